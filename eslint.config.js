@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Import zones: which layer may import what (see README "Architecture"). */
+const layer = (name) => [`**/${name}`, `**/${name}/**`];
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'util', 'events'];
+
+const zone = ({ layers, packages = [], message, ipc = true }) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: layers.flatMap(layer), message },
+        ...(packages.length ? [{ group: packages, message }] : []),
+      ],
+      paths: ipc
+        ? [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC only in src-main/ipc and src-main/preload: use the typed contract.' }]
+        : [],
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    ignores: ['src-shared/**/*.test.ts'],
+    rules: zone({
+      layers: ['src-renderer', 'src-main', 'src-server'],
+      packages: ['electron', 'react', 'react-dom', 'react/*', 'rxdb', 'rxdb/*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', ...nodeBuiltins],
+      message: 'src-shared is pure: no other src-* layer, no Electron/React/RxDB/Fastify/Node I/O.',
+    }),
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...zone({
+        layers: ['src-main', 'src-server'],
+        packages: ['electron', ...nodeBuiltins],
+        message: 'The renderer imports only src-shared and itself, and reaches main through the typed API.',
+        ipc: false,
+      }),
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: zone({
+      layers: ['src-renderer', 'src-server'],
+      message: 'src-main imports only src-shared and itself.',
+    }),
+  },
+  {
+    files: ['src-main/ipc/**/*.ts', 'src-main/preload/**/*.ts'],
+    rules: zone({
+      layers: ['src-renderer', 'src-server'],
+      message: 'src-main imports only src-shared and itself.',
+      ipc: false,
+    }),
+  },
+  {
+    files: ['src-server/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: zone({
+      layers: ['src-renderer', 'src-main'],
+      packages: ['electron'],
+      message: 'src-server imports only src-shared and itself.',
+      ipc: false,
+    }),
+  },
+  {
+    files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    languageOptions: { globals: globals.node },
+  },
+);

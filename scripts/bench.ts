@@ -1,0 +1,32 @@
+/**
+ * `npm run bench` runs every benchmark area; `npm run bench -- <area>` runs one.
+ * Each figure is one JSON line on stdout: {"metric": "<area>.<name>.<unit>", "value": n, "unit": "ms"}.
+ * An area is a module under bench/ exporting `run(emit)`.
+ */
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type Emit = (metric: string, value: number, unit: string) => void;
+
+const benchDir = join(import.meta.dirname, '..', 'bench');
+const areas = readdirSync(benchDir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .map((file) => basename(file, '.bench.ts'))
+  .sort();
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = wanted.filter((area) => !areas.includes(area));
+if (unknown.length) {
+  console.error(`Unknown bench area(s): ${unknown.join(', ')}. Known: ${areas.join(', ')}`);
+  process.exit(2);
+}
+
+const emit: Emit = (metric, value, unit) => {
+  console.log(JSON.stringify({ metric, value: Math.round(value * 1000) / 1000, unit }));
+};
+
+for (const area of wanted.length ? wanted : areas) {
+  const module = (await import(pathToFileURL(join(benchDir, `${area}.bench.ts`)).href)) as { run: (emit: Emit) => Promise<void> };
+  await module.run(emit);
+}

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Result } from '../kernel/result';
+import type { ChannelContract, ChannelInput, ChannelOutput } from './contract';
+import { appInfoChannel } from './app.contract';
+import { logWriteChannel } from './log.contract';
+import { localDbKeyChannel } from './secure-store.contract';
+import { settingsGetChannel, settingsUpdateChannel } from './settings.contract';
+
+/**
+ * Every channel the renderer may call, keyed by the method name of the typed API.
+ * The preload's allow-list and the browser host's routes are both built from this object.
+ */
+export const channels = {
+  appInfo: appInfoChannel,
+  settingsGet: settingsGetChannel,
+  settingsUpdate: settingsUpdateChannel,
+  localDbKey: localDbKeyChannel,
+  log: logWriteChannel,
+} as const satisfies Record<string, ChannelContract>;
+
+export type Channels = typeof channels;
+export type MethodName = keyof Channels;
+
+/** Server side: one handler per method, receiving parsed input. */
+export type Handlers = {
+  [M in MethodName]: (input: ChannelOutputOfInput<Channels[M]>) => Promise<ChannelOutput<Channels[M]>>;
+};
+
+/** What a handler receives: the input schema's parsed (output) type. */
+type ChannelOutputOfInput<C extends ChannelContract> = z.output<C['input']>;
+
+/** Renderer side: the typed API, identical in Electron (preload) and in the browser (HTTP). */
+export type SaksflytApi = {
+  [M in MethodName]: (
+    ...input: ChannelInput<Channels[M]> extends void ? [] : [ChannelInput<Channels[M]>]
+  ) => Promise<Result<ChannelOutput<Channels[M]>>>;
+};
+
+const byChannel = new Map<string, MethodName>(
+  (Object.keys(channels) as MethodName[]).map((method) => [channels[method].channel, method]),
+);
+
+export function methodForChannel(channel: string): MethodName | undefined {
+  return byChannel.get(channel);
+}
