@@ -1,0 +1,48 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/** Lints a snippet as if it lived at `filePath`, with the project's real config. */
+async function restrictedImports(code: string, filePath: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import zones', () => {
+  it('fails when src-shared imports from src-renderer', async () => {
+    const messages = await restrictedImports(
+      "import { App } from '../../src-renderer/app/app';\nexport const x = App;\n",
+      'src-shared/domain/zone-fixture.ts',
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('src-shared is pure');
+  });
+
+  it('fails when src-shared does I/O or imports a framework', async () => {
+    const code = "import { readFileSync } from 'node:fs';\nimport { createRxDatabase } from 'rxdb';\nexport const y = [readFileSync, createRxDatabase];\n";
+    expect(await restrictedImports(code, 'src-shared/domain/zone-fixture.ts')).toHaveLength(2);
+  });
+
+  it('fails when renderer code imports ipcRenderer or main-process code', async () => {
+    const code = "import { ipcRenderer } from 'electron';\nimport { createHandlers } from '../../src-main/ipc/handlers';\nexport const z = [ipcRenderer, createHandlers];\n";
+    expect(await restrictedImports(code, 'src-renderer/app/zone-fixture.ts')).toHaveLength(2);
+  });
+
+  it('allows raw ipcMain only in the IPC wrapper', async () => {
+    const code = "import { ipcMain } from 'electron';\nexport const w = ipcMain;\n";
+    expect(await restrictedImports(code, 'src-main/windows/zone-fixture.ts')).toHaveLength(1);
+    expect(await restrictedImports(code, 'src-main/ipc/zone-fixture.ts')).toHaveLength(0);
+  });
+
+  it('keeps the server away from renderer and main', async () => {
+    const code = "import { x } from '../src-main/host/browser-host';\nexport const v = x;\n";
+    expect(await restrictedImports(code, 'src-server/zone-fixture.ts')).toHaveLength(1);
+  });
+
+  it('lets each layer import src-shared', async () => {
+    const code = "import { dispatch } from '../../src-shared/ipc/dispatch';\nexport const u = dispatch;\n";
+    for (const file of ['src-renderer/app/f.ts', 'src-main/ipc/f.ts', 'src-server/sync/f.ts']) {
+      expect(await restrictedImports(code, file)).toHaveLength(0);
+    }
+  });
+});
