@@ -16,7 +16,7 @@ export type JsonObject = Record<string, unknown>;
  * all know them, and zod already checks the same rule at every boundary.
  */
 export function toRxSchema(schema: z.ZodObject, options: RxSchemaOptions): JsonObject {
-  const json = stripFormats(z.toJSONSchema(schema, { target: 'draft-7', io: 'input' })) as JsonObject;
+  const json = normalize(z.toJSONSchema(schema, { target: 'draft-7', io: 'input' })) as JsonObject;
   delete json.$schema;
   return {
     ...json,
@@ -28,13 +28,17 @@ export function toRxSchema(schema: z.ZodObject, options: RxSchemaOptions): JsonO
   };
 }
 
-function stripFormats(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripFormats);
+/** Drops `format`, and gives string enums the `maxLength` RxDB requires of indexed strings. */
+function normalize(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normalize);
   if (node === null || typeof node !== 'object') return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'format') continue;
-    out[key] = stripFormats(value);
+    out[key] = normalize(value);
+  }
+  if (out.type === 'string' && Array.isArray(out.enum) && out.maxLength === undefined) {
+    out.maxLength = Math.max(...out.enum.map((member) => String(member).length));
   }
   return out;
 }

@@ -47,6 +47,13 @@ describe('dispatch', () => {
     if (!result.ok) expect(result.error.message).toMatch(/exceeds/);
   });
 
+  it('rejects input JSON cannot hold as a validation error', async () => {
+    const cyclic: Record<string, unknown> = { level: 'info' };
+    cyclic.self = cyclic;
+    const result = await dispatch(handlers(), channels.log.channel, cyclic);
+    expect(result).toEqual({ ok: false, error: { kind: 'validation', message: 'Input is not JSON data' } });
+  });
+
   it('turns a handler crash into an internal error envelope', async () => {
     const result = await dispatch(handlers({ appInfo: async () => { throw new Error('disk gone'); } }), channels.appInfo.channel, undefined);
     expect(result).toEqual({ ok: false, error: { kind: 'internal', message: 'disk gone' } });

@@ -11,7 +11,7 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
   try {
     const method = methodForChannel(channel);
     if (!method) throw new AppError('validation', `Unknown channel: ${channel}`);
-    const size = rawInput === undefined ? 0 : (JSON.stringify(rawInput)?.length ?? 0);
+    const size = jsonSize(rawInput);
     if (size > MAX_PAYLOAD_BYTES) {
       throw new AppError('validation', `Payload of ${size} bytes exceeds ${MAX_PAYLOAD_BYTES} bytes`);
     }
@@ -26,5 +26,15 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     return ok(parsedOutput.data);
   } catch (error) {
     return fail(AppError.from(error));
+  }
+}
+
+/** Length of the input as JSON; input JSON cannot hold (cycles, BigInt) is a validation error. */
+function jsonSize(input: unknown): number {
+  if (input === undefined) return 0;
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch {
+    throw new AppError('validation', 'Input is not JSON data');
   }
 }

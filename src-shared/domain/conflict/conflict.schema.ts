@@ -7,7 +7,8 @@ import { idSchema, isoTimestamp } from '../case/case.schema';
  */
 export const conflictSchema = z.object({
   id: idSchema,
-  collection: z.string().max(40),
+  /** `collection` is reserved by RxDB, hence the longer name. */
+  collectionName: z.string().max(40),
   documentId: idSchema,
   fields: z.array(z.object({ path: z.string().max(200), local: z.unknown(), server: z.unknown() })),
   detectedAt: isoTimestamp,
