@@ -1,0 +1,22 @@
+export {
+  canCreateCase,
+  canEditCase,
+  canSeeCase,
+  caseTypesForActor,
+  caseTypesForRole,
+  isTerminalStatus,
+  roleCanCreate,
+  roleCanEdit,
+  roleCanSee,
+  roleCaseTypes,
+} from './access';
+export {
+  actorSchema,
+  actorScopeSchema,
+  externalRoles,
+  roleLabels,
+  roles,
+  type Actor,
+  type ActorScope,
+  type Role,
+} from './roles';

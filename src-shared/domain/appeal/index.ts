@@ -1,0 +1,1 @@
+export { APPEAL_PERIOD_DAYS, appealDeadline } from './appeal-deadline';

@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from '../access/roles';
+import { changeSupervisor } from '../placement/placement.workflow';
+import {
+  actorFor,
+  after,
+  approvalEvents,
+  approvalStart,
+  courseDeliveryEvents,
+  courseDeliveryStart,
+  edited,
+  followUpEvents,
+  followUpStart,
+  nominationEvents,
+  nominationStart,
+  placementEvents,
+  placementStart,
+  walk,
+  workflowsUnderTest,
+} from '../testing/fixtures';
+import { isRefusal } from '../workflow/workflow';
+import type { Case } from './case.schema';
+import { checkCaseChange, deepEqual } from './case-change';
+
+const asCase = (c: unknown) => c as Case;
+const by = (role: Role, overrides = {}) => actorFor(role, overrides);
+/** The pushed state as written by `role` (bookkeeping fields set to that user). */
+const pushedBy = (c: Case, role: Role, overrides = {}) => ({ ...c, updatedBy: by(role, overrides).userId });
+
+const coordinator = by('cohortCoordinator');
+const head = by('departmentHead');
+
+const followUp = walk(workflowsUnderTest.followUp, followUpStart(), [
+  ['cohortCoordinator', followUpEvents.open],
+  ['cohortCoordinator', followUpEvents.summon],
+  ['cohortCoordinator', followUpEvents.holdConversation],
+  ['cohortCoordinator', followUpEvents.draftProtocol],
+  ['cohortCoordinator', followUpEvents.signAsStudent],
+  ['cohortCoordinator', followUpEvents.signAsCoordinator],
+  ['cohortCoordinator', followUpEvents.sendProtocol],
+  ['departmentHead', followUpEvents.callMeeting],
+  ['departmentHead', followUpEvents.decide],
+  ['departmentHead', followUpEvents.archiveDecision],
+  ['departmentHead', followUpEvents.sendDecision],
+  ['departmentHead', followUpEvents.close],
+]).map(asCase);
+const followUpAt = (status: string) => followUp.find((c) => c.status === status)!;
+
+/** Each workflow's happy path with the role of every step. */
+const paths: Record<string, { steps: Role[]; states: Case[] }> = {
+  followUp: {
+    steps: ['cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'departmentHead', 'departmentHead', 'departmentHead', 'departmentHead', 'departmentHead'],
+    states: followUp,
+  },
+  nomination: {
+    steps: ['applicant', 'caseOfficer', 'caseOfficer', 'applicant', 'caseOfficer', 'caseOfficer', 'applicant'],
+    states: walk(workflowsUnderTest.nomination, nominationStart(), [
+      ['applicant', nominationEvents.submitApplication],
+      ['caseOfficer', nominationEvents.startReview],
+      ['caseOfficer', nominationEvents.requestDocumentation],
+      ['applicant', nominationEvents.receiveDocumentation],
+      ['caseOfficer', nominationEvents.qualify],
+      ['caseOfficer', nominationEvents.makeOffer],
+      ['applicant', nominationEvents.acceptOffer],
+    ]).map(asCase),
+  },
+  approval: {
+    steps: ['caseOfficer', 'caseOfficer', 'student', 'caseOfficer', 'caseOfficer', 'caseOfficer', 'caseOfficer'],
+    states: walk(workflowsUnderTest.approval, approvalStart(false), [
+      ['caseOfficer', approvalEvents.startProcessing],
+      ['caseOfficer', approvalEvents.requestConsent],
+      ['student', approvalEvents.recordConsent],
+      ['caseOfficer', approvalEvents.orderResultFetch],
+      ['caseOfficer', approvalEvents.recordFetchResult],
+      ['caseOfficer', approvalEvents.decide],
+      ['caseOfficer', approvalEvents.close],
+    ]).map(asCase),
+  },
+  placement: {
+    steps: ['placementAdmin', 'siteCoordinator', 'siteCoordinator', 'placementAdmin', 'placementAdmin', 'placementAdmin'],
+    states: walk(workflowsUnderTest.placement, placementStart(), [
+      ['placementAdmin', placementEvents.sendOrder],
+      ['siteCoordinator', placementEvents.confirmCapacity],
+      ['siteCoordinator', placementEvents.assignStaff],
+      ['placementAdmin', placementEvents.distributeStudents],
+      ['placementAdmin', placementEvents.start],
+      ['placementAdmin', placementEvents.complete],
+    ]).map(asCase),
+  },
+  courseDelivery: {
+    steps: ['departmentHead', 'teacher', 'departmentHead', 'operationsConsultant'],
+    states: walk(workflowsUnderTest.courseDelivery, courseDeliveryStart(), [
+      ['departmentHead', courseDeliveryEvents.sendContract],
+      ['teacher', courseDeliveryEvents.signContract],
+      ['departmentHead', courseDeliveryEvents.archiveContract],
+      ['operationsConsultant', courseDeliveryEvents.publish],
+    ]).map(asCase),
+  },
+};
+
+describe('checkCaseChange: creation', () => {
+  const report = asCase(followUpStart());
+
+  it('accepts a teacher’s concern report in their cohort', () => {
+    expect(checkCaseChange({ before: null, after: report, actor: by('teacher') })).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['a status a case cannot start in', { ...report, status: 'summoned' }, 'teacher', 'illegal-initial-status'],
+    ['a role that may not create it in that status', { ...report, createdBy: 'cohortCoordinator-1', updatedBy: 'cohortCoordinator-1' }, 'cohortCoordinator', 'role-not-allowed'],
+    ['a cohort the teacher does not teach', { ...report, cohort: 'OKAD-2024H' }, 'teacher', 'forbidden'],
+    ['someone else as creator', { ...report, createdBy: 'teacher-2' }, 'teacher', 'created-by-mismatch'],
+    ['a report in another teacher’s name', { ...report, details: { reports: [{ ...followUpStart().details.reports[0]!, reportedBy: 'teacher-2' }] } }, 'teacher', 'precondition-failed'],
+    ['no report', { ...report, details: { reports: [] } }, 'teacher', 'missing-details'],
+    ['no student', { ...report, subjectPersonId: '' }, 'teacher', 'missing-subject'],
+    ['details that do not parse', { ...report, details: { reports: 'many' } }, 'teacher', 'invalid-details'],
+    ['an empty title', { ...report, title: '' }, 'teacher', 'invalid-case'],
+    ['an unknown status', { ...report, status: 'limbo' }, 'teacher', 'unknown-status'],
+    ['a stale nextDeadline', { ...report, deadlines: [{ kind: 'triage', due: '2026-09-05', label: 'Vurdere' }] }, 'teacher', 'inconsistent-next-deadline'],
+    ['another user as writer', { ...report, updatedBy: 'teacher-2' }, 'teacher', 'updated-by-mismatch'],
+  ] as const)('refuses %s', (_what, after, role, reason) => {
+    expect(checkCaseChange({ before: null, after: after as Case, actor: by(role) })).toMatchObject({ ok: false, reason });
+  });
+
+  it('lets a coordinator open a case directly', () => {
+    const opened = { ...report, status: 'open', createdBy: coordinator.userId, updatedBy: coordinator.userId, details: { reports: [] } };
+    expect(checkCaseChange({ before: null, after: opened, actor: coordinator })).toEqual({ ok: true });
+  });
+
+  it('logs who registered a nomination for a partner', () => {
+    const nomination = asCase(nominationStart());
+    expect(checkCaseChange({ before: null, after: nomination, actor: by('nominator') })).toEqual({ ok: true });
+    const byOfficer = { ...nomination, createdBy: 'caseOfficer-1', updatedBy: 'caseOfficer-1' };
+    expect(checkCaseChange({ before: null, after: byOfficer, actor: by('caseOfficer') })).toMatchObject({ ok: false, reason: 'missing-details' });
+    const logged = {
+      ...byOfficer,
+      details: {
+        ...nomination.details,
+        nomination: { ...(nomination.details.nomination as object), onBehalfOf: { registeredBy: 'caseOfficer-1', registeredByName: 'Hedda', reason: 'Kom per e-post.' } },
+      },
+    };
+    expect(checkCaseChange({ before: null, after: logged, actor: by('caseOfficer') })).toEqual({ ok: true });
+    const otherPartner = by('nominator', { scope: { ...by('nominator').scope, partners: ['partner-valmont'] } });
+    expect(checkCaseChange({ before: null, after: nomination, actor: otherPartner })).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
+  it('checks type-specific creation rules', () => {
+    const placement = asCase(placementStart());
+    expect(checkCaseChange({ before: null, after: placement, actor: by('placementAdmin') })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: null, after: { ...placement, cohort: 'site-bryggen-skole' }, actor: by('placementAdmin') })).toMatchObject({
+      ok: false,
+      reason: 'precondition-failed',
+    });
+    const course = asCase(courseDeliveryStart());
+    expect(checkCaseChange({ before: null, after: course, actor: head })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: null, after: { ...course, assignees: [head.userId] }, actor: head })).toMatchObject({
+      ok: false,
+      reason: 'precondition-failed',
+    });
+  });
+});
+
+describe('checkCaseChange: status changes', () => {
+  it.each(Object.entries(paths))('accepts every step of the %s happy path by its role, and refuses it by every other role', (type, path) => {
+    const workflow = workflowsUnderTest[type as keyof typeof workflowsUnderTest];
+    path.steps.forEach((role, i) => {
+      const [before, afterStep] = [path.states[i]!, path.states[i + 1]!];
+      expect(checkCaseChange({ before, after: afterStep, actor: by(role) }), `${before.status} → ${afterStep.status} by ${role}`).toEqual({ ok: true });
+      const allowed = workflow.stepForStatusChange(before.status, afterStep.status)!.roles;
+      for (const other of roles) {
+        if (allowed.includes(other)) continue;
+        const result = checkCaseChange({ before, after: pushedBy(afterStep, other), actor: by(other) });
+        expect(result.ok, `${before.status} → ${afterStep.status} by ${other}`).toBe(false);
+      }
+    });
+  });
+
+  it('accepts several steps made offline and pushed as one change', () => {
+    expect(checkCaseChange({ before: followUpAt('open'), after: followUpAt('protocolSent'), actor: coordinator })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: followUpAt('protocolSent'), after: followUpAt('decisionSent'), actor: head })).toEqual({ ok: true });
+  });
+
+  it('refuses a multi-step push that includes a step the actor may not take', () => {
+    const result = checkCaseChange({ before: followUpAt('open'), after: pushedBy(followUpAt('meetingCalled'), 'cohortCoordinator'), actor: coordinator });
+    expect(result).toMatchObject({ ok: false, reason: 'role-not-allowed' });
+  });
+
+  it('refuses moves the workflow does not have', () => {
+    const closed = followUpAt('closed');
+    expect(checkCaseChange({ before: closed, after: pushedBy({ ...closed, status: 'open' }, 'departmentHead'), actor: head })).toMatchObject({
+      ok: false,
+      reason: 'illegal-transition',
+    });
+    const decided = followUpAt('decided');
+    expect(checkCaseChange({ before: decided, after: pushedBy({ ...decided, status: 'summoned' }, 'departmentHead'), actor: head })).toMatchObject({
+      ok: false,
+      reason: 'illegal-transition',
+    });
+  });
+
+  it('refuses a status change without the details the step records', () => {
+    const open = followUpAt('open');
+    const summonedWithout = pushedBy({ ...followUpAt('summoned'), details: open.details }, 'cohortCoordinator');
+    expect(checkCaseChange({ before: open, after: summonedWithout, actor: coordinator })).toMatchObject({ ok: false, reason: 'missing-details' });
+  });
+
+  it('re-checks pre- and postconditions the server can see', () => {
+    const sent = followUpAt('decisionSent');
+    const closedEarly = { ...followUpAt('closed'), details: { ...followUpAt('closed').details, closure: { closedAt: sent.updatedAt, outcome: 'decisionSent', reason: '' } } };
+    expect(checkCaseChange({ before: sent, after: pushedBy(closedEarly, 'departmentHead'), actor: head })).toMatchObject({
+      ok: false,
+      reason: 'precondition-failed',
+    });
+    const processing = asCase(walk(workflowsUnderTest.approval, approvalStart(false), [['caseOfficer', approvalEvents.startProcessing]]).at(-1)!);
+    const fetching = { ...processing, status: 'fetchingResults', details: { ...processing.details, fetches: [{ orderedAt: after(5), institutions: [] }] } };
+    expect(checkCaseChange({ before: processing, after: fetching, actor: by('caseOfficer') })).toMatchObject({ ok: false, reason: 'precondition-failed' });
+  });
+
+  it('refuses actors outside the case’s scope', () => {
+    const otherCohort = by('cohortCoordinator', { scope: { ...coordinator.scope, cohorts: ['OKAD-2024H'] } });
+    expect(checkCaseChange({ before: followUpAt('open'), after: followUpAt('summoned'), actor: otherCohort })).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
+  });
+
+  it('refuses a transition that also edits fields the actor may not edit', () => {
+    const drafted = followUpAt('protocolDrafted');
+    const signed = followUpAt('signedByStudent');
+    const student = by('student');
+    expect(checkCaseChange({ before: drafted, after: pushedBy(signed, 'student'), actor: student })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: drafted, after: pushedBy({ ...signed, title: 'Ny tittel' }, 'student'), actor: student })).toMatchObject({
+      ok: false,
+      reason: 'forbidden-edit',
+    });
+  });
+});
+
+describe('checkCaseChange: plain edits', () => {
+  const summoned = followUpAt('summoned');
+  const edit = (c: Case, role: Role, change: Partial<Case>, overrides = {}) => edited(c, by(role, overrides), change);
+
+  it('accepts an editor’s change and a retry of the stored state', () => {
+    const moved = edit(summoned, 'cohortCoordinator', { details: { ...summoned.details, summons: { ...(summoned.details.summons as object), location: 'Rom B1-020' } } });
+    expect(checkCaseChange({ before: summoned, after: moved, actor: coordinator })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: summoned, after: pushedBy(summoned, 'rector'), actor: by('rector') })).toEqual({ ok: true });
+  });
+
+  it('ignores key order, as a database may reorder JSON keys', () => {
+    const reordered = Object.fromEntries(Object.entries(summoned).reverse()) as Case;
+    const details = Object.fromEntries(Object.entries(summoned.details).reverse());
+    expect(checkCaseChange({ before: summoned, after: { ...reordered, details }, actor: coordinator })).toEqual({ ok: true });
+    expect(deepEqual({ a: 1, b: [1, { c: undefined }] }, { b: [1, {}], a: 1 })).toBe(true);
+    expect(deepEqual([1, 2], [2, 1])).toBe(false);
+  });
+
+  it.each([
+    ['a role without edit rights', summoned, 'rector', { title: 'Ny tittel' }, 'forbidden-edit'],
+    ['a field only the workflow writes', followUpAt('decided'), 'departmentHead', { details: { ...followUpAt('decided').details, decision: undefined } }, 'locked-field'],
+    ['a closed case', followUpAt('closed'), 'departmentHead', { title: 'Ny tittel' }, 'case-closed'],
+    ['an immutable field', summoned, 'cohortCoordinator', { caseNumber: '2026/99999' }, 'immutable-field'],
+    ['moving the case out of the editor’s scope', summoned, 'cohortCoordinator', { cohort: 'OKAD-2024H' }, 'forbidden-edit'],
+  ] as const)('refuses %s', (_what, before, role, change, reason) => {
+    expect(checkCaseChange({ before, after: edit(before, role, change as Partial<Case>), actor: by(role) })).toMatchObject({ ok: false, reason });
+  });
+
+  it('limits teachers to their own report, and only before it is taken', () => {
+    const report = asCase(followUpStart());
+    const teacher = by('teacher');
+    const fixed = edit(report, 'teacher', { details: { reports: [{ ...followUpStart().details.reports[0]!, description: 'Rettet beskrivelse.' }] } });
+    expect(checkCaseChange({ before: report, after: fixed, actor: teacher })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: report, after: edit(report, 'teacher', { title: 'Annen tittel' }), actor: teacher })).toMatchObject({
+      ok: false,
+      reason: 'forbidden-edit',
+    });
+    const open = followUpAt('open');
+    expect(checkCaseChange({ before: open, after: edit(open, 'teacher', { details: { ...open.details, reports: [] } }), actor: teacher })).toMatchObject({
+      ok: false,
+      reason: 'forbidden-edit',
+    });
+  });
+
+  it('lets a site change a supervisor only with the change logged', () => {
+    const distributed = paths.placement!.states[4]!;
+    const site = by('siteCoordinator');
+    const details = distributed.details as Parameters<typeof changeSupervisor>[0];
+    const unlogged = {
+      ...details,
+      distribution: { ...details.distribution!, students: details.distribution!.students.map((s) => ({ ...s, supervisorName: 'Kåre Holm' })) },
+    };
+    expect(checkCaseChange({ before: distributed, after: edit(distributed, 'siteCoordinator', { details: unlogged }), actor: site })).toMatchObject({
+      ok: false,
+      reason: 'precondition-failed',
+    });
+    const logged = changeSupervisor(details, { studentName: 'Kari Student', className: 'B', to: 'Kåre Holm', agreedWith: 'Øyvind Lunde', at: after(900) });
+    if (isRefusal(logged)) throw new Error(logged.refused);
+    expect(checkCaseChange({ before: distributed, after: edit(distributed, 'siteCoordinator', { details: logged }), actor: site })).toEqual({ ok: true });
+    const activity = { ...details, activity: { ...details.activity, requirements: [] } };
+    expect(checkCaseChange({ before: distributed, after: edit(distributed, 'siteCoordinator', { details: activity }), actor: site })).toMatchObject({
+      ok: false,
+      reason: 'forbidden-edit',
+    });
+  });
+});
+
+describe('checkCaseChange: sync metadata', () => {
+  it('compares only case fields, not what the replication layer adds', () => {
+    const summoned = followUpAt('summoned');
+    const withMeta = { ...summoned, _deleted: false, _meta: { lwt: 1 } } as unknown as Case;
+    expect(checkCaseChange({ before: withMeta, after: { ...summoned, _rev: '2-x' } as unknown as Case, actor: coordinator })).toEqual({ ok: true });
+  });
+});

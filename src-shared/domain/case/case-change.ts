@@ -1,0 +1,255 @@
+import { summarizeZodError } from '../../kernel/app-error';
+import { canSeeCase, roleCanCreate, roleCanEdit, roleCanSee } from '../access/access';
+import type { Actor, Role } from '../access/roles';
+import { hasPath, type CaseWorkflow, type StatusChangeStep } from '../workflow/workflow';
+import { caseSchema, type Case } from './case.schema';
+import { caseWorkflows } from './case-workflows';
+import { nextDeadlineOf } from './deadline';
+
+export const caseChangeReasons = [
+  'invalid-case',
+  'unknown-status',
+  'invalid-details',
+  'missing-subject',
+  'inconsistent-next-deadline',
+  'updated-by-mismatch',
+  'created-by-mismatch',
+  'illegal-initial-status',
+  'immutable-field',
+  'forbidden',
+  'illegal-transition',
+  'role-not-allowed',
+  'precondition-failed',
+  'missing-details',
+  'case-closed',
+  'forbidden-edit',
+  'locked-field',
+] as const;
+export type CaseChangeReason = (typeof caseChangeReasons)[number];
+export type CaseChangeResult = { ok: true } | { ok: false; reason: CaseChangeReason; message: string };
+
+export interface CaseChange {
+  /** The server's current state of the case; null when the change creates it. */
+  before: Case | null;
+  after: Case;
+  actor: Actor;
+}
+
+const OK: CaseChangeResult = { ok: true };
+const deny = (reason: CaseChangeReason, message: string): CaseChangeResult => ({ ok: false, reason, message });
+
+/** Fields fixed when a case is created. */
+const IMMUTABLE = ['id', 'type', 'caseNumber', 'createdAt', 'createdBy'] as const;
+/** Fields set by whoever writes the change, not edits in themselves. */
+const BOOKKEEPING = new Set(['updatedAt', 'updatedBy', 'nextDeadline']);
+
+/**
+ * Whether `actor` may turn `before` into `after`. The server runs this on every pushed case
+ * (it sees only the states, not the events): a status change must be a legal workflow path for
+ * the actor's roles — offline, several steps may reach the server as one push — with each step's
+ * required details present; other edits need edit rights and leave transition-owned fields alone;
+ * a new case must start in an initial status its creator may create.
+ */
+export function checkCaseChange({ before, after: pushed, actor }: CaseChange): CaseChangeResult {
+  const parsed = caseSchema.safeParse(pushed);
+  if (!parsed.success) return deny('invalid-case', summarizeZodError(parsed.error));
+  const after = parsed.data;
+  const workflow = caseWorkflows[after.type];
+  if (!workflow.statuses.includes(after.status)) {
+    return deny('unknown-status', `"${after.status}" is not a status of ${after.type} cases`);
+  }
+  const details = workflow.detailsSchema.safeParse(after.details);
+  if (!details.success) return deny('invalid-details', summarizeZodError(details.error));
+  if (workflow.requiresSubject && after.subjectPersonId === '') {
+    return deny('missing-subject', `A ${after.type} case must name the person it concerns`);
+  }
+  if (after.nextDeadline !== nextDeadlineOf(after.deadlines)) {
+    return deny('inconsistent-next-deadline', `nextDeadline must be ${nextDeadlineOf(after.deadlines)}`);
+  }
+  if (after.updatedBy !== actor.userId) return deny('updated-by-mismatch', 'updatedBy must be the user making the change');
+  if (before === null) return checkCreation(workflow, after, actor);
+
+  for (const field of IMMUTABLE) {
+    if (before[field] !== after[field]) return deny('immutable-field', `${field} cannot change`);
+  }
+  if (!canSeeCase(actor, before)) return deny('forbidden', 'The case is outside your access');
+  const changed = changedFields(before, after);
+  if (changed.length === 0) return OK;
+  return before.status === after.status
+    ? checkEdit(workflow, before, after, actor, changed)
+    : checkStatusChange(workflow, before, after, actor);
+}
+
+function checkCreation(workflow: CaseWorkflow, after: Case, actor: Actor): CaseChangeResult {
+  const entries = workflow.initial.filter((entry) => entry.status === after.status);
+  if (entries.length === 0) {
+    const allowed = [...new Set(workflow.initial.map((entry) => entry.status))].join(', ');
+    return deny('illegal-initial-status', `A new ${after.type} case starts as ${allowed}, not "${after.status}"`);
+  }
+  if (after.createdBy !== actor.userId) return deny('created-by-mismatch', 'createdBy must be the user creating the case');
+  const mine = entries.filter((entry) => entry.roles.some((role) => actor.roles.includes(role)));
+  if (mine.length === 0) {
+    const roles = [...new Set(entries.flatMap((entry) => entry.roles))].join(', ');
+    return deny('role-not-allowed', `Only ${roles} may create a ${after.type} case as "${after.status}"`);
+  }
+  const inScope = mine.filter((entry) => entry.roles.some((role) => roleCanCreate(role, actor, after)));
+  if (inScope.length === 0) return deny('forbidden', `You may not create ${after.type} cases in this scope`);
+  let failure: CaseChangeResult = OK;
+  for (const entry of inScope) {
+    const missing = (entry.ensures ?? []).filter((path) => !hasPath(after.details, path));
+    const refusal = entry.check?.(after, actor);
+    if (missing.length === 0 && !refusal) return OK;
+    if (failure.ok) {
+      failure = missing.length > 0
+        ? deny('missing-details', `A new case must have ${missing.join(', ')}`)
+        : deny('precondition-failed', refusal!.refused);
+    }
+  }
+  return failure;
+}
+
+function checkStatusChange(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor): CaseChangeResult {
+  const paths = statusPaths(workflow, before.status, after.status);
+  if (paths.length === 0) {
+    return deny('illegal-transition', `A ${after.type} case cannot go from "${before.status}" to "${after.status}"`);
+  }
+  let failure: CaseChangeResult | undefined;
+  for (const path of paths) {
+    const result = checkPath(workflow, path, before, after, actor);
+    if (result.ok) return OK;
+    failure ??= result;
+  }
+  return failure!;
+}
+
+function checkPath(
+  workflow: CaseWorkflow,
+  path: readonly StatusChangeStep[],
+  before: Case,
+  after: Case,
+  actor: Actor,
+): CaseChangeResult {
+  for (const step of path) {
+    const roles = step.roles.filter((role) => actor.roles.includes(role));
+    if (roles.length === 0) {
+      return deny('role-not-allowed', `Only ${step.roles.join(', ')} may do "${step.event}" (${step.from} → ${step.to})`);
+    }
+    const atStep = { ...before, status: step.from };
+    if (!roles.some((role) => roleCanSee(role, actor, atStep))) {
+      return deny('forbidden', `The case is outside your scope for "${step.event}"`);
+    }
+  }
+  // The first step starts from the known state; later ones from states the server never saw,
+  // approximated by the pushed state at that step's status.
+  for (const [i, step] of path.entries()) {
+    const blocked = workflow.precondition(step.event, i === 0 ? before : { ...after, status: step.from }, actor);
+    if (blocked) return deny('precondition-failed', blocked.refused);
+  }
+  for (const step of path) {
+    const missing = step.ensures.filter((field) => !hasPath(after.details, field));
+    if (missing.length > 0) return deny('missing-details', `"${step.event}" must set ${missing.join(', ')}`);
+    const broken = workflow.postcondition(step.event, after);
+    if (broken) return deny('precondition-failed', broken.refused);
+  }
+  const coreChanged = changedFields(before, after).filter((field) => !TRANSITION_FIELDS.has(field));
+  if (coreChanged.length > 0 && !mayEditFields(workflow, before, after, actor, coreChanged)) {
+    return deny('forbidden-edit', `You may not change ${coreChanged.join(', ')}`);
+  }
+  return OK;
+}
+
+/** Fields a transition writes itself. */
+const TRANSITION_FIELDS = new Set(['status', 'details', 'deadlines', 'assignees', ...BOOKKEEPING]);
+
+/** Status paths from one status to another without repeating a status, shortest first. */
+function statusPaths(workflow: CaseWorkflow, from: string, to: string): StatusChangeStep[][] {
+  const found: StatusChangeStep[][] = [];
+  let frontier: { at: string; path: StatusChangeStep[] }[] = [{ at: from, path: [] }];
+  while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const { at, path } of frontier) {
+      for (const step of workflow.statusChanges) {
+        if (step.from !== at || step.to === from || path.some((s) => s.from === step.to)) continue;
+        if (step.to === to) found.push([...path, step]);
+        else if (!workflow.terminal.includes(step.to)) next.push({ at: step.to, path: [...path, step] });
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+function checkEdit(
+  workflow: CaseWorkflow,
+  before: Case,
+  after: Case,
+  actor: Actor,
+  changed: readonly string[],
+): CaseChangeResult {
+  if (workflow.terminal.includes(before.status)) return deny('case-closed', `The case is ${before.status} and read-only`);
+  if (!mayEditFields(workflow, before, after, actor, changed)) {
+    return deny('forbidden-edit', `You may not change ${describe(changed, before, after)} on this case`);
+  }
+  const locked = workflow.lockedDetails.filter((key) => !deepEqual(detail(before, key), detail(after, key)));
+  if (locked.length > 0) {
+    return deny('locked-field', `${locked.map((key) => `details.${key}`).join(', ')} change only through the workflow`);
+  }
+  const refusal = workflow.checkEdit(before, after, actor);
+  return refusal ? deny('precondition-failed', refusal.refused) : OK;
+}
+
+/** Some role of the actor may edit the case and these fields, and keep the case within its own edit rights. */
+function mayEditFields(
+  workflow: CaseWorkflow,
+  before: Case,
+  after: Case,
+  actor: Actor,
+  changed: readonly string[],
+): boolean {
+  const changedDetails = changed.includes('details') ? changedDetailKeys(before, after) : [];
+  const otherFields = changed.filter((field) => field !== 'details' && !BOOKKEEPING.has(field));
+  const afterAtSameStatus = { ...after, status: before.status };
+  return actor.roles.some((role: Role) => {
+    if (!roleCanEdit(role, actor, before) || !roleCanEdit(role, actor, afterAtSameStatus)) return false;
+    const limited = workflow.editableBy[role];
+    return !limited || (otherFields.length === 0 && changedDetails.every((key) => limited.includes(key)));
+  });
+}
+
+function describe(changed: readonly string[], before: Case, after: Case): string {
+  return changed
+    .filter((field) => !BOOKKEEPING.has(field))
+    .flatMap((field) => (field === 'details' ? changedDetailKeys(before, after).map((key) => `details.${key}`) : [field]))
+    .join(', ');
+}
+
+function detail(c: Case, key: string): unknown {
+  return c.details[key];
+}
+
+/** The fields of a case; anything else a stored or pushed document carries (sync metadata) is not compared. */
+const CASE_FIELDS = Object.keys(caseSchema.shape) as (keyof Case)[];
+
+function changedFields(before: Case, after: Case): string[] {
+  return CASE_FIELDS.filter(
+    (field) => !['updatedAt', 'updatedBy'].includes(field) && !deepEqual(before[field], after[field]),
+  );
+}
+
+function changedDetailKeys(before: Case, after: Case): string[] {
+  const keys = new Set([...Object.keys(before.details), ...Object.keys(after.details)]);
+  return [...keys].filter((key) => !deepEqual(detail(before, key), detail(after, key)));
+}
+
+/** Structural equality of JSON-like values; key order and keys holding undefined do not matter. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!deepEqual(left[key], right[key])) return false;
+  return true;
+}

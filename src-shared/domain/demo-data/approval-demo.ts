@@ -1,0 +1,142 @@
+import type { ApprovalStatus, ExternalResult, FetchOutcome } from '../approval/approval.schema';
+import { approvalWorkflow } from '../approval/approval.workflow';
+import type { Person } from '../person/person.schema';
+import { deadline } from '../workflow/step-helpers';
+import { CaseRun, dateAfter, DAY, HOUR, iso, personActor, startOf, type DemoContext } from './demo-context';
+import { fullName, norwegianName } from './names';
+import { INSTITUTION, resultInstitutions } from './organisation';
+import { pickDepartment } from './pick';
+import type { Rng } from './prng';
+import * as text from './texts';
+
+export interface FixedApproval {
+  subject: Person;
+  /** Where the seed says the test person's results are. */
+  source: { code: string };
+  createdAt: number;
+  stopAt: ApprovalStatus;
+}
+
+const externalCourses = [
+  ['Innføring i psykologi', 'Introduction to Psychology'],
+  ['Examen philosophicum', 'Examen philosophicum'],
+  ['Statistikk og metode', 'Statistics and Research Methods'],
+  ['Pedagogisk grunnlagstenkning', 'Foundations of Education'],
+  ['Organisasjonsteori', 'Organisation Theory'],
+  ['Helse, miljø og sikkerhet', 'Health, Environment and Safety'],
+  ['Programmering i Python', 'Programming in Python'],
+  ['Samfunnsøkonomi', 'Economics'],
+] as const;
+
+const decisionWeights = { approved: 70, partlyApproved: 20, rejected: 10 } as const;
+/** What the other institutions answer when they hold no results to import. */
+const otherInstitutionOutcomes: Record<FetchOutcome, number> = {
+  noResults: 70,
+  notSharing: 8,
+  institutionReserved: 6,
+  sourceUnavailable: 6,
+  certificateDateMissing: 4,
+  temporaryNationalId: 6,
+  imported: 0,
+  noConsent: 0,
+};
+
+/** One approval case with result exchange. */
+export function demoApproval(ctx: DemoContext, id: string, seq: number, fixed?: FixedApproval): void {
+  const { rng, directory } = ctx;
+  const department = pickDepartment(rng);
+  const cohort = rng.pick(department.cohorts);
+  const officer = directory.caseOfficer();
+  const createdAt = fixed?.createdAt ?? ctx.now - rng.int(0, 220) * DAY - rng.int(1, 12) * HOUR;
+  const student =
+    fixed?.subject ??
+    ctx.addPerson({ name: norwegianName(rng), kind: 'fnr', institution: INSTITUTION.id, emailDomain: `stud.${INSTITUTION.domain}`, at: createdAt });
+  const studentActor = personActor(student, 'student');
+  const consented = fixed !== undefined || rng.chance(0.6);
+
+  const run = new CaseRun(ctx, approvalWorkflow, {
+    id,
+    seq,
+    type: 'approval',
+    title: `Godkjenning av ekstern utdanning – ${fullName(student)}`,
+    status: 'registered',
+    department: department.id,
+    cohort: cohort.id,
+    subjectPersonId: student.id,
+    creator: officer,
+    createdAt,
+    assignees: [officer.userId],
+    deadlines: [deadline('processing', dateAfter(createdAt, 14), 'Starte behandling')],
+    details: {
+      application: { receivedAt: iso(createdAt), description: text.applicationDescription(rng), requestedCredits: rng.pick([10, 15, 30, 60]) },
+      fetches: [],
+      externalResults: [],
+      ...(consented ? { consent: { given: true, recordedAt: iso(createdAt - rng.int(10, 120) * DAY), source: 'studentweb' as const } } : {}),
+    },
+    stopAt: fixed?.stopAt,
+  });
+  const done = () => void run.finish([officer], text.noteTexts.approval);
+
+  if (!fixed && rng.chance(0.03)) {
+    run.step(studentActor, [1, 20], (at) => ({ type: 'withdraw', at, reason: 'Jeg har bestemt meg for å ta emnene på nytt.' }));
+    return done();
+  }
+  if (!run.step(officer, [1, 5], (at) => ({ type: 'startProcessing', at }))) return done();
+  let consent = consented;
+  if (!consented) {
+    if (!run.step(officer, [0, 2], (at) => ({ type: 'requestConsent', at }))) return done();
+    consent = rng.chance(0.9);
+    if (!run.step(studentActor, [1, 10], (at) => ({ type: 'recordConsent', at, given: consent }))) return done();
+  }
+  if (consent) {
+    if (!run.step(officer, [0, 3], (at) => ({ type: 'orderResultFetch', at }))) return done();
+    const source = fixed?.source.code ?? rng.pick(resultInstitutions).code;
+    const fetched = run.step(officer, [0, 0], (at) => {
+      const results = externalResults(rng, source);
+      return { type: 'recordFetchResult', at, results, institutions: fetchReport(rng, source, results.length) };
+    }, run.clock + 180_000);
+    if (!fetched) return done();
+  }
+  const outcome = rng.weighted(decisionWeights);
+  const requested = run.state.details.application.requestedCredits;
+  const decided = run.step(officer, [3, 20], (at) => ({
+    type: 'decide',
+    at,
+    outcome,
+    approvedCredits: outcome === 'approved' ? requested : outcome === 'partlyApproved' ? Math.floor(requested / 2) : 0,
+    grounds: text.approvalGrounds(outcome),
+  }));
+  if (!decided) return done();
+  const appealEnds = startOf(run.state.details.decisionDelivery!.appealDeadline);
+  run.step(officer, [1, 10], (at) => ({ type: 'close', at }), appealEnds + DAY);
+  return done();
+}
+
+function externalResults(rng: Rng, source: string): ExternalResult[] {
+  const institution = resultInstitutions.find((i) => i.code === source)!;
+  const count = rng.int(2, 5);
+  return Array.from({ length: count }, (_, i) => {
+    const [nameNb, nameEn] = externalCourses[(rng.int(0, externalCourses.length - 1) + i) % externalCourses.length]!;
+    return {
+      institutionCode: institution.code,
+      institutionName: institution.name,
+      category: 'course' as const,
+      code: `${rng.pick(['PSY', 'EXPHIL', 'STA', 'PED', 'ORG', 'HMS', 'INF', 'SØK'])}${rng.int(100, 299)}-${i + 1}`,
+      nameNb,
+      nameEn,
+      term: `${rng.int(2015, 2024)}${rng.pick(['V', 'H'])}`,
+      credits: rng.pick([7.5, 10, 15]),
+      grade: rng.pick(['A', 'B', 'C', 'C', 'D', 'E', 'Bestått']),
+    };
+  });
+}
+
+function fetchReport(rng: Rng, source: string, resultCount: number) {
+  return resultInstitutions.map((institution) => {
+    const outcome: FetchOutcome =
+      institution.code === source
+        ? 'imported'
+        : rng.weighted(otherInstitutionOutcomes);
+    return { code: institution.code, name: institution.name, outcome, resultCount: outcome === 'imported' ? resultCount : 0 };
+  });
+}

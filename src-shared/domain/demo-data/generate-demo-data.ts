@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { AppError, summarizeZodError } from '../../kernel/app-error';
+import type { Case } from '../case/case.schema';
+import type { CaseType } from '../case/case-type';
+import type { CaseDocument } from '../document/document.schema';
+import type { Note } from '../note/note.schema';
+import type { Person } from '../person/person.schema';
+import type { Task } from '../task/task.schema';
+import { demoApproval } from './approval-demo';
+import { demoCourseDelivery } from './course-delivery-demo';
+import { DAY, DemoContext } from './demo-context';
+import { DEMO_APPLICANT_ID, DEMO_STUDENT_ID } from './demo-users';
+import { demoFollowUp } from './follow-up-demo';
+import { demoNomination } from './nomination-demo';
+import { INSTITUTION } from './organisation';
+import { demoPlacement } from './placement-demo';
+import { mulberry32, Rng } from './prng';
+
+export interface DemoData {
+  cases: Case[];
+  people: Person[];
+  notes: Note[];
+  tasks: Task[];
+  documents: CaseDocument[];
+}
+
+export interface DemoDataOptions {
+  /** 10 to 100,000. */
+  caseCount: number;
+  /** Any integer; the same seed (and `now`) gives the same data. Default 1. */
+  seed?: number;
+  /** The moment the data describes: nothing in it happens later. Default DEMO_NOW. */
+  now?: Date;
+}
+
+/** The default `now`, fixed so that a seed alone decides the output. */
+export const DEMO_NOW = '2026-11-23T07:00:00.000Z';
+
+const optionsSchema = z.object({
+  caseCount: z.number().int().min(10).max(100_000),
+  seed: z.number().int().optional(),
+  now: z.date().refine((date) => !Number.isNaN(date.getTime()), 'Invalid date').optional(),
+});
+
+/** Share of each case type in the demo data. */
+const typeWeights: Record<CaseType, number> = { followUp: 35, approval: 25, nomination: 15, placement: 15, courseDelivery: 10 };
+
+const caseId = (seq: number) => `case-${String(seq).padStart(6, '0')}`;
+
+/**
+ * Deterministic demo data for the fictional Høgskolen i Fjordheim: every case is walked through
+ * its real workflow (so statuses, details, deadlines and documents fit together), people have
+ * Norwegian names and synthetic national IDs, and each case has about three Norwegian notes.
+ * The first cases are fixed: the two FS test persons of the result-exchange seed, each with an
+ * approval case ready for a result fetch, the demo student's follow-up case (summoned) and the
+ * demo applicant's nomination (offer made).
+ */
+export function generateDemoData(options: DemoDataOptions): DemoData {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new AppError('validation', `Demo data options: ${summarizeZodError(parsed.error)}`, parsed.error.issues);
+  const { caseCount, seed = 1, now = new Date(DEMO_NOW) } = parsed.data;
+  const ctx = new DemoContext(new Rng(mulberry32(seed)), now.getTime());
+
+  addFixedCases(ctx);
+  for (let seq = ctx.cases.length + 1; seq <= caseCount; seq++) {
+    const id = caseId(seq);
+    switch (ctx.rng.weighted(typeWeights)) {
+      case 'followUp':
+        demoFollowUp(ctx, id, seq);
+        break;
+      case 'approval':
+        demoApproval(ctx, id, seq);
+        break;
+      case 'nomination':
+        demoNomination(ctx, id, seq);
+        break;
+      case 'placement':
+        demoPlacement(ctx, id, seq);
+        break;
+      case 'courseDelivery':
+        demoCourseDelivery(ctx, id, seq);
+        break;
+    }
+  }
+  return { cases: ctx.cases, people: ctx.people, notes: ctx.notes, tasks: ctx.tasks, documents: ctx.documents };
+}
+
+function addFixedCases(ctx: DemoContext): void {
+  const studentDomain = `stud.${INSTITUTION.domain}`;
+  const recent = (days: number) => ctx.now - days * DAY;
+  const testPersons = [
+    { givenName: 'Testperson1', nationalId: '01536112185', source: '216' },
+    { givenName: 'Testperson2', nationalId: '19588312510', source: '214' },
+  ];
+  for (const testPerson of testPersons) {
+    const subject = ctx.addPerson({
+      name: { givenName: testPerson.givenName, familyName: 'Resultatutveksling' },
+      nationalId: testPerson.nationalId,
+      kind: 'fnr',
+      institution: INSTITUTION.id,
+      emailDomain: studentDomain,
+      at: recent(30),
+    });
+    const seq = ctx.cases.length + 1;
+    demoApproval(ctx, caseId(seq), seq, { subject, source: { code: testPerson.source }, createdAt: recent(7), stopAt: 'processing' });
+  }
+  const student = ctx.addPerson({
+    id: DEMO_STUDENT_ID,
+    name: { givenName: 'Ingrid', familyName: 'Åsheim' },
+    kind: 'fnr',
+    institution: INSTITUTION.id,
+    emailDomain: studentDomain,
+    at: recent(60),
+    maxAge: 24,
+  });
+  demoFollowUp(ctx, caseId(3), 3, { subject: student, createdAt: recent(12), stopAt: 'summoned' });
+  const applicant = ctx.addPerson({
+    id: DEMO_APPLICANT_ID,
+    name: { givenName: 'Lukas', familyName: 'Schneider' },
+    kind: 'dnr',
+    institution: 'Hochschule Lindenhof',
+    emailDomain: 'example.com',
+    at: recent(60),
+  });
+  demoNomination(ctx, caseId(4), 4, { subject: applicant, partnerId: 'partner-lindenhof', createdAt: recent(40), stopAt: 'offered' });
+}

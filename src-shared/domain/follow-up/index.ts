@@ -1,0 +1,2 @@
+export * from './follow-up.schema';
+export { followUpEventSchema, followUpWorkflow, joinReports, transition, type FollowUpCase, type FollowUpEvent } from './follow-up.workflow';

@@ -1,0 +1,2 @@
+export * from './nomination.schema';
+export { nominationEventSchema, nominationWorkflow, transition, type NominationCase, type NominationEvent } from './nomination.workflow';

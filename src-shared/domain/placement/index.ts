@@ -1,0 +1,9 @@
+export * from './placement.schema';
+export {
+  changeSupervisor,
+  placementEventSchema,
+  placementWorkflow,
+  transition,
+  type PlacementCase,
+  type PlacementEvent,
+} from './placement.workflow';

@@ -1,0 +1,320 @@
+import type { Actor, Role } from '../access/roles';
+import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../approval/approval.workflow';
+import { NO_DEADLINE, type Case } from '../case/case.schema';
+import type { CaseType } from '../case/case-type';
+import { addDays, dateOf, isoTimestampOf } from '../calendar/iso-date';
+import { courseDeliveryWorkflow, type CourseDeliveryCase, type CourseDeliveryEvent } from '../course-delivery/course-delivery.workflow';
+import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../follow-up/follow-up.workflow';
+import { nominationWorkflow, type NominationCase, type NominationEvent } from '../nomination/nomination.workflow';
+import { placementWorkflow, type PlacementCase, type PlacementEvent } from '../placement/placement.workflow';
+import type { Workflow, WorkflowCase, WorkflowEvent } from '../workflow/workflow';
+
+/**
+ * Pure builders for tests of the workflows, access rules and case-change checks: a scope, one
+ * actor per role inside it, a first case of each type, and a payload for every event.
+ */
+export const SCOPE = {
+  institution: 'hifj',
+  department: 'helse',
+  cohort: 'SYK-2024H',
+  partner: 'partner-lindenhof',
+  site: 'site-sentrum-sykehjem',
+} as const;
+export const SUBJECT_ID = 'person-1';
+export const TEACHER_ID = 'teacher-1';
+
+const T0 = Date.parse('2026-09-01T08:00:00.000Z');
+const HOUR = 3_600_000;
+
+/** A timestamp `hours` after the fixtures' starting point. */
+export const after = (hours: number) => isoTimestampOf(T0 + hours * HOUR);
+
+/** An actor holding `role` with the fixtures' scope (students and applicants are the subject person). */
+export function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
+  const person = role === 'student' || role === 'applicant';
+  return {
+    userId: person ? SUBJECT_ID : role === 'teacher' ? TEACHER_ID : `${role}-1`,
+    name: `${role} Nordmann`,
+    roles: [role],
+    scope: {
+      institution: SCOPE.institution,
+      departments: [SCOPE.department],
+      cohorts: [SCOPE.cohort],
+      partners: [SCOPE.partner, SCOPE.site],
+    },
+    ...overrides,
+  };
+}
+
+function base(type: CaseType, status: string, cohort: string, createdBy: string, subject = SUBJECT_ID): Omit<Case, 'details'> {
+  return {
+    id: `${type}-case-1`,
+    type,
+    caseNumber: '2026/00001',
+    title: `Testsak ${type}`,
+    status,
+    institution: SCOPE.institution,
+    department: SCOPE.department,
+    cohort,
+    subjectPersonId: subject,
+    assignees: [],
+    deadlines: [],
+    nextDeadline: NO_DEADLINE,
+    createdAt: after(0),
+    createdBy,
+    updatedAt: after(0),
+    updatedBy: createdBy,
+  };
+}
+
+export function followUpStart(): FollowUpCase {
+  return {
+    ...base('followUp', 'reported', SCOPE.cohort, TEACHER_ID),
+    status: 'reported',
+    details: {
+      reports: [
+        {
+          id: 'report-1',
+          reportedBy: TEACHER_ID,
+          reporterName: 'teacher Nordmann',
+          reportedAt: after(0),
+          course: { code: 'SYK1002', name: 'Sykepleiens faglige grunnlag' },
+          concerns: ['courseworkNotPassed', 'missingParticipation'],
+          description: 'Arbeidskrav 2 er ikke godkjent, og fraværet er over 20 prosent.',
+          coursework: [{ title: 'Arbeidskrav 2', status: 'notApproved' }],
+          absencePercent: 28,
+        },
+      ],
+    },
+  };
+}
+
+export function nominationStart(admissionKind: 'proForma' | 'screening' = 'screening'): NominationCase {
+  return {
+    ...base('nomination', 'nominated', SCOPE.partner, 'nominator-1'),
+    status: 'nominated',
+    details: {
+      offer: { code: 'UTV-HEL-27V', name: 'Utveksling helse, vår 2027', kind: 'exchange', term: '2027V', agreementId: 'AVT-1' },
+      partner: { id: SCOPE.partner, name: 'Hochschule Lindenhof' },
+      admissionKind,
+      nomination: { nominatedAt: after(0), nominatedBy: 'nominator-1', nominatorName: 'nominator Nordmann', channel: 'ewp' },
+    },
+  };
+}
+
+export function approvalStart(consent = true): ApprovalCase {
+  return {
+    ...base('approval', 'registered', SCOPE.cohort, 'caseOfficer-1'),
+    status: 'registered',
+    details: {
+      application: { receivedAt: after(0), description: 'Søknad om godkjenning av emner.', requestedCredits: 30 },
+      ...(consent ? { consent: { given: true, recordedAt: after(0), source: 'studentweb' as const } } : {}),
+      fetches: [],
+      externalResults: [],
+    },
+  };
+}
+
+export function placementStart(): PlacementCase {
+  return {
+    ...base('placement', 'draft', SCOPE.site, 'placementAdmin-1', ''),
+    assignees: ['placementAdmin-1', TEACHER_ID],
+    status: 'draft',
+    details: {
+      activity: {
+        courseCode: 'SYK2100',
+        courseName: 'Praksisstudier i sykehjem',
+        from: '2026-10-05',
+        to: '2026-11-13',
+        classes: ['A', 'B'],
+        requirements: ['Studentene må kunne kommunisere på engelsk'],
+      },
+      site: { id: SCOPE.site, name: 'Sentrum sykehjem', unit: 'Langtidsavdelingen' },
+      order: { requestedPlaces: 4 },
+      supervisorChanges: [],
+    },
+  };
+}
+
+export function courseDeliveryStart(): CourseDeliveryCase {
+  return {
+    ...base('courseDelivery', 'planned', '', 'departmentHead-1', ''),
+    assignees: ['departmentHead-1', TEACHER_ID],
+    status: 'planned',
+    details: {
+      course: {
+        code: 'EVU-VEI-H26',
+        name: 'Veiledning av studenter i praksis',
+        credits: 10,
+        sessions: 6,
+        startDate: '2026-10-05',
+        endDate: '2026-11-27',
+        priceNok: 14_900,
+      },
+      teachingResource: { userId: TEACHER_ID, name: 'teacher Nordmann' },
+    },
+  };
+}
+
+/** Builds an event of `type` happening after the case's last change (plus `hours`). */
+type EventBuilder<C extends WorkflowCase<string, unknown>, E extends WorkflowEvent> = (c: C) => E;
+const later = (c: Case | WorkflowCase<string, unknown>, hours = 1) => isoTimestampOf(Date.parse(c.updatedAt) + hours * HOUR);
+
+export const followUpEvents: { [K in FollowUpEvent['type']]: EventBuilder<FollowUpCase, Extract<FollowUpEvent, { type: K }>> } = {
+  open: (c) => ({ type: 'open', at: later(c) }),
+  merge: (c) => ({ type: 'merge', at: later(c), intoCaseId: 'followUp-case-0' }),
+  summon: (c) => ({
+    type: 'summon',
+    at: later(c),
+    meetingAt: later(c, 72),
+    mode: 'inPerson',
+    location: 'Rom A2-014',
+    reason: 'Oppfølging av fravær og arbeidskrav i SYK1002.',
+  }),
+  recordNoShow: (c) => ({ type: 'recordNoShow', at: later(c, 73) }),
+  holdConversation: (c) => ({ type: 'holdConversation', at: later(c, 73), participants: ['Kari Koordinator', 'Ola Student'], noteIds: ['note-1'] }),
+  draftProtocol: (c) => ({ type: 'draftProtocol', at: later(c, 24), documentId: 'doc-protocol', summary: 'Enighet om tiltak.' }),
+  signAsStudent: (c) => ({ type: 'signAsStudent', at: later(c), signerName: 'Ola Student', method: 'onScreen' }),
+  signAsCoordinator: (c) => ({ type: 'signAsCoordinator', at: later(c) }),
+  sendProtocol: (c) => ({ type: 'sendProtocol', at: later(c) }),
+  callMeeting: (c) => ({ type: 'callMeeting', at: later(c), meetingAt: later(c, 120), location: 'Møterom Fjellet', participantIds: ['rector-1', 'cohortCoordinator-1'] }),
+  decide: (c) => ({
+    type: 'decide',
+    at: later(c, 121),
+    outcome: 'continuationWithConditions',
+    legalBasis: 'Forskrift om studier og eksamen § 4-3',
+    facts: 'Høyt fravær og manglende arbeidskrav.',
+    considerations: 'Studenten har vist vilje til å følge opp.',
+    documentId: 'doc-decision',
+    coDeciders: ['rector-1'],
+  }),
+  closeWithoutDecision: (c) => ({ type: 'closeWithoutDecision', at: later(c), reason: 'Ikke grunnlag for vedtak.' }),
+  archiveDecision: (c) => ({ type: 'archiveDecision', at: later(c), reference: '2026/00001-4' }),
+  sendDecision: (c) => ({ type: 'sendDecision', at: later(c) }),
+  close: (c) => ({ type: 'close', at: later(c, 24 * 40) }),
+};
+
+export const nominationEvents: { [K in NominationEvent['type']]: EventBuilder<NominationCase, Extract<NominationEvent, { type: K }>> } = {
+  submitApplication: (c) => ({ type: 'submitApplication', at: later(c), choices: [{ code: 'UTV-HEL-27V', name: 'Utveksling helse' }] }),
+  startReview: (c) => ({ type: 'startReview', at: later(c) }),
+  requestDocumentation: (c) => ({ type: 'requestDocumentation', at: later(c), items: ['languageRequirement'] }),
+  receiveDocumentation: (c) => ({ type: 'receiveDocumentation', at: later(c) }),
+  qualify: (c) => ({ type: 'qualify', at: later(c), position: 3, capacity: 10 }),
+  makeOffer: (c) => ({ type: 'makeOffer', at: later(c), answerBy: addDays(dateOf(later(c)), 14) }),
+  markNotReached: (c) => ({ type: 'markNotReached', at: later(c) }),
+  grantStudyRight: (c) => ({ type: 'grantStudyRight', at: later(c) }),
+  acceptOffer: (c) => ({ type: 'acceptOffer', at: later(c) }),
+  declineOffer: (c) => ({ type: 'declineOffer', at: later(c) }),
+  reject: (c) => ({ type: 'reject', at: later(c), reason: 'Oppfyller ikke språkkravet.' }),
+  withdraw: (c) => ({ type: 'withdraw', at: later(c), reason: 'Valgt et annet lærested.' }),
+};
+
+export const approvalEvents: { [K in ApprovalEvent['type']]: EventBuilder<ApprovalCase, Extract<ApprovalEvent, { type: K }>> } = {
+  startProcessing: (c) => ({ type: 'startProcessing', at: later(c) }),
+  requestConsent: (c) => ({ type: 'requestConsent', at: later(c) }),
+  recordConsent: (c) => ({ type: 'recordConsent', at: later(c), given: true }),
+  orderResultFetch: (c) => ({ type: 'orderResultFetch', at: later(c) }),
+  recordFetchResult: (c) => ({
+    type: 'recordFetchResult',
+    at: later(c),
+    institutions: [
+      { code: '216', name: 'HiSF', outcome: 'imported', resultCount: 1 },
+      { code: '214', name: 'HiNT', outcome: 'sourceUnavailable', resultCount: 0 },
+    ],
+    results: [
+      {
+        institutionCode: '216',
+        institutionName: 'HiSF',
+        category: 'course',
+        code: 'RES-100',
+        nameNb: 'Resultatutveksling 100',
+        nameEn: 'Result exchange 100',
+        term: '2013H',
+        credits: 10,
+        grade: 'B',
+      },
+    ],
+  }),
+  decide: (c) => ({ type: 'decide', at: later(c), outcome: 'approved', approvedCredits: 10, grounds: 'Faglig likeverdig.' }),
+  close: (c) => ({ type: 'close', at: later(c, 24 * 40) }),
+  withdraw: (c) => ({ type: 'withdraw', at: later(c), reason: 'Trekker søknaden.' }),
+};
+
+export const placementEvents: { [K in PlacementEvent['type']]: EventBuilder<PlacementCase, Extract<PlacementEvent, { type: K }>> } = {
+  sendOrder: (c) => ({ type: 'sendOrder', at: later(c) }),
+  confirmCapacity: (c) => ({ type: 'confirmCapacity', at: later(c), places: 3 }),
+  declineOrder: (c) => ({ type: 'declineOrder', at: later(c), reason: 'Ingen kapasitet.' }),
+  assignStaff: (c) => ({
+    type: 'assignStaff',
+    at: later(c),
+    staffing: [
+      { className: 'A', coordinatorName: 'Bjørg Sivertsen', supervisorNames: ['Kåre Holm'] },
+      { className: 'B', coordinatorName: 'Bjørg Sivertsen', supervisorNames: ['Kåre Holm', 'Liv Ås'] },
+    ],
+  }),
+  distributeStudents: (c) => ({
+    type: 'distributeStudents',
+    at: later(c),
+    students: [
+      { name: 'Ola Student', className: 'A', supervisorName: 'Kåre Holm' },
+      { name: 'Kari Student', className: 'B', supervisorName: 'Liv Ås' },
+    ],
+  }),
+  start: (c) => ({ type: 'start', at: '2026-10-05T07:00:00.000Z' > c.updatedAt ? '2026-10-05T07:00:00.000Z' : later(c) }),
+  complete: (c) => ({ type: 'complete', at: '2026-11-13T14:00:00.000Z' > c.updatedAt ? '2026-11-13T14:00:00.000Z' : later(c) }),
+  cancel: (c) => ({ type: 'cancel', at: later(c), reason: 'Emnet er flyttet.' }),
+};
+
+export const courseDeliveryEvents: {
+  [K in CourseDeliveryEvent['type']]: EventBuilder<CourseDeliveryCase, Extract<CourseDeliveryEvent, { type: K }>>;
+} = {
+  sendContract: (c) => ({ type: 'sendContract', at: later(c), documentId: 'doc-contract' }),
+  signContract: (c) => ({ type: 'signContract', at: later(c) }),
+  archiveContract: (c) => ({ type: 'archiveContract', at: later(c) }),
+  publish: (c) => ({ type: 'publish', at: later(c), url: 'https://www.hifj.example/evu/vei', registrationUrl: 'https://www.hifj.example/evu/vei/pamelding' }),
+  prepareLms: (c) => ({ type: 'prepareLms', at: later(c), canvasCourseId: '12345', videoRoomUrl: 'https://hifj.example/zoom/1' }),
+  enrol: (c) => ({ type: 'enrol', at: later(c), participants: 20 }),
+  start: (c) => ({ type: 'start', at: '2026-10-05T08:00:00.000Z' > c.updatedAt ? '2026-10-05T08:00:00.000Z' : later(c) }),
+  evaluate: (c) => ({ type: 'evaluate', at: later(c, 24 * 40), responseRate: 60, findings: 'Godt fornøyde deltakere.' }),
+  grade: (c) => ({ type: 'grade', at: later(c, 24 * 20), submissionDeadline: '2026-12-11', passed: 18, failed: 2 }),
+  issueCertificates: (c) => ({ type: 'issueCertificates', at: later(c) }),
+  close: (c) => ({ type: 'close', at: later(c) }),
+  cancel: (c) => ({ type: 'cancel', at: later(c), reason: 'For få påmeldte.' }),
+};
+
+/** A plain edit recorded by `actor` an hour after the last change. */
+export function edited<C extends WorkflowCase<string, unknown>>(c: C, actor: Actor, change: Partial<C>): C {
+  return { ...c, ...change, updatedAt: later(c), updatedBy: actor.userId };
+}
+
+/**
+ * Applies the events in order, each by an actor with the given role, and returns every state
+ * (the start first). Throws with the reason when a step is refused: fixtures must be legal.
+ */
+export function walk<S extends string, D, E extends WorkflowEvent, C extends WorkflowCase<S, D>>(
+  workflow: Workflow<S, D, E>,
+  start: C,
+  steps: readonly (readonly [Role, (c: C) => E] | ((c: C) => C))[],
+): C[] {
+  const states: C[] = [start];
+  for (const step of steps) {
+    const current = states[states.length - 1]!;
+    if (typeof step === 'function') {
+      states.push(step(current));
+      continue;
+    }
+    const [role, build] = step;
+    const result = workflow.transition(current, build(current), actorFor(role));
+    if (!result.ok) throw new Error(`${workflow.type} fixture step by ${role} refused: ${result.reason}: ${result.message}`);
+    states.push(result.state as C);
+  }
+  return states;
+}
+
+export const workflowsUnderTest = {
+  followUp: followUpWorkflow,
+  nomination: nominationWorkflow,
+  approval: approvalWorkflow,
+  placement: placementWorkflow,
+  courseDelivery: courseDeliveryWorkflow,
+} as const;

@@ -1,0 +1,25 @@
+export { commandSchema, integrationSystems, recipientSchema, type Command, type CommandType, type Recipient } from './command.schema';
+export { deadline, dueIn, eventBase, toPerson, toRole, toUser } from './step-helpers';
+export {
+  defineWorkflow,
+  hasPath,
+  isRefusal,
+  refuse,
+  transitionReasons,
+  type CaseWorkflow,
+  type Deadline,
+  type EventDefinition,
+  type InitialStatus,
+  type Label,
+  type Refusal,
+  type Rejection,
+  type StatusChangeStep,
+  type StepOutcome,
+  type TransitionReason,
+  type TransitionResult,
+  type TransitionRule,
+  type Workflow,
+  type WorkflowCase,
+  type WorkflowDefinition,
+  type WorkflowEvent,
+} from './workflow';

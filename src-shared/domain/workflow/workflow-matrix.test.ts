@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from '../access/roles';
+import {
+  actorFor,
+  approvalEvents,
+  approvalStart,
+  courseDeliveryEvents,
+  courseDeliveryStart,
+  edited,
+  followUpEvents,
+  followUpStart,
+  nominationEvents,
+  nominationStart,
+  placementEvents,
+  placementStart,
+  walk,
+  workflowsUnderTest,
+} from '../testing/fixtures';
+import type { CaseWorkflow, Workflow, WorkflowCase, WorkflowEvent } from './workflow';
+
+/**
+ * Every status × every event × every role, for all five workflows, against a hand-written table
+ * of the allowed steps (the specification): an allowed step succeeds and lands in its target
+ * status, a step from the wrong status is `illegal-transition`, a role that may not take it is
+ * `role-not-allowed` — except the listed fixture states whose precondition is deliberately unmet.
+ */
+type Table = Record<string, readonly (readonly [from: readonly string[], to: string, roles: readonly Role[]])[]>;
+
+interface MatrixCase {
+  workflow: Workflow<string, unknown, WorkflowEvent>;
+  table: Table;
+  states: readonly WorkflowCase<string, unknown>[];
+  events: Record<string, (c: never) => WorkflowEvent>;
+  /** [status, event] pairs where the fixture state fails the event's precondition. */
+  preconditionFails?: readonly (readonly [string, string])[];
+}
+
+const followUp = workflowsUnderTest.followUp;
+const followUpMain = walk(followUp, followUpStart(), [
+  ['cohortCoordinator', followUpEvents.open],
+  ['cohortCoordinator', followUpEvents.summon],
+  ['cohortCoordinator', followUpEvents.holdConversation],
+  ['cohortCoordinator', followUpEvents.draftProtocol],
+  ['cohortCoordinator', followUpEvents.signAsStudent],
+  ['cohortCoordinator', followUpEvents.signAsCoordinator],
+  ['cohortCoordinator', followUpEvents.sendProtocol],
+  ['departmentHead', followUpEvents.callMeeting],
+  ['departmentHead', followUpEvents.decide],
+  ['departmentHead', followUpEvents.archiveDecision],
+  ['departmentHead', followUpEvents.sendDecision],
+  ['departmentHead', followUpEvents.close],
+]);
+const followUpMerged = walk(followUp, followUpStart(), [['cohortCoordinator', followUpEvents.merge]]);
+
+const nomination = workflowsUnderTest.nomination;
+const nominationMain = walk(nomination, nominationStart(), [
+  ['applicant', nominationEvents.submitApplication],
+  ['caseOfficer', nominationEvents.startReview],
+  ['caseOfficer', nominationEvents.requestDocumentation],
+  ['applicant', nominationEvents.receiveDocumentation],
+  ['caseOfficer', nominationEvents.qualify],
+  ['caseOfficer', nominationEvents.makeOffer],
+  ['applicant', nominationEvents.acceptOffer],
+]);
+const nominationEnds = [
+  walk(nomination, nominationMain[6]!, [['applicant', nominationEvents.declineOffer]]),
+  walk(nomination, nominationMain[2]!, [['caseOfficer', nominationEvents.reject]]),
+  walk(nomination, nominationMain[0]!, [['nominator', nominationEvents.withdraw]]),
+  walk(nomination, nominationMain[4]!, [
+    ['caseOfficer', (c) => ({ ...nominationEvents.qualify(c), position: 12, capacity: 10 })],
+    ['caseOfficer', nominationEvents.markNotReached],
+  ]),
+].map((states) => states.at(-1)!);
+
+const approval = workflowsUnderTest.approval;
+const approvalMain = walk(approval, approvalStart(), [
+  ['caseOfficer', approvalEvents.startProcessing],
+  ['caseOfficer', approvalEvents.requestConsent],
+  ['student', approvalEvents.recordConsent],
+  ['caseOfficer', approvalEvents.orderResultFetch],
+  ['caseOfficer', approvalEvents.recordFetchResult],
+  ['caseOfficer', approvalEvents.decide],
+  ['caseOfficer', approvalEvents.close],
+]);
+const approvalWithdrawn = walk(approval, approvalStart(), [['student', approvalEvents.withdraw]]);
+
+const placement = workflowsUnderTest.placement;
+const placementMain = walk(placement, placementStart(), [
+  ['placementAdmin', placementEvents.sendOrder],
+  ['siteCoordinator', placementEvents.confirmCapacity],
+  ['siteCoordinator', placementEvents.assignStaff],
+  ['placementAdmin', placementEvents.distributeStudents],
+  ['placementAdmin', placementEvents.start],
+  ['placementAdmin', placementEvents.complete],
+]);
+const placementEnds = [
+  walk(placement, placementMain[1]!, [['siteCoordinator', placementEvents.declineOrder]]),
+  walk(placement, placementMain[0]!, [['placementAdmin', placementEvents.cancel]]),
+].map((states) => states.at(-1)!);
+
+const courseDelivery = workflowsUnderTest.courseDelivery;
+const head = actorFor('departmentHead');
+const courseMain = walk(courseDelivery, courseDeliveryStart(), [
+  ['departmentHead', courseDeliveryEvents.sendContract],
+  ['teacher', courseDeliveryEvents.signContract],
+  ['departmentHead', courseDeliveryEvents.archiveContract],
+  ['operationsConsultant', courseDeliveryEvents.publish],
+  ['operationsConsultant', courseDeliveryEvents.prepareLms],
+  (c) => edited(c, head, { details: { ...c.details, applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 } } }),
+  ['operationsConsultant', courseDeliveryEvents.enrol],
+  ['operationsConsultant', courseDeliveryEvents.start],
+  ['operationsConsultant', courseDeliveryEvents.evaluate],
+  ['teacher', courseDeliveryEvents.grade],
+  (c) => edited(c, head, { details: { ...c.details, certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' } } }),
+  ['operationsConsultant', courseDeliveryEvents.issueCertificates],
+  ['departmentHead', courseDeliveryEvents.close],
+]);
+const courseCancelled = walk(courseDelivery, courseDeliveryStart(), [['departmentHead', courseDeliveryEvents.cancel]]);
+
+/** The last state reached in each status (plain edits keep the status, so the edited one wins). */
+function byStatus(states: readonly WorkflowCase<string, unknown>[]): WorkflowCase<string, unknown>[] {
+  return [...new Map(states.map((s) => [s.status, s])).values()];
+}
+
+const matrices: Record<string, MatrixCase> = {
+  followUp: {
+    workflow: followUp as unknown as MatrixCase['workflow'],
+    states: byStatus([...followUpMain, ...followUpMerged]),
+    events: followUpEvents as MatrixCase['events'],
+    table: {
+      open: [[['reported'], 'open', ['cohortCoordinator']]],
+      merge: [[['reported'], 'merged', ['cohortCoordinator']]],
+      summon: [[['open'], 'summoned', ['cohortCoordinator']]],
+      recordNoShow: [[['summoned'], 'open', ['cohortCoordinator']]],
+      holdConversation: [[['summoned'], 'conversationHeld', ['cohortCoordinator']]],
+      draftProtocol: [[['conversationHeld'], 'protocolDrafted', ['cohortCoordinator']]],
+      signAsStudent: [[['protocolDrafted'], 'signedByStudent', ['cohortCoordinator', 'student']]],
+      signAsCoordinator: [[['signedByStudent'], 'protocolSigned', ['cohortCoordinator']]],
+      sendProtocol: [[['protocolSigned'], 'protocolSent', ['cohortCoordinator']]],
+      callMeeting: [[['protocolSent'], 'meetingCalled', ['departmentHead']]],
+      decide: [[['meetingCalled'], 'decided', ['departmentHead', 'rector']]],
+      closeWithoutDecision: [
+        [['open'], 'closed', ['cohortCoordinator']],
+        [['protocolSent', 'meetingCalled'], 'closed', ['departmentHead']],
+      ],
+      archiveDecision: [[['decided'], 'decisionArchived', ['departmentHead']]],
+      sendDecision: [[['decisionArchived'], 'decisionSent', ['departmentHead']]],
+      close: [[['decisionSent'], 'closed', ['departmentHead']]],
+    },
+  },
+  nomination: {
+    workflow: nomination as unknown as MatrixCase['workflow'],
+    states: byStatus([...nominationMain, ...nominationEnds]),
+    events: nominationEvents as MatrixCase['events'],
+    table: {
+      submitApplication: [[['nominated'], 'submitted', ['applicant']]],
+      startReview: [[['submitted'], 'underReview', ['caseOfficer']]],
+      requestDocumentation: [[['underReview'], 'awaitingDocumentation', ['caseOfficer']]],
+      receiveDocumentation: [[['awaitingDocumentation'], 'underReview', ['applicant', 'caseOfficer']]],
+      qualify: [[['submitted', 'underReview'], 'qualified', ['caseOfficer']]],
+      makeOffer: [[['submitted', 'underReview', 'qualified'], 'offered', ['caseOfficer']]],
+      markNotReached: [[['qualified'], 'notOffered', ['caseOfficer']]],
+      grantStudyRight: [[['submitted', 'underReview'], 'admitted', ['caseOfficer']]],
+      acceptOffer: [[['offered'], 'admitted', ['applicant']]],
+      declineOffer: [[['offered'], 'declined', ['applicant']]],
+      reject: [[['underReview'], 'rejected', ['caseOfficer']]],
+      withdraw: [
+        [['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'], 'withdrawn', ['applicant', 'nominator']],
+      ],
+    },
+    // The fixture is a screening admission ranked within capacity.
+    preconditionFails: [
+      ['qualified', 'markNotReached'],
+      ['submitted', 'grantStudyRight'],
+    ],
+  },
+  approval: {
+    workflow: approval as unknown as MatrixCase['workflow'],
+    states: byStatus([...approvalMain, ...approvalWithdrawn]),
+    events: approvalEvents as MatrixCase['events'],
+    table: {
+      startProcessing: [[['registered'], 'processing', ['caseOfficer']]],
+      requestConsent: [[['processing'], 'awaitingConsent', ['caseOfficer']]],
+      recordConsent: [[['awaitingConsent'], 'processing', ['student', 'caseOfficer']]],
+      orderResultFetch: [[['processing'], 'fetchingResults', ['caseOfficer']]],
+      recordFetchResult: [[['fetchingResults'], 'processing', ['caseOfficer']]],
+      decide: [[['processing'], 'decided', ['caseOfficer']]],
+      close: [[['decided'], 'closed', ['caseOfficer']]],
+      withdraw: [[['registered', 'processing', 'awaitingConsent'], 'withdrawn', ['student', 'caseOfficer']]],
+    },
+  },
+  placement: {
+    workflow: placement as unknown as MatrixCase['workflow'],
+    states: byStatus([...placementMain, ...placementEnds]),
+    events: placementEvents as MatrixCase['events'],
+    table: {
+      sendOrder: [[['draft'], 'ordered', ['placementAdmin']]],
+      confirmCapacity: [[['ordered'], 'capacityConfirmed', ['siteCoordinator']]],
+      declineOrder: [[['ordered'], 'declined', ['siteCoordinator']]],
+      assignStaff: [[['capacityConfirmed'], 'staffed', ['siteCoordinator']]],
+      distributeStudents: [[['staffed'], 'studentsDistributed', ['placementAdmin']]],
+      start: [[['studentsDistributed'], 'inProgress', ['placementAdmin']]],
+      complete: [[['inProgress'], 'completed', ['placementAdmin']]],
+      cancel: [[['draft', 'ordered', 'capacityConfirmed', 'staffed'], 'cancelled', ['placementAdmin']]],
+    },
+  },
+  courseDelivery: {
+    workflow: courseDelivery as unknown as MatrixCase['workflow'],
+    states: byStatus([...courseMain, ...courseCancelled]),
+    events: courseDeliveryEvents as MatrixCase['events'],
+    table: {
+      sendContract: [[['planned'], 'contractSent', ['departmentHead']]],
+      signContract: [[['contractSent'], 'contractSigned', ['teacher']]],
+      archiveContract: [[['contractSigned'], 'contractArchived', ['departmentHead']]],
+      publish: [[['contractArchived'], 'published', ['operationsConsultant']]],
+      prepareLms: [[['published'], 'lmsReady', ['operationsConsultant']]],
+      enrol: [[['lmsReady'], 'enrolled', ['operationsConsultant']]],
+      start: [[['enrolled'], 'inProgress', ['operationsConsultant']]],
+      evaluate: [[['inProgress'], 'evaluated', ['operationsConsultant']]],
+      grade: [[['evaluated'], 'graded', ['teacher']]],
+      issueCertificates: [[['graded'], 'certificatesSent', ['operationsConsultant']]],
+      close: [[['certificatesSent'], 'closed', ['departmentHead', 'operationsConsultant']]],
+      cancel: [
+        [['planned', 'contractSent', 'contractSigned', 'contractArchived', 'published', 'lmsReady'], 'cancelled', ['departmentHead']],
+      ],
+    },
+  },
+};
+
+describe.each(Object.entries(matrices))('%s workflow: every status × event × role', (_type, matrix) => {
+  it('has a fixture state for every status', () => {
+    expect(matrix.states.map((s) => s.status).sort()).toEqual([...matrix.workflow.statuses].sort());
+  });
+
+  it('declares exactly the status changes of the table', () => {
+    const declared = matrix.workflow.statusChanges.map((s) => `${s.event}: ${s.from} → ${s.to} by ${[...s.roles].sort().join(',')}`);
+    const expected = Object.entries(matrix.table).flatMap(([event, rules]) =>
+      rules.flatMap(([from, to, allowed]) => from.map((f) => `${event}: ${f} → ${to} by ${[...allowed].sort().join(',')}`)),
+    );
+    expect(declared.sort()).toEqual(expected.sort());
+  });
+
+  it('allows exactly the table and refuses everything else with the right reason', () => {
+    let allowed = 0;
+    let refused = 0;
+    for (const state of matrix.states) {
+      for (const [event, rules] of Object.entries(matrix.table)) {
+        const rule = rules.find(([from]) => from.includes(state.status));
+        for (const role of roles) {
+          const built = (matrix.events[event] as (c: WorkflowCase<string, unknown>) => WorkflowEvent)(state);
+          const result = matrix.workflow.transition(state, built, actorFor(role));
+          const label = `${state.status} --${event}--> by ${role}`;
+          if (!rule) {
+            expect(result, label).toMatchObject({ ok: false, reason: 'illegal-transition' });
+          } else if (!rule[2].includes(role)) {
+            expect(result, label).toMatchObject({ ok: false, reason: 'role-not-allowed' });
+          } else if (matrix.preconditionFails?.some(([s, e]) => s === state.status && e === event)) {
+            expect(result, label).toMatchObject({ ok: false, reason: 'precondition-failed' });
+          } else {
+            expect(result.ok, `${label}: ${result.ok ? '' : result.message}`).toBe(true);
+            if (result.ok) expect(result.state.status, label).toBe(rule[1]);
+          }
+          if (result.ok) allowed++;
+          else refused++;
+        }
+      }
+    }
+    expect(allowed).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(allowed);
+  });
+});
+
+const graphs: [string, CaseWorkflow][] = Object.values(workflowsUnderTest).map((w) => [w.type, w]);
+
+describe.each(graphs)('%s workflow graph', (_type, workflow) => {
+  it('reaches every status from an initial status, and only terminal statuses are dead ends', () => {
+    const reached = new Set(workflow.initial.map((entry) => entry.status as string));
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const step of workflow.statusChanges) {
+        if (reached.has(step.from) && !reached.has(step.to)) {
+          reached.add(step.to);
+          grew = true;
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual([...workflow.statuses].sort());
+    for (const status of workflow.statuses) {
+      const leaves = workflow.statusChanges.some((step) => step.from === status);
+      expect(leaves, status).toBe(!workflow.terminal.includes(status));
+    }
+  });
+
+  it('names the roles who act next in every open status', () => {
+    for (const status of workflow.statuses) {
+      expect(workflow.nextRoles(status).length > 0, status).toBe(!workflow.terminal.includes(status));
+    }
+  });
+});
