@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { archiveRecordSchema } from '../../../../src-shared/documents/archive-record.schema';
+import { isoTimestamp } from '../../../../src-shared/domain/case/case.schema';
+import { AppError } from '../../../../src-shared/kernel/app-error';
+import { writeFileAtomic } from '../../fs/atomic-write';
+import { createSerialQueue } from '../../fs/serial-queue';
+import type { ArchiveAdapter } from '../archive-adapter';
+import { readManifest, sha256Hex, writeManifest } from '../package-files';
+
+export const FOLDER_MANIFEST = 'manifest.json';
+
+const manifestSchema = z.object({
+  documents: z.array(
+    z.object({ file: z.string(), sha256: z.string(), size: z.number().int(), archivedAt: isoTimestamp, record: archiveRecordSchema }),
+  ),
+});
+export type FolderManifest = z.infer<typeof manifestSchema>;
+
+/**
+ * The simplest archive: each PDF into `<dir>/<case number>/<file name>` and a JSON manifest
+ * (`manifest.json`) listing every document with its checksum and archive record — for an
+ * institution that files by hand or imports the folder into its own archive.
+ */
+export function createFolderArchiveAdapter(options: { dir: string; now?: () => Date }): ArchiveAdapter {
+  const now = options.now ?? (() => new Date());
+  const serial = createSerialQueue();
+  const manifestPath = join(options.dir, FOLDER_MANIFEST);
+  return {
+    name: 'folder',
+    archive: ({ record, pdf }) =>
+      serial(async () => {
+        const file = `${record.case.caseNumber.replace(/[^A-Za-z0-9._-]/g, '-')}/${record.fileName}`;
+        const manifest = await readManifest(manifestPath, manifestSchema, { documents: [] });
+        const clash = manifest.documents.find((document) => document.file === file && document.record.documentId !== record.documentId);
+        if (clash) throw new AppError('validation', `${file} already holds document ${clash.record.documentId}`);
+        await writeFileAtomic(join(options.dir, file), pdf, { mode: 0o600 });
+        const entry = { file, sha256: sha256Hex(pdf), size: pdf.length, archivedAt: now().toISOString(), record };
+        await writeManifest(manifestPath, {
+          documents: [...manifest.documents.filter((document) => document.record.documentId !== record.documentId), entry],
+        });
+        return { reference: file, details: { sha256: entry.sha256 } };
+      }),
+  };
+}

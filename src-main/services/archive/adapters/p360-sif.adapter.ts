@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { ArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
+import type { ArchiveAdapter } from '../archive-adapter';
+import type { SecretGetter } from '../../signing/signer-backend';
+import { createSifClient } from './p360-sif.client';
+
+/** The student folder's screening: access code 13 (duty of confidentiality) with its legal basis. */
+export const STUDENT_FOLDER_ACCESS = { AccessCode: '13', Paragraph: 'Offl. § 13 jf. fvl. § 13 (1) nr.1' } as const;
+
+/** Code values differ between P360 installations; these are the usual ones and can be overridden. */
+export const p360ConfigSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  caseType: z.string().min(1).default('Student'),
+  folderTitle: z.string().min(1).default('Studentmappe'),
+  journalUnit: z.string().min(1).optional(),
+  subArchive: z.string().min(1).optional(),
+  accessGroup: z.string().min(1).optional(),
+  responsibleEnterpriseRecno: z.string().min(1).optional(),
+  categories: z
+    .object({
+      protocol: z.string().min(1),
+      decision: z.string().min(1),
+      outgoing: z.string().min(1),
+    })
+    .default({ protocol: 'Internt notat uten oppfølging', decision: 'Vedtak', outgoing: 'Dokument ut' }),
+  roles: z
+    .object({ party: z.string().min(1), recipient: z.string().min(1), copy: z.string().min(1), internalRecipient: z.string().min(1) })
+    .default({ party: 'Sakspart', recipient: 'Mottaker', copy: 'Kopi til', internalRecipient: 'Intern mottaker' }),
+});
+export type P360Config = z.input<typeof p360ConfigSchema>;
+
+const recnoResult = z.looseObject({ Recno: z.coerce.number().int() });
+const casesResult = z.looseObject({
+  Cases: z.array(z.looseObject({ CaseNumber: z.string(), Recno: z.coerce.number().int().optional() })).nullish(),
+});
+const caseResult = z.looseObject({ CaseNumber: z.string().min(1), Recno: z.coerce.number().int().optional() });
+const documentResult = z.looseObject({ DocumentNumber: z.string().min(1), Recno: z.coerce.number().int().optional() });
+
+/**
+ * Public 360 through SIF's JSON RPC: make sure the student exists as a private person
+ * (ContactService.SynchronizePrivatePerson), find the student's folder by national ID or create
+ * it (CaseService.GetCases / CreateCase: status B, archive code FNR, access code 13), then file
+ * the PDF on it (DocumentService.CreateDocument). The folder lookup makes a retry after a partial
+ * failure reuse the folder instead of opening a second one.
+ */
+export function createP360SifAdapter(options: { config: P360Config; authKey: SecretGetter; timeoutMs?: number }): ArchiveAdapter {
+  const config = p360ConfigSchema.parse(options.config);
+  const call = createSifClient({ baseUrl: config.baseUrl, authKey: options.authKey, timeoutMs: options.timeoutMs });
+  /** Screening and ownership shared by the folder and its documents. */
+  const access = {
+    ...STUDENT_FOLDER_ACCESS,
+    ...(config.accessGroup ? { AccessGroup: config.accessGroup } : {}),
+    ...(config.responsibleEnterpriseRecno ? { ResponsibleEnterpriseRecno: config.responsibleEnterpriseRecno } : {}),
+  };
+
+  async function studentFolder(record: ArchiveRecord, personRecno: number): Promise<string> {
+    const found = await call(
+      'CaseService',
+      'GetCases',
+      { ArchiveCode: record.student.nationalId, CaseType: config.caseType, Title: config.folderTitle },
+      casesResult,
+    );
+    const existing = found.Cases?.[0];
+    if (existing) return existing.CaseNumber;
+    const created = await call(
+      'CaseService',
+      'CreateCase',
+      {
+        CaseType: config.caseType,
+        Title: config.folderTitle,
+        UnofficialTitle: `${config.folderTitle} – ${record.student.givenName} ${record.student.familyName}`,
+        Status: 'B',
+        ...(config.journalUnit ? { JournalUnit: config.journalUnit } : {}),
+        ...(config.subArchive ? { SubArchive: config.subArchive } : {}),
+        ArchiveCodes: [{ ArchiveCode: record.student.nationalId, ArchiveType: 'FNR', Sort: 1, IsManualText: true }],
+        ...access,
+        Contacts: [{ Role: config.roles.party, ReferenceNumber: `recno:${personRecno}`, IsUnofficial: true }],
+      },
+      caseResult,
+    );
+    return created.CaseNumber;
+  }
+
+  function contacts(record: ArchiveRecord, personRecno: number) {
+    const role = (recipient: ArchiveRecord['recipients'][number]) => config.roles[recipient.role];
+    return {
+      Contacts: record.recipients
+        .filter((recipient) => recipient.party === 'student')
+        .map((recipient) => ({ Role: role(recipient), ReferenceNumber: `recno:${personRecno}`, IsUnofficial: true })),
+      UnregisteredContacts: record.recipients
+        .filter((recipient) => recipient.party === 'staff')
+        .map((recipient) => ({ Role: role(recipient), ContactName: recipient.name, Email: recipient.email })),
+    };
+  }
+
+  return {
+    name: 'p360',
+    async archive({ record, pdf }) {
+      const person = await call(
+        'ContactService',
+        'SynchronizePrivatePerson',
+        {
+          FirstName: record.student.givenName,
+          LastName: record.student.familyName,
+          PersonalIdNumber: record.student.nationalId,
+          Email: record.student.email,
+        },
+        recnoResult,
+      );
+      const caseNumber = await studentFolder(record, person.Recno);
+      const category =
+        record.kind === 'protocol' ? config.categories.protocol : record.kind === 'decision' ? config.categories.decision : config.categories.outgoing;
+      const document = await call(
+        'DocumentService',
+        'CreateDocument',
+        {
+          CaseNumber: caseNumber,
+          Title: record.title,
+          UnofficialTitle: `${record.title} – ${record.student.givenName} ${record.student.familyName}`,
+          Category: category,
+          Status: 'J',
+          DocumentDate: record.documentDate,
+          Archive: 'Saksdokument',
+          ...access,
+          ...contacts(record, person.Recno),
+          Files: [
+            { Title: record.title, Format: 'pdf', Base64Data: pdf.toString('base64'), Status: 'F', VersionFormat: 'A', Category: '1' },
+          ],
+        },
+        documentResult,
+      );
+      return {
+        reference: document.DocumentNumber,
+        details: { caseNumber, personRecno: String(person.Recno), ...(document.Recno === undefined ? {} : { documentRecno: String(document.Recno) }) },
+      };
+    },
+  };
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { archiveRecordSchema, type ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import { isoTimestamp } from '../../../src-shared/domain/case/case.schema';
+import { AppError } from '../../../src-shared/kernel/app-error';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { createSerialQueue } from '../fs/serial-queue';
+import type { ArchiveAdapter } from './archive-adapter';
+
+export const outboxStatuses = ['queued', 'sending', 'archived', 'failed'] as const;
+
+const outboxEntrySchema = z.object({
+  id: z.uuid(),
+  /** Name of the adapter that delivers it. */
+  target: z.string().min(1).max(40),
+  record: archiveRecordSchema,
+  status: z.enum(outboxStatuses),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: isoTimestamp,
+  lastError: z.string().max(2000).optional(),
+  receipt: z.object({ reference: z.string(), details: z.record(z.string(), z.string()) }).optional(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+const stateSchema = z.object({ version: z.literal(1), entries: z.array(outboxEntrySchema) });
+
+export interface BackoffPolicy {
+  /** Delay after the first failed attempt; doubled after each further failure. */
+  baseMs: number;
+  maxMs: number;
+  /** Attempts before an entry is marked failed (a user can still retry it). */
+  maxAttempts: number;
+}
+
+export const defaultBackoff: BackoffPolicy = { baseMs: 30_000, maxMs: 6 * 3600_000, maxAttempts: 12 };
+
+export interface ArchiveOutbox {
+  enqueue(input: { target: string; record: ArchiveRecord; pdf: Buffer }): Promise<OutboxEntry>;
+  list(): Promise<OutboxEntry[]>;
+  /** Puts a failed entry back in the queue, due now. */
+  retry(id: string): Promise<OutboxEntry>;
+  /** Delivers every entry that is due, one at a time; resolves with how many were tried. */
+  processDue(): Promise<number>;
+  /** Runs `processDue` whenever the earliest entry falls due, until `stop`. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Called after every change of an entry (status shown in the app). Returns an unsubscribe. */
+  subscribe(listener: (entry: OutboxEntry) => void): () => void;
+}
+
+/**
+ * The archive outbox of the main process: entries and their PDFs live in `dir`
+ * (`outbox.json`, written atomically, plus `files/<id>.pdf`), so nothing queued is lost when the
+ * app quits. An entry that was being sent when the app stopped is sent again (at-least-once).
+ */
+export async function openArchiveOutbox(options: {
+  dir: string;
+  adapters: readonly ArchiveAdapter[];
+  backoff?: BackoffPolicy;
+  now?: () => Date;
+  /** Jitter source in [0, 1); the delay is scaled by 0.5 + random / 2. */
+  random?: () => number;
+}): Promise<ArchiveOutbox> {
+  const backoff = options.backoff ?? defaultBackoff;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const adapters = new Map(options.adapters.map((adapter) => [adapter.name, adapter]));
+  const statePath = join(options.dir, 'outbox.json');
+  const filePath = (id: string) => join(options.dir, 'files', `${id}.pdf`);
+  const serial = createSerialQueue();
+  const listeners = new Set<(entry: OutboxEntry) => void>();
+  const entries = await load(statePath, now);
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let processing: Promise<number> | undefined;
+
+  // Writes are serialized; each one saves the state as it is when its turn comes.
+  const persist = () =>
+    serial(() => writeFileAtomic(statePath, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`, { mode: 0o600 }));
+  const update = async (entry: OutboxEntry, patch: Partial<OutboxEntry>) => {
+    Object.assign(entry, patch, { updatedAt: now().toISOString() });
+    await persist();
+    for (const listener of listeners) listener({ ...entry });
+  };
+  const find = (id: string) => {
+    const entry = entries.find((candidate) => candidate.id === id);
+    if (!entry) throw new AppError('not-found', `No archive outbox entry ${id}`);
+    return entry;
+  };
+
+  async function attempt(entry: OutboxEntry): Promise<void> {
+    const adapter = adapters.get(entry.target);
+    await update(entry, { status: 'sending', attempts: entry.attempts + 1 });
+    try {
+      if (!adapter) throw new AppError('precondition', `No archive adapter named ${entry.target} is configured`);
+      const pdf = await readFile(filePath(entry.id));
+      const receipt = await adapter.archive({ id: entry.id, record: entry.record, pdf });
+      await update(entry, { status: 'archived', receipt, lastError: undefined });
+    } catch (error) {
+      const failure = AppError.from(error);
+      const giveUp = failure.kind === 'validation' || entry.attempts >= backoff.maxAttempts;
+      const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (entry.attempts - 1)) * (0.5 + random() / 2);
+      await update(entry, {
+        status: giveUp ? 'failed' : 'queued',
+        lastError: `${failure.kind}: ${failure.message}`.slice(0, 2000),
+        nextAttemptAt: new Date(now().getTime() + (giveUp ? 0 : delay)).toISOString(),
+      });
+    }
+  }
+
+  /** Single flight: a call while a round runs joins that round. */
+  const processDue = () => {
+    processing ??= (async () => {
+      const dueNow = now().toISOString();
+      const due = entries.filter((entry) => entry.status === 'queued' && entry.nextAttemptAt <= dueNow);
+      for (const entry of due) await attempt(entry);
+      return due.length;
+    })().finally(() => {
+      processing = undefined;
+    });
+    return processing;
+  };
+
+  function schedule(): void {
+    if (!running) return;
+    clearTimeout(timer);
+    const next = entries
+      .filter((entry) => entry.status === 'queued')
+      .reduce<string | undefined>((earliest, entry) => (!earliest || entry.nextAttemptAt < earliest ? entry.nextAttemptAt : earliest), undefined);
+    if (next === undefined) return;
+    const wait = Math.max(0, Math.min(new Date(next).getTime() - now().getTime(), 2 ** 31 - 1));
+    timer = setTimeout(() => {
+      processDue().finally(schedule).catch(() => undefined);
+    }, wait);
+  }
+
+  return {
+    async enqueue(input) {
+      const record = archiveRecordSchema.parse(input.record);
+      if (!adapters.has(input.target)) throw new AppError('validation', `Unknown archive target ${input.target}`);
+      const at = now().toISOString();
+      const entry: OutboxEntry = {
+        id: randomUUID(),
+        target: input.target,
+        record,
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt: at,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await mkdir(join(options.dir, 'files'), { recursive: true, mode: 0o700 });
+      await writeFile(filePath(entry.id), input.pdf, { mode: 0o600, flag: 'wx' });
+      entries.push(entry);
+      await persist().catch(async (error: unknown) => {
+        entries.splice(entries.indexOf(entry), 1);
+        await rm(filePath(entry.id), { force: true });
+        throw error;
+      });
+      for (const listener of listeners) listener({ ...entry });
+      schedule();
+      return { ...entry };
+    },
+    list: async () => entries.map((entry) => ({ ...entry })),
+    async retry(id) {
+      const entry = find(id);
+      if (entry.status !== 'failed') throw new AppError('conflict', `Entry ${id} is ${entry.status}, not failed`);
+      await update(entry, { status: 'queued', attempts: 0, nextAttemptAt: now().toISOString() });
+      schedule();
+      return { ...entry };
+    },
+    processDue,
+    start() {
+      running = true;
+      schedule();
+    },
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      await processing;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Reads the saved state; an entry interrupted while sending is queued again, due now. */
+async function load(statePath: string, now: () => Date): Promise<OutboxEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(statePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new AppError('internal', `Archive outbox ${statePath} could not be read: ${String(error)}`);
+  }
+  let parsed: z.infer<typeof stateSchema>;
+  try {
+    parsed = stateSchema.parse(JSON.parse(text));
+  } catch {
+    throw new AppError('internal', `Archive outbox ${statePath} is corrupt; it was left untouched for recovery`);
+  }
+  const at = now().toISOString();
+  return parsed.entries.map((entry) =>
+    entry.status === 'sending' ? { ...entry, status: 'queued', nextAttemptAt: at, updatedAt: at } : entry,
+  );
+}

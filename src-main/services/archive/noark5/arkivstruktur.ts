@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import type { ArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
+import { el, opt, renderXml, type XmlNode } from './xml';
+
+/**
+ * Noark 5 arkivstruktur.xml (Arkivverket's arkivstruktur.xsd, version 5): arkiv → arkivdel →
+ * saksmappe (one per case) → journalpost (one per document) → dokumentbeskrivelse →
+ * dokumentobjekt with SHA-256 checksum and PRONOM format. Code values are the obligatory values
+ * of the Noark 5 metadata catalogue (M050 arkivstatus, M051 arkivdelstatus, M052 saksstatus,
+ * M053 journalstatus, M054 dokumentstatus, M082 journalposttype, M087 korrespondanseparttype,
+ * M217 tilknyttetRegistreringSom, M500/M502 skjerming, M700 variantformat, M706 algorithm).
+ */
+export const NOARK5_NAMESPACE = 'http://www.arkivverket.no/standarder/noark5/arkivstruktur';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** PRONOM PUID of PDF/A-2b (fmt/95 is PDF/A-1a; fmt/476–478 are PDF/A-2a, 2b and 2u). */
+export const PDF_A_2B_PUID = 'fmt/477';
+/** What the student folder is screened by (offentleglova § 13 with forvaltningsloven § 13). */
+export const SCREENING_BASIS = 'Offl. § 13 jf. fvl. § 13 (1) nr.1';
+
+export interface Noark5Document {
+  record: ArchiveRecord;
+  /** Path of the file relative to the package root, e.g. "dokumenter/vedtak.pdf". */
+  filePath: string;
+  sha256: string;
+  size: number;
+  archivedAt: string;
+  archivedBy: string;
+}
+
+export interface Noark5PackageInfo {
+  archiveTitle: string;
+  creatorId: string;
+  creatorName: string;
+  exportedAt: string;
+  exportedBy: string;
+}
+
+const journalpostType: Record<ArchiveRecord['kind'], string> = {
+  protocol: 'Organinternt dokument uten oppfølging',
+  summons: 'Utgående dokument',
+  decision: 'Utgående dokument',
+  letter: 'Utgående dokument',
+  contract: 'Inngående dokument',
+  certificate: 'Utgående dokument',
+  other: 'Organinternt dokument uten oppfølging',
+};
+const documentType: Record<ArchiveRecord['kind'], string> = {
+  protocol: 'Protokoll',
+  summons: 'Brev',
+  decision: 'Vedtak',
+  letter: 'Brev',
+  contract: 'Avtale',
+  certificate: 'Bevis',
+  other: 'Notat',
+};
+const correspondentType: Record<ArchiveRecord['recipients'][number]['role'], string> = {
+  recipient: 'Mottaker',
+  copy: 'Kopimottaker',
+  internalRecipient: 'Intern mottaker',
+};
+
+/** A stable UUID-shaped systemID from a name, so exporting again gives the same identifiers. */
+export function systemId(name: string): string {
+  const hex = createHash('sha256').update(`saksflyt:${name}`).digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly Noark5Document[]): string {
+  const byCase = new Map<string, Noark5Document[]>();
+  for (const document of [...documents].sort((a, b) => a.archivedAt.localeCompare(b.archivedAt))) {
+    byCase.set(document.record.case.id, [...(byCase.get(document.record.case.id) ?? []), document]);
+  }
+  const journalSequence = journalSequences(documents);
+  const periodStart = documents.map((document) => document.record.documentDate).sort()[0];
+
+  const arkivdel = el('arkivdel', [
+    el('systemID', systemId(`arkivdel:${info.creatorId}`)),
+    el('tittel', `${info.archiveTitle} – oppfølgingssaker`),
+    el('arkivdelstatus', 'Avsluttet periode'),
+    el('dokumentmedium', 'Elektronisk arkiv'),
+    el('opprettetDato', info.exportedAt),
+    el('opprettetAv', info.exportedBy),
+    el('avsluttetDato', info.exportedAt),
+    el('avsluttetAv', info.exportedBy),
+    ...opt('arkivperiodeStartDato', periodStart),
+    ...opt('arkivperiodeSluttDato', periodStart ? info.exportedAt.slice(0, 10) : undefined),
+    ...[...byCase.values()].map((caseDocuments) => saksmappe(caseDocuments, journalSequence, info)),
+  ]);
+
+  return renderXml(
+    el(
+      'arkiv',
+      [
+        el('systemID', systemId(`arkiv:${info.creatorId}`)),
+        el('tittel', info.archiveTitle),
+        el('arkivstatus', 'Avsluttet'),
+        el('dokumentmedium', 'Elektronisk arkiv'),
+        el('opprettetDato', info.exportedAt),
+        el('opprettetAv', info.exportedBy),
+        el('avsluttetDato', info.exportedAt),
+        el('avsluttetAv', info.exportedBy),
+        el('arkivskaper', [el('arkivskaperID', info.creatorId), el('arkivskaperNavn', info.creatorName)]),
+        arkivdel,
+      ],
+      { xmlns: NOARK5_NAMESPACE, 'xmlns:xsi': XSI },
+    ),
+  );
+}
+
+function saksmappe(documents: Noark5Document[], journalSequence: Map<string, number>, info: Noark5PackageInfo): XmlNode {
+  const first = documents[0] as Noark5Document;
+  const theCase = first.record.case;
+  const student = `${first.record.student.givenName} ${first.record.student.familyName}`;
+  const [year, sequence] = caseNumberParts(theCase.caseNumber, theCase.openedAt);
+  const closedAt = theCase.closedAt ?? info.exportedAt;
+  return el(
+    'mappe',
+    [
+      el('systemID', systemId(`saksmappe:${theCase.id}`)),
+      el('mappeID', theCase.caseNumber),
+      el('tittel', `${theCase.title} – ${student}`),
+      el('offentligTittel', `${theCase.title} – *****`),
+      el('dokumentmedium', 'Elektronisk arkiv'),
+      el('opprettetDato', theCase.openedAt),
+      el('opprettetAv', theCase.responsible),
+      el('avsluttetDato', closedAt),
+      el('avsluttetAv', theCase.closedAt ? theCase.responsible : info.exportedBy),
+      el('part', [el('partNavn', student), el('partRolle', 'Student')]),
+      screening(['Skjerming tittel mappe - unntatt første linje', 'Skjerming navn part i sak']),
+      ...documents.map((document, index) => journalpost(document, index + 1, journalSequence)),
+      el('saksaar', year),
+      el('sakssekvensnummer', sequence),
+      el('saksdato', theCase.openedAt.slice(0, 10)),
+      el('administrativEnhet', theCase.department),
+      el('saksansvarlig', theCase.responsible),
+      el('saksstatus', theCase.closedAt ? 'Avsluttet' : 'Under behandling'),
+    ],
+    { 'xsi:type': 'saksmappe' },
+  );
+}
+
+function journalpost(document: Noark5Document, numberInCase: number, journalSequence: Map<string, number>): XmlNode {
+  const { record } = document;
+  const student = `${record.student.givenName} ${record.student.familyName}`;
+  return el(
+    'registrering',
+    [
+      el('systemID', systemId(`journalpost:${record.documentId}`)),
+      el('opprettetDato', document.archivedAt),
+      el('opprettetAv', record.createdBy),
+      el('arkivertDato', document.archivedAt),
+      el('arkivertAv', document.archivedBy),
+      screening(['Skjerming tittel registrering - unntatt første linje', 'Skjerming navn mottaker']),
+      el('dokumentbeskrivelse', [
+        el('systemID', systemId(`dokumentbeskrivelse:${record.documentId}`)),
+        el('dokumenttype', documentType[record.kind]),
+        el('dokumentstatus', 'Dokumentet er ferdigstilt'),
+        el('tittel', record.title),
+        el('forfatter', record.createdBy),
+        el('opprettetDato', document.archivedAt),
+        el('opprettetAv', record.createdBy),
+        el('dokumentmedium', 'Elektronisk arkiv'),
+        el('tilknyttetRegistreringSom', 'Hoveddokument'),
+        el('dokumentnummer', 1),
+        el('tilknyttetDato', document.archivedAt),
+        el('tilknyttetAv', document.archivedBy),
+        el('dokumentobjekt', [
+          el('systemID', systemId(`dokumentobjekt:${record.documentId}`)),
+          el('versjonsnummer', 1),
+          el('variantformat', 'Arkivformat'),
+          el('format', PDF_A_2B_PUID),
+          el('formatDetaljer', record.signedBy.length ? `PDF/A-2b, signert (PAdES) av ${record.signedBy.join(', ')}` : 'PDF/A-2b'),
+          el('opprettetDato', document.archivedAt),
+          el('opprettetAv', record.createdBy),
+          el('referanseDokumentfil', document.filePath),
+          el('sjekksum', document.sha256),
+          el('sjekksumAlgoritme', 'SHA-256'),
+          el('filstoerrelse', document.size),
+        ]),
+      ]),
+      el('tittel', `${record.title} – ${student}`),
+      el('offentligTittel', `${record.title} – *****`),
+      el('forfatter', record.createdBy),
+      el('dokumentmedium', 'Elektronisk arkiv'),
+      ...record.recipients.map((recipient) =>
+        el('korrespondansepart', [
+          el('korrespondanseparttype', correspondentType[recipient.role]),
+          el('korrespondansepartNavn', recipient.name),
+          ...opt('epostadresse', recipient.email),
+        ]),
+      ),
+      el('journalaar', record.documentDate.slice(0, 4)),
+      el('journalsekvensnummer', journalSequence.get(record.documentId) ?? 0),
+      el('journalpostnummer', numberInCase),
+      el('journalposttype', journalpostType[record.kind]),
+      el('journalstatus', 'Arkivert'),
+      el('journaldato', document.archivedAt.slice(0, 10)),
+      el('dokumentetsDato', record.documentDate),
+    ],
+    { 'xsi:type': 'journalpost' },
+  );
+}
+
+function screening(metadata: string[]): XmlNode {
+  return el('skjerming', [
+    el('tilgangsrestriksjon', 'Unntatt offentlighet'),
+    el('skjermingshjemmel', SCREENING_BASIS),
+    ...metadata.map((value) => el('skjermingMetadata', value)),
+  ]);
+}
+
+/** "2026/00042" → [2026, 42]; other numbering falls back to the opening year and a stable number. */
+function caseNumberParts(caseNumber: string, openedAt: string): [number, number] {
+  const match = /^(\d{4})\/(\d+)$/.exec(caseNumber);
+  if (match) return [Number(match[1]), Number(match[2])];
+  return [Number(openedAt.slice(0, 4)), parseInt(createHash('sha256').update(caseNumber).digest('hex').slice(0, 6), 16)];
+}
+
+/** Journal sequence numbers run per journal year, in the order documents were archived. */
+function journalSequences(documents: readonly Noark5Document[]): Map<string, number> {
+  const perYear = new Map<string, number>();
+  const sequence = new Map<string, number>();
+  for (const document of [...documents].sort((a, b) => a.archivedAt.localeCompare(b.archivedAt))) {
+    const year = document.record.documentDate.slice(0, 4);
+    const next = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, next);
+    sequence.set(document.record.documentId, next);
+  }
+  return sequence;
+}

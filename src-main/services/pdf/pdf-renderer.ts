@@ -1,0 +1,52 @@
+import { decisionInputSchema, type DecisionInput } from '../../../src-shared/documents/decision.schema';
+import { protocolInputSchema, type ProtocolInput } from '../../../src-shared/documents/protocol.schema';
+import { summonsInputSchema, type SummonsInput } from '../../../src-shared/documents/summons.schema';
+import { drawDecision, DECISION_TITLE } from './decision.document';
+import { loadDocumentResources } from './document-resources';
+import { renderPdfA } from './pdfa-document';
+import { drawProtocol, PROTOCOL_TITLE } from './protocol.document';
+import { decodeSignaturePng } from './signature-png';
+import { drawSummons, SUMMONS_TITLE } from './summons.document';
+
+/** Renders the follow-up documents as PDF/A-2b. Inputs are parsed again here: callers may be IPC, CLI or tests. */
+export interface PdfRenderer {
+  summons(input: SummonsInput): Promise<Buffer>;
+  protocol(input: ProtocolInput): Promise<Buffer>;
+  decision(input: DecisionInput): Promise<Buffer>;
+}
+
+export function createPdfRenderer(options: { resourcesDir: string; now?: () => Date }): PdfRenderer {
+  const now = options.now ?? (() => new Date());
+  const author = (institution: { name: string }) => institution.name;
+
+  return {
+    async summons(raw) {
+      const input = summonsInputSchema.parse(raw);
+      const resources = await loadDocumentResources(options.resourcesDir);
+      return renderPdfA(
+        resources,
+        { title: `${SUMMONS_TITLE} – ${input.caseNumber}`, author: author(input.institution), subject: SUMMONS_TITLE, createdAt: now() },
+        (doc) => drawSummons(doc, input),
+      );
+    },
+    async protocol(raw) {
+      const input = protocolInputSchema.parse(raw);
+      const signature = input.studentSignature ? decodeSignaturePng(input.studentSignature.pngBase64) : undefined;
+      const resources = await loadDocumentResources(options.resourcesDir);
+      return renderPdfA(
+        resources,
+        { title: `${PROTOCOL_TITLE} – ${input.caseNumber}`, author: author(input.institution), subject: PROTOCOL_TITLE, createdAt: now() },
+        (doc) => drawProtocol(doc, input, signature),
+      );
+    },
+    async decision(raw) {
+      const input = decisionInputSchema.parse(raw);
+      const resources = await loadDocumentResources(options.resourcesDir);
+      return renderPdfA(
+        resources,
+        { title: `${DECISION_TITLE} – ${input.caseNumber}`, author: author(input.institution), subject: input.title, createdAt: now() },
+        (doc) => drawDecision(doc, input),
+      );
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { idSchema, isoTimestamp } from '../domain/case/case.schema';
+import { defineChannel } from '../ipc/contract';
+import { archiveRecordSchema } from './archive-record.schema';
+import { decisionInputSchema } from './decision.schema';
+import { protocolInputSchema } from './protocol.schema';
+import { summonsInputSchema } from './summons.schema';
+
+/**
+ * IPC contracts of the documents pipeline in the main process: render, sign, keep and archive the
+ * follow-up documents. PDFs cross the boundary as base64; the main process keeps every issued
+ * document write-once under its documentId (a signed PDF is never saved again).
+ */
+export const pdfBytesSchema = z.object({ pdfBase64: z.base64(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const issuedDocumentSchema = pdfBytesSchema.extend({
+  documentId: idSchema,
+  /** In signing order: the student's drawn signature first, then the digital ones. */
+  signatures: z.array(z.object({ signer: z.string().max(200), signedAt: isoTimestamp })),
+});
+export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
+
+export const previewInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('summons'), summons: summonsInputSchema }),
+  z.object({ kind: z.literal('protocol'), protocol: protocolInputSchema }),
+  z.object({ kind: z.literal('decision'), decision: decisionInputSchema }),
+]);
+export type PreviewInput = z.infer<typeof previewInputSchema>;
+
+export const archiveTargets = ['p360', 'noark5', 'folder'] as const;
+
+/** One archive outbox entry as the app shows it (the record itself stays in the main process). */
+export const archiveEntrySchema = z.object({
+  id: z.uuid(),
+  documentId: idSchema,
+  target: z.enum(archiveTargets),
+  status: z.enum(['queued', 'sending', 'archived', 'failed']),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: isoTimestamp,
+  lastError: z.string().optional(),
+  reference: z.string().optional(),
+  updatedAt: isoTimestamp,
+});
+export type ArchiveEntry = z.infer<typeof archiveEntrySchema>;
+
+export const documentsPreviewChannel = defineChannel('documents:preview', previewInputSchema, pdfBytesSchema);
+
+export const documentsIssueSummonsChannel = defineChannel(
+  'documents:issue-summons',
+  z.object({ documentId: idSchema, summons: summonsInputSchema }),
+  issuedDocumentSchema,
+);
+
+/** The protocol must carry the student's drawn signature; `studentCertificate` adds the student's own PAdES signature. */
+export const documentsSignProtocolChannel = defineChannel(
+  'documents:sign-protocol',
+  z.object({ documentId: idSchema, protocol: protocolInputSchema, studentCertificate: z.boolean() }),
+  issuedDocumentSchema,
+);
+
+export const documentsSealDecisionChannel = defineChannel(
+  'documents:seal-decision',
+  z.object({ documentId: idSchema, decision: decisionInputSchema }),
+  issuedDocumentSchema,
+);
+
+export const documentsReadChannel = defineChannel('documents:read', z.object({ documentId: idSchema }), pdfBytesSchema);
+
+export const archiveEnqueueChannel = defineChannel(
+  'archive:enqueue',
+  z.object({ target: z.enum(archiveTargets), record: archiveRecordSchema }),
+  archiveEntrySchema,
+);
+
+export const archiveListChannel = defineChannel('archive:list', z.void(), z.array(archiveEntrySchema));
+
+export const archiveRetryChannel = defineChannel('archive:retry', z.object({ id: z.uuid() }), archiveEntrySchema);

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoCommand, runDemo } from '../../../src-main/cli/demo';
+import { noark5SchemaPath, pdfsig, pdfText, runTool, withTempDir } from './tools';
+
+describe('npm run admin -- demo --out DIR', () => {
+  it('walks the follow-up case to the decision sent and writes the signed documents and a valid Noark 5 package', async () => {
+    await withTempDir(async (dir) => {
+      const outDir = join(dir, 'demo');
+      const result = await runDemo({ outDir });
+      expect(result.statuses).toEqual([
+        'open',
+        'summoned',
+        'conversationHeld',
+        'protocolDrafted',
+        'signedByStudent',
+        'protocolSigned',
+        'protocolSent',
+        'meetingCalled',
+        'decided',
+        'decisionArchived',
+        'decisionSent',
+      ]);
+      expect(result.messages).toContain('notify student-aase (followUp.decision), copy rector');
+
+      expect(await pdfText(await readFile(join(outDir, 'summons.pdf')))).toContain('Innkalling til oppfølgingssamtale');
+      const protocol = await readFile(join(outDir, 'protocol.pdf'));
+      expect((await pdfsig(protocol)).map(({ signer, valid }) => ({ signer, valid }))).toEqual([
+        { signer: 'Kari Nordmann', valid: true },
+        { signer: 'Åse Ødegård', valid: true },
+      ]);
+      const decision = await readFile(join(outDir, 'vedtak.pdf'));
+      expect(await pdfsig(decision)).toEqual([
+        { signer: 'Høgskolen for helse og omsorg – virksomhetssegl', valid: true, subFilter: 'ETSI.CAdES.detached', coversAll: true },
+      ]);
+
+      const validation = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(outDir, 'noark5', 'arkivstruktur.xml')]);
+      expect(validation.code, validation.stderr).toBe(0);
+      const archived = await readFile(join(outDir, 'noark5', 'dokumenter', 'vedtak-2026-00042.pdf'));
+      expect(archived.equals(decision)).toBe(true);
+      expect(await readFile(join(outDir, 'demo-ca.pem'), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    });
+  });
+
+  it('prints usage and fails without --out', async () => {
+    const lines: string[] = [];
+    expect(await demoCommand([], (line) => lines.push(line))).toBe(2);
+    expect(lines).toEqual(['Usage: npm run admin -- demo --out DIR']);
+  });
+});

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoArchiveRecord, demoFollowUpCase } from '../../../src-main/cli/demo-case';
+import { createNoark5ExportAdapter } from '../../../src-main/services/archive/adapters/noark5-export.adapter';
+import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
+import { noark5SchemaPath, resourcesDir, runTool, withTempDir } from './tools';
+
+const demo = demoFollowUpCase();
+let protocolPdf: Buffer;
+let decisionPdf: Buffer;
+
+beforeAll(async () => {
+  const renderer = createPdfRenderer({ resourcesDir });
+  protocolPdf = await renderer.protocol(demo.protocol);
+  decisionPdf = await renderer.decision(demo.decision);
+});
+
+const info = { archiveTitle: 'Høgskolen for helse og omsorg – Saksflyt', creatorId: '987654321', creatorName: 'Høgskolen for helse og omsorg' };
+
+function values(xml: string, element: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${element}>([^<]*)</${element}>`, 'g'))].map((match) => match[1] ?? '');
+}
+
+describe('Noark 5 export', () => {
+  it('writes arkivstruktur.xml that validates against arkivstruktur.xsd, with the files and their SHA-256 checksums', async () => {
+    await withTempDir(async (dir) => {
+      let minute = 0;
+      const adapter = createNoark5ExportAdapter({ dir, info, now: () => new Date(Date.UTC(2026, 11, 1, 12, minute++)) });
+      await adapter.archive({ id: 'o-1', record: demoArchiveRecord(demo, 'protocol', ['Åse Ødegård', 'Kari Nordmann']), pdf: protocolPdf });
+      const receipt = await adapter.archive({ id: 'o-2', record: demoArchiveRecord(demo, 'decision', ['Høgskolen for helse og omsorg']), pdf: decisionPdf });
+      expect(receipt.reference).toMatch(/^2026\/00042 [0-9a-f-]{36}$/);
+
+      const xmlPath = join(dir, 'arkivstruktur.xml');
+      const validation = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, xmlPath]);
+      expect(validation.stderr).toContain('validates');
+      expect(validation.code, validation.stderr).toBe(0);
+
+      const xml = await readFile(xmlPath, 'utf8');
+      expect(values(xml, 'mappeID')).toEqual(['2026/00042']);
+      expect(values(xml, 'saksaar')).toEqual(['2026']);
+      expect(values(xml, 'sakssekvensnummer')).toEqual(['42']);
+      expect(values(xml, 'journalposttype')).toEqual(['Organinternt dokument uten oppfølging', 'Utgående dokument']);
+      expect(values(xml, 'journalpostnummer')).toEqual(['1', '2']);
+      expect(values(xml, 'format')).toEqual(['fmt/477', 'fmt/477']);
+      expect(values(xml, 'sjekksumAlgoritme')).toEqual(['SHA-256', 'SHA-256']);
+      expect(values(xml, 'korrespondanseparttype')).toEqual(['Intern mottaker', 'Kopimottaker', 'Mottaker', 'Kopimottaker']);
+      expect(values(xml, 'skjermingshjemmel')).toContain('Offl. § 13 jf. fvl. § 13 (1) nr.1');
+      expect(xml).toContain('<tittel>Oppfølging av studieprogresjon – Åse Ødegård</tittel>');
+      expect(xml).toContain('<offentligTittel>Oppfølging av studieprogresjon – *****</offentligTittel>');
+
+      const files = values(xml, 'referanseDokumentfil');
+      expect(files).toEqual(['dokumenter/protocol-2026-00042.pdf', 'dokumenter/vedtak-2026-00042.pdf']);
+      const checksums = values(xml, 'sjekksum');
+      const sizes = values(xml, 'filstoerrelse');
+      for (const [index, file] of files.entries()) {
+        const bytes = await readFile(join(dir, file));
+        expect(checksums[index]).toBe(createHash('sha256').update(bytes).digest('hex'));
+        expect(sizes[index]).toBe(String(bytes.length));
+      }
+      expect((await readFile(join(dir, files[1] ?? ''))).equals(decisionPdf)).toBe(true);
+    });
+  });
+
+  it('replaces a document archived again instead of adding it twice, and refuses a file name taken by another document', async () => {
+    await withTempDir(async (dir) => {
+      const adapter = createNoark5ExportAdapter({ dir, info });
+      const record = demoArchiveRecord(demo, 'decision', []);
+      await adapter.archive({ id: 'o-1', record, pdf: decisionPdf });
+      await adapter.archive({ id: 'o-1', record, pdf: decisionPdf });
+      const xml = await readFile(join(dir, 'arkivstruktur.xml'), 'utf8');
+      expect(values(xml, 'journalpostnummer')).toEqual(['1']);
+      expect(await readdir(join(dir, 'dokumenter'))).toEqual(['vedtak-2026-00042.pdf']);
+
+      await expect(adapter.archive({ id: 'o-2', record: { ...record, documentId: 'another' }, pdf: decisionPdf })).rejects.toMatchObject({
+        kind: 'validation',
+      });
+    });
+  });
+
+  it('is checked by the schema for real: a package with a broken structure does not validate', async () => {
+    await withTempDir(async (dir) => {
+      const adapter = createNoark5ExportAdapter({ dir, info });
+      await adapter.archive({ id: 'o-1', record: demoArchiveRecord(demo, 'summons', []), pdf: decisionPdf });
+      const xmlPath = join(dir, 'arkivstruktur.xml');
+      const xml = await readFile(xmlPath, 'utf8');
+      const broken = join(dir, 'broken.xml');
+      await writeFile(broken, xml.replace(/<sjekksumAlgoritme>[^<]*<\/sjekksumAlgoritme>/, ''));
+      const validation = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, broken]);
+      expect(validation.code).not.toBe(0);
+      expect(validation.stderr).toContain('sjekksumAlgoritme');
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+/** Helpers for the document tests: the repo's folders and the real command-line checkers. */
+export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+export const resourcesDir = join(repoRoot, 'resources');
+/** CI clones the repo with `shared/` beside it, exactly as in the workspace. */
+export const noark5SchemaPath = resolve(repoRoot, '..', 'shared', 'schemas', 'noark5', 'arkivstruktur.xsd');
+
+const exec = promisify(execFile);
+
+export interface ToolResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool; a non-zero exit is returned, not thrown (pdfsig and xmllint report through it). */
+export async function runTool(command: string, args: readonly string[]): Promise<ToolResult> {
+  try {
+    const { stdout, stderr } = await exec(command, [...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number | string; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'saksflyt-doc-'));
+  try {
+    return await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes the PDF to a temp file and runs the tool on it. */
+export function runOnPdf(command: string, args: readonly string[], pdf: Uint8Array): Promise<ToolResult> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    return runTool(command, [...args, file]);
+  });
+}
+
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    const text = await runTool('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    if (text.code !== 0) throw new Error(`pdftotext failed: ${text.stderr}`);
+    return text.stdout;
+  });
+}
+
+export interface PdfSignatureReport {
+  signer: string;
+  valid: boolean;
+  subFilter: string;
+  coversAll: boolean;
+}
+
+/**
+ * Parses `pdfsig` output. pdfsig exits 0 even when a digest does not match, so validity is read
+ * per signature from "Signature Validation: Signature is Valid.".
+ */
+export async function pdfsig(pdf: Uint8Array): Promise<PdfSignatureReport[]> {
+  const result = await runOnPdf('pdfsig', [], pdf);
+  const blocks = result.stdout.split(/^Signature #\d+:$/m).slice(1);
+  return blocks.map((block) => ({
+    signer: /Signer Certificate Common Name: (.*)$/m.exec(block)?.[1]?.trim() ?? '',
+    valid: /Signature Validation: Signature is Valid\.$/m.test(block),
+    subFilter: /Signature Type: (.*)$/m.exec(block)?.[1]?.trim() ?? '',
+    coversAll: /Total document signed$/m.test(block),
+  }));
+}

@@ -1,0 +1,181 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for Public 360's SIF JSON RPC API: POST
+ * /Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/{Service}/{Method} with body {"parameter": {...}} and
+ * the `authkey` header; answers in SIF's result shape (Successful / ErrorMessage / ErrorDetails
+ * plus Recno, CaseNumber, DocumentNumber, Cases) and records every request it got. It keeps the
+ * rules of a real installation that matter here: unknown case numbers, missing titles, access code
+ * 13 without a paragraph, and recipient-bearing categories without a recipient are refused.
+ */
+export interface RecordedSifRequest {
+  service: string;
+  method: string;
+  authkey: string | undefined;
+  parameter: Record<string, unknown>;
+}
+
+export interface StandInCase {
+  Recno: number;
+  CaseNumber: string;
+  Title: string;
+  CaseType: string;
+  ArchiveCodes: { ArchiveCode: string }[];
+  parameter: Record<string, unknown>;
+}
+
+export interface StandInDocument {
+  Recno: number;
+  DocumentNumber: string;
+  CaseNumber: string;
+  parameter: Record<string, unknown>;
+  files: { title: string; bytes: Buffer }[];
+}
+
+type Failure = 'http-500' | 'unsuccessful';
+
+export interface P360SifStandIn {
+  /** Base URL of the "P360 server", e.g. http://127.0.0.1:1234 */
+  url: string;
+  requests: RecordedSifRequest[];
+  persons: Map<string, number>;
+  cases: StandInCase[];
+  documents: StandInDocument[];
+  /** The next `times` calls of `Service/Method` fail the given way. */
+  failNext(operation: string, failure: Failure, times?: number): void;
+  close(): Promise<void>;
+}
+
+const RPC_PREFIX = '/Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/';
+const RECIPIENT_CATEGORIES = new Set(['Vedtak', 'Dokument ut', 'U']);
+
+export async function startP360SifStandIn(options: { authKey: string; year?: number }): Promise<P360SifStandIn> {
+  const year = String(options.year ?? 2026).slice(2);
+  const requests: RecordedSifRequest[] = [];
+  const persons = new Map<string, number>();
+  const cases: StandInCase[] = [];
+  const documents: StandInDocument[] = [];
+  const failures = new Map<string, { failure: Failure; times: number }>();
+  let recno = 200_000;
+
+  const ok = (fields: Record<string, unknown>) => ({ ...fields, Successful: true, ErrorMessage: null, ErrorDetails: null });
+  const refused = (message: string) => ({ Successful: false, ErrorMessage: message, ErrorDetails: `SI.Biz.Core.Exceptions: ${message}` });
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+  const operations: Record<string, (parameter: Record<string, unknown>) => Record<string, unknown>> = {
+    'ContactService/SynchronizePrivatePerson': (parameter) => {
+      const id = text(parameter.PersonalIdNumber);
+      if (!/^\d{11}$/.test(id)) return refused('PersonalIdNumber is not valid');
+      if (!text(parameter.FirstName) || !text(parameter.LastName)) return refused('FirstName and LastName are required');
+      if (!persons.has(id)) persons.set(id, ++recno);
+      return ok({ Recno: persons.get(id) });
+    },
+    'CaseService/GetCases': (parameter) => {
+      const found = cases.filter(
+        (candidate) =>
+          (!parameter.ArchiveCode || candidate.ArchiveCodes.some((code) => code.ArchiveCode === parameter.ArchiveCode)) &&
+          (!parameter.Title || candidate.Title === parameter.Title) &&
+          (!parameter.CaseType || candidate.CaseType === parameter.CaseType),
+      );
+      return ok({
+        Cases: found.map(({ Recno, CaseNumber, Title }) => ({ Recno, CaseNumber, Title, Status: 'Under behandling' })),
+        TotalCount: found.length,
+        TotalPageCount: 1,
+      });
+    },
+    'CaseService/CreateCase': (parameter) => {
+      if (!text(parameter.Title)) return refused('Title is required');
+      if (parameter.AccessCode === '13' && !text(parameter.Paragraph)) return refused('Paragraph is required for access code 13');
+      const created: StandInCase = {
+        Recno: ++recno,
+        CaseNumber: `${year}/${String(cases.length + 1).padStart(5, '0')}`,
+        Title: text(parameter.Title),
+        CaseType: text(parameter.CaseType),
+        ArchiveCodes: Array.isArray(parameter.ArchiveCodes) ? (parameter.ArchiveCodes as { ArchiveCode: string }[]) : [],
+        parameter,
+      };
+      cases.push(created);
+      return ok({ Recno: created.Recno, CaseNumber: created.CaseNumber, ImportedCaseNumber: null, UID: null, UIDOrigin: null });
+    },
+    'DocumentService/CreateDocument': (parameter) => {
+      const folder = cases.find((candidate) => candidate.CaseNumber === parameter.CaseNumber);
+      if (!folder) return refused(`Case ${text(parameter.CaseNumber)} was not found`);
+      if (!text(parameter.Title) || !text(parameter.Category) || !text(parameter.Status)) {
+        return refused('Title, Category and Status are required');
+      }
+      if (parameter.AccessCode === '13' && !text(parameter.Paragraph)) return refused('Paragraph is required for access code 13');
+      const roles = [
+        ...(Array.isArray(parameter.Contacts) ? parameter.Contacts : []),
+        ...(Array.isArray(parameter.UnregisteredContacts) ? parameter.UnregisteredContacts : []),
+      ].map((contact) => text((contact as { Role?: unknown }).Role));
+      if (RECIPIENT_CATEGORIES.has(text(parameter.Category)) && !roles.includes('Mottaker')) {
+        return refused(`Category ${text(parameter.Category)} requires a contact with role Mottaker`);
+      }
+      const files = (Array.isArray(parameter.Files) ? parameter.Files : []).map((file) => ({
+        title: text((file as { Title?: unknown }).Title),
+        bytes: Buffer.from(text((file as { Base64Data?: unknown }).Base64Data), 'base64'),
+      }));
+      if (files.some((file) => !file.title || file.bytes.length === 0)) return refused('Every file needs Title and Base64Data');
+      const number = documents.filter((document) => document.CaseNumber === folder.CaseNumber).length + 1;
+      const created: StandInDocument = {
+        Recno: ++recno,
+        DocumentNumber: `${folder.CaseNumber}-${number}`,
+        CaseNumber: folder.CaseNumber,
+        parameter,
+        files,
+      };
+      documents.push(created);
+      return ok({ Recno: created.Recno, DocumentNumber: created.DocumentNumber, ImportedDocumentNumber: null, UID: null });
+    },
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => send(response, 500, { Message: String(error) }));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    if (request.method !== 'POST' || !path.startsWith(RPC_PREFIX)) return send(response, 404, { Message: 'Not found' });
+    const operation = path.slice(RPC_PREFIX.length);
+    const [service = '', method = ''] = operation.split('/');
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    let body: { parameter?: Record<string, unknown> };
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { parameter?: Record<string, unknown> };
+    } catch {
+      return send(response, 400, { Message: 'The request body is not JSON' });
+    }
+    const authkey = request.headers.authkey as string | undefined;
+    requests.push({ service, method, authkey, parameter: body.parameter ?? {} });
+    if (authkey !== options.authKey) return send(response, 401, { Message: 'Authorization has been denied for this request.' });
+    const handler = operations[operation];
+    if (!handler) return send(response, 404, { Message: `No operation ${operation}` });
+    const failure = failures.get(operation);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      return failure.failure === 'http-500'
+        ? send(response, 500, { Message: 'An error has occurred.' })
+        : send(response, 200, refused('Database timeout (stand-in)'));
+    }
+    send(response, 200, handler(body.parameter ?? {}));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    persons,
+    cases,
+    documents,
+    failNext: (operation, failure, times = 1) => failures.set(operation, { failure, times }),
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
