@@ -1,0 +1,40 @@
+import { MAX_PAYLOAD_BYTES } from '../../src-shared/ipc/contract';
+
+/** Test fixture shared by the IPC and HTTP transports: input that every channel must refuse. */
+export const wrongInputs: [label: string, input: unknown][] = [
+  ['a number', 42],
+  ['a string', 'text'],
+  ['an array', [1, 2]],
+  ['null', null],
+  ['a boolean', true],
+  ['an object with unknown keys', { unexpected: { nested: 1 } }],
+];
+
+/** Per channel: objects of the right shape with wrongly typed or out-of-range fields. */
+export const wrongFields: Record<string, unknown[]> = {
+  'settings:update': [
+    { language: 'de' },
+    { serverUrl: 'ftp://example.org' },
+    { serverUrl: 'javascript:alert(1)' },
+    { syncIntervalMinutes: 0 },
+    { syncIntervalMinutes: '5' },
+    { idleLockMinutes: 1.5 },
+  ],
+  'log:write': [
+    { level: 'fatal', message: 'x' },
+    { level: 'info', message: 7 },
+    { level: 'info', message: 'x'.repeat(4001) },
+    { level: 'info', message: 'x', context: 'not a record' },
+  ],
+  'documents:preview': [{ kind: 'letter', letter: {} }, { kind: 'summons', summons: { caseNumber: '2026/1' } }],
+  'documents:issue-summons': [{ documentId: '', summons: {} }, { documentId: 'x'.repeat(65) }],
+  'documents:sign-protocol': [{ documentId: 'doc-1', protocol: {}, studentCertificate: 'yes' }],
+  'documents:seal-decision': [{ documentId: 'doc-1', decision: { legalBasis: [] } }],
+  'documents:read': [{ documentId: '' }, { documentId: 42 }, { documentId: 'x'.repeat(65) }],
+  'archive:enqueue': [{ target: 'ftp', record: {} }, { target: 'folder', record: { fileName: '../../etc/passwd' } }],
+  'archive:retry': [{ id: 'not-a-uuid' }, { id: 7 }],
+  'canvas:coursework': [{ courseId: '../admin' }, { courseId: 12 }, { courseId: 'sis_course_id:a/b' }],
+};
+
+/** Larger than any channel accepts, whatever its schema. */
+export const oversizedInput = { level: 'info', message: 'x'.repeat(MAX_PAYLOAD_BYTES) };

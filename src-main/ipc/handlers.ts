@@ -1,0 +1,29 @@
+import type { AppInfo } from '../../src-shared/ipc/app.contract';
+import type { Handlers } from '../../src-shared/ipc/channels';
+import type { DocumentsHandlers } from '../services/documents-wiring/compose-documents';
+import type { Logger } from '../services/logger/logger.service';
+import type { SettingsService } from '../services/settings/settings.service';
+
+export interface HandlerDeps {
+  appInfo: AppInfo;
+  settings: SettingsService;
+  localDbKey: () => Promise<string>;
+  logger: Logger;
+  /** The documents, archive and Canvas channels (src-main/services/documents-wiring). */
+  documents: DocumentsHandlers;
+}
+
+/** The one handler map behind both transports: Electron IPC and the browser host's HTTP. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    appInfo: async () => deps.appInfo,
+    settingsGet: () => deps.settings.get(),
+    settingsUpdate: (patch) => deps.settings.update(patch),
+    localDbKey: async () => ({ key: await deps.localDbKey() }),
+    log: async (entry) => {
+      await deps.logger.write({ ...entry, source: 'renderer' });
+      return { written: true };
+    },
+    ...deps.documents,
+  };
+}

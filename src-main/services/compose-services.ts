@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../src-shared/ipc/app.contract';
+import type { Handlers } from '../../src-shared/ipc/channels';
+import { createHandlers } from '../ipc/handlers';
+import { describeApp } from './app-info/app-info.service';
+import { composeDocuments } from './documents-wiring/compose-documents';
+import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
+import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
+import type { SecureStore } from './secure-store/secure-store';
+import { createSettingsService, type SettingsService } from './settings/settings.service';
+
+export const SECRETS_FILE_NAME = 'secrets.json';
+
+export interface ComposedServices {
+  handlers: Handlers;
+  settings: SettingsService;
+  logger: Logger;
+  /** Stops background work (the archive outbox) before the app or host closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the main-process services for one data folder. Electron and the browser host differ only
+ * in the secure store they pass in, in `appInfo.shell` and in where the app's resources lie.
+ */
+export async function composeServices(options: {
+  appInfo: AppInfo;
+  secureStore: SecureStore;
+  /** Where problems of the services themselves are logged. */
+  logSource: LogSource;
+  /** The app's resources/ folder (fonts and colour profile of the generated PDFs). */
+  resourcesDir: string;
+}): Promise<ComposedServices> {
+  const appInfo = describeApp(options.appInfo);
+  const logger = createJsonLinesLogger({ dataDir: appInfo.dataDir });
+  const settings = createSettingsService({
+    dataDir: appInfo.dataDir,
+    onProblem: (message, context) =>
+      logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
+  });
+  const documents = await composeDocuments({
+    dataDir: appInfo.dataDir,
+    resourcesDir: options.resourcesDir,
+    secureStore: options.secureStore,
+    logger,
+    logSource: options.logSource,
+  });
+  const handlers = createHandlers({
+    appInfo,
+    settings,
+    localDbKey: createLocalDbKeyProvider(options.secureStore),
+    logger,
+    documents: documents.handlers,
+  });
+  return { handlers, settings, logger, close: documents.stop };
+}
+
+export function secretsFilePath(dataDir: string): string {
+  return join(dataDir, SECRETS_FILE_NAME);
+}

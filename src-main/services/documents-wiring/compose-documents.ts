@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { AppError } from '../../../src-shared/kernel/app-error';
+import { openArchiveOutbox, type ArchiveOutbox } from '../archive/archive-outbox';
+import { createCanvasClient, type CanvasClient } from '../canvas/canvas.client';
+import type { Logger, LogSource } from '../logger/logger.service';
+import { createDocumentsHandlers } from '../pdf/documents.handlers';
+import { createDocumentsService, type DocumentsService } from '../pdf/documents.service';
+import { createDocumentStore } from '../pdf/document-store';
+import { createPdfRenderer } from '../pdf/pdf-renderer';
+import type { SecureStore } from '../secure-store/secure-store';
+import { createDocumentSigning } from '../signing/document-signing.service';
+import { createArchiveAdapters } from './archive-adapters';
+import { DEMO_CERTIFICATES_DIR, createDemoSigners } from './demo-signers';
+import { createDocumentSigners } from './document-signers';
+import { loadDocumentsConfig, type DocumentsConfig } from './documents-config';
+
+export type DocumentsHandlers = ReturnType<typeof createDocumentsHandlers>;
+
+export const DOCUMENTS_DIR = 'documents';
+export const ARCHIVE_OUTBOX_DIR = 'archive-outbox';
+
+export interface ComposedDocuments {
+  /** The documents, archive and Canvas channels' handlers (spread into createHandlers). */
+  handlers: DocumentsHandlers;
+  /** Stops the archive outbox after the delivery under way, if any. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The documents pipeline of one data folder: PDF renderer, signing (configured or demo keys),
+ * the write-once document store in `<dataDir>/documents`, and the archive outbox in
+ * `<dataDir>/archive-outbox`, started here and delivering to the configured archives.
+ * A broken configuration or outbox does not stop the app: every documents call then answers
+ * with the reason, and the rest of the app works.
+ */
+export async function composeDocuments(options: {
+  dataDir: string;
+  /** The app's resources/ folder (fonts, colour profile). */
+  resourcesDir: string;
+  secureStore: SecureStore;
+  logger: Logger;
+  logSource: LogSource;
+  now?: () => Date;
+}): Promise<ComposedDocuments> {
+  const log = (level: 'info' | 'warn' | 'error', message: string, context: Record<string, unknown>) =>
+    options.logger.write({ level, message, context, source: options.logSource }).catch(() => undefined);
+  let config: DocumentsConfig;
+  let outbox: ArchiveOutbox;
+  try {
+    config = await loadDocumentsConfig(options.dataDir);
+    outbox = await openArchiveOutbox({
+      dir: join(options.dataDir, ARCHIVE_OUTBOX_DIR),
+      adapters: createArchiveAdapters(config, { dataDir: options.dataDir, secureStore: options.secureStore, now: options.now }),
+      now: options.now,
+    });
+  } catch (error) {
+    const reason = AppError.from(error);
+    await log('error', 'The documents pipeline is unavailable', { reason: reason.message });
+    const unavailable = () => Promise.reject(new AppError('precondition', `Documents are unavailable: ${reason.message}`));
+    const handlers = createDocumentsHandlers(allMethods<DocumentsService>(unavailable), allMethods<CanvasClient>(unavailable));
+    return { handlers, stop: async () => {} };
+  }
+
+  outbox.subscribe((entry) => {
+    const context = { id: entry.id, target: entry.target, error: entry.lastError };
+    if (entry.status === 'failed') void log('error', 'Archiving failed; it waits for a retry from the app', context);
+    else if (entry.status === 'queued' && entry.lastError) void log('warn', 'Archiving will be tried again', context);
+  });
+  outbox.start();
+
+  const renderer = createPdfRenderer({ resourcesDir: options.resourcesDir, now: options.now });
+  const demo = createDemoSigners({
+    dir: join(options.dataDir, DEMO_CERTIFICATES_DIR),
+    secureStore: options.secureStore,
+    institution: config.institution.name,
+    warn: (message, context) => log('warn', message, context),
+    now: options.now,
+  });
+  const service = createDocumentsService({
+    renderer,
+    signing: createDocumentSigning({ renderer, location: config.signingLocation, now: options.now }),
+    store: createDocumentStore(join(options.dataDir, DOCUMENTS_DIR)),
+    signers: createDocumentSigners(config.signers, { secureStore: options.secureStore, demo }),
+    archive: outbox,
+  });
+  const configuredTargets = new Set(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : [])]);
+  const documents: DocumentsService = {
+    ...service,
+    // An archive this laptop has no adapter for is a state of the installation, not bad input.
+    archiveEnqueue: async (input) => {
+      if (!configuredTargets.has(input.target)) {
+        throw new AppError('precondition', `The ${input.target} archive is not configured on this laptop`);
+      }
+      return service.archiveEnqueue(input);
+    },
+  };
+  const canvasConfig = config.canvas;
+  const canvas: CanvasClient = canvasConfig
+    ? createCanvasClient({ baseUrl: canvasConfig.baseUrl, token: () => options.secureStore.get(canvasConfig.tokenSecret) })
+    : { courseworkStatus: () => Promise.reject(new AppError('precondition', 'Canvas is not configured on this laptop')) };
+
+  return { handlers: createDocumentsHandlers(documents, canvas), stop: () => outbox.stop() };
+}
+
+/** An object whose every method is `method` (for a service that cannot be built). */
+function allMethods<T extends object>(method: () => Promise<never>): T {
+  return new Proxy({}, { get: () => method }) as T;
+}

@@ -1,0 +1,107 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../../src-shared/ipc/channels';
+
+/** Checks of the built output (out/): built here when missing, so a missing build fails, never passes. */
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const outputs = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map((path) => join(repoRoot, path));
+const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'];
+
+beforeAll(() => {
+  if (outputs.every((path) => existsSync(path))) return;
+  const bin = join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js');
+  const build = spawnSync(process.execPath, [bin, 'build'], { cwd: repoRoot, encoding: 'utf8', timeout: 280_000 });
+  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
+}, 300_000);
+
+describe('built preload (out/preload/preload.cjs)', () => {
+  it('requires only the modules a sandboxed preload may load', () => {
+    const code = readFileSync(join(repoRoot, 'out/preload/preload.cjs'), 'utf8');
+    const required = new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]));
+    expect(required.has('electron')).toBe(true);
+    expect([...required].filter((name) => !SANDBOX_MODULES.includes(name ?? ''))).toEqual([]);
+    expect(code).not.toMatch(/\brequire\(\s*[^"'`\s)]/);
+  });
+
+  it('runs with only those modules and exposes one method per channel as window.saksflyt', async () => {
+    const code = readFileSync(join(repoRoot, 'out/preload/preload.cjs'), 'utf8');
+    const nodeRequire = createRequire(import.meta.url);
+    const calls: unknown[][] = [];
+    const exposed = new Map<string, Record<string, (...args: unknown[]) => Promise<unknown>>>();
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, never>) => exposed.set(key, api) },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => {
+          calls.push(args);
+          return { ok: true, value: null };
+        },
+      },
+    };
+    const sandboxRequire = (name: string): unknown => {
+      if (name === 'electron') return fakeElectron;
+      if (SANDBOX_MODULES.includes(name)) return nodeRequire(name);
+      throw new Error(`a sandboxed preload cannot require ${name}`);
+    };
+    const module = { exports: {} };
+    runInNewContext(code, { require: sandboxRequire, module, exports: module.exports }, { filename: 'preload.cjs' });
+
+    expect([...exposed.keys()]).toEqual(['saksflyt']);
+    const api = exposed.get('saksflyt') ?? {};
+    expect(Object.keys(api).sort()).toEqual(Object.keys(channels).sort());
+    await api.settingsUpdate?.({ language: 'en' });
+    await api.appInfo?.();
+    expect(calls).toEqual([['settings:update', { language: 'en' }], ['app:info']]);
+  });
+});
+
+describe('npm start (scripts/start.mjs)', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-start-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('says in one line that Electron is missing, serves browser mode, and stops cleanly on SIGINT', async () => {
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+      cwd: repoRoot,
+      // An override path with no binary: the same "no Electron here" on every machine.
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ELECTRON_OVERRIDE_DIST_PATH: join(dataDir, 'no-electron') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+
+    const url = await new Promise<string>((done, failed) => {
+      const timer = setInterval(() => {
+        const found = /^Saksflyt \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(output);
+        if (found?.[1]) {
+          clearInterval(timer);
+          done(found[1]);
+        }
+      }, 50);
+      void exited.then(() => {
+        clearInterval(timer);
+        failed(new Error(`start.mjs exited early:\n${output}`));
+      });
+    });
+    const notices = output.split('\n').filter((line) => line.includes('Electron binary not available here'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^Electron binary not available here \(.+\); continuing in browser mode\.$/);
+
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
