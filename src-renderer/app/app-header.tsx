@@ -1,0 +1,25 @@
+import { NavLink } from 'react-router';
+import { useT } from '../i18n/use-t';
+import { LanguageSwitch } from './language-switch';
+
+export function AppHeader() {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <p className="app-header__name">{t.app.name}</p>
+      <nav aria-label={t.nav.label} className="app-header__nav">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t.nav.overview}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/settings">{t.nav.settings}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { Outlet } from 'react-router';
+import { useDocumentLanguage } from '../i18n/use-document-language';
+import { useT } from '../i18n/use-t';
+import { ErrorBoundary } from '../ui/error-boundary';
+import { ErrorNotice } from '../ui/error-notice';
+import { SkipLink } from '../ui/skip-link';
+import { AppHeader } from './app-header';
+import { logError } from './log-error';
+import { useApi } from './providers';
+import { SyncStatusSlot } from './sync-status-slot';
+
+export const MAIN_ID = 'main';
+
+/** The frame of every screen: skip link, header with navigation, main content, status bar. */
+export function App() {
+  const t = useT();
+  const api = useApi();
+  useDocumentLanguage();
+  return (
+    <div className="app">
+      <SkipLink targetId={MAIN_ID}>{t.app.skipToContent}</SkipLink>
+      <AppHeader />
+      <main id={MAIN_ID} tabIndex={-1} className="app__main">
+        <ErrorBoundary fallback={(error) => <ErrorNotice error={error} />} onError={(error) => logError(api, error)}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="app__status-bar">
+        <SyncStatusSlot />
+      </footer>
+    </div>
+  );
+}

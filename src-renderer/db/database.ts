@@ -1,0 +1,75 @@
+import {
+  createRxDatabase,
+  addRxPlugin,
+  type RxCollection,
+  type RxCollectionCreator,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { z } from 'zod';
+import {
+  type collectionDefinitions,
+  collectionNames,
+  rxSchemaOf,
+  type CollectionName,
+} from '../../src-shared/db/collections';
+
+/** The document type of a collection, inferred from its shared zod schema. */
+export type DocOf<N extends CollectionName> = z.infer<(typeof collectionDefinitions)[N]['schema']>;
+
+export type SaksflytCollections = { [N in CollectionName]: RxCollection<DocOf<N>> };
+export type SaksflytDatabase = RxDatabase<SaksflytCollections>;
+
+export const DATABASE_NAME = 'saksflyt';
+
+export interface OpenDatabaseOptions {
+  /** Encryption key for the schema's `encrypted` fields (from the main process's secure store). */
+  key: string;
+  name?: string;
+  /** The underlying storage; Dexie on the browser's IndexedDB unless a test passes its own. */
+  storage?: RxStorage<unknown, unknown>;
+}
+
+/**
+ * Opens the local replica with every collection of the shared list. Sensitive fields are encrypted
+ * with crypto-js (AES) before they reach IndexedDB. In dev builds only, RxDB's dev-mode checks and
+ * schema validation of every write (./validate-zod) are loaded on demand; the production bundle
+ * contains neither.
+ */
+export async function openSaksflytDatabase(options: OpenDatabaseOptions): Promise<SaksflytDatabase> {
+  let storage: RxStorage<unknown, unknown> = wrappedKeyEncryptionCryptoJsStorage({
+    storage: options.storage ?? getRxStorageDexie(),
+  });
+  if (import.meta.env.DEV) storage = await withDevChecks(storage);
+
+  const db = await createRxDatabase<SaksflytCollections>({
+    name: options.name ?? DATABASE_NAME,
+    storage,
+    password: options.key,
+    multiInstance: true,
+    closeDuplicates: true,
+    // Counting matches of a free-text search cannot be answered by an index alone.
+    allowSlowCount: true,
+  });
+  const creators = Object.fromEntries(
+    collectionNames.map((name): [CollectionName, RxCollectionCreator] => [
+      name,
+      { schema: rxSchemaOf(name) as RxJsonSchema<DocOf<typeof name>> },
+    ]),
+  );
+  await db.addCollections(creators as Record<CollectionName, RxCollectionCreator>);
+  return db;
+}
+
+async function withDevChecks(storage: RxStorage<unknown, unknown>): Promise<RxStorage<unknown, unknown>> {
+  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateZodStorage }] = await Promise.all([
+    import('rxdb/plugins/dev-mode'),
+    import('./validate-zod'),
+  ]);
+  disableWarnings();
+  addRxPlugin(RxDBDevModePlugin);
+  return wrappedValidateZodStorage({ storage });
+}

@@ -1,0 +1,41 @@
+import type { RxCollection } from 'rxdb';
+import type { SaksflytDatabase } from './database';
+import { DEMO_SEED } from './demo-options';
+
+const CHUNK_SIZE = 1000;
+
+/**
+ * First start: fills an empty replica with demo data. Returns the number of cases inserted
+ * (0 when the replica already holds cases). Inserts run in chunks so a large seed neither builds
+ * one huge transaction nor blocks the page for long.
+ */
+export async function seedDemoDataIfEmpty(
+  db: SaksflytDatabase,
+  caseCount: number,
+  now: Date,
+  onSeeding?: (caseCount: number) => void,
+): Promise<number> {
+  if ((await db.cases.count().exec()) > 0) return 0;
+  onSeeding?.(caseCount);
+  // Loaded only here: a normal start never downloads or parses the generator.
+  const { generateDemoData } = await import('../../src-shared/domain/demo-data');
+  const data = generateDemoData({ caseCount, seed: DEMO_SEED, now });
+  // People first: cases and notes point at them.
+  await insertInChunks(db.people, data.people);
+  await insertInChunks(db.cases, data.cases);
+  await insertInChunks(db.notes, data.notes);
+  await insertInChunks(db.tasks, data.tasks);
+  await insertInChunks(db.documents, data.documents);
+  return data.cases.length;
+}
+
+async function insertInChunks<T>(collection: RxCollection<T>, docs: readonly T[]): Promise<void> {
+  for (let start = 0; start < docs.length; start += CHUNK_SIZE) {
+    const { error } = await collection.bulkInsert(docs.slice(start, start + CHUNK_SIZE));
+    if (error.length) {
+      throw new Error(
+        `Seeding ${collection.name} failed for ${error.length} documents (first: ${error[0]?.documentId ?? '?'})`,
+      );
+    }
+  }
+}

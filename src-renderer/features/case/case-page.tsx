@@ -1,0 +1,54 @@
+import { Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useT } from '../../i18n/use-t';
+import { PageHeading } from '../../ui/page-heading';
+import { usePageTitle } from '../../ui/use-page-title';
+import { CaseFacts } from './case-facts';
+import { CaseNotes } from './case-notes';
+import { CaseTasks } from './case-tasks';
+import { CaseDocuments } from './case-documents';
+import { useCaseRecord } from './use-case-record';
+
+/** /cases/:id — one case: facts, notes, tasks and documents (a skeleton the case types build on). */
+export function CasePage() {
+  const { id = '' } = useParams();
+  return <CaseRecord key={id} id={id} />;
+}
+
+function CaseRecord({ id }: { id: string }) {
+  const t = useT();
+  const { caseDoc, person, notes, tasks, documents } = useCaseRecord(id);
+  usePageTitle(caseDoc ? `${caseDoc.caseNumber} ${caseDoc.title}` : caseDoc === null ? t.casePage.notFound : t.app.loading);
+
+  const back = (
+    <Paragraph>
+      <Link asChild>
+        <RouterLink to="/">{t.casePage.back}</RouterLink>
+      </Link>
+    </Paragraph>
+  );
+  if (caseDoc === undefined) return <Spinner aria-label={t.app.loading} />;
+  if (caseDoc === null) {
+    return (
+      <>
+        <PageHeading>{t.casePage.notFound}</PageHeading>
+        <Paragraph>{t.casePage.notFoundBody}</Paragraph>
+        {back}
+      </>
+    );
+  }
+  return (
+    <article className="case-page">
+      {back}
+      <PageHeading>{caseDoc.title}</PageHeading>
+      <CaseFacts caseDoc={caseDoc} person={person ?? null} />
+      <div className="case-page__columns">
+        <CaseNotes notes={notes} />
+        <div>
+          <CaseTasks tasks={tasks} />
+          <CaseDocuments documents={documents} />
+        </div>
+      </div>
+    </article>
+  );
+}

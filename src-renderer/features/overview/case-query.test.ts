@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseTypes } from '../../../src-shared/domain/case/case-type';
+import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
+import type { SaksflytDatabase } from '../../db/database';
+import { openTestDatabase } from '../../db/fake-indexeddb.test-helper';
+import { addDays } from '../../ui/calendar';
+import { caseListQuery, caseSelector, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
+import { statusesOf } from './case-statuses';
+
+const today = '2026-03-10';
+const at = '2026-01-01T08:00:00.000Z';
+
+/** 240 cases spread over every type, a few statuses each, deadlines from -40 to +60 days and none. */
+function makeCases(): Case[] {
+  return Array.from({ length: 240 }, (_, i) => {
+    const type = caseTypes[i % caseTypes.length]!;
+    const status = statusesOf(type)[i % 3]!;
+    const nextDeadline = i % 11 === 0 ? NO_DEADLINE : addDays(today, ((i * 37) % 101) - 40);
+    return {
+      id: `case-${String(i).padStart(4, '0')}`,
+      type,
+      caseNumber: `2026/${String(i).padStart(5, '0')}`,
+      title: i % 7 === 0 ? `Oppfølging av Øystein Ærø ${i}` : `Sak om studierett ${i}`,
+      status,
+      institution: 'HVL',
+      department: 'Avdeling for økonomi',
+      cohort: '',
+      subjectPersonId: '',
+      assignees: [],
+      deadlines: [],
+      nextDeadline,
+      details: {},
+      createdAt: at,
+      createdBy: 'seed',
+      updatedAt: at,
+      updatedBy: 'seed',
+    };
+  });
+}
+
+/** The same filter, written out plainly: what the indexed query must return. */
+function expected(cases: Case[], filter: CaseFilter): string[] {
+  const range = deadlineRange(filter.deadline, today);
+  const needle = filter.search.trim().toLowerCase();
+  return cases
+    .filter((c) => !filter.type || c.type === filter.type)
+    .filter((c) => !filter.status || c.status === filter.status)
+    .filter((c) => !range?.$lt || c.nextDeadline < range.$lt)
+    .filter((c) => !range?.$gte || (c.nextDeadline >= range.$gte && c.nextDeadline <= range.$lte!))
+    .filter((c) => !needle || c.title.toLowerCase().includes(needle) || c.caseNumber.toLowerCase().includes(needle))
+    .sort((a, b) => (a.nextDeadline === b.nextDeadline ? (a.id < b.id ? -1 : 1) : a.nextDeadline < b.nextDeadline ? -1 : 1))
+    .map((c) => c.id);
+}
+
+describe('deadline windows', () => {
+  it('overdue is strictly before today; next 7/30 days include today and the last day', () => {
+    expect(deadlineRange('overdue', today)).toEqual({ $lt: '2026-03-10' });
+    expect(deadlineRange('next7', today)).toEqual({ $gte: '2026-03-10', $lte: '2026-03-17' });
+    expect(deadlineRange('next30', today)).toEqual({ $gte: '2026-03-10', $lte: '2026-04-09' });
+    expect(deadlineRange('all', today)).toBeNull();
+  });
+
+  it('search text is matched literally, not as a pattern', () => {
+    const selector = caseSelector({ search: ' 2026/(0 ', type: '', status: '', deadline: 'all' }, today);
+    expect(selector.$or).toEqual([
+      { title: { $regex: '2026/\\(0', $options: 'i' } },
+      { caseNumber: { $regex: '2026/\\(0', $options: 'i' } },
+    ]);
+  });
+});
+
+describe('overview queries on the real replica', () => {
+  const cases = makeCases();
+  let db: SaksflytDatabase;
+  beforeAll(async () => {
+    db = (await openTestDatabase()).db;
+    await db.cases.bulkInsert(cases);
+  });
+  afterAll(() => db.close());
+
+  const filters: CaseFilter[] = [
+    { search: '', type: '', status: '', deadline: 'all' },
+    ...caseTypes.map((type): CaseFilter => ({ search: '', type, status: '', deadline: 'all' })),
+    { search: '', type: 'followUp', status: statusesOf('followUp')[1]!, deadline: 'all' },
+    ...deadlineWindows.map((deadline): CaseFilter => ({ search: '', type: '', status: '', deadline })),
+    { search: '', type: 'placement', status: statusesOf('placement')[0]!, deadline: 'next30' },
+    { search: 'øystein ærø', type: '', status: '', deadline: 'all' },
+    { search: '2026/0012', type: '', status: '', deadline: 'all' },
+    { search: 'studierett', type: 'approval', status: '', deadline: 'overdue' },
+  ];
+
+  it.each(filters.map((filter) => [JSON.stringify(filter), filter] as const))('%s', async (_, filter) => {
+    const want = expected(cases, filter);
+    expect(want.length).toBeGreaterThan(0); // every case exercises a non-empty result
+
+    const firstPage = await db.cases.find(caseListQuery(filter, today, 20)).exec();
+    expect(firstPage.map((doc) => doc.id)).toEqual(want.slice(0, 20));
+    const all = await db.cases.find(caseListQuery(filter, today, 1000)).exec();
+    expect(all.map((doc) => doc.id)).toEqual(want);
+    expect(await db.cases.count({ selector: caseSelector(filter, today) }).exec()).toBe(want.length);
+  });
+});

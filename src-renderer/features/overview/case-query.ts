@@ -1,0 +1,66 @@
+import type { MangoQuery, MangoQuerySelector } from 'rxdb';
+import type { Case } from '../../../src-shared/domain/case/case.schema';
+import type { CaseType } from '../../../src-shared/domain/case/case-type';
+import { addDays } from '../../ui/calendar';
+
+export const deadlineWindows = ['all', 'overdue', 'next7', 'next30'] as const;
+export type DeadlineWindow = (typeof deadlineWindows)[number];
+
+/** The overview's filter; empty strings mean "any". */
+export interface CaseFilter {
+  search: string;
+  type: CaseType | '';
+  status: string;
+  deadline: DeadlineWindow;
+}
+
+/** Overview order: earliest next deadline first (cases without one last), then id. */
+const listSort: MangoQuery<Case>['sort'] = [{ nextDeadline: 'asc' }, { id: 'asc' }];
+
+/** Inclusive range of `nextDeadline` for a deadline window, or null for "all". */
+export function deadlineRange(window: DeadlineWindow, today: string): { $gte?: string; $lt?: string; $lte?: string } | null {
+  switch (window) {
+    case 'all':
+      return null;
+    case 'overdue':
+      return { $lt: today };
+    case 'next7':
+      return { $gte: today, $lte: addDays(today, 7) };
+    case 'next30':
+      return { $gte: today, $lte: addDays(today, 30) };
+  }
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The selector for a filter. Equality on type and status and a range on nextDeadline line up with
+ * the compound index [type, status, nextDeadline], so the common filters are answered by the index;
+ * only the free-text search needs a scan (over what the index already narrowed down).
+ */
+export function caseSelector(filter: CaseFilter, today: string): MangoQuerySelector<Case> {
+  const selector: MangoQuerySelector<Case> = {};
+  if (filter.type) selector.type = filter.type;
+  if (filter.status) selector.status = filter.status;
+  const range = deadlineRange(filter.deadline, today);
+  if (range) selector.nextDeadline = range;
+  const search = filter.search.trim();
+  if (search) {
+    const $regex = escapeRegex(search);
+    selector.$or = [
+      { title: { $regex, $options: 'i' } },
+      { caseNumber: { $regex, $options: 'i' } },
+    ];
+  }
+  return selector;
+}
+
+/** One page (or the first `limit` rows) of the overview list. */
+export function caseListQuery(filter: CaseFilter, today: string, limit: number): MangoQuery<Case> {
+  return { selector: caseSelector(filter, today), sort: listSort, limit };
+}
+
+/** A stable key for a filter on a given day: list state resets when it changes. */
+export function caseFilterKey(filter: CaseFilter, today: string): string {
+  return JSON.stringify([filter.search.trim(), filter.type, filter.status, filter.deadline, today]);
+}

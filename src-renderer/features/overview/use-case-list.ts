@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { useDatabase } from '../../app/providers';
+import { useObservable } from '../../db/use-observable';
+import { caseListQuery, caseSelector, type CaseFilter } from './case-query';
+
+/** How many cases match the filter, and how many there are in all (live; index-backed counts). */
+export function useCaseCounts(filter: CaseFilter, today: string) {
+  const db = useDatabase();
+  const matches$ = useMemo(() => db.cases.count({ selector: caseSelector(filter, today) }).$, [db, filter, today]);
+  const total$ = useMemo(() => db.cases.count().$, [db]);
+  return { matches: useObservable(matches$), total: useObservable(total$) };
+}
+
+/**
+ * Live overview rows straight from the replica: the first `limit` matching cases. The query is
+ * indexed, sorted and limited, so 10,000 cases cost no more than one page of them.
+ */
+export function useCaseList(filter: CaseFilter, today: string, limit: number) {
+  const db = useDatabase();
+  const rows$ = useMemo(() => db.cases.find(caseListQuery(filter, today, limit)).$, [db, filter, today, limit]);
+  return { rows: useObservable(rows$), ...useCaseCounts(filter, today) };
+}

@@ -1,0 +1,79 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { CaseType } from '../../../src-shared/domain/case/case-type';
+import type { Language } from '../../../src-shared/ipc/settings.contract';
+import { dictionaries, type Dictionary } from '../../../src-renderer/i18n/dictionary';
+import type { DeadlineWindow } from '../../../src-renderer/features/overview/case-query';
+
+/** First start writes the demo data (encrypting every note) before the first screen. */
+const SEEDING_TIMEOUT_MS = 30_000;
+
+export class OverviewPage {
+  readonly t: Dictionary;
+  readonly heading: Locator;
+  readonly matchCount: Locator;
+  readonly search: Locator;
+  readonly typeFilter: Locator;
+  readonly statusFilter: Locator;
+  readonly deadlineFilter: Locator;
+  readonly resetButton: Locator;
+  readonly list: Locator;
+  readonly rows: Locator;
+  readonly caseLinks: Locator;
+  readonly chart: Locator;
+
+  constructor(
+    readonly page: Page,
+    language: Language = 'nb',
+  ) {
+    const t = (this.t = dictionaries[language]);
+    this.heading = page.getByRole('heading', { level: 1, name: t.overview.title });
+    this.matchCount = page.getByTestId('match-count');
+    this.search = page.getByRole('searchbox', { name: t.overview.search });
+    this.typeFilter = page.getByRole('combobox', { name: t.overview.type });
+    this.statusFilter = page.getByRole('combobox', { name: t.overview.status });
+    this.deadlineFilter = page.getByRole('combobox', { name: t.overview.deadline });
+    this.resetButton = page.getByRole('button', { name: t.overview.reset });
+    this.list = page.getByRole('list', { name: t.overview.listLabel });
+    this.rows = this.list.getByRole('listitem');
+    this.caseLinks = this.list.getByRole('link');
+    this.chart = page.getByRole('img', { name: t.chart.title });
+  }
+
+  /** Opens the overview; on first start the replica is seeded with `demoCases` demo cases first. */
+  async open(demoCases: number): Promise<void> {
+    await this.page.goto(`/?demoCases=${demoCases}`);
+    await expect(this.caseLinks.first()).toBeVisible({ timeout: SEEDING_TIMEOUT_MS });
+  }
+
+  async expectMatches(shown: number, total: number): Promise<void> {
+    await expect(this.matchCount).toHaveText(this.t.overview.matches(shown, total));
+  }
+
+  /** The case link in row `index` (0-based, in list order). */
+  caseLinkAt(index: number): Locator {
+    return this.list.locator(`li[aria-posinset="${index + 1}"]`).getByRole('link');
+  }
+
+  async filterByType(type: CaseType | ''): Promise<void> {
+    await this.typeFilter.selectOption(type);
+  }
+
+  /** Picks a status; a status belongs to a case type, so this sets the type filter as well. */
+  async filterByStatus(type: CaseType, status: string): Promise<void> {
+    await this.statusFilter.selectOption(`${type}/${status}`);
+  }
+
+  async filterByDeadline(window: DeadlineWindow): Promise<void> {
+    await this.deadlineFilter.selectOption(window);
+  }
+
+  /** Tabs forward from the search field until a case link has focus, as a keyboard user would. */
+  async tabToFirstCase(): Promise<void> {
+    await this.search.focus();
+    for (let presses = 0; presses < 12; presses += 1) {
+      await this.page.keyboard.press('Tab');
+      if (await this.caseLinks.first().evaluate((link) => link === link.ownerDocument.activeElement)) return;
+    }
+    throw new Error('No case link reached with Tab from the search field');
+  }
+}
