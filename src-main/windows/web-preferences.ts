@@ -14,5 +14,7 @@ export function hardenedWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Chromium's PDF viewer shows the protocol preview (a blob: PDF in an iframe).
+    plugins: true,
   };
 }

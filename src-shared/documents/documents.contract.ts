@@ -75,3 +75,6 @@ export const archiveEnqueueChannel = defineChannel(
 export const archiveListChannel = defineChannel('archive:list', z.void(), z.array(archiveEntrySchema));
 
 export const archiveRetryChannel = defineChannel('archive:retry', z.object({ id: z.uuid() }), archiveEntrySchema);
+
+/** The archives this laptop delivers to (the app offers only these). */
+export const archiveTargetsChannel = defineChannel('archive:targets', z.void(), z.array(z.enum(archiveTargets)));

@@ -4,9 +4,12 @@ import { channels, type Handlers } from './channels';
 import { MAX_PAYLOAD_BYTES } from './contract';
 import { dispatch } from './dispatch';
 
-function handlers(overrides: Partial<Handlers> = {}): Handlers {
+/** The handlers these tests call; dispatch only ever runs the one for the called channel. */
+type TestHandlers = Pick<Handlers, 'appInfo' | 'settingsGet' | 'settingsUpdate' | 'localDbKey' | 'log'>;
+
+function handlers(overrides: Partial<TestHandlers> = {}): Handlers {
   let settings: Settings = { ...defaultSettings };
-  return {
+  const used: TestHandlers = {
     appInfo: async () => ({ name: 'Saksflyt', version: '0.1.0', shell: 'browser', platform: 'linux', dataDir: '/tmp/x' }),
     settingsGet: async () => settings,
     settingsUpdate: async (patch) => (settings = { ...settings, ...patch }),
@@ -14,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     log: async () => ({ written: true }),
     ...overrides,
   };
+  return used as Handlers;
 }
 
 describe('dispatch', () => {

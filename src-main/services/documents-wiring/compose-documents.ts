@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { archiveTargets, type ArchiveEntry } from '../../../src-shared/documents/documents.contract';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { openArchiveOutbox, type ArchiveOutbox } from '../archive/archive-outbox';
 import { createCanvasClient, type CanvasClient } from '../canvas/canvas.client';
@@ -14,7 +15,9 @@ import { DEMO_CERTIFICATES_DIR, createDemoSigners } from './demo-signers';
 import { createDocumentSigners } from './document-signers';
 import { loadDocumentsConfig, type DocumentsConfig } from './documents-config';
 
-export type DocumentsHandlers = ReturnType<typeof createDocumentsHandlers>;
+export type DocumentsHandlers = ReturnType<typeof createDocumentsHandlers> & {
+  archiveTargets(): Promise<ArchiveEntry['target'][]>;
+};
 
 export const DOCUMENTS_DIR = 'documents';
 export const ARCHIVE_OUTBOX_DIR = 'archive-outbox';
@@ -58,7 +61,7 @@ export async function composeDocuments(options: {
     await log('error', 'The documents pipeline is unavailable', { reason: reason.message });
     const unavailable = () => Promise.reject(new AppError('precondition', `Documents are unavailable: ${reason.message}`));
     const handlers = createDocumentsHandlers(allMethods<DocumentsService>(unavailable), allMethods<CanvasClient>(unavailable));
-    return { handlers, stop: async () => {} };
+    return { handlers: { ...handlers, archiveTargets: unavailable }, stop: async () => {} };
   }
 
   outbox.subscribe((entry) => {
@@ -83,12 +86,13 @@ export async function composeDocuments(options: {
     signers: createDocumentSigners(config.signers, { secureStore: options.secureStore, demo }),
     archive: outbox,
   });
-  const configuredTargets = new Set(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : [])]);
+  const configured = new Set<string>(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : [])]);
+  const configuredTargets = archiveTargets.filter((target) => configured.has(target));
   const documents: DocumentsService = {
     ...service,
     // An archive this laptop has no adapter for is a state of the installation, not bad input.
     archiveEnqueue: async (input) => {
-      if (!configuredTargets.has(input.target)) {
+      if (!configured.has(input.target)) {
         throw new AppError('precondition', `The ${input.target} archive is not configured on this laptop`);
       }
       return service.archiveEnqueue(input);
@@ -99,7 +103,10 @@ export async function composeDocuments(options: {
     ? createCanvasClient({ baseUrl: canvasConfig.baseUrl, token: () => options.secureStore.get(canvasConfig.tokenSecret) })
     : { courseworkStatus: () => Promise.reject(new AppError('precondition', 'Canvas is not configured on this laptop')) };
 
-  return { handlers: createDocumentsHandlers(documents, canvas), stop: () => outbox.stop() };
+  return {
+    handlers: { ...createDocumentsHandlers(documents, canvas), archiveTargets: async () => configuredTargets },
+    stop: () => outbox.stop(),
+  };
 }
 
 /** An object whose every method is `method` (for a service that cannot be built). */

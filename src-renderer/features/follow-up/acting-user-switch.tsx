@@ -1,0 +1,33 @@
+import { Field, Label, Select } from '@digdir/designsystemet-react';
+import { roleLabels } from '../../../src-shared/domain/access/roles';
+import { useAppStore } from '../../app/store';
+import { useActAs, useActingUser } from './acting-user';
+import { useFollowUpText } from './follow-up-text';
+import { departmentName, followUpStaff, followUpStaffRoles } from './staff-directory';
+
+/** Demo mode: whose shoes the user is in (login comes with the sync server). */
+export function ActingUserSwitch() {
+  const t = useFollowUpText().actingUser;
+  const language = useAppStore((state) => state.language);
+  const user = useActingUser();
+  const actAs = useActAs();
+  return (
+    <Field className="follow-up-acting-user">
+      <Label htmlFor="follow-up-acting-user">{t.label}</Label>
+      <Field.Description>{t.description}</Field.Description>
+      <Select id="follow-up-acting-user" value={user.userId} onChange={(event) => actAs(event.target.value)}>
+        {followUpStaffRoles.map((role) => (
+          <Select.Optgroup key={role} label={roleLabels[role][language]}>
+            {followUpStaff
+              .filter((candidate) => candidate.roles[0] === role)
+              .map((candidate) => (
+                <Select.Option key={candidate.userId} value={candidate.userId}>
+                  {candidate.scope.departments.length === 1 ? `${candidate.name} – ${departmentName(candidate.scope.departments[0] ?? '')}` : candidate.name}
+                </Select.Option>
+              ))}
+          </Select.Optgroup>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
+import type { Student } from '../../../src-shared/documents/letter-parts.schema';
+import type { DrawnSignature, ProtocolInput } from '../../../src-shared/documents/protocol.schema';
+import type { SummonsInput } from '../../../src-shared/documents/summons.schema';
+import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
+import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
+import type { Note } from '../../../src-shared/domain/note/note.schema';
+import type { Person } from '../../../src-shared/domain/person/person.schema';
+import { AppError } from '../../../src-shared/kernel/app-error';
+import { asStaff, coordinatorOf, departmentHeadOf, departmentName, institutionProfile, rectorUser, staffUser } from './staff-directory';
+
+/**
+ * The documents' inputs, built from what the app holds: the case, the student, the notes and
+ * the demo staff directory. Document texts are Norwegian whatever the UI language.
+ */
+export interface FollowUpContext {
+  caseDoc: FollowUpCase;
+  student: Person;
+  notes: readonly Note[];
+  /** The date printed on documents (the user's today). */
+  today: string;
+}
+
+/** Length of the conversation stated in the summons. */
+export const SUMMONS_MINUTES = 45;
+
+export const studentName = (person: Pick<Person, 'givenName' | 'familyName'>) => `${person.givenName} ${person.familyName}`;
+
+export function studentParty(person: Person): Student {
+  return { name: studentName(person), studentNumber: '', email: person.email, postalAddress: [] };
+}
+
+function head(ctx: FollowUpContext) {
+  return { institution: institutionProfile(ctx.caseDoc.department), caseNumber: ctx.caseDoc.caseNumber, date: ctx.today };
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new AppError('precondition', `The case has no ${what}`);
+  return value;
+}
+
+const coordinator = (ctx: FollowUpContext) => asStaff(required(coordinatorOf(ctx.caseDoc), 'cohort coordinator'));
+const departmentHead = (ctx: FollowUpContext) => asStaff(required(departmentHeadOf(ctx.caseDoc.department), 'head of department'));
+
+/** The summons letter for the summons recorded on the case. */
+export function summonsInput(ctx: FollowUpContext): SummonsInput {
+  const summons = required(ctx.caseDoc.details.summons, 'summons');
+  const video = summons.mode === 'video';
+  return {
+    ...head(ctx),
+    student: studentParty(ctx.student),
+    coordinator: coordinator(ctx),
+    meeting: {
+      startsAt: summons.meetingAt,
+      durationMinutes: SUMMONS_MINUTES,
+      place: video ? '' : summons.location,
+      ...(video ? { videoLink: summons.location } : {}),
+    },
+    concerns: ctx.caseDoc.details.reports,
+    reason: summons.reason,
+  };
+}
+
+/** The conversation protocol: the case facts and every note (corrections resolved by the renderer). */
+export function protocolInput(ctx: FollowUpContext, studentSignature?: DrawnSignature): ProtocolInput {
+  const { summons, conversation } = ctx.caseDoc.details;
+  const held = required(conversation, 'conversation');
+  const own = new Set([studentName(ctx.student), coordinator(ctx).name]);
+  return {
+    ...head(ctx),
+    student: studentParty(ctx.student),
+    coordinator: coordinator(ctx),
+    conversation: {
+      heldAt: held.heldAt,
+      place: summons ? (summons.mode === 'video' ? 'Videomøte' : summons.location) : 'Ikke oppgitt',
+      participants: held.participants.filter((name) => !own.has(name)).map((name) => ({ name, title: 'Deltaker' })),
+    },
+    concerns: ctx.caseDoc.details.reports,
+    notes: [...ctx.notes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    sendTo: departmentHead(ctx),
+    ...(studentSignature ? { studentSignature } : {}),
+  };
+}
+
+/** What the decision form gives; the letter adds the parties and the institution. */
+export type DecisionLetterParts = Pick<DecisionInput, 'title' | 'outcome' | 'legalBasis' | 'facts' | 'mainConsiderations' | 'appeal'>;
+
+export function decisionInput(ctx: FollowUpContext, parts: DecisionLetterParts, deciderIds: readonly string[]): DecisionInput {
+  const rector = rectorUser();
+  const decidedBy = deciderIds.flatMap((id) => {
+    const user = staffUser(id);
+    return user ? [asStaff(user)] : [];
+  });
+  return {
+    ...head(ctx),
+    student: studentParty(ctx.student),
+    ...parts,
+    decidedBy: decidedBy.length > 0 ? decidedBy : [departmentHead(ctx)],
+    contact: coordinator(ctx),
+    copyTo: rector ? [asStaff(rector)] : [],
+  };
+}
+
+const archivedFileName = (kind: CaseDocument['kind'], caseNumber: string) =>
+  `${kind === 'decision' ? 'vedtak' : kind}-${caseNumber.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
+
+/** What the archive files with the PDF: the student's folder, the document and who gets it. */
+export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): ArchiveRecord {
+  const { caseDoc, student } = ctx;
+  const coordinatorUser = required(coordinatorOf(caseDoc), 'cohort coordinator');
+  const headUser = required(departmentHeadOf(caseDoc.department), 'head of department');
+  const rector = rectorUser();
+  const party = { party: 'student', name: studentName(student), email: student.email } as const;
+  const recipients: ArchiveRecord['recipients'] =
+    document.kind === 'protocol'
+      ? [{ role: 'internalRecipient', party: 'staff', name: headUser.name, email: headUser.email }, { role: 'copy', ...party }]
+      : document.kind === 'decision'
+        ? [{ role: 'recipient', ...party }, ...(rector ? [{ role: 'copy', party: 'staff', name: rector.name, email: rector.email } as const] : [])]
+        : [{ role: 'recipient', ...party }];
+  return {
+    documentId: document.id,
+    kind: document.kind,
+    title: document.title,
+    documentDate: document.createdAt.slice(0, 10),
+    fileName: archivedFileName(document.kind, caseDoc.caseNumber),
+    createdBy: staffUser(document.createdBy)?.name ?? coordinatorUser.name,
+    signedBy: document.signatures.map((signature) => signature.signer),
+    case: {
+      id: caseDoc.id,
+      caseNumber: caseDoc.caseNumber,
+      title: caseDoc.title,
+      institution: institutionProfile(caseDoc.department).name,
+      department: departmentName(caseDoc.department),
+      responsible: coordinatorUser.name,
+      openedAt: caseDoc.createdAt,
+      ...(caseDoc.details.closure ? { closedAt: caseDoc.details.closure.closedAt } : {}),
+    },
+    student: { nationalId: student.nationalId, givenName: student.givenName, familyName: student.familyName, email: student.email },
+    recipients,
+  };
+}
+
+/** The usual appeal notice parts of a decision from the case's unit (Norwegian: they go into the letter). */
+export function defaultAppeal(caseDoc: FollowUpCase): Omit<DecisionInput['appeal'], 'receivedOn'> {
+  const institution = institutionProfile(caseDoc.department);
+  return {
+    submitTo: `${institution.department}, ${institution.name}`,
+    appealBody: `Klagenemnda ved ${institution.name}`,
+    howTo: `Send klagen som brev eller e-post til ${institution.email}. Merk klagen med saksnummer ${caseDoc.caseNumber}.`,
+  };
+}

@@ -1,0 +1,213 @@
+import type { RxCollection } from 'rxdb';
+import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
+import type { Actor } from '../../../src-shared/domain/access/roles';
+import { canCreateCase } from '../../../src-shared/domain/access/access';
+import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
+import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
+import { followUpWorkflow, joinReports, type FollowUpCase, type FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-up.workflow';
+import type { ConcernReport } from '../../../src-shared/domain/follow-up/follow-up.schema';
+import type { Person } from '../../../src-shared/domain/person/person.schema';
+import type { Task } from '../../../src-shared/domain/task/task.schema';
+import type { Command, Recipient } from '../../../src-shared/domain/workflow/command.schema';
+import type { TransitionReason } from '../../../src-shared/domain/workflow/workflow';
+import type { SaksflytApi } from '../../../src-shared/ipc/channels';
+import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
+import { archiveRecord, studentName, type FollowUpContext } from './document-inputs';
+
+/**
+ * One workflow step as the app takes it: the pure transition decides; the documents the step
+ * needs are made (rendered, signed, sealed in the main process) before anything is saved, so a
+ * refused signature leaves the case as it was; then the new case state goes into the local
+ * replica and the step's remaining commands run: archiving through the main process's outbox,
+ * tasks into the replica. Notifications are the server's: it re-runs the step when the case
+ * syncs and sends them from its e-mail outbox.
+ */
+/** The collections of the local replica a step writes (the app passes its SaksflytDatabase). */
+export interface FollowUpReplica {
+  cases: RxCollection<Case>;
+  documents: RxCollection<CaseDocument>;
+  tasks: RxCollection<Task>;
+}
+
+export interface StepDeps {
+  api: SaksflytApi;
+  db: FollowUpReplica;
+  actor: Actor;
+  /** The user's today (YYYY-MM-DD), the date on documents. */
+  today: string;
+}
+
+export type CommandReport =
+  | { type: 'document'; document: CaseDocument }
+  | { type: 'signatureRequested'; document: CaseDocument['kind']; method: 'onScreen' | 'pades' | 'seal' }
+  | { type: 'archiveQueued'; document: CaseDocument['kind']; targets: ArchiveEntry['target'][] }
+  | { type: 'archiveFailed'; document: CaseDocument['kind']; message: string }
+  | { type: 'taskCreated'; title: string; due: string }
+  | { type: 'notifyQueued'; template: string }
+  | { type: 'integration'; system: string; operation: string };
+
+export interface StepOutcome {
+  caseDoc: FollowUpCase;
+  reports: CommandReport[];
+}
+
+/** Makes the step's documents for the case as it will be after the step (nothing saved yet). */
+export type MakeDocuments = (next: FollowUpContext) => Promise<CaseDocument[]>;
+
+const errorKindFor: Record<TransitionReason, AppErrorKind> = {
+  'invalid-event': 'validation',
+  'unknown-event': 'validation',
+  'illegal-transition': 'conflict',
+  'role-not-allowed': 'forbidden',
+  'out-of-scope': 'forbidden',
+  'precondition-failed': 'precondition',
+};
+
+export async function takeStep(
+  deps: StepDeps,
+  ctx: Omit<FollowUpContext, 'today'>,
+  event: FollowUpEvent,
+  make?: MakeDocuments,
+): Promise<StepOutcome> {
+  const result = followUpWorkflow.transition(ctx.caseDoc, event, deps.actor);
+  if (!result.ok) throw new AppError(errorKindFor[result.reason], result.message, { reason: result.reason });
+  const next: FollowUpContext = { ...ctx, caseDoc: result.state, today: deps.today };
+  const made = make ? await make(next) : [];
+  for (const document of made) await deps.db.documents.incrementalUpsert(document);
+  await deps.db.cases.incrementalUpsert(result.state);
+  const reports: CommandReport[] = made.map((document) => ({ type: 'document', document }));
+  for (const command of result.commands) reports.push(...(await runCommand(deps, next, command, made)));
+  return { caseDoc: result.state, reports };
+}
+
+async function runCommand(deps: StepDeps, ctx: FollowUpContext, command: Command, made: readonly CaseDocument[]): Promise<CommandReport[]> {
+  switch (command.type) {
+    case 'renderDocument':
+      return []; // made by the step's MakeDocuments (or at signing, for the protocol)
+    case 'requestSignature': {
+      const signed = made.some((document) => document.kind === command.document && document.signatures.length > 0);
+      return signed ? [] : [{ type: 'signatureRequested', document: command.document, method: command.method }];
+    }
+    case 'archive':
+      return [await archive(deps, ctx, command.document)];
+    case 'createTask': {
+      const now = new Date().toISOString();
+      await deps.db.tasks.insert({
+        id: `task-${crypto.randomUUID()}`,
+        caseId: command.caseId,
+        title: command.title,
+        assigneeId: recipientId(command.assignee),
+        due: command.due,
+        done: false,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return [{ type: 'taskCreated', title: command.title, due: command.due }];
+    }
+    case 'notify':
+      return [{ type: 'notifyQueued', template: command.template }];
+    case 'callIntegration':
+      return [{ type: 'integration', system: command.system, operation: command.operation }];
+  }
+}
+
+function recipientId(recipient: Recipient): string {
+  return recipient.kind === 'person' ? recipient.personId : recipient.kind === 'user' ? recipient.userId : recipient.role;
+}
+
+/** The document of a kind the case's details point at (the protocol or the decision). */
+export function documentIdOf(caseDoc: FollowUpCase, kind: CaseDocument['kind']): string | undefined {
+  return kind === 'protocol' ? caseDoc.details.protocol?.documentId : kind === 'decision' ? caseDoc.details.decision?.documentId : undefined;
+}
+
+/** Queues the document for every archive this laptop delivers to. */
+export async function archive(deps: Pick<StepDeps, 'api' | 'db'>, ctx: FollowUpContext, kind: CaseDocument['kind']): Promise<CommandReport> {
+  const id = documentIdOf(ctx.caseDoc, kind);
+  const stored = id ? await deps.db.documents.findOne(id).exec() : null;
+  if (!stored || stored.sha256 === '') return { type: 'archiveFailed', document: kind, message: `No issued ${kind} to archive` };
+  const record = archiveRecord(ctx, stored.toJSON() as CaseDocument);
+  const configured = await deps.api.archiveTargets();
+  if (!configured.ok) return { type: 'archiveFailed', document: kind, message: configured.error.message };
+  const targets: ArchiveEntry['target'][] = [];
+  const problems: string[] = [];
+  for (const target of configured.value) {
+    const queued = await deps.api.archiveEnqueue({ target, record });
+    if (queued.ok) targets.push(target);
+    else problems.push(`${target}: ${queued.error.message}`);
+  }
+  if (targets.length > 0) await stored.incrementalPatch({ archiveState: 'queued' });
+  return problems.length > 0 ? { type: 'archiveFailed', document: kind, message: problems.join('; ') } : { type: 'archiveQueued', document: kind, targets };
+}
+
+/** A new document id: readable, unique, within the id length limit. */
+export function newDocumentId(caseId: string, kind: CaseDocument['kind']): string {
+  return `${caseId.slice(0, 40)}-${kind}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** The record of a document the main process has issued (or, unsigned and unissued, a draft). */
+export function documentRecord(
+  ctx: FollowUpContext,
+  fields: Pick<CaseDocument, 'id' | 'kind' | 'title' | 'sha256' | 'signatures'>,
+  actor: Actor,
+): CaseDocument {
+  return {
+    ...fields,
+    caseId: ctx.caseDoc.id,
+    archiveState: 'not-archived',
+    archiveReference: '',
+    createdAt: new Date().toISOString(),
+    createdBy: actor.userId,
+  };
+}
+
+/**
+ * A new follow-up case: from a teacher's report (status "reported") or opened by the coordinator
+ * with their own concern (status "open"), if the workflow lets the actor create it so.
+ */
+export async function createFollowUpCase(
+  deps: Pick<StepDeps, 'db' | 'actor'>,
+  input: { student: Person; department: string; cohort: string; report: ConcernReport },
+): Promise<Case> {
+  const { actor } = deps;
+  const initial = followUpWorkflow.initial.find((entry) => entry.roles.some((role) => actor.roles.includes(role)));
+  if (!initial) throw new AppError('forbidden', `${actor.name} may not start a follow-up case`);
+  const at = input.report.reportedAt;
+  const caseDoc: FollowUpCase = {
+    id: `fu-${crypto.randomUUID()}`,
+    type: 'followUp',
+    caseNumber: `${at.slice(0, 4)}/${String(10_000 + Math.floor(Math.random() * 90_000))}`,
+    title: `Oppfølging – ${studentName(input.student)} (${input.cohort})`,
+    status: initial.status as FollowUpCase['status'],
+    institution: actor.scope.institution,
+    department: input.department,
+    cohort: input.cohort,
+    subjectPersonId: input.student.id,
+    assignees: initial.status === 'open' ? [actor.userId] : [],
+    deadlines: [],
+    nextDeadline: NO_DEADLINE,
+    details: { reports: [input.report] },
+    createdAt: at,
+    createdBy: actor.userId,
+    updatedAt: at,
+    updatedBy: actor.userId,
+  };
+  if (!canCreateCase(actor, caseDoc)) throw new AppError('forbidden', `${actor.name} may not create cases in ${input.cohort}`);
+  const refused = initial.check?.(caseDoc, actor);
+  if (refused) throw new AppError('precondition', refused.refused);
+  const details = followUpWorkflow.detailsSchema.safeParse(caseDoc.details);
+  if (!details.success) throw AppError.from(details.error);
+  await deps.db.cases.insert(caseDoc);
+  return caseDoc;
+}
+
+/** The coordinator's edit of the student's open case when a report is joined into it (after "merge"). */
+export async function joinIntoCase(db: FollowUpReplica, actor: Actor, intoCaseId: string, reports: readonly ConcernReport[]): Promise<void> {
+  const target = await db.cases.findOne(intoCaseId).exec();
+  if (!target) throw new AppError('not-found', `No case ${intoCaseId}`);
+  await target.incrementalModify((c) => ({
+    ...c,
+    details: joinReports(c.details as FollowUpCase['details'], reports),
+    updatedAt: new Date().toISOString(),
+    updatedBy: actor.userId,
+  }));
+}
