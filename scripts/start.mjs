@@ -1,8 +1,12 @@
-// `npm start`: build, then run the desktop app; where no Electron binary can be had, say so in one
-// line and run browser mode instead. `npm run start:browser` (--browser) goes straight to browser mode.
-//   --browser    browser mode only
-//   --no-build   use the existing out/ (skip `electron-vite build`)
-//   PORT         browser mode port (default 4317), DATA_DIR its data folder (default ./.data/browser)
+// `npm start`: build, start the embedded central server (src-server on PGlite in .data/server, port
+// 4318, demo accounts and demo cases added when its database is empty), then run the desktop app
+// connected to it; where no Electron binary can be had, say so in one line and run browser mode
+// instead. `npm run start:browser` (--browser) goes straight to browser mode.
+//   --browser      browser mode only
+//   --no-build     use the existing out/ (skip `electron-vite build`)
+//   --no-server    do not start the central server (use the one in the app's settings)
+//   PORT           browser mode port (default 4317), DATA_DIR its data folder (default ./.data/browser)
+//   SERVER_PORT    central server port (default 4318), SERVER_DATA_DIR its PGlite folder (default .data/server)
 // Ctrl-C (or SIGTERM) stops every child process and exits cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,8 +24,8 @@ const ELECTRON_PROBE_TIMEOUT_MS = 5 * 60_000;
 const children = new Set();
 let stopping = false;
 
-function startChild(command, args, env = process.env) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+function startChild(command, args, env = process.env, stdio = 'inherit') {
+  const child = spawn(command, args, { cwd: root, stdio, env });
   children.add(child);
   child.on('exit', (code, signal) => {
     children.delete(child);
@@ -73,27 +77,111 @@ function findElectron() {
   return { reason: /Downloading Electron/.test(probe.stdout ?? '') ? `download failed: ${cause}` : cause };
 }
 
+const SERVER_PORT = Number(process.env.SERVER_PORT || 4318);
+const SERVER_DATA_DIR = process.env.SERVER_DATA_DIR || '.data/server';
+const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
+const DEMO_CASES = 300;
+/** The accounts `npm run admin -- demo-data` adds (src-server/admin/demo-data.command.ts): username = user id. */
+const DEMO_LOGIN = { username: 'u-kullkoord-helse', password: 'saksflyt-demo' };
+const SERVER_START_TIMEOUT_MS = 120_000;
+
+/** The server's own environment: always the embedded PGlite database here, never a DATABASE_URL meant for tests. */
+function serverEnv() {
+  const env = { ...process.env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', DATA_DIR: SERVER_DATA_DIR };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_SCHEMA;
+  return env;
+}
+
+function admin(args, options = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], { cwd: root, env: serverEnv(), encoding: 'utf8', ...options });
+}
+
+/** An empty server database gets the shared demo data set and the demo accounts (through `npm run admin`). */
+function addDemoDataIfEmpty() {
+  const users = admin(['user', 'list']);
+  if (users.status !== 0) {
+    console.error(`The central server's database (${SERVER_DATA_DIR}) could not be read:\n${users.stderr || users.stdout}`);
+    process.exit(1);
+  }
+  if (!/^No users\./m.test(users.stdout)) return;
+  console.log(`Central server database is empty: adding demo accounts and ${DEMO_CASES} demo cases …`);
+  const seeded = admin(['demo-data', '--cases', String(DEMO_CASES)], { stdio: 'inherit' });
+  if (seeded.status !== 0) {
+    console.error('Adding the demo data failed; not starting.');
+    process.exit(1);
+  }
+}
+
 /**
- * CENTRAL SERVER: the place where `npm start` also starts the embedded central server (src-server)
- * with demo data, once it exists. Return its child process (via startChild) so Ctrl-C stops it too.
+ * CENTRAL SERVER: the embedded server with demo data, stopped with everything else on Ctrl-C.
+ * Resolves once it listens. Its request log stays out of the terminal; warnings and errors show.
  */
 function startCentralServer() {
-  return null;
+  if (flags.has('--no-server')) return Promise.resolve();
+  addDemoDataIfEmpty();
+  const child = startChild(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], serverEnv(), ['ignore', 'pipe', 'inherit']);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      console.error(`The central server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s.`);
+      stop(1);
+    }, SERVER_START_TIMEOUT_MS);
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('Saksflyt server listening')) {
+          clearTimeout(timer);
+          resolve();
+        } else if (isWorthShowing(line)) {
+          console.log(`[server] ${line}`);
+        }
+      }
+    });
+  });
+}
+
+/** Server log lines (pino JSON) at warning level or above, and anything that is not JSON. */
+function isWorthShowing(line) {
+  if (!line.trim()) return false;
+  try {
+    return (JSON.parse(line).level ?? 0) >= 40;
+  } catch {
+    return true;
+  }
+}
+
+function printWhereToGo(app) {
+  const lines = [
+    '',
+    `  Central server  ${flags.has('--no-server') ? '(not started: --no-server)' : `${SERVER_URL}  (API docs: ${SERVER_URL}/docs)`}`,
+    `  App             ${app}`,
+    `  Demo login      ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}  (every demo account: username = user id)`,
+    '',
+  ];
+  console.log(lines.join('\n'));
 }
 
 function startBrowserMode() {
+  const port = Number(process.env.PORT || 4317);
   startChild(process.execPath, ['--import', 'tsx', 'src-main/host/main.ts']);
+  printWhereToGo(port === 0 ? 'the browser mode address printed below' : `http://127.0.0.1:${port}/  (browser mode)`);
 }
 
 function startElectron(electronPath) {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   startChild(electronPath, ['.'], env);
+  printWhereToGo('the Saksflyt window (Electron)');
 }
 
 if (!flags.has('--no-build')) build();
-startCentralServer();
-if (flags.has('--browser')) {
+await startCentralServer();
+if (stopping) {
+  // Ctrl-C while the server was starting.
+} else if (flags.has('--browser')) {
   startBrowserMode();
 } else {
   const electron = findElectron();

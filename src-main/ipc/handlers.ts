@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-shared/ipc/app.contract';
 import type { Handlers } from '../../src-shared/ipc/channels';
 import type { DocumentsHandlers } from '../services/documents-wiring/compose-documents';
 import type { Logger } from '../services/logger/logger.service';
+import type { SessionHandlers } from '../services/session/session.service';
 import type { SettingsService } from '../services/settings/settings.service';
 
 export interface HandlerDeps {
@@ -11,6 +12,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** The documents, archive and Canvas channels (src-main/services/documents-wiring). */
   documents: DocumentsHandlers;
+  /** Sign-in, token refresh, lock and sign-out (src-main/services/session). */
+  session: SessionHandlers;
 }
 
 /** The one handler map behind both transports: Electron IPC and the browser host's HTTP. */
@@ -25,5 +28,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { written: true };
     },
     ...deps.documents,
+    ...deps.session,
   };
 }

@@ -7,6 +7,7 @@ import { composeDocuments } from './documents-wiring/compose-documents';
 import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
 import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
 import type { SecureStore } from './secure-store/secure-store';
+import { composeSession } from './session/compose-session';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
 
 export const SECRETS_FILE_NAME = 'secrets.json';
@@ -51,6 +52,7 @@ export async function composeServices(options: {
     localDbKey: createLocalDbKeyProvider(options.secureStore),
     logger,
     documents: documents.handlers,
+    session: composeSession({ settings, secureStore: options.secureStore }),
   });
   return { handlers, settings, logger, close: documents.stop };
 }

@@ -1,4 +1,6 @@
 import { NavLink } from 'react-router';
+import { FOLLOW_UP_PATH } from '../features/follow-up/follow-up-path';
+import { UserMenu } from '../features/session/user-menu';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
@@ -15,10 +17,14 @@ export function AppHeader() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={FOLLOW_UP_PATH}>{t.nav.followUp}</NavLink>
+          </li>
+          <li>
             <NavLink to="/settings">{t.nav.settings}</NavLink>
           </li>
         </ul>
       </nav>
+      <UserMenu />
       <LanguageSwitch />
     </header>
   );

@@ -4,10 +4,10 @@ import { useT } from '../i18n/use-t';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { ErrorNotice } from '../ui/error-notice';
 import { SkipLink } from '../ui/skip-link';
+import { SyncStatusBar } from '../features/sync-status/sync-status-bar';
 import { AppHeader } from './app-header';
 import { logError } from './log-error';
 import { useApi } from './providers';
-import { SyncStatusSlot } from './sync-status-slot';
 
 export const MAIN_ID = 'main';
 
@@ -26,7 +26,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="app__status-bar">
-        <SyncStatusSlot />
+        <SyncStatusBar />
       </footer>
     </div>
   );

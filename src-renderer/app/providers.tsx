@@ -7,10 +7,15 @@ const DatabaseContext = createContext<SaksflytDatabase | null>(null);
 
 export function AppProviders({ api, db, children }: { api: SaksflytApi; db: SaksflytDatabase; children: ReactNode }) {
   return (
-    <ApiContext value={api}>
+    <ApiProvider api={api}>
       <DatabaseContext value={db}>{children}</DatabaseContext>
-    </ApiContext>
+    </ApiProvider>
   );
+}
+
+/** The API alone: for the screens before a replica is open (sign-in, lock). */
+export function ApiProvider({ api, children }: { api: SaksflytApi; children: ReactNode }) {
+  return <ApiContext value={api}>{children}</ApiContext>;
 }
 
 /** The typed main-process API (IPC in Electron, HTTP in the browser). */

@@ -1,17 +1,18 @@
 import { Suspense, use, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import type { SaksflytApi } from '../../src-shared/ipc/channels';
-import type { SaksflytDatabase } from '../db/database';
+import { SessionGate } from '../features/session/session-gate';
 import { useT } from '../i18n/use-t';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { ErrorNotice } from '../ui/error-notice';
+import type { Startup } from './bootstrap';
 import { logError } from './log-error';
-import { AppProviders } from './providers';
+import { ApiProvider, AppProviders } from './providers';
 import { createAppRouter } from './router';
 import { StartupScreen } from './startup-screen';
 
-/** Waits for start-up (database, language) behind a status screen, then runs the routed app. */
-export function Root({ api, ready }: { api: SaksflytApi; ready: Promise<SaksflytDatabase> }) {
+/** Waits for start-up (settings, session or demo database) behind a status screen, then runs the app. */
+export function Root({ api, ready }: { api: SaksflytApi; ready: Promise<Startup> }) {
   return (
     <ErrorBoundary fallback={(error) => <StartupFailed error={error} />} onError={(error) => logError(api, error)}>
       <Suspense fallback={<StartupScreen />}>
@@ -21,14 +22,27 @@ export function Root({ api, ready }: { api: SaksflytApi; ready: Promise<Saksflyt
   );
 }
 
-function Ready({ api, ready }: { api: SaksflytApi; ready: Promise<SaksflytDatabase> }) {
-  const db = use(ready);
-  const [router] = useState(createAppRouter);
+function Ready({ api, ready }: { api: SaksflytApi; ready: Promise<Startup> }) {
+  const startup = use(ready);
+  if (startup.mode === 'demo') {
+    return (
+      <AppProviders api={api} db={startup.db}>
+        <AppRouter />
+      </AppProviders>
+    );
+  }
   return (
-    <AppProviders api={api} db={db}>
-      <RouterProvider router={router} />
-    </AppProviders>
+    <ApiProvider api={api}>
+      <SessionGate api={api} dbKey={startup.dbKey} session={startup.session} serverUrl={startup.serverUrl}>
+        <AppRouter />
+      </SessionGate>
+    </ApiProvider>
   );
+}
+
+function AppRouter() {
+  const [router] = useState(createAppRouter);
+  return <RouterProvider router={router} />;
 }
 
 function StartupFailed({ error }: { error: unknown }) {

@@ -1,7 +1,11 @@
 import { createHashRouter } from 'react-router';
 import { CasePage } from '../features/case/case-page';
+import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
+import { followUpRoutes } from '../features/follow-up/follow-up-routes';
 import { CaseOverviewPage } from '../features/overview/case-overview-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { SyncPage } from '../features/sync-status/sync-page';
+import { CONFLICTS_PATH, SYNC_PATH } from '../features/sync-status/sync-paths';
 import { NotFoundPage } from '../ui/not-found-page';
 import { App } from './app';
 
@@ -14,6 +18,9 @@ export function createAppRouter() {
         { index: true, element: <CaseOverviewPage /> },
         { path: 'cases/:id', element: <CasePage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: SYNC_PATH.slice(1), element: <SyncPage /> },
+        { path: CONFLICTS_PATH.slice(1), element: <ConflictInboxPage /> },
+        ...followUpRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

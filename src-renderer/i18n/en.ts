@@ -17,6 +17,7 @@ export const en: Dictionary = {
   nav: {
     label: 'Main menu',
     overview: 'Case overview',
+    followUp: 'Follow-up cases',
     settings: 'Settings',
   },
   languageSwitch: {
@@ -64,6 +65,7 @@ export const en: Dictionary = {
   },
   casePage: {
     back: 'Back to the case overview',
+    openFollowUp: 'Open the case process: notes, protocol, decision and documents',
     facts: 'Case facts',
     caseNumber: 'Case number',
     type: 'Case type',
@@ -126,6 +128,6 @@ export const en: Dictionary = {
   },
   statusBar: {
     label: 'Sync status',
-    notConfigured: 'Sync is not set up yet. Changes are saved locally.',
+    notConfigured: 'Demo data on this computer. It is never synced with a server.',
   },
 };

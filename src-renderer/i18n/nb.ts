@@ -19,6 +19,7 @@ export const nb = {
   nav: {
     label: 'Hovedmeny',
     overview: 'Saksoversikt',
+    followUp: 'Oppfølgingssaker',
     settings: 'Innstillinger',
   },
   languageSwitch: {
@@ -68,6 +69,7 @@ export const nb = {
   },
   casePage: {
     back: 'Tilbake til saksoversikten',
+    openFollowUp: 'Åpne saksgangen: notater, protokoll, vedtak og dokumenter',
     facts: 'Fakta om saken',
     caseNumber: 'Saksnummer',
     type: 'Sakstype',
@@ -130,6 +132,6 @@ export const nb = {
   },
   statusBar: {
     label: 'Synkroniseringsstatus',
-    notConfigured: 'Synkronisering er ikke satt opp ennå. Endringer lagres lokalt.',
+    notConfigured: 'Demodata på denne maskinen. De synkroniseres ikke med noen server.',
   },
 } as const;

@@ -1,9 +1,29 @@
 import type { z } from 'zod';
 import type { Result } from '../kernel/result';
-import type { ChannelContract, ChannelInput, ChannelOutput } from './contract';
+import { type ChannelContract, type ChannelInput, type ChannelOutput } from './contract';
+import { canvasCourseworkChannel } from '../documents/canvas.contract';
+import {
+  archiveEnqueueChannel,
+  archiveListChannel,
+  archiveRetryChannel,
+  archiveTargetsChannel,
+  documentsIssueSummonsChannel,
+  documentsPreviewChannel,
+  documentsReadChannel,
+  documentsSealDecisionChannel,
+  documentsSignProtocolChannel,
+} from '../documents/documents.contract';
 import { appInfoChannel } from './app.contract';
 import { logWriteChannel } from './log.contract';
 import { localDbKeyChannel } from './secure-store.contract';
+import {
+  sessionCurrentChannel,
+  sessionLockChannel,
+  sessionLoginChannel,
+  sessionLogoutChannel,
+  sessionRefreshChannel,
+  sessionUnlockChannel,
+} from './session.contract';
 import { settingsGetChannel, settingsUpdateChannel } from './settings.contract';
 
 /**
@@ -16,6 +36,22 @@ export const channels = {
   settingsUpdate: settingsUpdateChannel,
   localDbKey: localDbKeyChannel,
   log: logWriteChannel,
+  documentsPreview: documentsPreviewChannel,
+  documentsIssueSummons: documentsIssueSummonsChannel,
+  documentsSignProtocol: documentsSignProtocolChannel,
+  documentsSealDecision: documentsSealDecisionChannel,
+  documentsRead: documentsReadChannel,
+  archiveEnqueue: archiveEnqueueChannel,
+  archiveList: archiveListChannel,
+  archiveRetry: archiveRetryChannel,
+  archiveTargets: archiveTargetsChannel,
+  canvasCoursework: canvasCourseworkChannel,
+  sessionLogin: sessionLoginChannel,
+  sessionRefresh: sessionRefreshChannel,
+  sessionLogout: sessionLogoutChannel,
+  sessionCurrent: sessionCurrentChannel,
+  sessionLock: sessionLockChannel,
+  sessionUnlock: sessionUnlockChannel,
 } as const satisfies Record<string, ChannelContract>;
 
 export type Channels = typeof channels;

@@ -1,11 +1,13 @@
 import { Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useT } from '../../i18n/use-t';
+import { followUpCasePath } from '../follow-up/follow-up-path';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
 import { CaseFacts } from './case-facts';
 import { CaseNotes } from './case-notes';
 import { CaseTasks } from './case-tasks';
+import { CaseTitleForm } from './case-title-form';
 import { CaseDocuments } from './case-documents';
 import { useCaseRecord } from './use-case-record';
 
@@ -41,6 +43,14 @@ function CaseRecord({ id }: { id: string }) {
     <article className="case-page">
       {back}
       <PageHeading>{caseDoc.title}</PageHeading>
+      {caseDoc.type === 'followUp' && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={followUpCasePath(caseDoc.id)}>{t.casePage.openFollowUp}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
+      <CaseTitleForm caseDoc={caseDoc} />
       <CaseFacts caseDoc={caseDoc} person={person ?? null} />
       <div className="case-page__columns">
         <CaseNotes notes={notes} />

@@ -34,6 +34,7 @@ export function SettingsForm({ saved }: { saved: Settings }) {
     }
     reset(result.value);
     setLanguage(result.value.language);
+    useAppStore.getState().setSessionTiming(result.value);
     setOutcome({ saved: true });
   };
   const errorText = (field: keyof Settings) => (errors[field] ? t.settings.errors[field] : undefined);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,16 @@ import { channels } from '../../../src-shared/ipc/channels';
 
 /** Checks of the built output (out/): built here when missing, so a missing build fails, never passes. */
 const repoRoot = resolve(import.meta.dirname, '../../..');
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((done, failed) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : failed(new Error('no port'))));
+    });
+  });
+}
 const outputs = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map((path) => join(repoRoot, path));
 const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'];
 
@@ -71,7 +82,15 @@ describe('npm start (scripts/start.mjs)', () => {
     const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
       cwd: repoRoot,
       // An override path with no binary: the same "no Electron here" on every machine.
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ELECTRON_OVERRIDE_DIST_PATH: join(dataDir, 'no-electron') },
+      // The central server gets its own folder and port too, so a server already running here does not matter.
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        SERVER_DATA_DIR: join(dataDir, 'server'),
+        SERVER_PORT: String(await freePort()),
+        ELECTRON_OVERRIDE_DIST_PATH: join(dataDir, 'no-electron'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,0 +1,44 @@
+/**
+ * `npm run admin -- <command> …` for operators. DATA_DIR / DATABASE_URL select the database as for
+ * `npm run server`. Each command lives in src-server/admin; add one with a line in `commands`.
+ */
+import { AppError } from '../src-shared/kernel/app-error';
+import type { AdminCommand } from '../src-server/admin/admin-command';
+import { auditCommand } from '../src-server/admin/audit.command';
+import { demoDataCommand } from '../src-server/admin/demo-data.command';
+import { deviceCommand } from '../src-server/admin/device.command';
+import { openAdminDatabase } from '../src-server/admin/open-admin-database';
+import { userCommand } from '../src-server/admin/user.command';
+
+const commands: Record<string, AdminCommand> = {
+  user: userCommand,
+  device: deviceCommand,
+  audit: auditCommand,
+  'demo-data': demoDataCommand,
+};
+
+function usage(): string {
+  return ['Usage: npm run admin -- <command>', ...Object.values(commands).map((command) => `  ${command.usage}`)].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(usage());
+  process.exit(2);
+}
+
+let exitCode: number;
+try {
+  const { db, close } = await openAdminDatabase();
+  try {
+    exitCode = await command.run(args, { db, out: (line) => console.log(line) });
+  } finally {
+    await close();
+  }
+} catch (error) {
+  const appError = AppError.from(error);
+  console.error(appError.kind === 'validation' ? `${appError.message}\n\n${usage()}` : appError.message);
+  exitCode = appError.kind === 'validation' ? 2 : 1;
+}
+process.exit(exitCode);

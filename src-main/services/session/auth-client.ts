@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { actorSchema } from '../../../src-shared/domain/access/roles';
+import type { SessionErrorCode } from '../../../src-shared/ipc/session.contract';
+import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
+
+/**
+ * What the central server answers on `POST /auth/login` and `/auth/refresh` (src-server/auth).
+ * Parsed here because src-main may not import src-server; the two must stay in step.
+ */
+export const serverSessionSchema = z.object({
+  accessToken: z.string().min(1).max(4000),
+  expiresIn: z.number().positive(),
+  refreshToken: z.string().min(1).max(200),
+  deviceId: z.string().min(1).max(64),
+  user: actorSchema,
+});
+export type ServerSession = z.infer<typeof serverSessionSchema>;
+
+const serverErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+  /** This laptop's id from an earlier sign-in; the server reuses it while it is not revoked. */
+  deviceId?: string;
+  deviceName: string;
+}
+
+/** HTTP client for the central server's auth endpoints. Every failure is an AppError with `details.code`. */
+export interface AuthClient {
+  login(serverUrl: string, request: LoginRequest): Promise<ServerSession>;
+  /** Trades the refresh token (used once) for a new session with a new refresh token. */
+  refresh(serverUrl: string, refreshToken: string): Promise<ServerSession>;
+  /** Ends the server side of the session (this device only). */
+  logout(serverUrl: string, refreshToken: string): Promise<void>;
+}
+
+export interface AuthClientOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Server codes (src-shared/sync/sync-error.schema) as the session codes the renderer acts on. */
+const byServerCode: Record<string, [AppErrorKind, SessionErrorCode]> = {
+  'invalid-credentials': ['forbidden', 'invalid-credentials'],
+  'user-disabled': ['forbidden', 'user-disabled'],
+  'device-revoked': ['forbidden', 'device-revoked'],
+  'refresh-reused': ['forbidden', 'session-ended'],
+  unauthenticated: ['forbidden', 'session-ended'],
+};
+
+export function createAuthClient(options: AuthClientOptions = {}): AuthClient {
+  const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function post(serverUrl: string, path: string, body: unknown): Promise<Response> {
+    let response: Response;
+    try {
+      response = await send(`${serverUrl.replace(/\/+$/, '')}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw sessionError('external', 'server-unreachable', `The server at ${serverUrl} cannot be reached (${describe(error)})`);
+    }
+    if (response.ok) return response;
+    const parsed = serverErrorSchema.safeParse(await response.json().catch(() => null));
+    const answer = parsed.success ? parsed.data : undefined;
+    const known = answer && byServerCode[answer.code];
+    if (answer && known) throw sessionError(known[0], known[1], answer.message, answer.code);
+    throw sessionError('external', 'server-error', `The server answered HTTP ${response.status}${answer ? `: ${answer.message}` : ''}`);
+  }
+
+  async function session(response: Response): Promise<ServerSession> {
+    const parsed = serverSessionSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw sessionError('external', 'server-error', 'The server answered the sign-in in a form this app does not understand');
+    return parsed.data;
+  }
+
+  return {
+    login: async (serverUrl, request) => session(await post(serverUrl, '/auth/login', request)),
+    refresh: async (serverUrl, refreshToken) => session(await post(serverUrl, '/auth/refresh', { refreshToken })),
+    logout: async (serverUrl, refreshToken) => {
+      await post(serverUrl, '/auth/logout', { refreshToken });
+    },
+  };
+}
+
+export function sessionError(kind: AppErrorKind, code: SessionErrorCode, message: string, serverCode?: string): AppError {
+  return new AppError(kind, message, serverCode ? { code, serverCode } : { code });
+}
+
+/** The session code of an AppError raised by this module (undefined for anything else). */
+export function sessionErrorCode(error: unknown): SessionErrorCode | undefined {
+  if (!(error instanceof AppError)) return undefined;
+  const code = (error.details as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? (code as SessionErrorCode) : undefined;
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (typeof cause === 'string') return cause;
+  if (!(error instanceof Error)) return String(error);
+  return error.name === 'TimeoutError' ? 'timed out' : error.message;
+}

@@ -1,0 +1,36 @@
+import { AppError } from '../../src-shared/kernel/app-error';
+import { demoUsers, generateDemoData, type DemoData } from '../../src-shared/domain/demo-data';
+import { addUser, findUser } from '../auth/accounts';
+import { channelName } from '../db/database';
+import { importDocuments } from '../sync/import-documents';
+import { defaultSyncCollections } from '../sync/sync-collections';
+import { options, type AdminCommand } from './admin-command';
+
+/** Password of every demo account (demo data only; never on a real server). */
+export const DEMO_PASSWORD = 'saksflyt-demo';
+
+/** `demo-data --cases N [--seed S]`: the shared demo generator's cases, people, notes, tasks, documents and accounts. */
+export const demoDataCommand: AdminCommand = {
+  usage: 'demo-data --cases N [--seed S]',
+  async run(args, { db, out }) {
+    const flags = options(args, { cases: { type: 'string' }, seed: { type: 'string' } });
+    const caseCount = Number(flags.cases ?? 200);
+    const seed = flags.seed === undefined ? 1 : Number(flags.seed);
+    if (!Number.isInteger(caseCount) || !Number.isInteger(seed)) throw new AppError('validation', '--cases and --seed must be whole numbers');
+    const data = generateDemoData({ caseCount, seed });
+    const channel = channelName('sync_changes', undefined);
+    for (const collection of defaultSyncCollections()) {
+      const documents = data[collection.name as keyof DemoData] as unknown as Record<string, unknown>[];
+      await importDocuments(db, collection, documents, { actorId: null, action: 'demo-data', channel });
+      out(`${collection.name}: ${documents.length}`);
+    }
+    let accounts = 0;
+    for (const user of demoUsers()) {
+      if (await findUser(db, { id: user.userId })) continue;
+      await addUser(db, { id: user.userId, username: user.userId, name: user.name, password: DEMO_PASSWORD, roles: user.roles, scope: user.scope });
+      accounts++;
+    }
+    out(`Demo accounts added: ${accounts} (username = user id, e.g. u-kullkoord-helse; password "${DEMO_PASSWORD}").`);
+    return 0;
+  },
+};

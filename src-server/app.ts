@@ -1,0 +1,126 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { startAuditSealer } from './audit/audit-log';
+import { AccessTokens, ACCESS_TOKEN_SECONDS } from './auth/access-token';
+import { registerAuthRoutes } from './auth/auth.routes';
+import { identifier } from './auth/identify';
+import { localPasswordProvider } from './auth/local-password.provider';
+import { channelName, openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { HttpError } from './http/http-error';
+import { ChangeStreams } from './sync/change-streams';
+import { defaultSyncCollections, SyncCollections, type SyncCollection } from './sync/sync-collections';
+import { registerSyncRoutes } from './sync/sync.routes';
+
+export interface AppOptions {
+  /** PostgreSQL connection string (production); without it, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; without it (and without databaseUrl) data lives in memory. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  schema?: string;
+  /** PostgreSQL pool size (default 20). */
+  maxConnections?: number;
+  /** An already opened database instead of the three options above (not closed by the app). */
+  db?: Database;
+  /** Secret for access tokens; by default a key generated once and kept in the database. */
+  jwtSecret?: string;
+  accessTokenSeconds?: number;
+  /** Replicated collections; defaults to those of src-shared/db/collections.ts. */
+  collections?: SyncCollection[];
+  logger?: boolean;
+}
+
+export interface ServerContext {
+  db: Database;
+  collections: SyncCollections;
+  streams: ChangeStreams;
+  tokens: AccessTokens;
+  channels: { changes: string; access: string };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    saksflyt: ServerContext;
+  }
+}
+
+/** Builds the central server: opens and migrates the database, registers every route. */
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const ownsDb = !options.db;
+  const db =
+    options.db ??
+    (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, schema: options.schema, maxConnections: options.maxConnections }));
+  try {
+    await migrate(db);
+    const tokens = await AccessTokens.open(db, options.jwtSecret, options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS);
+    const channels = { changes: channelName('sync_changes', options.schema), access: channelName('sync_access', options.schema) };
+    const collections = new SyncCollections(options.collections ?? defaultSyncCollections());
+    const streams = new ChangeStreams(db, channels);
+    await streams.start();
+    const sealer = startAuditSealer(db);
+
+    const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+    app.decorate('saksflyt', { db, collections, streams, tokens, channels });
+    // Inputs are parsed with zod in the handlers; route schemas only document the API.
+    app.setValidatorCompiler(() => () => true);
+    app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+    app.setErrorHandler((error, request, reply) => {
+      const httpError = HttpError.from(error);
+      if (httpError.status >= 500) request.log.error(error);
+      void reply.status(httpError.status).send(httpError.toBody());
+    });
+    app.setNotFoundHandler((request, reply) => {
+      void reply.status(404).send(new HttpError(404, 'not-found', 'not-found', `No route ${request.method} ${request.url}`).toBody());
+    });
+    app.addHook('onClose', async () => {
+      await streams.stop();
+      await sealer.stop();
+      if (ownsDb) await db.close();
+    });
+
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: 'Saksflyt central server',
+          version: '1',
+          description:
+            'Accounts and sessions (`/auth`), and RxDB HTTP replication per collection (`/sync/{collection}/v{version}/pull|push|stream|reconcile`). ' +
+            'Errors are `{ kind, code, message, details? }` with a machine-readable `code`.',
+        },
+        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+        tags: [
+          { name: 'auth', description: 'Sign-in, token refresh, sign-out' },
+          { name: 'sync', description: 'Replication of the local RxDB database with the server' },
+          { name: 'server', description: 'Operations' },
+        ],
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+
+    const identify = identifier(db, tokens);
+    app.get(
+      '/health',
+      {
+        schema: {
+          tags: ['server'],
+          summary: 'Liveness and database check',
+          response: { 200: { type: 'object', properties: { status: { type: 'string' }, engine: { type: 'string' } }, required: ['status', 'engine'] } },
+        },
+      },
+      async () => {
+        await db.query('SELECT 1');
+        return { status: 'ok', engine: db.engine };
+      },
+    );
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify });
+    registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes });
+    return app;
+  } catch (error) {
+    if (ownsDb) await db.close();
+    throw error;
+  }
+}

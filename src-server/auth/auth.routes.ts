@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actorSchema } from '../../src-shared/domain/access';
+import type { Database } from '../db/database';
+import { docSchema, errorResponse } from '../http/openapi';
+import { parseInput } from '../http/parse';
+import type { AccessTokens } from './access-token';
+import type { Identity } from './identify';
+import { passwordCredentialsSchema } from './local-password.provider';
+import type { LoginProvider } from './login-provider';
+import { endSession, issueSession, refreshSession } from './sessions';
+
+const deviceFields = {
+  /** The id this laptop got at its first sign-in; reused while the device is not revoked. */
+  deviceId: z.string().min(1).max(64).optional(),
+  deviceName: z.string().min(1).max(100).default('Saksflyt'),
+};
+export const loginRequestSchema = passwordCredentialsSchema.extend(deviceFields);
+export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const sessionSchema = z.object({
+  accessToken: z.string(),
+  expiresIn: z.number().describe('Seconds until the access token expires'),
+  refreshToken: z.string().describe('Rotating: use once, then keep the new one (store it in the OS secure store)'),
+  deviceId: z.string(),
+  user: actorSchema,
+});
+
+export interface AuthRouteDeps {
+  db: Database;
+  tokens: AccessTokens;
+  password: LoginProvider;
+  identify(authorization: string | undefined): Promise<Identity>;
+}
+
+const errors = { 400: errorResponse, 401: errorResponse };
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password',
+        description: 'Returns a short-lived access token (send as `Authorization: Bearer …`) and a rotating refresh token bound to this device.',
+        body: docSchema(loginRequestSchema),
+        response: { 200: docSchema(sessionSchema, 'output'), ...errors },
+      },
+    },
+    async (request) => {
+      const body = parseInput(loginRequestSchema, request.body, 'login');
+      const { userId } = await deps.password.authenticate({ username: body.username, password: body.password });
+      return issueSession(deps.db, deps.tokens, { userId, deviceId: body.deviceId, deviceName: body.deviceName, provider: deps.password.id });
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Trade a refresh token for a new session',
+        description:
+          'Each refresh token works once. Presenting a used one again revokes the whole session (401 `refresh-reused`); a revoked device gets 401 `device-revoked` and must wipe its local data.',
+        body: docSchema(refreshRequestSchema),
+        response: { 200: docSchema(sessionSchema, 'output'), ...errors },
+      },
+    },
+    async (request) => {
+      const body = parseInput(refreshRequestSchema, request.body, 'refresh');
+      return refreshSession(deps.db, deps.tokens, body.refreshToken);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: 'End this device\'s session', body: docSchema(refreshRequestSchema), response: { 204: { type: 'null' }, ...errors } },
+    },
+    async (request, reply) => {
+      const body = parseInput(refreshRequestSchema, request.body, 'logout');
+      await endSession(deps.db, body.refreshToken);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and device',
+        security: [{ bearerAuth: [] }],
+        response: { 200: docSchema(z.object({ user: actorSchema, deviceId: z.string() }), 'output'), ...errors },
+      },
+    },
+    async (request) => {
+      const identity = await deps.identify(request.headers.authorization);
+      return { user: identity.actor, deviceId: identity.deviceId };
+    },
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The server's schema, one migration per entry, applied in order and never edited once released
+ * (add a new entry instead). Both engines run the same PostgreSQL SQL.
+ */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    id: '001-sync-documents',
+    sql: `
+      CREATE SEQUENCE sync_seq;
+      -- Every replicated document, one row per (collection, id). The document is stored exactly as
+      -- pushed (JSON text, without RxDB's _deleted flag, which is its own column). The change-feed
+      -- position (txid, seq) lives outside the document: see sync/change-feed.ts.
+      CREATE TABLE sync_documents (
+        collection text NOT NULL,
+        id text NOT NULL,
+        doc text NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        seq bigint NOT NULL DEFAULT nextval('sync_seq'),
+        -- Cases: the case itself; notes, documents, tasks: their case.
+        case_id text,
+        -- Cases: the person the case concerns.
+        subject_person_id text,
+        -- Cases: earlier visibility-relevant states (JSON array), to tell who may hold a copy.
+        scope_history text NOT NULL DEFAULT '[]',
+        -- Goes up by one with every write and every change of who may see the row; clients use it
+        -- to ignore a state older than one they already have (e.g. a live event that was overtaken).
+        version integer NOT NULL DEFAULT 1,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX sync_documents_feed ON sync_documents (collection, txid, seq);
+      CREATE INDEX sync_documents_case ON sync_documents (case_id, collection);
+      CREATE INDEX sync_documents_subject ON sync_documents (subject_person_id);
+    `,
+  },
+  {
+    id: '002-accounts',
+    sql: `
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        name text NOT NULL,
+        -- NULL for accounts that only sign in through an external provider (e.g. Feide).
+        password_hash text,
+        roles text NOT NULL,
+        scope text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- External identities (OIDC issuer + subject) mapped to local users.
+      CREATE TABLE identities (
+        provider text NOT NULL,
+        subject text NOT NULL,
+        user_id text NOT NULL REFERENCES users (id),
+        PRIMARY KEY (provider, subject)
+      );
+      CREATE TABLE devices (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id),
+        name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX devices_user ON devices (user_id);
+      CREATE TABLE refresh_tokens (
+        token_hash text PRIMARY KEY,
+        family_id text NOT NULL,
+        user_id text NOT NULL REFERENCES users (id),
+        device_id text NOT NULL REFERENCES devices (id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+      CREATE TABLE server_settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
+  {
+    id: '003-audit',
+    sql: `
+      -- Append-only. Pushes insert entries unchained (no lock, so their commits run in parallel);
+      -- the server's sealer then gives committed entries their place in the chain (chain_seq) and
+      -- a hash over their content and the previous entry's hash. See audit/audit-log.ts.
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        at text NOT NULL,
+        actor_id text,
+        device_id text,
+        on_behalf_of text,
+        action text NOT NULL,
+        collection text,
+        document_id text,
+        outcome text NOT NULL,
+        reason text,
+        detail text NOT NULL,
+        chain_seq bigint UNIQUE,
+        prev_hash text,
+        hash text
+      );
+      CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE chain_seq IS NULL;
+    `,
+  },
+];

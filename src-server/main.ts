@@ -1,0 +1,20 @@
+import { buildApp } from './app';
+import { databaseOptions, readEnv } from './config';
+import { lockDataDir } from './db/data-dir-lock';
+
+/**
+ * `npm run server`: PORT (default 8787), HOST (default 127.0.0.1), DATA_DIR (embedded PGlite,
+ * default .data/server) or DATABASE_URL (PostgreSQL). Migrations run on start.
+ */
+const env = readEnv();
+const unlock = env.DATABASE_URL ? () => undefined : lockDataDir(env.DATA_DIR, 'the Saksflyt server');
+const app = await buildApp({ ...databaseOptions(env), jwtSecret: env.JWT_SECRET, logger: true });
+app.addHook('onClose', async () => unlock());
+const address = await app.listen({ port: env.PORT, host: env.HOST });
+console.log(`Saksflyt server listening on ${address} (${app.saksflyt.db.engine}); API docs at ${address}/docs`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,144 @@
+import type { Actor } from '../../src-shared/domain/access';
+import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
+import type { Database, Sql } from '../db/database';
+import {
+  accessFingerprint,
+  decodeCheckpoint,
+  encodeCheckpoint,
+  FEED_START,
+  positionOf,
+  readFeed,
+  wireJson,
+  type FeedPosition,
+} from './change-feed';
+import type { SyncCollection } from './sync-collections';
+import { VisibilityContext, visibleCaseIds } from './visibility';
+
+export interface PullInput {
+  db: Database;
+  collection: SyncCollection;
+  actor: Actor;
+  /** The client's checkpoint (`seq`), absent on a first sync. */
+  seq: string | undefined;
+  batchSize: number;
+}
+
+/** A pull response as JSON text: documents are stored as JSON and sent without re-encoding. */
+export interface PullResult {
+  json: string;
+  documents: number;
+  purged: number;
+  position: FeedPosition;
+  hasMore: boolean;
+}
+
+/** What one read of the feed found for a user. */
+export interface FeedBatch {
+  /** Wire JSON of each document the user may see. */
+  documents: string[];
+  revisions: number[];
+  purged: { id: string; revision: number }[];
+  position: FeedPosition;
+  hasMore: boolean;
+}
+
+/** The pull/stream body of a batch (see pullResponseSchema), built around the stored JSON. */
+export function batchJson(batch: FeedBatch, checkpoint: Checkpoint | null, extra: { reset?: boolean; total?: number } = {}): string {
+  return (
+    `{"documents":[${batch.documents.join(',')}],"revisions":${JSON.stringify(batch.revisions)},"purged":${JSON.stringify(batch.purged)},` +
+    `"checkpoint":${JSON.stringify(checkpoint)},"hasMore":${batch.hasMore},"reset":${extra.reset === true}` +
+    `${extra.total === undefined ? '' : `,"total":${extra.total}`}}`
+  );
+}
+
+/**
+ * Reads the collection's feed after the checkpoint and keeps what the user may see. Rows the user
+ * may not see are skipped, except that a row the user could see at some point comes back as a
+ * purge (its id only: the client drops its copy; no content leaves the server). Scanning goes on
+ * until the batch is full or the feed is read to its end, so `hasMore: false` really means
+ * "nothing more now".
+ */
+export async function pull(input: PullInput): Promise<PullResult> {
+  const fingerprint = accessFingerprint(input.actor);
+  let start = FEED_START;
+  if (input.seq !== undefined) {
+    const decoded = decodeCheckpoint(input.seq);
+    if (decoded.fingerprint !== fingerprint) {
+      const empty: FeedBatch = { documents: [], revisions: [], purged: [], position: decoded.position, hasMore: false };
+      return { json: batchJson(empty, null, { reset: true }), documents: 0, purged: 0, position: decoded.position, hasMore: false };
+    }
+    start = decoded.position;
+  }
+  const { result, total } = await inSnapshot(input.db, async (sql) => ({
+    result: await readVisible(sql, input.collection, input.actor, start, input.batchSize),
+    total: input.seq === undefined ? await countVisible(sql, input.collection, input.actor) : undefined,
+  }));
+  const checkpoint = result.position === start ? (input.seq === undefined ? null : { seq: input.seq }) : encodeCheckpoint(result.position, fingerprint);
+  const json = batchJson(result, checkpoint, { total });
+  return { json, documents: result.documents.length, purged: result.purged.length, position: result.position, hasMore: result.hasMore };
+}
+
+/**
+ * Runs reads in one read-only REPEATABLE READ transaction: every chunk of the feed and every
+ * parent-case lookup sees the same snapshot. Without it, a case changing between two chunks could
+ * be judged by its old state against rows written with its new one (and a client skip them).
+ */
+export function inSnapshot<T>(db: Database, read: (sql: Sql) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return read(tx);
+  });
+}
+
+/** Reads the feed after `start`; call it inside `inSnapshot`. */
+export async function readVisible(sql: Sql, collection: SyncCollection, actor: Actor, start: FeedPosition, batchSize: number): Promise<FeedBatch> {
+  const visibility = new VisibilityContext(sql, actor);
+  const documents: string[] = [];
+  const revisions: number[] = [];
+  const purged: FeedBatch['purged'] = [];
+  const chunk = Math.max(batchSize, 200);
+  let position = start;
+  for (;;) {
+    const rows = await readFeed(sql, collection.name, position, chunk);
+    await visibility.prefetch(collection.visibility, rows);
+    for (const row of rows) {
+      position = positionOf(row);
+      if (await visibility.canSee(collection.visibility, row)) {
+        documents.push(wireJson(row));
+        revisions.push(row.version);
+      } else if (await visibility.couldHaveSeen(collection.visibility, row)) {
+        purged.push({ id: row.id, revision: row.version });
+      }
+      if (documents.length + purged.length >= batchSize) return { documents, revisions, purged, position, hasMore: true };
+    }
+    if (rows.length < chunk) return { documents, revisions, purged, position, hasMore: false };
+  }
+}
+
+/** How many documents of the collection the actor may see now (first-sync progress). */
+async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor): Promise<number> {
+  switch (collection.visibility) {
+    case 'open': {
+      const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_documents WHERE collection = $1 AND NOT deleted', [collection.name]);
+      return row?.n ?? 0;
+    }
+    case 'case':
+      return (await visibleCaseIds(sql, actor)).length;
+    case 'case-child': {
+      const [row] = await sql.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM sync_documents WHERE collection = $1 AND NOT deleted AND case_id = ANY($2)',
+        [collection.name, await visibleCaseIds(sql, actor)],
+      );
+      return row?.n ?? 0;
+    }
+    case 'person': {
+      const cases = await visibleCaseIds(sql, actor);
+      const [row] = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM sync_documents p WHERE p.collection = $1 AND NOT p.deleted AND p.id IN
+           (SELECT subject_person_id FROM sync_documents WHERE collection = 'cases' AND id = ANY($2))`,
+        [collection.name, cases],
+      );
+      return row?.n ?? 0;
+    }
+  }
+}

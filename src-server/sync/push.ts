@@ -1,0 +1,240 @@
+import type { z } from 'zod';
+import type { Actor } from '../../src-shared/domain/access';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import { summarizeZodError } from '../../src-shared/kernel/app-error';
+import { jsonEqual, type JsonRecord } from '../../src-shared/sync/json-value';
+import type { PushResponse, PushRow, Rejection } from '../../src-shared/sync/push.schema';
+import type { SyncDocument } from '../../src-shared/sync/sync-document.schema';
+import { changedPaths } from '../../src-shared/sync/three-way-merge';
+import { appendAudit, type AuditEntry } from '../audit/audit-log';
+import type { Database, Sql } from '../db/database';
+import { HttpError } from '../http/http-error';
+import type { FeedRow } from './change-feed';
+import type { SyncCollection } from './sync-collections';
+import { caseScopeOf, VisibilityContext, type CaseScope } from './visibility';
+import { checkWrite } from './write-policy';
+
+export interface PushInput {
+  db: Database;
+  collection: SyncCollection & { wireSchema: z.ZodType<Record<string, unknown>> };
+  actor: Actor;
+  deviceId: string;
+  rows: PushRow[];
+  /** NOTIFY channel told about accepted changes (live streams). */
+  channel: string;
+}
+
+type RowOutcome =
+  | { kind: 'accepted'; revision: number; detail: Record<string, unknown>; /** Other collections whose rows got new feed positions. */ touched: string[] }
+  | { kind: 'unchanged'; revision?: number }
+  | { kind: 'conflict'; revision: number; master: SyncDocument }
+  | { kind: 'rejected'; rejection: Rejection };
+
+type StoredRow = Pick<FeedRow, 'id' | 'doc' | 'deleted' | 'case_id' | 'subject_person_id' | 'scope_history' | 'txid' | 'seq' | 'version'>;
+
+const MAX_SCOPE_HISTORY = 50;
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+/**
+ * Applies pushed rows in one transaction, each under a row lock and in its own savepoint:
+ * - stored state equals the pushed state → success (a retried push is idempotent);
+ * - stored state differs from the client's assumed master state → the stored one is returned as a
+ *   conflict (only when the user may see it; otherwise the row is refused as forbidden);
+ * - otherwise the access rules and the shared workflow check run on the change; a refusal is
+ *   returned for that row with a machine-readable reason and the other rows go on.
+ * A row that fails unexpectedly is rolled back alone and refused as `internal-error`.
+ * Documents are stored exactly as pushed. Every accepted, refused and conflicting row is audited.
+ */
+export async function push(input: PushInput): Promise<PushResponse> {
+  const primaryKey = input.collection.primaryKey;
+  const ids = input.rows.map((row) => row.newDocumentState[primaryKey]);
+  if (!ids.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100)) {
+    throw HttpError.badRequest(`Every newDocumentState needs a string "${primaryKey}" of 1–100 characters`);
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await input.db.transaction((tx) => pushInTransaction(tx, input, ids));
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt < 3 && typeof code === 'string' && RETRYABLE.has(code)) continue;
+      throw error;
+    }
+  }
+}
+
+async function pushInTransaction(tx: Sql, input: PushInput, ids: string[]): Promise<PushResponse> {
+  const { collection, actor } = input;
+  const stored = await lockRows(tx, collection.name, ids);
+  const visibility = new VisibilityContext(tx, actor);
+  const response: PushResponse = { conflicts: [], rejections: [], revisions: {} };
+  const audit: AuditEntry[] = [];
+  const notify = new Set<string>();
+
+  for (const [index, row] of input.rows.entries()) {
+    const id = ids[index]!;
+    await tx.query('SAVEPOINT push_row');
+    let outcome: RowOutcome;
+    try {
+      outcome = await applyRow(tx, input, visibility, stored, id, row);
+      await tx.query('RELEASE SAVEPOINT push_row');
+    } catch {
+      await tx.query('ROLLBACK TO SAVEPOINT push_row');
+      outcome = { kind: 'rejected', rejection: { id, reason: 'internal-error', message: 'The server could not store this change; it was kept aside.', masterState: null } };
+    }
+    const base = {
+      actorId: actor.userId,
+      deviceId: input.deviceId,
+      onBehalfOf: row.context?.onBehalfOf ?? null,
+      action: row.context?.resolvesConflict ? 'resolve-conflict' : 'push',
+      collection: collection.name,
+      documentId: id,
+    };
+    if (outcome.kind !== 'rejected' && outcome.revision !== undefined) response.revisions[id] = outcome.revision;
+    switch (outcome.kind) {
+      case 'unchanged':
+        break;
+      case 'accepted':
+        notify.add(collection.name);
+        outcome.touched.forEach((name) => notify.add(name));
+        audit.push({ ...base, outcome: 'accepted', detail: { ...outcome.detail, ...(row.context?.resolvesConflict ? { resolves: row.context.resolvesConflict } : {}) } });
+        break;
+      case 'conflict':
+        response.conflicts.push(outcome.master);
+        audit.push({ ...base, outcome: 'conflict' });
+        break;
+      case 'rejected':
+        response.rejections.push(outcome.rejection);
+        audit.push({ ...base, outcome: 'rejected', reason: outcome.rejection.reason, detail: outcome.rejection.code ? { code: outcome.rejection.code } : {} });
+        break;
+    }
+  }
+  for (const name of notify) await tx.query('SELECT pg_notify($1, $2)', [input.channel, name]);
+  await appendAudit(tx, audit);
+  return response;
+}
+
+async function lockRows(tx: Sql, collection: string, ids: string[]): Promise<Map<string, StoredRow>> {
+  const rows = await tx.query<StoredRow>(
+    `SELECT id, doc, deleted, case_id, subject_person_id, scope_history, txid::text AS txid, seq, version FROM sync_documents
+      WHERE collection = $1 AND id = ANY($2) ORDER BY id FOR UPDATE`,
+    [collection, [...new Set(ids)]],
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function applyRow(
+  tx: Sql,
+  input: PushInput,
+  visibility: VisibilityContext,
+  stored: Map<string, StoredRow>,
+  id: string,
+  row: PushRow,
+): Promise<RowOutcome> {
+  const { collection, actor } = input;
+  const next = row.newDocumentState;
+  const current = stored.get(id);
+  const currentWire = current ? wireOf(current) : null;
+  const mayShow = current ? await visibility.canSee(collection.visibility, current as FeedRow) : false;
+  const reject = (rejection: Omit<Rejection, 'id' | 'masterState'>): RowOutcome => ({
+    kind: 'rejected',
+    rejection: { id, ...rejection, masterState: mayShow ? currentWire : null },
+  });
+
+  const parsed = collection.wireSchema.safeParse(next);
+  if (!parsed.success) return reject({ reason: 'invalid-document', message: summarizeZodError(parsed.error).slice(0, 2000) });
+
+  if (current && currentWire) {
+    if (jsonEqual(currentWire, next)) return { kind: 'unchanged', revision: current.version };
+    const assumed = row.assumedMasterState;
+    if (!assumed || !jsonEqual(currentWire, assumed)) {
+      return mayShow
+        ? { kind: 'conflict', revision: current.version, master: currentWire }
+        : reject({ reason: 'forbidden', message: 'You no longer have access to this document.' });
+    }
+  }
+
+  // A document created and deleted before it ever reached the server: nothing to store.
+  if (!current && next._deleted === true) return { kind: 'unchanged' };
+
+  const refusal = await checkWrite({ collection, actor, before: currentWire, after: next, visibility });
+  if (refusal) return reject(refusal);
+
+  const { _deleted: deleted, ...doc } = next;
+  const caseId = collection.visibility === 'case' ? id : collection.visibility === 'case-child' ? String(next.caseId) : null;
+  const subject = collection.visibility === 'case' ? (next as unknown as Case).subjectPersonId || null : null;
+  let history = current?.scope_history ?? '[]';
+  let scopeChanged = collection.visibility === 'case' && !current;
+  if (collection.visibility === 'case' && current && currentWire) {
+    const before = caseScopeOf(currentWire as unknown as Case);
+    if (!jsonEqual(before, caseScopeOf(next as unknown as Case))) {
+      history = JSON.stringify([...(JSON.parse(history) as CaseScope[]), before].slice(-MAX_SCOPE_HISTORY));
+      scopeChanged = true;
+    }
+  }
+  const values = [collection.name, id, JSON.stringify(doc), deleted === true, caseId, subject, history];
+  let revision: number;
+  if (current) {
+    const [updated] = await tx.query<{ version: number }>(
+      `UPDATE sync_documents SET doc = $3, deleted = $4, case_id = $5, subject_person_id = $6, scope_history = $7,
+              txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
+        WHERE collection = $1 AND id = $2 RETURNING version`,
+      values,
+    );
+    revision = updated!.version;
+  } else {
+    const inserted = await tx.query<{ version: number }>(
+      `INSERT INTO sync_documents (collection, id, doc, deleted, case_id, subject_person_id, scope_history)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (collection, id) DO NOTHING RETURNING version`,
+      values,
+    );
+    revision = inserted[0]?.version ?? 0;
+    if (!inserted.length) {
+      // Another transaction inserted the same id after our lock query: compare against it.
+      const again = await lockRows(tx, collection.name, [id]);
+      return applyRow(tx, input, visibility, again, id, row);
+    }
+  }
+  const touched = scopeChanged ? await resequenceDependants(tx, id, [current?.subject_person_id ?? null, subject]) : [];
+  stored.set(id, {
+    ...(current ?? { txid: '0', seq: 0 }),
+    id,
+    doc: values[2] as string,
+    deleted: deleted === true,
+    case_id: caseId,
+    subject_person_id: subject,
+    scope_history: history,
+    version: revision,
+  });
+  return {
+    kind: 'accepted',
+    revision,
+    touched,
+    detail: { change: current ? (deleted ? 'delete' : 'update') : 'insert', fields: changedPaths(currentWire ?? undefined, next).slice(0, 50) },
+  };
+}
+
+/**
+ * When who may see a case changes, its notes, documents, tasks and the people it is about get new
+ * feed positions, so every client re-evaluates them: newly allowed users receive them, users who
+ * lost access get them purged.
+ */
+async function resequenceDependants(tx: Sql, caseId: string, subjects: (string | null)[]): Promise<string[]> {
+  const children = await tx.query<{ collection: string }>(
+    `UPDATE sync_documents SET txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
+      WHERE case_id = $1 AND collection <> 'cases' RETURNING collection`,
+    [caseId],
+  );
+  const people = [...new Set(subjects.filter((subject): subject is string => !!subject))];
+  const persons = people.length
+    ? await tx.query<{ collection: string }>(
+        `UPDATE sync_documents SET txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
+          WHERE collection = 'people' AND id = ANY($1) RETURNING collection`,
+        [people],
+      )
+    : [];
+  return [...new Set([...children, ...persons].map((row) => row.collection))];
+}
+
+function wireOf(row: Pick<FeedRow, 'doc' | 'deleted'>): SyncDocument {
+  return { ...(JSON.parse(row.doc) as JsonRecord), _deleted: row.deleted };
+}

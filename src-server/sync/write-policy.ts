@@ -1,0 +1,94 @@
+import { canEditCase, canSeeCase, type Actor } from '../../src-shared/domain/access';
+import { checkCaseChange } from '../../src-shared/domain/case/case-change';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import type { RejectionReason } from '../../src-shared/sync/push.schema';
+import { changedPaths } from '../../src-shared/sync/three-way-merge';
+import type { JsonRecord } from '../../src-shared/sync/json-value';
+import type { SyncCollection } from './sync-collections';
+import type { VisibilityContext } from './visibility';
+
+export interface WriteRefusal {
+  reason: RejectionReason;
+  code?: string;
+  message: string;
+}
+
+export interface WriteCheck {
+  collection: SyncCollection;
+  actor: Actor;
+  /** The stored document (with `_deleted`), or null for a new one. */
+  before: JsonRecord | null;
+  after: JsonRecord;
+  visibility: VisibilityContext;
+}
+
+/** Workflow reasons that are about who acts, not about the case: shown as "forbidden". */
+const permissionCodes = new Set(['forbidden', 'forbidden-edit', 'role-not-allowed', 'out-of-scope']);
+
+/** Fields of a document that the archive/signing services update after the case is closed. */
+const documentServiceFields = new Set(['archiveState', 'archiveReference', 'signatures']);
+
+/**
+ * Whether the actor may make this change. The server runs this for every pushed row, so a change
+ * queued offline by someone who has lost access since is refused when it arrives.
+ */
+export async function checkWrite(check: WriteCheck): Promise<WriteRefusal | null> {
+  const { collection, actor, before, after } = check;
+  const deleting = after._deleted === true;
+  if (collection.appendOnly && before && !before._deleted) {
+    return { reason: 'immutable', message: `A ${collection.name} entry cannot be changed or deleted once written; add a new one instead.` };
+  }
+  if (deleting && !collection.deletable) {
+    return { reason: 'delete-not-allowed', message: `${collection.name} cannot be deleted.` };
+  }
+  switch (collection.visibility) {
+    case 'open':
+      return null;
+    case 'case':
+      return checkCase(actor, before as Case | null, after as Case);
+    case 'case-child':
+      return checkCaseChild(check);
+    case 'person': {
+      const institutions = [after.institution, ...(before ? [before.institution] : [])];
+      return institutions.every((institution) => institution === actor.scope.institution)
+        ? null
+        : { reason: 'forbidden', message: 'People can only be registered within your own institution.' };
+    }
+  }
+}
+
+function checkCase(actor: Actor, before: Case | null, after: Case): WriteRefusal | null {
+  if (before && !canSeeCase(actor, before)) {
+    return { reason: 'forbidden', message: 'You no longer have access to this case.' };
+  }
+  if (before && before.type !== after.type) {
+    return { reason: 'workflow', code: 'type-changed', message: 'The type of a case cannot change.' };
+  }
+  const result = checkCaseChange({ before, after, actor });
+  if (result.ok) return null;
+  return { reason: permissionCodes.has(result.reason) ? 'forbidden' : 'workflow', code: result.reason, message: result.message };
+}
+
+async function checkCaseChild({ collection, actor, before, after, visibility }: WriteCheck): Promise<WriteRefusal | null> {
+  const caseId = after.caseId;
+  if (before && before.caseId !== caseId) {
+    return { reason: 'immutable', code: 'case-changed', message: 'A record cannot be moved to another case.' };
+  }
+  const parent = typeof caseId === 'string' ? await visibility.liveCase(caseId) : null;
+  if (!parent) {
+    return { reason: 'parent-missing', message: 'The case this belongs to is not on the server; it is sent again when the case is.' };
+  }
+  if (!canSeeCase(actor, parent)) return { reason: 'forbidden', message: 'You do not have access to this case.' };
+  if (collection.name === 'notes' && after.authorId !== actor.userId) {
+    return { reason: 'forbidden', code: 'author-mismatch', message: 'A note can only be written in your own name.' };
+  }
+  if (canEditCase(actor, parent)) return null;
+  const changed = changedPaths(before ?? undefined, after);
+  if (collection.name === 'tasks' && before && before.assigneeId === actor.userId && changed.every((path) => path === 'done' || path === 'updatedAt')) {
+    return null;
+  }
+  if (collection.name === 'documents' && before && changed.every((path) => documentServiceFields.has(path.split('.')[0]!))) {
+    return null;
+  }
+  return { reason: 'forbidden', message: 'You may not change this case.' };
+}

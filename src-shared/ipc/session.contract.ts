@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { actorSchema } from '../domain/access/roles';
+import { isoTimestamp } from '../domain/case/case.schema';
+import { defineChannel } from './contract';
+
+/**
+ * The signed-in session as the renderer sees it. The main process signs in against the central
+ * server, keeps the rotating refresh token in its secure store (it never crosses to the renderer)
+ * and hands out short-lived access tokens for the sync requests the renderer makes itself.
+ */
+export const sessionUserSchema = actorSchema;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** Names the local replica of one user on one server (the renderer's database name is derived from it). */
+export const replicaIdSchema = z.string().regex(/^[a-z0-9]{16,64}$/);
+
+export const accessTokenSchema = z.object({
+  accessToken: z.string().min(1).max(4000),
+  accessTokenExpiresAt: isoTimestamp,
+});
+export type AccessToken = z.infer<typeof accessTokenSchema>;
+
+const signedInFields = {
+  user: sessionUserSchema,
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  replicaId: replicaIdSchema,
+  /** How the user proved who they are (`password` today; `feide` once OIDC is added). */
+  provider: z.string().min(1).max(40),
+};
+
+/**
+ * Why there is no session: never signed in or signed out here, the server ended it (expired,
+ * used elsewhere, account disabled), this device was revoked (the replica must be wiped), or too
+ * many wrong passwords at the lock screen.
+ */
+export const signedOutReasons = ['none', 'logged-out', 'expired', 'refresh-reused', 'user-disabled', 'device-revoked', 'unlock-attempts'] as const;
+export type SignedOutReason = (typeof signedOutReasons)[number];
+
+export const sessionViewSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('signed-out'), reason: z.enum(signedOutReasons), lastUsername: z.string().max(100).optional() }),
+  /** Signed in but locked (idle, or the app restarted): the password unlocks, case data stays hidden. */
+  z.object({ state: z.literal('locked'), ...signedInFields }),
+  z.object({ state: z.literal('active'), ...signedInFields }),
+]);
+export type SessionView = z.infer<typeof sessionViewSchema>;
+export type SignedInView = Extract<SessionView, { state: 'active' | 'locked' }>;
+
+/** Login (and unlock) answer: the session plus a first access token (null when unlocked offline). */
+export const sessionGrantSchema = z.object({
+  ...signedInFields,
+  accessToken: accessTokenSchema.shape.accessToken.nullable(),
+  accessTokenExpiresAt: isoTimestamp.nullable(),
+});
+export type SessionGrant = z.infer<typeof sessionGrantSchema>;
+
+export const passwordCredentialsSchema = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type PasswordCredentials = z.infer<typeof passwordCredentialsSchema>;
+
+/**
+ * Machine-readable `details.code` of a failed session call, so the renderer can say what to do:
+ * wrong password, server unreachable (try later / check the server address), account disabled, …
+ */
+export const sessionErrorCodes = [
+  'invalid-credentials',
+  'server-unreachable',
+  'server-error',
+  'user-disabled',
+  'device-revoked',
+  'session-ended',
+  'locked',
+  'signed-out',
+  'unlock-attempts',
+] as const;
+export type SessionErrorCode = (typeof sessionErrorCodes)[number];
+export const sessionErrorDetailsSchema = z.object({ code: z.enum(sessionErrorCodes) });
+
+export const sessionLoginChannel = defineChannel('session:login', passwordCredentialsSchema, sessionGrantSchema);
+/**
+ * A fresh access token. `expiredToken`: the token the server just refused; when the main process
+ * already holds a newer one (another window refreshed), that one is returned without a rotation.
+ */
+export const sessionRefreshChannel = defineChannel(
+  'session:refresh',
+  z.strictObject({ expiredToken: z.string().max(4000).optional() }),
+  accessTokenSchema,
+);
+export const sessionLogoutChannel = defineChannel('session:logout', z.void(), sessionViewSchema);
+export const sessionCurrentChannel = defineChannel('session:current', z.void(), sessionViewSchema);
+export const sessionLockChannel = defineChannel('session:lock', z.void(), sessionViewSchema);
+export const sessionUnlockChannel = defineChannel(
+  'session:unlock',
+  z.strictObject({ password: passwordCredentialsSchema.shape.password }),
+  sessionGrantSchema,
+);

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const repo = join(import.meta.dirname, '..', '..', '..', '..');
+
+/** `npm run server` as a real child process (killable with SIGKILL), on a free port. */
+export class ServerProcess {
+  private child?: ChildProcess;
+  port = 0;
+
+  get pid(): number {
+    return this.child?.pid ?? 0;
+  }
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<number> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src-server', 'main.ts')], {
+      cwd: repo,
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    let output = '';
+    const address = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (http:\/\/[\d.]+:(\d+))/.exec(output);
+        if (match) resolve(match[2]!);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+      setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 60_000);
+    });
+    this.port = Number(address);
+    return this.port;
+  }
+
+  /** Kills the process at once, as a crash or power loss of the server would. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
