@@ -1,6 +1,7 @@
 /**
  * `npm run admin -- <command> …` for operators. DATA_DIR / DATABASE_URL select the database as for
  * `npm run server`. Each command lives in src-server/admin; add one with a line in `commands`.
+ * `demo --out DIR` is the one command without a database: it runs the desktop's documents pipeline.
  */
 import { AppError } from '../src-shared/kernel/app-error';
 import type { AdminCommand } from '../src-server/admin/admin-command';
@@ -9,6 +10,7 @@ import { demoDataCommand } from '../src-server/admin/demo-data.command';
 import { deviceCommand } from '../src-server/admin/device.command';
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
 import { userCommand } from '../src-server/admin/user.command';
+import { demoCommand } from '../src-main/cli/demo';
 
 const commands: Record<string, AdminCommand> = {
   user: userCommand,
@@ -18,10 +20,12 @@ const commands: Record<string, AdminCommand> = {
 };
 
 function usage(): string {
-  return ['Usage: npm run admin -- <command>', ...Object.values(commands).map((command) => `  ${command.usage}`)].join('\n');
+  const lines = Object.values(commands).map((command) => `  ${command.usage}`);
+  return ['Usage: npm run admin -- <command>', ...lines, '  demo --out DIR'].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);
+if (name === 'demo') process.exit(await demoCommand(args));
 const command = name ? commands[name] : undefined;
 if (!command) {
   console.error(usage());
