@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { allowAppOrigins } from './http/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { startAuditSealer } from './audit/audit-log';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
     const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
     app.decorate('saksflyt', { db, collections, streams, tokens, channels });
+    allowAppOrigins(app);
     // Inputs are parsed with zod in the handlers; route schemas only document the API.
     app.setValidatorCompiler(() => () => true);
     app.setSerializerCompiler(() => (data) => JSON.stringify(data));

@@ -28,6 +28,17 @@ describe('server basics', () => {
     expect(await response.json()).toEqual({ status: 'ok', engine: server.engine });
   });
 
+  it('answers CORS, so the app page (another origin) can call it', async () => {
+    const preflight = await fetch(new URL('/auth/login', server.url), {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:4317', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect((await get('/health')).headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('documents every route in OpenAPI 3 and serves human-readable docs', async () => {
     const spec = (await (await get('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { summary?: string }>> };
     expect(spec.openapi).toMatch(/^3\./);

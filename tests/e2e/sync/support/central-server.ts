@@ -61,7 +61,6 @@ export async function startCentralServer(dataDir: string): Promise<CentralServer
   let port = 0;
   const start = async () => {
     app = await buildApp({ db });
-    allowAppOrigins(app);
     const address = await app.listen({ port, host: '127.0.0.1' });
     port = Number(new URL(address).port);
   };
@@ -87,21 +86,6 @@ export async function startCentralServer(dataDir: string): Promise<CentralServer
     resolutionAudits: (documentId) =>
       db.query(`SELECT actor_id, outcome FROM audit_log WHERE action = 'resolve-conflict' AND document_id = $1 AND outcome = 'accepted' ORDER BY id`, [documentId]),
   };
-}
-
-/**
- * The renderer (served by the browser host, or a file: page in Electron) calls the server from
- * another origin, so the server must answer CORS. STAND-IN until src-server answers it itself.
- */
-function allowAppOrigins(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    reply.raw.setHeader('access-control-allow-origin', '*');
-    if (request.method !== 'OPTIONS') return;
-    reply.raw.setHeader('access-control-allow-methods', 'GET, POST');
-    reply.raw.setHeader('access-control-allow-headers', 'authorization, content-type, accept');
-    reply.raw.setHeader('access-control-max-age', '600');
-    await reply.status(204).send();
-  });
 }
 
 /**
