@@ -1,5 +1,6 @@
-import { Observable } from 'rxjs';
+import { filter, firstValueFrom, Observable } from 'rxjs';
 import type { ReplicationPullHandler, ReplicationPushHandler, RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { PullResponse } from '../../src-shared/sync/pull.schema';
 import type { PushRow, PushRowContext, Rejection } from '../../src-shared/sync/push.schema';
@@ -94,7 +95,7 @@ export async function localTombstones(collection: RxCollection, ids: string[]): 
  * RxDB pull handler over HTTP. Keeps asking until it has a full batch or the server has nothing
  * more, so a batch made short by purges of documents this laptop never had does not end the pull
  * early. Answers a `reset` (the user's access changed) by asking which local documents must go
- * and pulling again from the beginning.
+ * and pulling again from the beginning; a pull from the beginning asks the same first.
  */
 export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHooks = {}): ReplicationPullHandler<Doc, Checkpoint> {
   const { collection, name, version, transport, revisions } = endpoint;
@@ -105,12 +106,18 @@ export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHo
     const from = checkpoint?.seq;
     let seq = from === undefined ? undefined : (skipAhead.get(from) ?? from);
     const documents: Doc[] = [];
+    const reconcile = async () => {
+      const local = (await collection.find().exec()).map((doc) => doc.primary as string);
+      if (local.length) documents.push(...(await localTombstones(collection, await transport.reconcile(name, version, local))));
+    };
+    // Pulling from the beginning while holding documents (pushed here before any pull brought a
+    // checkpoint): no checkpoint says whose access they were fetched under, so ask.
+    if (seq === undefined) await reconcile();
     let resets = 0;
     for (;;) {
       const response = await transport.pull(name, version, seq, batchSize);
       if (response.reset && resets++ === 0) {
-        const local = (await collection.find().exec()).map((doc) => doc.primary as string);
-        documents.push(...(await localTombstones(collection, await transport.reconcile(name, version, local))));
+        await reconcile();
         seq = undefined;
         continue;
       }
@@ -192,6 +199,17 @@ export interface StreamOptions {
   minRetryMs?: number;
   maxRetryMs?: number;
   onState?(connected: boolean, error?: unknown): void;
+  /**
+   * Resolves when no push of this collection is under way (see `upstreamIdle`). A live event is
+   * judged against the revisions only then: a push still in flight may make it stale.
+   */
+  pushesSettled?(): Promise<unknown>;
+}
+
+/** Resolves when the replication has no push under way (RxDB holds live events back until then). */
+export function upstreamIdle(replication: RxReplicationState<Doc, Checkpoint> | undefined): Promise<unknown> {
+  const up = replication?.internalReplicationState?.events.active.up;
+  return up ? firstValueFrom(up.pipe(filter((active) => !active)), { defaultValue: false }) : Promise.resolve();
 }
 
 /**
@@ -222,6 +240,7 @@ export function createPullStream(endpoint: CollectionEndpoint, options: StreamOp
               subscriber.next('RESYNC');
               continue;
             }
+            await options.pushesSettled?.();
             const documents = await fresh(collection, revisions, event);
             hooks.onPulled?.(documents.length);
             if (documents.length && event.checkpoint) subscriber.next({ documents, checkpoint: event.checkpoint });

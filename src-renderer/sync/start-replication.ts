@@ -13,6 +13,7 @@ import {
   createPushHandler,
   RejectedRows,
   Revisions,
+  upstreamIdle,
   type CollectionEndpoint,
   type HandlerHooks,
 } from './replication-handlers';
@@ -206,7 +207,8 @@ export async function startReplication<C extends CollectionsOfDatabase>(db: RxDa
       },
       contextFor: (id) => annotations.get(`${name}\u0000${id}`),
     };
-    const stream = createPullStream(endpoint, options.stream, hooks);
+    // `replication` is declared below; the stream only calls this once it runs.
+    const stream = createPullStream(endpoint, { ...options.stream, pushesSettled: () => upstreamIdle(replication) }, hooks);
     const replication = replicateRxCollection<Doc, Checkpoint>({
       replicationIdentifier: `saksflyt-${name}-${options.baseUrl}`,
       collection,

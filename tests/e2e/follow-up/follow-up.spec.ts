@@ -159,7 +159,10 @@ test('a follow-up case from the teacher’s report to the archived decision', as
 
   // Meanwhile the case waits in the queue for the coordinator's signature.
   const title = 'Oppfølging – Ingrid Åsheim (SYK-2025H)';
-  await page.getByRole('link', { name: t.casePage.back }).click();
+  // By keyboard: with the PDF viewer (an out-of-process frame) just scrolled away, a busy
+  // Chromium can route a mouse click to the viewer instead of the link.
+  await page.getByRole('link', { name: t.casePage.back }).press('Enter');
+  await expect(followUp.heading).toHaveText(t.queue.title);
   await followUp.queueSection(t.queue.awaitingSignature).getByRole('link', { name: title }).click();
   await expect(followUp.heading).toHaveText(title);
   await page.getByRole('checkbox', { name: t.protocol.studentCertificate }).check();

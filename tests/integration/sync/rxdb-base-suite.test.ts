@@ -8,7 +8,14 @@ import { runReplicationBaseTestSuite, setConfig } from 'rxdb/plugins/test-utils'
 import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import { createPullHandler, createPullStream, createPushHandler, RejectedRows, Revisions } from '../../../src-renderer/sync/replication-handlers';
+import {
+  createPullHandler,
+  createPullStream,
+  createPushHandler,
+  RejectedRows,
+  Revisions,
+  upstreamIdle,
+} from '../../../src-renderer/sync/replication-handlers';
 import { SyncTransport } from '../../../src-renderer/sync/sync-transport';
 import { sessionAuth } from './support/client';
 import { scope } from './support/fixtures';
@@ -64,21 +71,20 @@ afterAll(() => server.close());
 
 function replicate(collection: RxCollection, live: boolean) {
   const endpoint = { collection, name: 'human', version: 0, transport, revisions: new Revisions() };
-  return replicateRxCollection({
+  const stream = createPullStream(endpoint, { minRetryMs: 100, pushesSettled: () => upstreamIdle(replication) });
+  const replication = replicateRxCollection({
     replicationIdentifier: `rxdb-suite-${server.url}`,
     collection,
     live,
     retryTime: 200,
     waitForLeadership: false,
-    pull: { handler: createPullHandler(endpoint), ...(live ? { stream$: createPullStream(endpoint, { minRetryMs: 100 }).stream$ } : {}) },
+    pull: { handler: createPullHandler(endpoint), ...(live ? { stream$: stream.stream$ } : {}) },
     push: { handler: createPushHandler(endpoint, new RejectedRows()) },
   });
+  return replication;
 }
 
-// Known flake (seen once on PostgreSQL with the whole suite running in parallel, never alone): in
-// "live replication > push", the server had not stored the delete when awaitInSync() resolved.
-// Retried while the race between the live stream and the push is traced; see the closing note.
-describe('RxDB replication base test suite over HTTP', { retry: 2 }, () => {
+describe('RxDB replication base test suite over HTTP', () => {
   runReplicationBaseTestSuite({
     startReplication: (collection) => replicate(collection, true),
     async syncOnce(collection) {
