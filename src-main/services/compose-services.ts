@@ -7,7 +7,7 @@ import { composeDocuments } from './documents-wiring/compose-documents';
 import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
 import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
 import type { SecureStore } from './secure-store/secure-store';
-import { composeSession } from './session/compose-session';
+import { composeSession, serverConnection } from './session/compose-session';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
 
 export const SECRETS_FILE_NAME = 'secrets.json';
@@ -39,12 +39,14 @@ export async function composeServices(options: {
     onProblem: (message, context) =>
       logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
   });
+  const session = composeSession({ settings, secureStore: options.secureStore });
   const documents = await composeDocuments({
     dataDir: appInfo.dataDir,
     resourcesDir: options.resourcesDir,
     secureStore: options.secureStore,
     logger,
     logSource: options.logSource,
+    letters: () => serverConnection(session),
   });
   const handlers = createHandlers({
     appInfo,
@@ -52,7 +54,7 @@ export async function composeServices(options: {
     localDbKey: createLocalDbKeyProvider(options.secureStore),
     logger,
     documents: documents.handlers,
-    session: composeSession({ settings, secureStore: options.secureStore }),
+    session,
   });
   return { handlers, settings, logger, close: documents.stop };
 }

@@ -28,12 +28,15 @@ export const previewInputSchema = z.discriminatedUnion('kind', [
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 
 export const archiveTargets = ['p360', 'noark5', 'folder'] as const;
+export type ArchiveTarget = (typeof archiveTargets)[number];
+/** Where the outbox delivers: the archives, and `email` (letters to the central server's e-mail outbox). */
+export const deliveryTargets = [...archiveTargets, 'email'] as const;
 
 /** One archive outbox entry as the app shows it (the record itself stays in the main process). */
 export const archiveEntrySchema = z.object({
   id: z.uuid(),
   documentId: idSchema,
-  target: z.enum(archiveTargets),
+  target: z.enum(deliveryTargets),
   status: z.enum(['queued', 'sending', 'archived', 'failed']),
   attempts: z.number().int().min(0),
   nextAttemptAt: isoTimestamp,
@@ -68,7 +71,7 @@ export const documentsReadChannel = defineChannel('documents:read', z.object({ d
 
 export const archiveEnqueueChannel = defineChannel(
   'archive:enqueue',
-  z.object({ target: z.enum(archiveTargets), record: archiveRecordSchema }),
+  z.object({ target: z.enum(deliveryTargets), record: archiveRecordSchema }),
   archiveEntrySchema,
 );
 

@@ -103,7 +103,7 @@ export async function openArchiveOutbox(options: {
     } catch (error) {
       const failure = AppError.from(error);
       const giveUp = failure.kind === 'validation' || entry.attempts >= backoff.maxAttempts;
-      const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (entry.attempts - 1)) * (0.5 + random() / 2);
+      const delay = retryHint(failure) ?? Math.min(backoff.maxMs, backoff.baseMs * 2 ** (entry.attempts - 1)) * (0.5 + random() / 2);
       await update(entry, {
         status: giveUp ? 'failed' : 'queued',
         lastError: `${failure.kind}: ${failure.message}`.slice(0, 2000),
@@ -188,6 +188,12 @@ export async function openArchiveOutbox(options: {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** An adapter that knows when a retry makes sense (`details.retryAfterMs`) says so; backoff otherwise. */
+function retryHint(failure: AppError): number | undefined {
+  const hint = (failure.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof hint === 'number' && hint >= 0 ? hint : undefined;
 }
 
 /** Reads the saved state; an entry interrupted while sending is queued again, due now. */

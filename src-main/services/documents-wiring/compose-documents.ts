@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { archiveTargets, type ArchiveEntry } from '../../../src-shared/documents/documents.contract';
+import { archiveTargets, type ArchiveTarget } from '../../../src-shared/documents/documents.contract';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { openArchiveOutbox, type ArchiveOutbox } from '../archive/archive-outbox';
 import { createCanvasClient, type CanvasClient } from '../canvas/canvas.client';
@@ -10,13 +10,14 @@ import { createDocumentStore } from '../pdf/document-store';
 import { createPdfRenderer } from '../pdf/pdf-renderer';
 import type { SecureStore } from '../secure-store/secure-store';
 import { createDocumentSigning } from '../signing/document-signing.service';
+import { createServerLetterAdapter, type LetterConnection } from '../archive/adapters/server-letters.adapter';
 import { createArchiveAdapters } from './archive-adapters';
 import { DEMO_CERTIFICATES_DIR, createDemoSigners } from './demo-signers';
 import { createDocumentSigners } from './document-signers';
 import { loadDocumentsConfig, type DocumentsConfig } from './documents-config';
 
 export type DocumentsHandlers = ReturnType<typeof createDocumentsHandlers> & {
-  archiveTargets(): Promise<ArchiveEntry['target'][]>;
+  archiveTargets(): Promise<ArchiveTarget[]>;
 };
 
 export const DOCUMENTS_DIR = 'documents';
@@ -32,7 +33,8 @@ export interface ComposedDocuments {
 /**
  * The documents pipeline of one data folder: PDF renderer, signing (configured or demo keys),
  * the write-once document store in `<dataDir>/documents`, and the archive outbox in
- * `<dataDir>/archive-outbox`, started here and delivering to the configured archives.
+ * `<dataDir>/archive-outbox`, started here and delivering to the configured archives and letters
+ * to the central server's e-mail outbox.
  * A broken configuration or outbox does not stop the app: every documents call then answers
  * with the reason, and the rest of the app works.
  */
@@ -43,6 +45,8 @@ export async function composeDocuments(options: {
   secureStore: SecureStore;
   logger: Logger;
   logSource: LogSource;
+  /** The signed-in session's server: letters are handed to its e-mail outbox. */
+  letters: LetterConnection;
   now?: () => Date;
 }): Promise<ComposedDocuments> {
   const log = (level: 'info' | 'warn' | 'error', message: string, context: Record<string, unknown>) =>
@@ -53,7 +57,10 @@ export async function composeDocuments(options: {
     config = await loadDocumentsConfig(options.dataDir);
     outbox = await openArchiveOutbox({
       dir: join(options.dataDir, ARCHIVE_OUTBOX_DIR),
-      adapters: createArchiveAdapters(config, { dataDir: options.dataDir, secureStore: options.secureStore, now: options.now }),
+      adapters: [
+        ...createArchiveAdapters(config, { dataDir: options.dataDir, secureStore: options.secureStore, now: options.now }),
+        createServerLetterAdapter({ connection: options.letters }),
+      ],
       now: options.now,
     });
   } catch (error) {
@@ -86,7 +93,7 @@ export async function composeDocuments(options: {
     signers: createDocumentSigners(config.signers, { secureStore: options.secureStore, demo }),
     archive: outbox,
   });
-  const configured = new Set<string>(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : [])]);
+  const configured = new Set<string>(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : []), 'email']);
   const configuredTargets = archiveTargets.filter((target) => configured.has(target));
   const documents: DocumentsService = {
     ...service,

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { AppError } from '../../../src-shared/kernel/app-error';
 import type { SecureStore } from '../secure-store/secure-store';
 import type { SettingsService } from '../settings/settings.service';
 import { createAuthClient } from './auth-client';
@@ -16,4 +17,12 @@ export function composeSession(options: { settings: SettingsService; secureStore
     auth,
     deviceName: `Saksflyt – ${hostname()}`.slice(0, 100),
   });
+}
+
+/** The signed-in session's server and a valid access token (for the main process's own calls). */
+export async function serverConnection(session: SessionHandlers): Promise<{ serverUrl: string; accessToken: string }> {
+  const view = await session.sessionCurrent();
+  if (view.state === 'signed-out') throw new AppError('precondition', 'Nobody is signed in to a server on this laptop');
+  const { accessToken } = await session.sessionRefresh({});
+  return { serverUrl: view.serverUrl, accessToken };
 }

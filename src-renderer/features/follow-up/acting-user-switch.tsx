@@ -1,16 +1,18 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { roleLabels } from '../../../src-shared/domain/access/roles';
 import { useAppStore } from '../../app/store';
+import { useSession } from '../session/session-context';
 import { useActAs, useActingUser } from './acting-user';
 import { useFollowUpText } from './follow-up-text';
 import { departmentName, followUpStaff, followUpStaffRoles } from './staff-directory';
 
-/** Demo mode: whose shoes the user is in (login comes with the sync server). */
+/** On local demo data: whose shoes the user is in. Signed in, the user is who they signed in as. */
 export function ActingUserSwitch() {
   const t = useFollowUpText().actingUser;
   const language = useAppStore((state) => state.language);
   const user = useActingUser();
   const actAs = useActAs();
+  if (useSession()) return null;
   return (
     <Field className="follow-up-acting-user">
       <Label htmlFor="follow-up-acting-user">{t.label}</Label>

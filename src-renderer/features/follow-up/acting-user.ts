@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { DemoUser } from '../../../src-shared/domain/demo-data/demo-users';
+import { useSession } from '../session/session-context';
 import { followUpStaff, staffUser } from './staff-directory';
 
-/** Until login exists (sync issue), the follow-up screens act as one of the demo staff accounts. */
+/** On local demo data (nobody signed in), the follow-up screens act as one of the demo staff accounts. */
 export const DEFAULT_ACTING_USER = 'u-kullkoord-helse';
 
 interface ActingUserState {
@@ -18,9 +20,13 @@ const useActingUserStore = create<ActingUserState>()(
   }),
 );
 
+/** Who takes the steps: the signed-in user, or on local demo data the chosen demo account. */
 export function useActingUser(): DemoUser {
+  const session = useSession();
   const userId = useActingUserStore((state) => state.userId);
-  return staffUser(userId) ?? followUpStaff[0]!;
+  const signedIn = session?.user;
+  const demoUser = staffUser(userId) ?? followUpStaff[0]!;
+  return useMemo(() => (signedIn ? { ...signedIn, email: staffUser(signedIn.userId)?.email ?? '' } : demoUser), [signedIn, demoUser]);
 }
 
 export const useActAs = () => useActingUserStore((state) => state.actAs);

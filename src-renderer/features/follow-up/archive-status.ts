@@ -5,10 +5,11 @@ import type { CaseDocument } from '../../../src-shared/domain/document/document.
 const referencePreference: readonly ArchiveEntry['target'][] = ['p360', 'noark5', 'folder'];
 
 /**
- * A document's archive state from its outbox entries: failed if any archive gave up, archived
+ * A document's archive state from its outbox entries (letters sent by e-mail do not count): failed if any archive gave up, archived
  * when all took it (with the preferred archive's reference), queued while any is still trying.
  */
-export function archiveStateOf(entries: readonly ArchiveEntry[]): Pick<CaseDocument, 'archiveState' | 'archiveReference'> | undefined {
+export function archiveStateOf(deliveries: readonly ArchiveEntry[]): Pick<CaseDocument, 'archiveState' | 'archiveReference'> | undefined {
+  const entries = deliveries.filter((entry) => entry.target !== 'email');
   if (entries.length === 0) return undefined;
   if (entries.some((entry) => entry.status === 'failed')) return { archiveState: 'failed', archiveReference: '' };
   if (!entries.every((entry) => entry.status === 'archived')) return { archiveState: 'queued', archiveReference: '' };

@@ -126,7 +126,7 @@ export function FollowUpDocuments({ documents }: { documents: readonly CaseDocum
                       {own.map((entry) => (
                         <li key={entry.id}>
                           <Tag data-size="sm" data-color={entry.status === 'archived' ? 'success' : entry.status === 'failed' ? 'danger' : 'neutral'}>
-                            {t.entry(t.targets[entry.target], t.entryStates[entry.status])}
+                            {t.entry(t.targets[entry.target], (entry.target === 'email' ? t.emailStates : t.entryStates)[entry.status])}
                           </Tag>
                           {entry.reference && <span className="follow-up-documents__reference"> {entry.reference}</span>}
                           {entry.status === 'failed' && (

@@ -1,5 +1,5 @@
 import type { RxCollection } from 'rxdb';
-import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
+import type { ArchiveTarget } from '../../../src-shared/documents/documents.contract';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import { canCreateCase } from '../../../src-shared/domain/access/access';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
@@ -9,6 +9,7 @@ import type { ConcernReport } from '../../../src-shared/domain/follow-up/follow-
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import type { Task } from '../../../src-shared/domain/task/task.schema';
 import type { Command, Recipient } from '../../../src-shared/domain/workflow/command.schema';
+import type { LetterKind } from '../../../src-shared/notifications/letter.schema';
 import type { TransitionReason } from '../../../src-shared/domain/workflow/workflow';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
@@ -35,15 +36,18 @@ export interface StepDeps {
   actor: Actor;
   /** The user's today (YYYY-MM-DD), the date on documents. */
   today: string;
+  /** Signed in to a central server, which e-mails letters (on local demo data there is none). */
+  sendsLetters: boolean;
 }
 
 export type CommandReport =
   | { type: 'document'; document: CaseDocument }
   | { type: 'signatureRequested'; document: CaseDocument['kind']; method: 'onScreen' | 'pades' | 'seal' }
-  | { type: 'archiveQueued'; document: CaseDocument['kind']; targets: ArchiveEntry['target'][] }
+  | { type: 'archiveQueued'; document: CaseDocument['kind']; targets: ArchiveTarget[] }
   | { type: 'archiveFailed'; document: CaseDocument['kind']; message: string }
   | { type: 'taskCreated'; title: string; due: string }
-  | { type: 'notifyQueued'; template: string }
+  | { type: 'letterQueued'; document: LetterKind }
+  | { type: 'letterNotSent'; document: LetterKind }
   | { type: 'integration'; system: string; operation: string };
 
 export interface StepOutcome {
@@ -105,7 +109,7 @@ async function runCommand(deps: StepDeps, ctx: FollowUpContext, command: Command
       return [{ type: 'taskCreated', title: command.title, due: command.due }];
     }
     case 'notify':
-      return [{ type: 'notifyQueued', template: command.template }];
+      return sendLetter(deps, ctx, command.template, made);
     case 'callIntegration':
       return [{ type: 'integration', system: command.system, operation: command.operation }];
   }
@@ -120,15 +124,43 @@ export function documentIdOf(caseDoc: FollowUpCase, kind: CaseDocument['kind']):
   return kind === 'protocol' ? caseDoc.details.protocol?.documentId : kind === 'decision' ? caseDoc.details.decision?.documentId : undefined;
 }
 
+/** Letters the server e-mails, by notification template: the document the e-mail carries. */
+const letterOf: Readonly<Record<string, LetterKind>> = {
+  'followUp.summons': 'summons',
+  'followUp.protocolToHead': 'protocol',
+  'followUp.decision': 'decision',
+};
+
+/** The issued document of a kind: made by this step, or recorded on the case earlier. */
+async function issuedDocument(db: FollowUpReplica, ctx: FollowUpContext, kind: CaseDocument['kind'], made: readonly CaseDocument[] = []) {
+  const id = made.find((document) => document.kind === kind)?.id ?? documentIdOf(ctx.caseDoc, kind);
+  const stored = id ? await db.documents.findOne(id).exec() : null;
+  return stored && stored.sha256 !== '' ? stored : null;
+}
+
+/**
+ * A notification that carries a letter goes to the central server's e-mail outbox through the
+ * main process's outbox (kept there while offline). Notifications without a letter have no
+ * sender yet, and are not reported as sent.
+ */
+async function sendLetter(deps: StepDeps, ctx: FollowUpContext, template: string, made: readonly CaseDocument[]): Promise<CommandReport[]> {
+  const kind = letterOf[template];
+  if (!kind) return [];
+  if (!deps.sendsLetters) return [{ type: 'letterNotSent', document: kind }];
+  const stored = await issuedDocument(deps.db, ctx, kind, made);
+  if (!stored) return [{ type: 'archiveFailed', document: kind, message: `No issued ${kind} to send` }];
+  const queued = await deps.api.archiveEnqueue({ target: 'email', record: archiveRecord(ctx, stored.toJSON() as CaseDocument) });
+  return [queued.ok ? { type: 'letterQueued', document: kind } : { type: 'archiveFailed', document: kind, message: queued.error.message }];
+}
+
 /** Queues the document for every archive this laptop delivers to. */
 export async function archive(deps: Pick<StepDeps, 'api' | 'db'>, ctx: FollowUpContext, kind: CaseDocument['kind']): Promise<CommandReport> {
-  const id = documentIdOf(ctx.caseDoc, kind);
-  const stored = id ? await deps.db.documents.findOne(id).exec() : null;
-  if (!stored || stored.sha256 === '') return { type: 'archiveFailed', document: kind, message: `No issued ${kind} to archive` };
+  const stored = await issuedDocument(deps.db, ctx, kind);
+  if (!stored) return { type: 'archiveFailed', document: kind, message: `No issued ${kind} to archive` };
   const record = archiveRecord(ctx, stored.toJSON() as CaseDocument);
   const configured = await deps.api.archiveTargets();
   if (!configured.ok) return { type: 'archiveFailed', document: kind, message: configured.error.message };
-  const targets: ArchiveEntry['target'][] = [];
+  const targets: ArchiveTarget[] = [];
   const problems: string[] = [];
   for (const target of configured.value) {
     const queued = await deps.api.archiveEnqueue({ target, record });

@@ -22,7 +22,7 @@ const nb = {
   },
   actingUser: {
     label: 'Handler som (demo)',
-    description: 'Til innlogging er på plass, velger du hvilken demobruker du handler som.',
+    description: 'På lokale demodata velger du hvilken demobruker du handler som. Innlogget handler du som deg selv.',
   },
   queue: {
     title: 'Oppfølgingssaker',
@@ -212,7 +212,8 @@ const nb = {
       failed: 'Arkivering feilet',
     },
     entry: (target: string, state: string) => `${target}: ${state}`,
-    targets: { p360: 'P360', noark5: 'Noark 5-eksport', folder: 'Arkivmappe' },
+    targets: { p360: 'P360', noark5: 'Noark 5-eksport', folder: 'Arkivmappe', email: 'E-post' },
+    emailStates: { queued: 'i kø', sending: 'sendes', archived: 'levert til serveren', failed: 'feilet' },
     entryStates: { queued: 'i kø', sending: 'sendes', archived: 'arkivert', failed: 'feilet' },
     retry: (target: string) => `Prøv ${target} igjen`,
     show: 'Vis',
@@ -230,7 +231,8 @@ const nb = {
     archiveQueued: (document: string, targets: string) => `${document} er sendt til arkivering: ${targets}.`,
     archiveFailed: (document: string, message: string) => `${document} kunne ikke sendes til arkivering: ${message}`,
     taskCreated: (title: string, due: string) => `Ny oppgave: ${title} (frist ${due}).`,
-    notifyQueued: 'Varsel sendes fra serveren når saken er synkronisert.',
+    letterQueued: (document: string) => `${document} sendes på e-post fra sentralserveren (i kø på denne maskinen til serveren svarer).`,
+    letterNotSent: (document: string) => `${document} sendes ikke på e-post: på lokale demodata er det ingen sentralserver.`,
     integration: (system: string) => `Oppdrag til ${system} er registrert.`,
   },
   report: {
@@ -298,7 +300,7 @@ const en: FollowUpText = {
   },
   actingUser: {
     label: 'Acting as (demo)',
-    description: 'Until login is in place, choose which demo user you act as.',
+    description: 'On local demo data, choose which demo user you act as. Signed in, you act as yourself.',
   },
   queue: {
     title: 'Follow-up cases',
@@ -487,7 +489,8 @@ const en: FollowUpText = {
       failed: 'Archiving failed',
     },
     entry: (target: string, state: string) => `${target}: ${state}`,
-    targets: { p360: 'P360', noark5: 'Noark 5 export', folder: 'Archive folder' },
+    targets: { p360: 'P360', noark5: 'Noark 5 export', folder: 'Archive folder', email: 'E-mail' },
+    emailStates: { queued: 'queued', sending: 'sending', archived: 'handed to the server', failed: 'failed' },
     entryStates: { queued: 'queued', sending: 'sending', archived: 'archived', failed: 'failed' },
     retry: (target: string) => `Try ${target} again`,
     show: 'Show',
@@ -505,7 +508,8 @@ const en: FollowUpText = {
     archiveQueued: (document: string, targets: string) => `${document} is sent for archiving: ${targets}.`,
     archiveFailed: (document: string, message: string) => `${document} could not be sent for archiving: ${message}`,
     taskCreated: (title: string, due: string) => `New task: ${title} (due ${due}).`,
-    notifyQueued: 'The notification is sent by the server once the case has synced.',
+    letterQueued: (document: string) => `${document} is e-mailed by the central server (queued on this laptop until the server answers).`,
+    letterNotSent: (document: string) => `${document} is not e-mailed: local demo data has no central server.`,
     integration: (system: string) => `A job for ${system} is recorded.`,
   },
   report: {

@@ -23,8 +23,10 @@ export function StepNotice({ state }: { state: StepState }) {
         return t.archiveFailed(dictionary.documents.kinds[report.document], report.message);
       case 'taskCreated':
         return t.taskCreated(report.title, formatDate(report.due, dictionary.locale));
-      case 'notifyQueued':
-        return t.notifyQueued;
+      case 'letterQueued':
+        return t.letterQueued(dictionary.documents.kinds[report.document]);
+      case 'letterNotSent':
+        return t.letterNotSent(dictionary.documents.kinds[report.document]);
       case 'integration':
         return t.integration(report.system);
     }

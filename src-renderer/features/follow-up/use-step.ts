@@ -3,6 +3,7 @@ import type { FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { useApi, useDatabase } from '../../app/providers';
 import { useToday } from '../../ui/use-today';
+import { useSession } from '../session/session-context';
 import { useActingUser } from './acting-user';
 import { takeStep, type CommandReport, type MakeDocuments } from './follow-up-steps';
 import type { FollowUpContext } from './document-inputs';
@@ -22,13 +23,14 @@ export function useStep(ctx: Omit<FollowUpContext, 'today'> | undefined): { stat
   const db = useDatabase();
   const actor = useActingUser();
   const today = useToday();
+  const sendsLetters = useSession() !== null;
   const [state, setState] = useState<StepState>({ busy: false });
   const run = useCallback<RunStep>(
     async (event, make) => {
       if (!ctx) return false;
       setState({ busy: true });
       try {
-        const { reports } = await takeStep({ api, db, actor, today }, ctx, event, make);
+        const { reports } = await takeStep({ api, db, actor, today, sendsLetters }, ctx, event, make);
         setState({ busy: false, last: { event: event.type, reports } });
         return true;
       } catch (error) {
@@ -36,7 +38,7 @@ export function useStep(ctx: Omit<FollowUpContext, 'today'> | undefined): { stat
         return false;
       }
     },
-    [api, db, actor, today, ctx],
+    [api, db, actor, today, sendsLetters, ctx],
   );
   return { state, run };
 }

@@ -10,6 +10,7 @@ import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up
 import { followUpTexts } from '../../../src-renderer/features/follow-up/follow-up-text';
 import { noark5SchemaPath, pdfsig, pdfText, runTool } from '../../integration/documents/tools';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
+import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { expectAccessible } from '../support/axe';
 import { TODAY } from '../support/demo-expectations';
 import { test as base, expect } from '../support/fixtures';
@@ -21,8 +22,10 @@ const COORDINATOR = 'u-kullkoord-helse';
 const HEAD = 'u-avdleder-helse';
 const CANVAS_TOKEN = 'canvas-e2e-token';
 
-/** Each test's data folder gets a documents.json pointing at its own Canvas stand-in. */
-const test = base.extend<{ canvas: CanvasStandIn; followUp: FollowUpPages }>({
+const P360_KEY = 'p360-e2e-key';
+
+/** Each test's data folder gets a documents.json pointing at its own Canvas and P360 stand-ins. */
+const test = base.extend<{ canvas: CanvasStandIn; p360: P360SifStandIn; followUp: FollowUpPages }>({
   // Playwright reads fixture dependencies from the destructuring pattern: this one has none.
   // eslint-disable-next-line no-empty-pattern
   canvas: async ({}, use) => {
@@ -52,9 +55,23 @@ const test = base.extend<{ canvas: CanvasStandIn; followUp: FollowUpPages }>({
     await use(canvas);
     await canvas.close();
   },
-  dataDir: async ({ dataDir, canvas }, use) => {
-    await writeFile(join(dataDir, 'documents.json'), JSON.stringify({ canvas: { baseUrl: canvas.url, tokenSecret: 'canvas.token' } }));
-    await createPlainFileSecureStore(secretsFilePath(dataDir)).set('canvas.token', CANVAS_TOKEN);
+  // eslint-disable-next-line no-empty-pattern
+  p360: async ({}, use) => {
+    const p360 = await startP360SifStandIn({ authKey: P360_KEY });
+    await use(p360);
+    await p360.close();
+  },
+  dataDir: async ({ dataDir, canvas, p360 }, use) => {
+    await writeFile(
+      join(dataDir, 'documents.json'),
+      JSON.stringify({
+        canvas: { baseUrl: canvas.url, tokenSecret: 'canvas.token' },
+        archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key' } },
+      }),
+    );
+    const secrets = createPlainFileSecureStore(secretsFilePath(dataDir));
+    await secrets.set('canvas.token', CANVAS_TOKEN);
+    await secrets.set('p360.key', P360_KEY);
     await use(dataDir);
   },
   followUp: async ({ page }, use) => use(new FollowUpPages(page)),
@@ -75,7 +92,7 @@ async function drawSignature(page: Page, canvas: Locator): Promise<void> {
   await page.mouse.up();
 }
 
-test('a follow-up case from the teacher’s report to the archived decision', async ({ page, context, followUp, dataDir, hostUrl }) => {
+test('a follow-up case from the teacher’s report to the archived decision', async ({ page, context, followUp, dataDir, hostUrl, p360 }) => {
   test.setTimeout(240_000);
   const { t } = followUp;
 
@@ -217,11 +234,12 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   await followUp.expectStepDone('decide');
   await followUp.expectStatus('decided');
 
-  // Archived through the outbox into the folder archive and the Noark 5 export.
+  // Archived through the outbox into P360, the folder archive and the Noark 5 export.
   const decisionRow = followUp.documentRow('Vedtak – videre studier med vilkår');
   await expect(decisionRow).toContainText(t.documents.archiveStates.archived, { timeout: 15_000 });
   await expect(decisionRow).toContainText(t.documents.entry(t.documents.targets.folder, t.documents.entryStates.archived));
   await expect(decisionRow).toContainText(t.documents.entry(t.documents.targets.noark5, t.documents.entryStates.archived));
+  await expect(decisionRow).toContainText(t.documents.entry(t.documents.targets.p360, t.documents.entryStates.archived));
   await expect(protocolRow).toContainText(t.documents.archiveStates.archived);
   const caseNumber = (await followUp.fact(t.casePage.caseNumber).textContent()) ?? '';
   const folder = join(dataDir, 'archive', caseNumber.replace(/[^A-Za-z0-9._-]/g, '-'));
@@ -229,6 +247,12 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   const sealed = await readFile(join(folder, `vedtak-${caseNumber.replace('/', '-')}.pdf`));
   expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Høgskolen i Fjordheim – virksomhetssegl']]);
   expect((await pdfText(sealed)).replace(/\s+/g, ' ')).toContain('Du kan fortsette studiene på vilkår');
+  // P360 got the protocol as an internal memo and the decision as a Vedtak, both on the student's folder.
+  expect(p360.cases.map((folder) => folder.ArchiveCodes[0]?.ArchiveCode)).toEqual([expect.stringMatching(/^\d{11}$/)]);
+  const filed = Object.fromEntries(p360.documents.map((document) => [document.parameter.Category, document]));
+  expect(Object.keys(filed).sort()).toEqual(['Internt notat uten oppfølging', 'Vedtak']);
+  expect(filed.Vedtak?.files[0]?.bytes.equals(sealed)).toBe(true);
+  expect(filed.Vedtak?.parameter).toMatchObject({ Contacts: [{ Role: 'Mottaker' }], UnregisteredContacts: [{ Role: 'Kopi til' }] });
   const xmllint = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(dataDir, 'noark5', 'arkivstruktur.xml')]);
   expect(xmllint.stderr).toContain('validates');
   expect(xmllint.code).toBe(0);
