@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoFollowUpCase } from '../../../src-main/cli/demo-case';
 import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
@@ -7,21 +5,14 @@ import { createMemoryEmailOutboxStore, type EmailOutboxStore } from '../../../sr
 import { createEmailOutbox } from '../../../src-server/notifications/email-outbox';
 import { decisionEmail, summonsEmail } from '../../../src-server/notifications/notification-letters';
 import { createSmtpSender, type EmailSender } from '../../../src-server/notifications/smtp-sender';
+import { pdfAttachment, startSmtpStandIn, type ReceivedMail, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { pdfText, resourcesDir } from './tools';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
 
 const demo = demoFollowUpCase();
 let summonsPdf: Buffer;
 let decisionPdf: Buffer;
-let smtp: SMTPServer;
+let smtp: SmtpStandIn;
 let received: ReceivedMail[];
-/** Replies the SMTP server gives to RCPT TO, consumed one per recipient; afterwards it accepts. */
-let rcptReplies: number[];
 let sender: EmailSender;
 let clock: number;
 const now = () => new Date(clock);
@@ -33,50 +24,16 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  received = [];
-  rcptReplies = [];
   clock = Date.UTC(2026, 9, 12, 8, 0, 0);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address: SMTPServerAddress, _session, callback) {
-      const reply = rcptReplies.shift();
-      if (reply === undefined) return callback();
-      const error = Object.assign(new Error(`Stand-in refuses ${address.address}`), { responseCode: reply });
-      callback(error);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  sender = createSmtpSender({ host: '127.0.0.1', port, tls: 'none', from: 'Saksflyt <saksflyt@hho.example.no>' });
+  smtp = await startSmtpStandIn();
+  received = smtp.received;
+  sender = createSmtpSender({ host: '127.0.0.1', port: smtp.port, tls: 'none', from: 'Saksflyt <saksflyt@hho.example.no>' });
 });
 
 afterEach(async () => {
   sender.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.close();
 });
-
-/** The decoded bytes of the first application/pdf part of a raw MIME message. */
-function pdfAttachment(raw: string): Buffer {
-  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
-  const part = raw.split(`--${boundary}`).find((candidate) => /Content-Type: application\/pdf/i.test(candidate));
-  if (!part) throw new Error('no PDF part');
-  const [, body = ''] = part.split(/\r?\n\r?\n/);
-  return Buffer.from(body.replace(/\s+/g, ''), 'base64');
-}
 
 const notice = (pdf: Buffer, filename: string) => ({
   institution: demo.institution.name,
@@ -112,7 +69,7 @@ describe('e-mail outbox over SMTP (smtp-server on loopback)', () => {
 
   it('keeps a message queued and retries with backoff while the mail server answers 4xx', async () => {
     const { store, outbox: mail } = await outbox();
-    rcptReplies = [451, 451];
+    smtp.refuseNext(451, 451);
     const message = await mail.enqueue(summonsEmail(notice(summonsPdf, 'innkalling.pdf'), { name: demo.student.name, email: demo.student.email }));
     await mail.processDue();
     expect(await store.get(message.id)).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: new Date(clock + 60_000).toISOString() });
@@ -129,7 +86,7 @@ describe('e-mail outbox over SMTP (smtp-server on loopback)', () => {
   it('gives up on a permanent 5xx refusal, rejects invalid messages, and resends what a stopped server left mid-send', async () => {
     const store = createMemoryEmailOutboxStore();
     const { outbox: mail } = await outbox(store);
-    rcptReplies = [550];
+    smtp.refuseNext(550);
     const refused = await mail.enqueue(summonsEmail(notice(summonsPdf, 'innkalling.pdf'), { name: 'X', email: 'nobody@hho.example.no' }));
     await mail.processDue();
     expect(await store.get(refused.id)).toMatchObject({ status: 'failed', attempts: 1 });
@@ -138,7 +95,7 @@ describe('e-mail outbox over SMTP (smtp-server on loopback)', () => {
       kind: 'validation',
     });
 
-    rcptReplies = [550]; // the student's address is refused, the rector's copy goes through
+    smtp.refuseNext(550); // the student's address is refused, the rector's copy goes through
     const partial = await mail.enqueue(
       decisionEmail(notice(decisionPdf, 'vedtak.pdf'), { name: demo.student.name, email: demo.student.email }, { name: demo.rector.name, email: demo.rector.email }),
     );

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+
+export interface ReceivedMail {
+  /** Envelope sender and recipients. */
+  from: string;
+  to: string[];
+  /** The whole MIME message as sent. */
+  raw: string;
+}
+
+/** A real SMTP server (`smtp-server`) on loopback that keeps what it receives. */
+export interface SmtpStandIn {
+  port: number;
+  /** smtp://127.0.0.1:<port> (no TLS, no auth). */
+  url: string;
+  received: ReceivedMail[];
+  /** Replies to the next RCPT TO commands, one per recipient (e.g. 451, 550); then it accepts again. */
+  refuseNext(...codes: number[]): void;
+  close(): Promise<void>;
+}
+
+export async function startSmtpStandIn(): Promise<SmtpStandIn> {
+  const received: ReceivedMail[] = [];
+  const replies: number[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address: SMTPServerAddress, _session, callback) {
+      const reply = replies.shift();
+      if (reply === undefined) return callback();
+      callback(Object.assign(new Error(`Stand-in refuses ${address.address}`), { responseCode: reply }));
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuseNext: (...codes) => replies.push(...codes),
+    close: () => new Promise<void>((resolve) => smtp.close(resolve)),
+  };
+}
+
+/** The decoded bytes of the first application/pdf part of a raw MIME message. */
+export function pdfAttachment(raw: string): Buffer {
+  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
+  const part = raw.split(`--${boundary}`).find((candidate) => /Content-Type: application\/pdf/i.test(candidate));
+  if (!part) throw new Error('no PDF part');
+  const [, body = ''] = part.split(/\r?\n\r?\n/);
+  return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+}
