@@ -10,6 +10,7 @@ import { localPasswordProvider } from './auth/local-password.provider';
 import { channelName, openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { HttpError } from './http/http-error';
+import { setUpLetters, type SmtpOptions } from './notifications/letters';
 import { ChangeStreams } from './sync/change-streams';
 import { defaultSyncCollections, SyncCollections, type SyncCollection } from './sync/sync-collections';
 import { registerSyncRoutes } from './sync/sync.routes';
@@ -30,6 +31,8 @@ export interface AppOptions {
   accessTokenSeconds?: number;
   /** Replicated collections; defaults to those of src-shared/db/collections.ts. */
   collections?: SyncCollection[];
+  /** Mail server for letters; without it letters stay queued in the e-mail outbox. */
+  smtp?: SmtpOptions;
   logger?: boolean;
 }
 
@@ -89,13 +92,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           title: 'Saksflyt central server',
           version: '1',
           description:
-            'Accounts and sessions (`/auth`), and RxDB HTTP replication per collection (`/sync/{collection}/v{version}/pull|push|stream|reconcile`). ' +
+            'Accounts and sessions (`/auth`), RxDB HTTP replication per collection (`/sync/{collection}/v{version}/pull|push|stream|reconcile`), ' +
+            'and letters by e-mail (`/letters`). ' +
             'Errors are `{ kind, code, message, details? }` with a machine-readable `code`.',
         },
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
         tags: [
           { name: 'auth', description: 'Sign-in, token refresh, sign-out' },
           { name: 'sync', description: 'Replication of the local RxDB database with the server' },
+          { name: 'notifications', description: 'Letters e-mailed to students and staff' },
           { name: 'server', description: 'Operations' },
         ],
       },
@@ -120,6 +125,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify });
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes });
+    await setUpLetters(app, { db, identify, smtp: options.smtp });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

@@ -1,17 +1,39 @@
 import { z } from 'zod';
+import { summarizeZodError } from '../src-shared/kernel/app-error';
+import type { SmtpOptions } from './notifications/letters';
+import { DEFAULT_MAIL_FROM, mailFromSchema, smtpConfigFromUrl, smtpUrlSchema } from './notifications/smtp-url';
 
 /** Environment of the server process and the admin tool. */
 export const DEFAULT_PORT = 8787;
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('.data/server'),
-  DATABASE_URL: z.string().min(1).optional(),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-  JWT_SECRET: z.string().min(32).optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('.data/server'),
+    DATABASE_URL: z.string().min(1).optional(),
+    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    JWT_SECRET: z.string().min(32).optional(),
+    /** Mail server for letters, e.g. smtp://user:pass@mail.example.no:587 (see notifications/smtp-url.ts). */
+    SMTP_URL: smtpUrlSchema.optional(),
+    MAIL_FROM: mailFromSchema.default(DEFAULT_MAIL_FROM),
+    /** Right-hand side of Message-IDs; by default the domain of MAIL_FROM. */
+    MAIL_MESSAGE_ID_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/).optional(),
+  })
+  .superRefine(
+    (env, ctx) => {
+      // Unusable mail settings (e.g. unencrypted SMTP to another host) stop the start, not the first letter.
+      if (!env.SMTP_URL) return;
+      try {
+        smtpConfigFromUrl(env.SMTP_URL, env.MAIL_FROM);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: error instanceof z.ZodError ? summarizeZodError(error) : String(error) });
+      }
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
+
 export type ServerEnv = z.infer<typeof envSchema>;
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -23,4 +45,9 @@ export function databaseOptions(env: ServerEnv) {
   return env.DATABASE_URL
     ? { databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, maxConnections: env.DATABASE_POOL_SIZE }
     : { dataDir: env.DATA_DIR };
+}
+
+/** The server's mail settings, or undefined without SMTP_URL (letters then stay queued). */
+export function smtpOptions(env: ServerEnv): SmtpOptions | undefined {
+  return env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM, messageIdDomain: env.MAIL_MESSAGE_ID_DOMAIN } : undefined;
 }

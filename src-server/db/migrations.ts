@@ -110,4 +110,25 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE chain_seq IS NULL;
     `,
   },
+  {
+    id: '004-email-outbox',
+    sql: `
+      -- Letters waiting for, or given to, the mail server. The id is the laptop's delivery id, so a
+      -- retried POST /letters finds its e-mail instead of queueing another. See notifications/.
+      CREATE TABLE email_outbox (
+        id text PRIMARY KEY,
+        -- The e-mail as JSON text: to, cc, subject, text, attachments (base64).
+        message text NOT NULL,
+        status text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        last_error text,
+        -- Message-ID the mail server accepted.
+        message_id text,
+        created_at timestamptz NOT NULL,
+        sent_at timestamptz
+      );
+      CREATE INDEX email_outbox_due ON email_outbox (next_attempt_at) WHERE status = 'queued';
+    `,
+  },
 ];

@@ -5,11 +5,18 @@ import type { StoredEmail } from './email.schema';
  * `createMemoryEmailOutboxStore` serves tests and a server without a database.
  */
 export interface EmailOutboxStore {
-  insert(message: StoredEmail): Promise<void>;
+  /**
+   * Stores a new message and returns it. When a message with this id exists already, that one is
+   * kept and returned instead, so a retried enqueue never sends a second e-mail.
+   */
+  insert(message: StoredEmail): Promise<StoredEmail>;
   update(id: string, patch: Partial<Omit<StoredEmail, 'id'>>): Promise<void>;
   get(id: string): Promise<StoredEmail | undefined>;
   list(): Promise<StoredEmail[]>;
-  /** Queued messages whose next attempt is at or before `now`, oldest first. */
+  /**
+   * Queued messages whose next attempt is at or before `now`, oldest first. A store shared by
+   * several processes marks them `sending` as it hands them out, so no two processes take one.
+   */
   due(now: string, limit: number): Promise<StoredEmail[]>;
   /** Messages left in `sending` by a stopped process go back to `queued`, due at `now`. */
   requeueInterrupted(now: string): Promise<number>;
@@ -20,8 +27,8 @@ export function createMemoryEmailOutboxStore(): EmailOutboxStore {
   const copy = (message: StoredEmail): StoredEmail => structuredClone(message);
   return {
     async insert(message) {
-      if (messages.has(message.id)) throw new Error(`E-mail ${message.id} already exists`);
-      messages.set(message.id, copy(message));
+      if (!messages.has(message.id)) messages.set(message.id, copy(message));
+      return copy(messages.get(message.id)!);
     },
     async update(id, patch) {
       const message = messages.get(id);

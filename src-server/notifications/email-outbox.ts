@@ -14,7 +14,7 @@ export const defaultEmailBackoff: EmailBackoff = { baseMs: 60_000, maxMs: 3 * 36
 
 export interface EmailOutbox {
   /** Parses and queues a message; it is sent by `processDue` or the running loop. */
-  enqueue(message: OutgoingEmail): Promise<StoredEmail>;
+  enqueue(message: OutgoingEmail, id?: string): Promise<StoredEmail>;
   /** Sends the messages that are due; resolves with how many were tried. */
   processDue(): Promise<number>;
   /** Polls for due messages every `pollMs` until `stop`. */
@@ -77,14 +77,7 @@ export async function createEmailOutbox(options: {
   };
 
   return {
-    async enqueue(raw) {
-      const parsed = outgoingEmailSchema.safeParse(raw);
-      if (!parsed.success) throw AppError.from(parsed.error);
-      const at = now().toISOString();
-      const message: StoredEmail = { ...parsed.data, id: randomUUID(), status: 'queued', attempts: 0, nextAttemptAt: at, createdAt: at };
-      await options.store.insert(message);
-      return message;
-    },
+    enqueue: (raw, id) => queueEmail(options.store, raw, { id, now: now() }),
     processDue,
     start(pollMs = 15_000) {
       clearInterval(timer);
@@ -97,6 +90,18 @@ export async function createEmailOutbox(options: {
       await round;
     },
   };
+}
+
+/**
+ * Parses a message and stores it as queued, due at once. With an `id` already in the store the
+ * stored message is returned unchanged (idempotent retries). Sending is the running outbox's job,
+ * so a server without SMTP can keep letters until it has one.
+ */
+export async function queueEmail(store: EmailOutboxStore, raw: OutgoingEmail, options: { id?: string; now?: Date } = {}): Promise<StoredEmail> {
+  const parsed = outgoingEmailSchema.safeParse(raw);
+  if (!parsed.success) throw AppError.from(parsed.error);
+  const at = (options.now ?? new Date()).toISOString();
+  return store.insert({ ...parsed.data, id: options.id ?? randomUUID(), status: 'queued', attempts: 0, nextAttemptAt: at, createdAt: at });
 }
 
 /** SMTP 5xx replies (bad recipient, message refused) will not change on retry. */

@@ -9,7 +9,7 @@ export interface LetterNotice {
   institution: string;
   caseNumber: string;
   /** Contact for questions, named in the signature of the e-mail. */
-  sender: LetterParty & { title: string };
+  sender: { name: string; title: string };
   pdf: { filename: string; bytes: Uint8Array };
 }
 

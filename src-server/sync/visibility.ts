@@ -1,4 +1,4 @@
-import { canSeeCase, type Actor } from '../../src-shared/domain/access';
+import { canSeeCase, seesPeopleRegister, type Actor } from '../../src-shared/domain/access';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import type { Sql } from '../db/database';
 import type { FeedRow } from './change-feed';
@@ -82,7 +82,7 @@ export class VisibilityContext {
       case 'case-child':
         return row.case_id !== null && this.seesCase(await this.caseEntry(row.case_id));
       case 'person':
-        return this.seesPerson(row.id);
+        return seesPeopleRegister(this.actor, personInstitution(row)) || this.seesPerson(row.id);
     }
   }
 
@@ -95,7 +95,7 @@ export class VisibilityContext {
       case 'case-child':
         return row.case_id !== null && this.sawCase(await this.caseEntry(row.case_id));
       case 'person':
-        return this.sawPerson(row.id);
+        return seesPeopleRegister(this.actor, personInstitution(row)) || this.sawPerson(row.id);
     }
   }
 
@@ -140,6 +140,12 @@ export class VisibilityContext {
       return [entry.current, ...entry.history].some((scope) => scope.subjectPersonId === personId && canSeeCase(this.actor, scope));
     });
   }
+}
+
+/** The institution whose register a person row belongs to ('' when the row has none). */
+function personInstitution(row: Pick<FeedRow, 'doc'>): string {
+  const institution = (JSON.parse(row.doc) as { institution?: unknown }).institution;
+  return typeof institution === 'string' ? institution : '';
 }
 
 function caseEntryOf(row: Pick<FeedRow, 'doc' | 'deleted' | 'scope_history'>): CaseEntry {

@@ -19,6 +19,14 @@ export const syncErrorCodes = [
   'refresh-reused',
   'not-found',
   'conflict',
+  /** HTTP 403: the user may not act on this (e.g. a letter for a case they cannot see). */
+  'forbidden',
+  /** HTTP 409: the case a letter belongs to is not on the server yet; send it again after sync. */
+  'parent-missing',
+  /** HTTP 422: a letter's recipient is missing or has no valid e-mail address. */
+  'invalid-recipient',
+  /** HTTP 422: a letter's PDF is not the document recorded on its case (other bytes, other case). */
+  'document-mismatch',
   'internal',
 ] as const;
 export type SyncErrorCode = (typeof syncErrorCodes)[number];

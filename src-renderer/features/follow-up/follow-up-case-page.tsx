@@ -149,7 +149,7 @@ function FollowUpCaseRecord({ id }: { id: string }) {
       {notes && <NotesEditor caseDoc={caseDoc} notes={notes} actor={actor} />}
       {ctx && <ProtocolPanel ctx={ctx} documents={documents ?? []} actor={actor} run={run} busy={state.busy} />}
       {ctx && <DecisionPanel ctx={ctx} actor={actor} run={run} busy={state.busy} />}
-      {documents && <FollowUpDocuments documents={documents} />}
+      {documents && <FollowUpDocuments documents={documents} lastStep={state.last} />}
     </article>
   );
 }

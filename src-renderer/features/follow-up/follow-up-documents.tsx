@@ -7,6 +7,7 @@ import { archiveStateOf, isPending } from './archive-status';
 import { useFollowUpText } from './follow-up-text';
 import { formatDateTime } from './format';
 import { PdfFrame } from './pdf-frame';
+import type { StepState } from './use-step';
 
 const POLL_MS = 1000;
 
@@ -15,7 +16,7 @@ const POLL_MS = 1000;
  * process's outbox, polled while a delivery is under way). A failed delivery can be retried; the
  * replica's record follows the outbox so other laptops see the archive state too.
  */
-export function FollowUpDocuments({ documents }: { documents: readonly CaseDocument[] }) {
+export function FollowUpDocuments({ documents, lastStep }: { documents: readonly CaseDocument[]; lastStep?: StepState['last'] }) {
   const dictionary = useFollowUpText();
   const t = dictionary.documents;
   const api = useApi();
@@ -54,7 +55,8 @@ export function FollowUpDocuments({ documents }: { documents: readonly CaseDocum
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [api, db, watched, refreshes]);
+    // A step that queued deliveries (archives, letters) ends with `lastStep`: look again then.
+  }, [api, db, watched, refreshes, lastStep]);
 
   const retry = async (id: string) => {
     const result = await api.archiveRetry({ id });

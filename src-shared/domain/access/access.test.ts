@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../case/case.schema';
 import { caseTypes, type CaseType } from '../case/case-type';
 import { actorFor, SCOPE, SUBJECT_ID, TEACHER_ID } from '../testing/fixtures';
-import { canCreateCase, canEditCase, canSeeCase, caseTypesForActor, caseTypesForRole, roleCaseTypes } from './access';
+import { canCreateCase, canEditCase, canSeeCase, caseTypesForActor, caseTypesForRole, roleCaseTypes, seesPeopleRegister } from './access';
 import { actorSchema, roles, type Role } from './roles';
 
 /** A case of each type in a typical mid-process status. */
@@ -138,5 +138,15 @@ describe('access: status and relation matter', () => {
     expect(actorSchema.safeParse(actorFor('rector')).success).toBe(true);
     expect(actorSchema.safeParse({ ...actorFor('rector'), roles: ['janitor'] }).success).toBe(false);
     expect(actorSchema.safeParse({ ...actorFor('rector'), roles: [] }).success).toBe(false);
+  });
+});
+
+describe('access: the register of people', () => {
+  it('is open to the institution’s own staff, and to no one outside it or outside the staff', () => {
+    const staff: Role[] = ['teacher', 'cohortCoordinator', 'departmentHead', 'rector', 'operationsConsultant', 'caseOfficer', 'placementAdmin'];
+    for (const role of roles) {
+      expect(seesPeopleRegister(actorFor(role), SCOPE.institution), role).toBe(staff.includes(role));
+      expect(seesPeopleRegister(actorFor(role), 'another-institution'), role).toBe(false);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { courseDeliveryTerminalStatuses } from '../course-delivery/course-delive
 import { followUpInternalStatuses, followUpTerminalStatuses } from '../follow-up/follow-up.schema';
 import { nominationTerminalStatuses } from '../nomination/nomination.schema';
 import { placementTerminalStatuses } from '../placement/placement.schema';
-import { roles, type Actor, type Role } from './roles';
+import { externalRoles, roles, type Actor, type Role } from './roles';
 
 /**
  * Access rules: who may see, edit and create which cases. Pure; the server runs them for every
@@ -168,4 +168,13 @@ export function caseTypesForActor(actor: Actor): CaseType[] {
   const types = new Set<CaseType>();
   for (const role of actor.roles) for (const type of roleCaseTypes[role]) types.add(type);
   return [...types];
+}
+
+/**
+ * The institution's register of people (students, applicants): its own staff see all of it, so a
+ * teacher or coordinator can start a case about a student who has none yet, also offline. Anyone
+ * else sees a person only through a case about them that they may see.
+ */
+export function seesPeopleRegister(actor: Actor, institution: string): boolean {
+  return actor.scope.institution === institution && actor.roles.some((role) => !externalRoles.includes(role));
 }

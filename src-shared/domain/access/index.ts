@@ -9,6 +9,7 @@ export {
   roleCanEdit,
   roleCanSee,
   roleCaseTypes,
+  seesPeopleRegister,
 } from './access';
 export {
   actorSchema,

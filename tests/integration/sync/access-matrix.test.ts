@@ -33,6 +33,9 @@ afterAll(() => server.close());
 const pushOutcomes = { stored: 0, refused: 0 };
 const idsOf = (docs: { id?: unknown }[]) => new Set(docs.map((doc) => String(doc.id)));
 const sorted = (ids: Iterable<string>) => [...ids].sort();
+/** The institution's own staff (partners, students and applicants are not). */
+const staffRoles = new Set(['teacher', 'cohortCoordinator', 'departmentHead', 'rector', 'operationsConsultant', 'caseOfficer', 'placementAdmin']);
+const isStaff = (actor: Actor) => actor.roles.some((role) => staffRoles.has(role));
 
 describe('access matrix over pull', () => {
   it('covers every role and every case type', () => {
@@ -50,7 +53,12 @@ describe('access matrix over pull', () => {
       notes: idsOf(data.notes.filter((n) => visibleIds.has(n.caseId))),
       tasks: idsOf(data.tasks.filter((t) => visibleIds.has(t.caseId))),
       documents: idsOf(data.documents.filter((d) => visibleIds.has(d.caseId))),
-      people: new Set(data.people.filter((p) => visibleCases.some((c) => c.subjectPersonId === p.id)).map((p) => p.id)),
+      // Staff see their institution's register; others only the people their cases are about.
+      people: new Set(
+        data.people
+          .filter((p) => (isStaff(user) && p.institution === user.scope.institution) || visibleCases.some((c) => c.subjectPersonId === p.id))
+          .map((p) => p.id),
+      ),
     };
     for (const [collection, ids] of Object.entries(expected)) {
       const pulled = await pullAll(transport, collection);

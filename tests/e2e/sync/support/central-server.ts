@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../../../src-server/app';
+import { buildApp, type AppOptions } from '../../../../src-server/app';
 import { addUser } from '../../../../src-server/auth/accounts';
 import type { Database } from '../../../../src-server/db/database';
 import { migrate } from '../../../../src-server/db/migrate';
@@ -13,6 +13,7 @@ import { importDocuments } from '../../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../../src-server/sync/sync-collections';
 import { canSeeCase, type Actor } from '../../../../src-shared/domain/access';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
+import type { Note } from '../../../../src-shared/domain/note/note.schema';
 import { demoUsers, generateDemoData, type DemoData } from '../../../../src-shared/domain/demo-data';
 
 /** The demo data every e2e server starts with (the server's, not the app's local demo seed). */
@@ -51,16 +52,18 @@ export interface CentralServer {
   start(): Promise<void>;
   close(): Promise<void>;
   storedCase(id: string): Promise<Case | undefined>;
+  /** The notes of a case the server holds, oldest first. */
+  storedNotes(caseId: string): Promise<Note[]>;
   /** Accepted conflict-inbox picks the audit log holds for this document, oldest first. */
   resolutionAudits(documentId: string): Promise<{ actor_id: string; outcome: string }[]>;
 }
 
-export async function startCentralServer(dataDir: string): Promise<CentralServer> {
+export async function startCentralServer(dataDir: string, options: Pick<AppOptions, 'smtp'> = {}): Promise<CentralServer> {
   const db = await openPglite(join(dataDir, 'pglite'), await demoTemplate());
   let app: FastifyInstance | undefined;
   let port = 0;
   const start = async () => {
-    app = await buildApp({ db });
+    app = await buildApp({ db, ...options });
     const address = await app.listen({ port, host: '127.0.0.1' });
     port = Number(new URL(address).port);
   };
@@ -79,14 +82,20 @@ export async function startCentralServer(dataDir: string): Promise<CentralServer
       await db.close();
     },
     async storedCase(id) {
-      const [row] = await db.query<{ doc: string | Record<string, unknown> }>(`SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1`, [id]);
-      if (!row) return undefined;
-      return (typeof row.doc === 'string' ? JSON.parse(row.doc) : row.doc) as Case;
+      const [row] = await db.query<{ doc: StoredDoc }>(`SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1`, [id]);
+      return row ? (parsed(row.doc) as Case) : undefined;
+    },
+    async storedNotes(caseId) {
+      const rows = await db.query<{ doc: StoredDoc }>(`SELECT doc FROM sync_documents WHERE collection = 'notes' AND case_id = $1`, [caseId]);
+      return rows.map((row) => parsed(row.doc) as Note).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     resolutionAudits: (documentId) =>
       db.query(`SELECT actor_id, outcome FROM audit_log WHERE action = 'resolve-conflict' AND document_id = $1 AND outcome = 'accepted' ORDER BY id`, [documentId]),
   };
 }
+
+type StoredDoc = string | Record<string, unknown>;
+const parsed = (doc: StoredDoc): unknown => (typeof doc === 'string' ? JSON.parse(doc) : doc);
 
 /**
  * Migrations plus demo accounts and demo data, built once per machine and copied for each test
