@@ -49,7 +49,8 @@ async function checkIssued(db: Database, record: LetterRequest['record'], subjec
   if (document.caseId !== record.case.id || document.sha256 !== createHash('sha256').update(pdf).digest('hex')) {
     throw new HttpError(422, 'document-mismatch', 'validation', `The PDF is not the ${record.kind} recorded on case ${record.case.caseNumber}.`);
   }
-  if (student.email !== record.student.email) {
+  const studentAddresses = [record.student.email, ...record.recipients.filter((recipient) => recipient.party === 'student').map((recipient) => recipient.email)];
+  if (studentAddresses.some((address) => address.trim() !== student.email)) {
     throw new HttpError(422, 'invalid-recipient', 'validation', `The student's address is not the one in the register for case ${record.case.caseNumber}.`);
   }
 }

@@ -57,6 +57,19 @@ export class FollowUpPages {
     await expect(this.fact(this.t.casePage.status)).toHaveText(followUpStatusLabels[status].nb);
   }
 
+  /** Writes a note in the notes editor, with an agreed measure when given, and saves it. */
+  async writeNote(text: string, measure?: { text: string; owner: string; due: string }): Promise<void> {
+    const { notes } = this.t;
+    await this.page.getByRole('textbox', { name: notes.text, exact: true }).fill(text);
+    if (measure) {
+      await this.page.getByRole('checkbox', { name: notes.addMeasure }).check();
+      await this.page.getByRole('textbox', { name: notes.measureText, exact: true }).fill(measure.text);
+      await this.page.getByRole('textbox', { name: notes.measureOwnerLabel, exact: true }).fill(measure.owner);
+      await this.page.getByRole('textbox', { name: notes.measureDue, exact: true }).fill(measure.due);
+    }
+    await this.page.getByRole('button', { name: notes.save }).click();
+  }
+
   fact(term: string): Locator {
     return this.page
       .getByRole('region', { name: this.t.casePage.facts })

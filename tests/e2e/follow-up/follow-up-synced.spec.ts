@@ -73,14 +73,9 @@ test('with the server down the coordinator opens a case and writes notes; back o
   expect(caseId).toMatch(/^fu-/);
 
   // Notes written offline go into the local replica.
-  await page.getByRole('textbox', { name: t.notes.text, exact: true }).fill(NOTE);
-  await page.getByRole('checkbox', { name: t.notes.addMeasure }).check();
-  await page.getByRole('textbox', { name: t.notes.measureText, exact: true }).fill('Lage plan for arbeidskravene sammen med faglærer.');
-  await page.getByRole('textbox', { name: t.notes.measureOwnerLabel, exact: true }).fill('Ingrid Åsheim');
-  await page.getByRole('textbox', { name: t.notes.measureDue, exact: true }).fill('2027-01-15');
-  await page.getByRole('button', { name: t.notes.save }).click();
-  await page.getByRole('textbox', { name: t.notes.text, exact: true }).fill(SECOND_NOTE);
-  await page.getByRole('button', { name: t.notes.save }).click();
+  const measure = { text: 'Lage plan for arbeidskravene sammen med faglærer.', owner: 'Ingrid Åsheim', due: '2027-01-15' };
+  await followUp.writeNote(NOTE, measure);
+  await followUp.writeNote(SECOND_NOTE);
   await expect(followUp.notes).toHaveCount(2);
   await expect(status.unsynced).toHaveText('3'); // the case and its two notes
   await expect(status.connection).toHaveText(status.text.phases.offline);
@@ -104,7 +99,7 @@ test('with the server down the coordinator opens a case and writes notes; back o
     [NOTE, coordinator.userId],
     [SECOND_NOTE, coordinator.userId],
   ]);
-  expect(notes[0]?.agreedMeasure).toEqual({ text: 'Lage plan for arbeidskravene sammen med faglærer.', ownerName: 'Ingrid Åsheim', due: '2027-01-15' });
+  expect(notes[0]?.agreedMeasure).toEqual({ text: measure.text, ownerName: measure.owner, due: measure.due });
 
   // Online, the summons letter goes through the main process's outbox to the server, which e-mails it.
   const summons = await followUp.openStep('summon');

@@ -129,12 +129,7 @@ test('a follow-up case from the teacher’s report to the archived decision', as
 
   // Notes are written with the laptop offline: they go into the local replica.
   await context.setOffline(true);
-  await page.getByRole('textbox', { name: t.notes.text, exact: true }).fill(NOTE);
-  await page.getByRole('checkbox', { name: t.notes.addMeasure }).check();
-  await page.getByRole('textbox', { name: t.notes.measureText, exact: true }).fill('Levere arbeidskrav 2 i SYK1001.');
-  await page.getByRole('textbox', { name: t.notes.measureOwnerLabel, exact: true }).fill('Ingrid Åsheim');
-  await page.getByRole('textbox', { name: t.notes.measureDue, exact: true }).fill('2026-04-01');
-  await page.getByRole('button', { name: t.notes.save }).click();
+  await followUp.writeNote(NOTE, { text: 'Levere arbeidskrav 2 i SYK1001.', owner: 'Ingrid Åsheim', due: '2026-04-01' });
   await expect(followUp.notes).toHaveCount(1);
   await followUp.notes.first().getByRole('button', { name: t.notes.correct }).click();
   await expect(page.getByRole('textbox', { name: t.notes.measureText, exact: true })).toHaveValue('Levere arbeidskrav 2 i SYK1001.');

@@ -248,7 +248,12 @@ describe('POST /letters', () => {
 
     const redirected = letter('summons', caseDoc.id, (r) => ({ ...r, student: { ...r.student, email: 'someone.else@example.org' } }));
     expect(await sendIssued(server, redirected, kari)).toMatchObject({ status: 422, body: { code: 'invalid-recipient', message: expect.stringContaining('register') } });
-    for (const refused of [early, forged, redirected]) expect(await outboxRow(server.db, refused.id)).toBeUndefined();
+    const viaRecipients = letter('summons', caseDoc.id, (r) => ({
+      ...r,
+      recipients: [{ role: 'recipient', party: 'student', name: 'Åse Ødegård', email: 'someone.else@example.org' }],
+    }));
+    expect(await sendIssued(server, viaRecipients, kari)).toMatchObject({ status: 422, body: { code: 'invalid-recipient' } });
+    for (const refused of [early, forged, redirected, viaRecipients]) expect(await outboxRow(server.db, refused.id)).toBeUndefined();
   });
 
   it('answers 403 to a student who sees the case: only staff send letters', async () => {
