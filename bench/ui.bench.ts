@@ -6,11 +6,9 @@
  *                                median over several types and rounds
  * Needs the renderer build (out/renderer); builds it once if it is missing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { OVERVIEW_READY_MARK } from '../src-renderer/app/perf-marks';
 import { dictionaries } from '../src-renderer/i18n/dictionary';
@@ -18,17 +16,14 @@ import { caseTypes, type CaseType } from '../src-shared/domain/case/case-type';
 import { startBrowserHost } from '../src-main/host/browser-host';
 import type { Emit } from '../scripts/bench';
 import { chromiumLaunchOptions } from '../tests/e2e/support/chromium';
+import { ensureRendererBuild } from './support/renderer-build';
 
 const CASES = 10_000;
 const RELOADS = 5;
 const FILTER_ROUNDS = 3;
-const repoRoot = resolve(import.meta.dirname, '..');
-const rendererDir = join(repoRoot, 'out/renderer');
 
 export async function run(emit: Emit): Promise<void> {
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  }
+  const rendererDir = ensureRendererBuild();
   const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-ui-'));
   const host = await startBrowserHost({ port: 0, dataDir, rendererDir });
   const browser = await chromium.launch(chromiumLaunchOptions);

@@ -7,7 +7,7 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { wrappedFieldEncryptionStorage } from './field-encryption';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { z } from 'zod';
 import {
@@ -35,12 +35,12 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens the local replica with every collection of the shared list. Sensitive fields are encrypted
- * with crypto-js (AES) before they reach IndexedDB. In dev builds only, RxDB's dev-mode checks and
+ * with AES-GCM (./field-encryption) before they reach IndexedDB. In dev builds only, RxDB's dev-mode checks and
  * schema validation of every write (./validate-zod) are loaded on demand; the production bundle
  * contains neither.
  */
 export async function openSaksflytDatabase(options: OpenDatabaseOptions): Promise<SaksflytDatabase> {
-  let storage: RxStorage<unknown, unknown> = wrappedKeyEncryptionCryptoJsStorage({
+  let storage: RxStorage<unknown, unknown> = wrappedFieldEncryptionStorage({
     storage: options.storage ?? getRxStorageDexie(),
   });
   if (import.meta.env.DEV) storage = await withDevChecks(storage);

@@ -1,5 +1,5 @@
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { wrappedFieldEncryptionStorage } from '../../../src-renderer/db/field-encryption';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionNames, rxSchemaOf, type CollectionName } from '../../../src-shared/db/collections';
 import type { FollowUpReplica } from '../../../src-renderer/features/follow-up/follow-up-steps';
@@ -14,7 +14,7 @@ export interface Replica {
 export async function openReplica(): Promise<Replica> {
   const database: RxDatabase<Record<CollectionName, RxCollection>> = await createRxDatabase({
     name: `follow-up-${crypto.randomUUID()}`,
-    storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() }),
+    storage: wrappedFieldEncryptionStorage({ storage: getRxStorageMemory() }),
     password: 'follow-up-test-key-0123456789',
     multiInstance: false,
   });

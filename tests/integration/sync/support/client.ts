@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { wrappedFieldEncryptionStorage } from '../../../../src-renderer/db/field-encryption';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionDefinitions, collectionNames, rxSchemaOf, type CollectionName } from '../../../../src-shared/db/collections';
 import { toRxSchema } from '../../../../src-shared/db/to-rx-schema';
@@ -23,7 +23,7 @@ export type ClientDatabase = RxDatabase<Record<CollectionName, RxCollection>>;
 export async function openClientDatabase(name: string, storage: RxStorage<unknown, unknown>): Promise<ClientDatabase> {
   const db = await createRxDatabase<Record<CollectionName, RxCollection>>({
     name,
-    storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
+    storage: wrappedFieldEncryptionStorage({ storage }),
     password: 'test-replica-key-123',
     multiInstance: false,
   });

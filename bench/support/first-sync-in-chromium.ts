@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startBrowserHost } from '../../src-main/host/browser-host';
+import { dictionaries } from '../../src-renderer/i18n/dictionary';
+import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
+import { SignInPage } from '../../tests/e2e/sync/pages/session-pages';
+import { StatusBar } from '../../tests/e2e/sync/pages/sync-pages';
+import { ensureRendererBuild } from './renderer-build';
+
+const FIRST_SYNC_TIMEOUT_MS = 600_000;
+
+/**
+ * Seconds from "Logg inn" until the app in Debian's Chromium reports its first sync complete
+ * (status bar idle with a last complete sync: everything received into IndexedDB), for a fresh
+ * laptop (own browser host and data folder) against `serverUrl`. Checks the overview then lists
+ * `expectedCases` cases.
+ */
+export async function firstSyncInChromium(serverUrl: string, credentials: { username: string; password: string }, expectedCases: number): Promise<number> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-first-sync-'));
+  const host = await startBrowserHost({ port: 0, dataDir, rendererDir: ensureRendererBuild() });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const settings = await fetch(new URL('rpc/settings:update', host.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serverUrl }),
+    });
+    if (!settings.ok) throw new Error(`settings:update answered ${settings.status}`);
+    const page = await browser.newPage({ baseURL: host.url, viewport: { width: 1280, height: 900 } });
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.username.fill(credentials.username);
+    await signIn.password.fill(credentials.password);
+    const status = new StatusBar(page);
+    const started = performance.now();
+    await signIn.submit.click();
+    await status.lastSync.filter({ hasNotText: status.text.never }).waitFor({ timeout: FIRST_SYNC_TIMEOUT_MS });
+    const seconds = (performance.now() - started) / 1000;
+    const matches = await page.getByTestId('match-count').textContent();
+    if (matches !== dictionaries.nb.overview.matches(expectedCases, expectedCases)) {
+      throw new Error(`first sync in Chromium incomplete: the overview says "${matches}"`);
+    }
+    return seconds;
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
