@@ -164,14 +164,19 @@ function printWhereToGo(app) {
   console.log(lines.join('\n'));
 }
 
+/** The app's environment: it talks to the server started here unless the user saved another. */
+function appEnv() {
+  return flags.has('--no-server') ? { ...process.env } : { ...process.env, SAKSFLYT_SERVER_URL: SERVER_URL };
+}
+
 function startBrowserMode() {
   const port = Number(process.env.PORT || 4317);
-  startChild(process.execPath, ['--import', 'tsx', 'src-main/host/main.ts']);
+  startChild(process.execPath, ['--import', 'tsx', 'src-main/host/main.ts'], appEnv());
   printWhereToGo(port === 0 ? 'the browser mode address printed below' : `http://127.0.0.1:${port}/  (browser mode)`);
 }
 
 function startElectron(electronPath) {
-  const env = { ...process.env };
+  const env = appEnv();
   delete env.ELECTRON_RUN_AS_NODE;
   startChild(electronPath, ['.'], env);
   printWhereToGo('the Saksflyt window (Electron)');

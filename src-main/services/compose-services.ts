@@ -8,7 +8,7 @@ import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
 import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
 import type { SecureStore } from './secure-store/secure-store';
 import { composeSession, serverConnection } from './session/compose-session';
-import { createSettingsService, type SettingsService } from './settings/settings.service';
+import { createSettingsService, settingsDefaultsFromEnv, type SettingsService } from './settings/settings.service';
 
 export const SECRETS_FILE_NAME = 'secrets.json';
 
@@ -36,6 +36,7 @@ export async function composeServices(options: {
   const logger = createJsonLinesLogger({ dataDir: appInfo.dataDir });
   const settings = createSettingsService({
     dataDir: appInfo.dataDir,
+    defaults: settingsDefaultsFromEnv(process.env),
     onProblem: (message, context) =>
       logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
   });

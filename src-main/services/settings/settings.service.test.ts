@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src-shared/ipc/settings.contract';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { createSettingsService, SETTINGS_FILE_NAME } from './settings.service';
+import { createSettingsService, SETTINGS_FILE_NAME, settingsDefaultsFromEnv } from './settings.service';
 
 let dataDir: string;
 const problems: string[] = [];
@@ -23,6 +23,18 @@ beforeEach(async () => {
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('settings service', () => {
+  it('uses the installation’s server (SAKSFLYT_SERVER_URL) until the user saves another; a bad one is ignored', async () => {
+    const defaults = settingsDefaultsFromEnv({ SAKSFLYT_SERVER_URL: 'http://127.0.0.1:4392' });
+    const withDefaults = () => createSettingsService({ dataDir, defaults });
+    expect(await withDefaults().get()).toEqual({ ...defaultSettings, serverUrl: 'http://127.0.0.1:4392' });
+    await withDefaults().update({ language: 'en' });
+    expect((await withDefaults().get()).serverUrl).toBe('http://127.0.0.1:4392');
+    await withDefaults().update({ serverUrl: 'https://saksflyt.example.no' });
+    expect((await withDefaults().get()).serverUrl).toBe('https://saksflyt.example.no');
+    expect(settingsDefaultsFromEnv({ SAKSFLYT_SERVER_URL: 'ftp://nope' })).toEqual({});
+    expect(settingsDefaultsFromEnv({})).toEqual({});
+  });
+
   it('gives defaults when no file exists, without creating one', async () => {
     expect(await service().get()).toEqual(defaultSettings);
     expect(await readdir(dataDir)).toEqual([]);

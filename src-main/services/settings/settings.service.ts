@@ -17,6 +17,8 @@ export interface SettingsServiceOptions {
   dataDir: string;
   /** Told when a stored file could not be used (corrupt or unreadable); the app goes on with defaults. */
   onProblem?: (message: string, detail: Record<string, unknown>) => void;
+  /** Defaults of this installation over the shared ones (e.g. the server `npm start` runs). */
+  defaults?: Partial<Settings>;
   now?: () => Date;
 }
 
@@ -32,7 +34,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
 
   async function load(): Promise<Settings> {
     if (cached) return cached;
-    cached = await readSettingsFile(filePath, now, options.onProblem);
+    cached = await readSettingsFile(filePath, now, settingsSchema.parse({ ...defaultSettings, ...options.defaults }), options.onProblem);
     return cached;
   }
 
@@ -52,6 +54,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
 async function readSettingsFile(
   filePath: string,
   now: () => Date,
+  defaults: Settings,
   onProblem: SettingsServiceOptions['onProblem'],
 ): Promise<Settings> {
   let text: string;
@@ -61,9 +64,9 @@ async function readSettingsFile(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       onProblem?.('Settings file could not be read; using defaults', { filePath, error: String(error) });
     }
-    return defaultSettings;
+    return defaults;
   }
-  const settings = parseStoredSettings(text);
+  const settings = parseStoredSettings(text, defaults);
   if (settings) return settings;
   const backupPath = `${filePath}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
   try {
@@ -75,11 +78,11 @@ async function readSettingsFile(
       error: String(error),
     });
   }
-  return defaultSettings;
+  return defaults;
 }
 
 /** Stored settings from an older version may lack newer keys: those take their defaults. */
-function parseStoredSettings(text: string): Settings | undefined {
+function parseStoredSettings(text: string, defaults: Settings): Settings | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -87,6 +90,15 @@ function parseStoredSettings(text: string): Settings | undefined {
     return undefined;
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const parsed = settingsSchema.safeParse({ ...defaultSettings, ...raw });
+  const parsed = settingsSchema.safeParse({ ...defaults, ...raw });
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Installation defaults from the environment: `SAKSFLYT_SERVER_URL` is the server the app talks to
+ * until the user saves another in the settings (`npm start` points it at the server it runs).
+ */
+export function settingsDefaultsFromEnv(env: NodeJS.ProcessEnv): Partial<Settings> {
+  const serverUrl = settingsSchema.shape.serverUrl.safeParse(env.SAKSFLYT_SERVER_URL);
+  return serverUrl.success ? { serverUrl: serverUrl.data } : {};
 }
