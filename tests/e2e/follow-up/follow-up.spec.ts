@@ -8,7 +8,7 @@ import { DEMO_STUDENT_ID } from '../../../src-shared/domain/demo-data/demo-users
 import { followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { followUpTexts } from '../../../src-renderer/features/follow-up/follow-up-text';
-import { noark5SchemaPath, pdfsig, pdfText, runTool } from '../../integration/documents/tools';
+import { noark5SchemaPath, pdfsig, pdfText, runTool, tamperedCopy } from '../../integration/documents/tools';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
 import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { expectAccessible } from '../support/axe';
@@ -199,6 +199,7 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   const signatures = await pdfsig(signedProtocol);
   expect(signatures.map((signature) => signature.valid)).toEqual([true, true]);
   expect(signatures.map((signature) => signature.signer)).toEqual(['Demo-kullkoordinator (kun for test)', 'Demo-student (kun for test)']);
+  expect((await pdfsig(tamperedCopy(signedProtocol))).map((signature) => signature.valid)).toEqual([false, false]);
   const protocolText = (await pdfText(signedProtocol)).replace(/\s+/g, ' ');
   expect(protocolText).toContain('Protokoll fra oppfølgingssamtale');
   expect(protocolText).toContain('Ingrid Åsheim');

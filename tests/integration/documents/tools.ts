@@ -79,3 +79,12 @@ export async function pdfsig(pdf: Uint8Array): Promise<PdfSignatureReport[]> {
     coversAll: /Total document signed$/m.test(block),
   }));
 }
+
+/** A copy with one byte flipped inside the signed content: the /Creator string of the first revision. */
+export function tamperedCopy(pdf: Uint8Array): Buffer {
+  const tampered = Buffer.from(pdf);
+  const at = tampered.indexOf('(Saksflyt)') + 1;
+  if (at === 0) throw new Error('no /Creator (Saksflyt) string to alter');
+  tampered[at] = (tampered[at] ?? 0) ^ 0x20; // "Saksflyt" -> "saksflyt"
+  return tampered;
+}
