@@ -1,10 +1,11 @@
-import { filter, firstValueFrom, Observable } from 'rxjs';
+import { concatMap, filter, firstValueFrom } from 'rxjs';
 import type { ReplicationPullHandler, ReplicationPushHandler, RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { PullResponse } from '../../src-shared/sync/pull.schema';
 import type { PushRow, PushRowContext, Rejection } from '../../src-shared/sync/push.schema';
 import type { SyncDocument } from '../../src-shared/sync/sync-document.schema';
+import { liveEvents, type LiveEvents, type LiveEventsOptions } from './live-events';
 import { SyncRequestError, type SyncTransport } from './sync-transport';
 
 /** One collection's endpoint and the callbacks the replication reports through. */
@@ -194,11 +195,9 @@ export function createPushHandler(endpoint: CollectionEndpoint, rejected: Reject
   };
 }
 
-export interface StreamOptions {
-  /** Reconnect delays grow from this to `maxRetryMs`. */
-  minRetryMs?: number;
-  maxRetryMs?: number;
-  onState?(connected: boolean, error?: unknown): void;
+export interface StreamOptions extends LiveEventsOptions {
+  /** Where the events come from; by default a connection of this collection's own. */
+  source?: LiveEvents;
   /**
    * Resolves when no push of this collection is under way (see `upstreamIdle`). A live event is
    * judged against the revisions only then: a push still in flight may make it stale.
@@ -213,65 +212,26 @@ export function upstreamIdle(replication: RxReplicationState<Doc, Checkpoint> | 
 }
 
 /**
- * RxDB pull.stream$ from the server's Server-Sent Events. Reconnects with growing delays; every
- * (re)connect starts with the server's RESYNC, so nothing missed while away is skipped.
- * `kick()` ends a wait before reconnecting (the network came back, "sync now").
+ * RxDB pull.stream$ from the server's live events (see ./live-events: reconnects, RESYNC on every
+ * connect). `kick()` ends a wait before reconnecting (the network came back, "sync now").
  */
 export function createPullStream(endpoint: CollectionEndpoint, options: StreamOptions = {}, hooks: HandlerHooks = {}) {
   const { collection, name, version, transport, revisions } = endpoint;
-  const minRetry = options.minRetryMs ?? 1000;
-  const maxRetry = options.maxRetryMs ?? 30_000;
-  let kick: () => void = () => undefined;
-
-  const stream$ = new Observable<RxReplicationPullStreamItem<Doc, Checkpoint>>((subscriber) => {
-    const stop = new AbortController();
-    let attempt: AbortController | undefined;
-    (async () => {
-      let delay = minRetry;
-      while (!stop.signal.aborted) {
-        attempt = new AbortController();
-        const abortAttempt = () => attempt?.abort();
-        stop.signal.addEventListener('abort', abortAttempt);
-        try {
-          for await (const event of transport.stream(name, version, attempt.signal)) {
-            options.onState?.(true);
-            delay = minRetry;
-            if (event === 'RESYNC') {
-              subscriber.next('RESYNC');
-              continue;
-            }
-            await options.pushesSettled?.();
-            const documents = await fresh(collection, revisions, event);
-            hooks.onPulled?.(documents.length);
-            if (documents.length && event.checkpoint) subscriber.next({ documents, checkpoint: event.checkpoint });
-          }
-          options.onState?.(false);
-        } catch (error) {
-          options.onState?.(false, error);
-          if (error instanceof SyncRequestError && !error.transient) {
-            delay = maxRetry;
-          }
-        } finally {
-          stop.signal.removeEventListener('abort', abortAttempt);
-        }
-        if (stop.signal.aborted) break;
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            stop.signal.removeEventListener('abort', wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, delay);
-          kick = wake;
-          stop.signal.addEventListener('abort', wake);
-        });
-        kick = () => undefined;
-        delay = Math.min(delay * 2, maxRetry);
+  const source = options.source ?? liveEvents((signal) => transport.stream(name, version, signal), options);
+  const stream$ = source.events(name).pipe(
+    concatMap(async (event): Promise<RxReplicationPullStreamItem<Doc, Checkpoint>[]> => {
+      if (event === 'RESYNC') return ['RESYNC'];
+      try {
+        await options.pushesSettled?.();
+        const documents = await fresh(collection, revisions, event);
+        hooks.onPulled?.(documents.length);
+        return documents.length && event.checkpoint ? [{ documents, checkpoint: event.checkpoint }] : [];
+      } catch {
+        // The local state could not be read: a pull catches up with what this event carried.
+        return ['RESYNC'];
       }
-    })();
-    return () => {
-      stop.abort();
-    };
-  });
-  return { stream$, kick: () => kick() };
+    }),
+    concatMap((items) => items),
+  );
+  return { stream$, kick: () => source.kick() };
 }

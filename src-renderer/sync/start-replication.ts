@@ -17,6 +17,7 @@ import {
   type CollectionEndpoint,
   type HandlerHooks,
 } from './replication-handlers';
+import { liveEvents } from './live-events';
 import { SyncIssues, type FieldChoice } from './sync-issues';
 import { initialSyncStatus, mergeItems, type ItemStatus, type SyncStatus } from './sync-status';
 import { type SyncRequestError, SyncTransport, type SyncAuth } from './sync-transport';
@@ -161,7 +162,14 @@ export async function startReplication<C extends CollectionsOfDatabase>(db: RxDa
     update({ items: mergeItems(pending, issueItems), unsyncedCount: pending.length });
   }
 
-  for (const name of options.collections ?? replicatedCollections) {
+  const names = options.collections ?? replicatedCollections;
+  // Every collection's live events on one connection: a browser keeps six per server, and the
+  // others are for pulls and pushes.
+  const live = liveEvents(
+    (signal) => transport.sharedStream(names.map((name) => ({ name, version: schemaVersionOf(name) })), signal),
+    options.stream,
+  );
+  for (const name of names) {
     const collection = db.collections[name] as RxCollection | undefined;
     if (!collection) throw new Error(`The local database has no collection "${name}"`);
     const primaryKey = collection.schema.primaryPath as string;
@@ -208,7 +216,7 @@ export async function startReplication<C extends CollectionsOfDatabase>(db: RxDa
       contextFor: (id) => annotations.get(`${name}\u0000${id}`),
     };
     // `replication` is declared below; the stream only calls this once it runs.
-    const stream = createPullStream(endpoint, { ...options.stream, pushesSettled: () => upstreamIdle(replication) }, hooks);
+    const stream = createPullStream(endpoint, { source: live, pushesSettled: () => upstreamIdle(replication) }, hooks);
     const replication = replicateRxCollection<Doc, Checkpoint>({
       replicationIdentifier: `saksflyt-${name}-${options.baseUrl}`,
       collection,

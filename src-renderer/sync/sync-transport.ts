@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { pullResponseSchema, reconcileResponseSchema, MAX_RECONCILE_IDS, type PullResponse } from '../../src-shared/sync/pull.schema';
 import { pushResponseSchema, type PushResponse, type PushRow } from '../../src-shared/sync/push.schema';
-import { streamEventSchema, STREAM_HEARTBEAT_SECONDS, type StreamEvent } from '../../src-shared/sync/stream.schema';
+import { streamEventSchema, STREAM_HEARTBEAT_SECONDS, taggedStreamEventSchema, type TaggedStreamEvent } from '../../src-shared/sync/stream.schema';
 import { syncErrorSchema, type SyncErrorCode } from '../../src-shared/sync/sync-error.schema';
-import { syncPath } from '../../src-shared/sync/sync-routes';
+import { sharedStreamPath, syncPath } from '../../src-shared/sync/sync-routes';
 import { readServerSentEvents } from './sse-reader';
 
 /** Where the access token comes from; the refresh token itself stays in the main process. */
@@ -74,7 +74,17 @@ export class SyncTransport {
    * Opens the live stream and yields its events until it ends or `signal` aborts. A stream that
    * stays silent for three heartbeats is treated as dead (a half-open connection) and ends.
    */
-  async *stream(collection: string, version: number, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+  /** The live events of one collection. */
+  async *stream(collection: string, version: number, signal: AbortSignal): AsyncGenerator<TaggedStreamEvent> {
+    for await (const event of this.events(syncPath(collection, version, 'stream'), streamEventSchema, signal)) yield { collection, event };
+  }
+
+  /** The live events of several collections on one connection (a browser has few per server). */
+  sharedStream(collections: readonly { name: string; version: number }[], signal: AbortSignal): AsyncGenerator<TaggedStreamEvent> {
+    return this.events(sharedStreamPath(collections), taggedStreamEventSchema, signal);
+  }
+
+  private async *events<T extends z.ZodType>(path: string, schema: T, signal: AbortSignal): AsyncGenerator<z.infer<T>> {
     const watchdog = new AbortController();
     const onAbort = () => watchdog.abort();
     signal.addEventListener('abort', onAbort);
@@ -85,11 +95,11 @@ export class SyncTransport {
     };
     try {
       alive();
-      const response = await this.request(syncPath(collection, version, 'stream'), { method: 'GET', headers: { accept: 'text/event-stream' } }, watchdog.signal, false);
+      const response = await this.request(path, { method: 'GET', headers: { accept: 'text/event-stream' } }, watchdog.signal, false);
       if (!response.body) throw new SyncRequestError('bad-response', response.status, 'The stream has no body');
       for await (const data of readServerSentEvents(response.body, alive)) {
         alive();
-        const parsed = streamEventSchema.safeParse(safeJson(data));
+        const parsed = schema.safeParse(safeJson(data));
         if (!parsed.success) throw new SyncRequestError('bad-response', 200, 'The server sent an event this app does not understand');
         yield parsed.data;
       }

@@ -38,6 +38,13 @@ const commonErrors = { 400: errorResponse, 401: errorResponse, 404: errorRespons
 export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): void {
   async function resolve(request: FastifyRequest) {
     const { collection: name, version } = parseInput(paramsSchema, request.params, 'path');
+    const collection = checkedCollection(name, version);
+    const identity = await deps.identify(request.headers.authorization);
+    return { collection, identity };
+  }
+
+  /** The collection, if the client's schema version of it is the server's (426 when older). */
+  function checkedCollection(name: string, version: string) {
     const collection = deps.collections.get(name);
     if (!collection) throw new HttpError(404, 'unknown-collection', 'not-found', `No replicated collection "${name}"`);
     const clientVersion = /^\d{1,6}$/.test(version) ? Number(version) : NaN;
@@ -57,8 +64,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         serverVersion: collection.version,
       });
     }
-    const identity = await deps.identify(request.headers.authorization);
-    return { collection, identity };
+    return collection;
   }
 
   app.get(
@@ -158,15 +164,56 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         response: { 200: { description: 'text/event-stream', type: 'string' }, ...commonErrors },
       },
     },
-    async (request, reply) => openStream(request, reply, await resolve(request), deps),
+    async (request, reply) => {
+      const { collection, identity } = await resolve(request);
+      return openStream(request, reply, [collection], identity, deps, (_name, data) => data);
+    },
+  );
+
+  app.get(
+    '/sync/stream',
+    {
+      schema: {
+        tags: ['sync'],
+        summary: 'Live changes of several collections on one connection (Server-Sent Events)',
+        description:
+          'The streams of the listed collections (`collections=cases.v0,notes.v0`) on one connection, so a browser keeps its other connections to the ' +
+          'server for pulls and pushes. Each `data:` line is `{collection, event}` with `event` as on `/sync/{collection}/v{version}/stream`; ' +
+          'every collection gets its own `RESYNC` on connect. The stream ends when the access token expires or the user\'s access changes.',
+        querystring: { type: 'object', properties: { collections: { type: 'string', description: 'Comma-separated `name.vN`' } }, required: ['collections'] },
+        security,
+        response: { 200: { description: 'text/event-stream', type: 'string' }, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const { collections: list } = parseInput(sharedStreamQuerySchema, request.query, 'query');
+      const collections = list.map(({ name, version }) => checkedCollection(name, version));
+      const identity = await deps.identify(request.headers.authorization);
+      return openStream(request, reply, collections, identity, deps, (name, data) => `{"collection":${JSON.stringify(name)},"event":${data}}`);
+    },
   );
 }
 
+const sharedStreamQuerySchema = z.object({
+  collections: z
+    .string()
+    .max(1000)
+    .transform((value, ctx) => {
+      const items = value.split(',').map((item) => /^([a-z][A-Za-z0-9_-]{0,39})\.v(\d{1,6})$/.exec(item));
+      if (items.some((item) => !item)) ctx.addIssue({ code: 'custom', message: 'a comma-separated list of name.vN' });
+      return items.flatMap((item) => (item ? [{ name: item[1]!, version: item[2]! }] : []));
+    })
+    .refine((list) => list.length > 0 && new Set(list.map((item) => item.name)).size === list.length, 'each collection once, at least one'),
+});
+
+/** Writes the change streams of `collections` to one SSE response; `frame` shapes each data line. */
 async function openStream(
   request: FastifyRequest,
   reply: FastifyReply,
-  { collection, identity }: { collection: NonNullable<ReturnType<SyncCollections['get']>>; identity: Identity },
+  collections: NonNullable<ReturnType<SyncCollections['get']>>[],
+  identity: Identity,
   deps: SyncRouteDeps,
+  frame: (collection: string, data: string) => string,
 ): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
@@ -178,24 +225,36 @@ async function openStream(
   });
   raw.flushHeaders();
   let ended = false;
-  const close = await deps.streams.open({
-    collection,
-    actor: identity.actor,
-    deviceId: identity.deviceId,
-    expiresAt: identity.expiresAt,
-    sink: {
-      send: (data) => {
-        if (!ended) raw.write(`data: ${data}\n\n`);
-      },
-      comment: (text) => {
-        if (!ended) raw.write(`: ${text}\n\n`);
-      },
-      end: () => {
-        if (ended) return;
-        ended = true;
-        raw.end();
-      },
-    },
+  const closers: (() => void)[] = [];
+  const closeAll = () => closers.forEach((close) => close());
+  // One stream ending (token expired, access changed) ends the connection: the client reconnects.
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    raw.end();
+    closeAll();
+  };
+  request.raw.on('close', () => {
+    ended = true;
+    closeAll();
   });
-  request.raw.on('close', close);
+  for (const collection of collections) {
+    const close = await deps.streams.open({
+      collection,
+      actor: identity.actor,
+      deviceId: identity.deviceId,
+      expiresAt: identity.expiresAt,
+      sink: {
+        send: (data) => {
+          if (!ended) raw.write(`data: ${frame(collection.name, data)}\n\n`);
+        },
+        comment: (text) => {
+          if (!ended) raw.write(`: ${text}\n\n`);
+        },
+        end,
+      },
+    });
+    closers.push(close);
+    if (ended) close();
+  }
 }

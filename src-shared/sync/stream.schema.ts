@@ -9,5 +9,13 @@ import { pullResponseSchema } from './pull.schema';
 export const streamEventSchema = z.union([z.literal('RESYNC'), pullResponseSchema]);
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 
+/**
+ * One event on the shared stream (`/sync/stream?collections=…`): a stream event of one collection.
+ * A browser keeps at most six HTTP/1.1 connections to a server, so the app listens to every
+ * collection on one connection and keeps the others free for pulls and pushes.
+ */
+export const taggedStreamEventSchema = z.object({ collection: z.string().min(1).max(40), event: streamEventSchema });
+export type TaggedStreamEvent = z.infer<typeof taggedStreamEventSchema>;
+
 /** Seconds between keep-alive comments; a client that hears nothing for 3× this reconnects. */
 export const STREAM_HEARTBEAT_SECONDS = 15;

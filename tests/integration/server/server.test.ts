@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice, setUserDisabled } from '../../../src-server/auth/accounts';
+import { taggedStreamEventSchema, type TaggedStreamEvent } from '../../../src-shared/sync/stream.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
+import { sharedStreamPath } from '../../../src-shared/sync/sync-routes';
+import { readServerSentEvents } from '../../../src-renderer/sync/sse-reader';
 import { scope } from '../sync/support/fixtures';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../sync/support/test-server';
 
@@ -54,6 +57,7 @@ describe('server basics', () => {
       'POST /sync/{collection}/v{version}/push',
       'POST /sync/{collection}/v{version}/reconcile',
       'GET /sync/{collection}/v{version}/stream',
+      'GET /sync/stream',
     ]) {
       expect(documented).toContain(route);
     }
@@ -61,6 +65,37 @@ describe('server basics', () => {
     const docs = await get('/docs/');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
+  });
+
+  it('streams several collections on one connection, each with its RESYNC first, and refuses bad lists', async () => {
+    const session = await server.login('kari');
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}${sharedStreamPath([{ name: 'cases', version: 0 }, { name: 'notes', version: 0 }])}`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events: TaggedStreamEvent[] = [];
+    for await (const data of readServerSentEvents(response.body!)) {
+      events.push(taggedStreamEventSchema.parse(JSON.parse(data)));
+      if (events.length === 2) break;
+    }
+    controller.abort();
+    expect(events.map((event) => [event.collection, event.event]).sort()).toEqual([
+      ['cases', 'RESYNC'],
+      ['notes', 'RESYNC'],
+    ]);
+
+    for (const [query, status, code] of [
+      ['collections=cases.v0,cases.v0', 400, 'bad-request'],
+      ['collections=cases', 400, 'bad-request'],
+      ['collections=nope.v0', 404, 'unknown-collection'],
+      ['collections=cases.v0,notes.v-1', 400, 'bad-request'],
+    ] as const) {
+      const refused = await get(`/sync/stream?${query}`, session.accessToken);
+      expect({ query, status: refused.status, code: await errorCode(refused) }).toEqual({ query, status, code });
+    }
+    expect((await get('/sync/stream?collections=cases.v0')).status).toBe(401);
   });
 
   it('answers unknown routes and malformed JSON with a clear 4xx body', async () => {
