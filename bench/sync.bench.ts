@@ -21,10 +21,10 @@ import { addUser } from '../src-server/auth/accounts';
 import type { Session } from '../src-server/auth/sessions';
 import { openDatabase } from '../src-server/db/database';
 import { migrate } from '../src-server/db/migrate';
-import { importDocuments } from '../src-server/sync/import-documents';
+import { importDemoData } from '../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../src-server/sync/sync-collections';
 import { SyncTransport } from '../src-renderer/sync/sync-transport';
-import { generateDemoData, INSTITUTION, type DemoData } from '../src-shared/domain/demo-data';
+import { generateDemoData, INSTITUTION } from '../src-shared/domain/demo-data';
 import { openLaptop, sessionAuth } from '../tests/integration/sync/support/client';
 import { followUpCase, note } from '../tests/integration/sync/support/fixtures';
 import { ServerProcess } from '../tests/integration/sync/support/server-process';
@@ -63,10 +63,7 @@ export async function run(emit: Emit): Promise<void> {
   const data = generateDemoData({ caseCount: 10_000, seed: 11 });
   const setup = await openDatabase({ ...dbOptions, dataDir });
   await migrate(setup);
-  for (const collection of defaultSyncCollections()) {
-    const documents = data[collection.name as keyof DemoData] as unknown as Record<string, unknown>[];
-    await importDocuments(setup, collection, documents, { actorId: null, action: 'bench' });
-  }
+  await importDemoData(setup, data, { actorId: null, action: 'bench' });
   // One reader who sees every case type institution-wide.
   await addUser(setup, {
     username: 'reader',

@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { startAuditSealer } from './audit/audit-log';
 import { AccessTokens, ACCESS_TOKEN_SECONDS } from './auth/access-token';
+import { listUsers } from './auth/accounts';
+import { publishStaff } from './auth/staff-directory';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { identifier } from './auth/identify';
 import { localPasswordProvider } from './auth/local-password.provider';
@@ -58,6 +60,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, schema: options.schema, maxConnections: options.maxConnections }));
   try {
     await migrate(db);
+    // Accounts changed by an older version or straight in the database reach the staff directory.
+    await publishStaff(db, await listUsers(db));
     const tokens = await AccessTokens.open(db, options.jwtSecret, options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS);
     const channels = { changes: channelName('sync_changes', options.schema), access: channelName('sync_access', options.schema) };
     const collections = new SyncCollections(options.collections ?? defaultSyncCollections());

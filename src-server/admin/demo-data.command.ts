@@ -1,9 +1,8 @@
 import { AppError } from '../../src-shared/kernel/app-error';
-import { demoUsers, generateDemoData, type DemoData } from '../../src-shared/domain/demo-data';
+import { demoUsers, generateDemoData } from '../../src-shared/domain/demo-data';
 import { addUser, findUser } from '../auth/accounts';
 import { channelName } from '../db/database';
-import { importDocuments } from '../sync/import-documents';
-import { defaultSyncCollections } from '../sync/sync-collections';
+import { importDemoData } from '../sync/import-documents';
 import { options, type AdminCommand } from './admin-command';
 
 /** Password of every demo account (demo data only; never on a real server). */
@@ -19,15 +18,12 @@ export const demoDataCommand: AdminCommand = {
     if (!Number.isInteger(caseCount) || !Number.isInteger(seed)) throw new AppError('validation', '--cases and --seed must be whole numbers');
     const data = generateDemoData({ caseCount, seed });
     const channel = channelName('sync_changes', undefined);
-    for (const collection of defaultSyncCollections()) {
-      const documents = data[collection.name as keyof DemoData] as unknown as Record<string, unknown>[];
-      await importDocuments(db, collection, documents, { actorId: null, action: 'demo-data', channel });
-      out(`${collection.name}: ${documents.length}`);
-    }
+    const counts = await importDemoData(db, data, { actorId: null, action: 'demo-data', channel });
+    for (const [name, count] of Object.entries(counts)) out(`${name}: ${count}`);
     let accounts = 0;
     for (const user of demoUsers()) {
       if (await findUser(db, { id: user.userId })) continue;
-      await addUser(db, { id: user.userId, username: user.userId, name: user.name, password: DEMO_PASSWORD, roles: user.roles, scope: user.scope });
+      await addUser(db, { id: user.userId, username: user.userId, name: user.name, password: DEMO_PASSWORD, roles: user.roles, scope: user.scope, email: user.email });
       accounts++;
     }
     out(`Demo accounts added: ${accounts} (username = user id, e.g. u-kullkoord-helse; password "${DEMO_PASSWORD}").`);

@@ -10,7 +10,7 @@ const roleList = z.array(z.enum(roles)).min(1, `Give at least one of --roles ${r
 /** `user add|list|disable|enable`. */
 export const userCommand: AdminCommand = {
   usage:
-    'user add --username U --name "N" --roles r1,r2 --institution I [--departments d1,d2] [--cohorts c1] [--partners p1] [--password P]\n' +
+    'user add --username U --name "N" --roles r1,r2 --institution I [--departments d1,d2] [--cohorts c1] [--partners p1] [--email E] [--password P]\n' +
     '  user list | user disable --username U | user enable --username U',
   async run([action, ...args], { db, out }) {
     switch (action) {
@@ -24,6 +24,7 @@ export const userCommand: AdminCommand = {
           cohorts: { type: 'string' },
           partners: { type: 'string' },
           password: { type: 'string' },
+          email: { type: 'string' },
         });
         const parsedRoles = roleList.safeParse(list(flags.roles));
         if (!parsedRoles.success) throw new AppError('validation', parsedRoles.error.issues.map((issue) => issue.message).join('; '));
@@ -39,6 +40,7 @@ export const userCommand: AdminCommand = {
             cohorts: list(flags.cohorts),
             partners: list(flags.partners),
           },
+          email: typeof flags.email === 'string' ? flags.email : '',
         });
         out(`Added ${user.username} (${user.id}) with roles ${user.roles.join(', ')}.`);
         if (typeof flags.password !== 'string') out(`Password: ${password}`);

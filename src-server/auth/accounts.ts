@@ -4,6 +4,7 @@ import { actorScopeSchema, roles, type Actor, type ActorScope, type Role } from 
 import { AppError } from '../../src-shared/kernel/app-error';
 import type { Sql } from '../db/database';
 import { hashPassword } from './password';
+import { publishStaff } from './staff-directory';
 
 /** Users and their devices. Accounts are local; external identities map onto them (identities). */
 export interface UserRecord {
@@ -12,6 +13,8 @@ export interface UserRecord {
   name: string;
   roles: Role[];
   scope: ActorScope;
+  /** '' when none is known. */
+  email: string;
   disabled: boolean;
   createdAt: string;
 }
@@ -23,8 +26,9 @@ export const newUserSchema = z.object({
   password: z.string().min(8).max(200).optional(),
   roles: z.array(z.enum(roles)).min(1),
   scope: actorScopeSchema,
+  email: z.union([z.email(), z.literal('')]).default(''),
 });
-export type NewUser = z.infer<typeof newUserSchema>;
+export type NewUser = z.input<typeof newUserSchema>;
 
 interface UserRow {
   id: string;
@@ -33,6 +37,7 @@ interface UserRow {
   password_hash: string | null;
   roles: string;
   scope: string;
+  email: string;
   disabled: boolean;
   created_at: string | Date;
 }
@@ -44,6 +49,7 @@ function toUser(row: UserRow): UserRecord {
     name: row.name,
     roles: JSON.parse(row.roles) as Role[],
     scope: JSON.parse(row.scope) as ActorScope,
+    email: row.email,
     disabled: row.disabled,
     createdAt: new Date(row.created_at).toISOString(),
   };
@@ -59,10 +65,10 @@ export async function addUser(sql: Sql, input: NewUser): Promise<UserRecord> {
   if (existing) throw new AppError('conflict', `User ${user.username} exists already`);
   const passwordHash = user.password ? await hashPassword(user.password) : null;
   const [row] = await sql.query<UserRow>(
-    `INSERT INTO users (id, username, name, password_hash, roles, scope) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [user.id ?? randomUUID(), user.username, user.name, passwordHash, JSON.stringify(user.roles), JSON.stringify(user.scope)],
+    `INSERT INTO users (id, username, name, password_hash, roles, scope, email) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [user.id ?? randomUUID(), user.username, user.name, passwordHash, JSON.stringify(user.roles), JSON.stringify(user.scope), user.email],
   );
-  return toUser(row!);
+  return published(sql, toUser(row!));
 }
 
 export async function listUsers(sql: Sql): Promise<UserRecord[]> {
@@ -83,7 +89,7 @@ export async function setUserDisabled(sql: Sql, username: string, disabled: bool
     await sql.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [row.id]);
   }
   await notifyAccessChange(sql, `user:${row.id}`);
-  return toUser(row);
+  return published(sql, toUser(row));
 }
 
 /** Changes what a user may see; the user's devices purge what fell out of scope at next sync. */
@@ -95,7 +101,13 @@ export async function setUserAccess(sql: Sql, username: string, access: { roles:
   ]);
   if (!row) throw new AppError('not-found', `No user ${username}`);
   await notifyAccessChange(sql, `user:${row.id}`);
-  return toUser(row);
+  return published(sql, toUser(row));
+}
+
+/** Every change of an account reaches the staff directory the laptops replicate. */
+async function published(sql: Sql, user: UserRecord): Promise<UserRecord> {
+  await publishStaff(sql, [user]);
+  return user;
 }
 
 /** Ends the live streams of a user ("user:<id>") or device ("device:<id>") on every server instance. */

@@ -131,4 +131,11 @@ export const migrations: Migration[] = [
       CREATE INDEX email_outbox_due ON email_outbox (next_attempt_at) WHERE status = 'queued';
     `,
   },
+  {
+    id: '005-staff-email',
+    sql: `
+      -- Where letters to a member of staff go; published with the name in the staff directory.
+      ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT '';
+    `,
+  },
 ];

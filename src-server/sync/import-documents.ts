@@ -1,7 +1,8 @@
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { Database } from '../db/database';
-import type { SyncCollection } from './sync-collections';
+import type { DemoData } from '../../src-shared/domain/demo-data';
+import { defaultSyncCollections, type SyncCollection } from './sync-collections';
 
 const BATCH = 500;
 
@@ -41,4 +42,22 @@ export async function importDocuments(
     });
   }
   return documents.length;
+}
+
+/**
+ * Stores a demo data set (every collection it has; the staff directory comes from the accounts),
+ * as `npm run admin -- demo-data` does. Returns how many documents each collection got.
+ */
+export async function importDemoData(
+  db: Database,
+  data: DemoData,
+  audit: { actorId: string | null; action: string; channel?: string } = { actorId: null, action: 'demo-data' },
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const collection of defaultSyncCollections()) {
+    if (!(collection.name in data)) continue;
+    const documents = data[collection.name as keyof DemoData] as unknown as Record<string, unknown>[];
+    counts[collection.name] = await importDocuments(db, collection, documents, audit);
+  }
+  return counts;
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../src-shared/domain/access';
+import { isStaff, type Actor } from '../../src-shared/domain/access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
 import {
@@ -134,9 +134,17 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
     case 'person': {
       const cases = await visibleCaseIds(sql, actor);
       const [row] = await sql.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM sync_documents p WHERE p.collection = $1 AND NOT p.deleted AND p.id IN
-           (SELECT subject_person_id FROM sync_documents WHERE collection = 'cases' AND id = ANY($2))`,
-        [collection.name, cases],
+        `SELECT count(*)::int AS n FROM sync_documents p WHERE p.collection = $1 AND NOT p.deleted AND (p.id IN
+           (SELECT subject_person_id FROM sync_documents WHERE collection = 'cases' AND id = ANY($2)) OR ($3 AND p.doc::json->>'institution' = $4))`,
+        [collection.name, cases, isStaff(actor), actor.scope.institution],
+      );
+      return row?.n ?? 0;
+    }
+    case 'staff': {
+      if (!isStaff(actor)) return 0;
+      const [row] = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM sync_documents WHERE collection = $1 AND NOT deleted AND doc::json->>'institution' = $2`,
+        [collection.name, actor.scope.institution],
       );
       return row?.n ?? 0;
     }

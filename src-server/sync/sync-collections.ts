@@ -6,10 +6,13 @@ import { collectionDefinitions, replicatedCollections, type CollectionName } fro
  * written. Every collection the app replicates must have a policy here (checked at start).
  * - `case`: a case; the shared access rules decide.
  * - `case-child`: belongs to the case in `caseId` (notes, documents, tasks); visible with it.
- * - `person`: visible to whoever sees a case about that person.
+ * - `person`: visible to the institution's staff (its register), and to whoever sees a case about
+ *   that person.
+ * - `staff`: the staff directory, written by the server from its accounts; visible to the
+ *   institution's staff, never written by a client.
  * - `open`: everyone signed in (used for RxDB's own replication test suite only).
  */
-export type VisibilityRule = 'case' | 'case-child' | 'person' | 'open';
+export type VisibilityRule = 'case' | 'case-child' | 'person' | 'staff' | 'open';
 
 export interface SyncCollection {
   name: string;
@@ -30,6 +33,7 @@ const policies: Record<Exclude<CollectionName, 'conflicts'>, Pick<SyncCollection
   documents: { visibility: 'case-child', appendOnly: false, deletable: true },
   tasks: { visibility: 'case-child', appendOnly: false, deletable: true },
   people: { visibility: 'person', appendOnly: false, deletable: false },
+  staff: { visibility: 'staff', appendOnly: false, deletable: false },
 };
 
 export function defaultSyncCollections(): SyncCollection[] {

@@ -82,7 +82,9 @@ export class VisibilityContext {
       case 'case-child':
         return row.case_id !== null && this.seesCase(await this.caseEntry(row.case_id));
       case 'person':
-        return seesPeopleRegister(this.actor, personInstitution(row)) || this.seesPerson(row.id);
+        return seesPeopleRegister(this.actor, institutionOf(row)) || this.seesPerson(row.id);
+      case 'staff':
+        return seesPeopleRegister(this.actor, institutionOf(row));
     }
   }
 
@@ -95,7 +97,9 @@ export class VisibilityContext {
       case 'case-child':
         return row.case_id !== null && this.sawCase(await this.caseEntry(row.case_id));
       case 'person':
-        return seesPeopleRegister(this.actor, personInstitution(row)) || this.sawPerson(row.id);
+        return seesPeopleRegister(this.actor, institutionOf(row)) || this.sawPerson(row.id);
+      case 'staff':
+        return seesPeopleRegister(this.actor, institutionOf(row));
     }
   }
 
@@ -142,8 +146,8 @@ export class VisibilityContext {
   }
 }
 
-/** The institution whose register a person row belongs to ('' when the row has none). */
-function personInstitution(row: Pick<FeedRow, 'doc'>): string {
+/** The institution a person or staff row belongs to ('' when the row has none). */
+function institutionOf(row: Pick<FeedRow, 'doc'>): string {
   const institution = (JSON.parse(row.doc) as { institution?: unknown }).institution;
   return typeof institution === 'string' ? institution : '';
 }

@@ -48,6 +48,8 @@ export async function checkWrite(check: WriteCheck): Promise<WriteRefusal | null
       return checkCase(actor, before as Case | null, after as Case);
     case 'case-child':
       return checkCaseChild(check);
+    case 'staff':
+      return { reason: 'forbidden', message: 'The staff directory is kept by the server, from its user accounts.' };
     case 'person': {
       const institutions = [after.institution, ...(before ? [before.institution] : [])];
       return institutions.every((institution) => institution === actor.scope.institution)

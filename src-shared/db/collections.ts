@@ -4,6 +4,7 @@ import { conflictSchema } from '../domain/conflict/conflict.schema';
 import { documentSchema } from '../domain/document/document.schema';
 import { noteSchema } from '../domain/note/note.schema';
 import { personSchema } from '../domain/person/person.schema';
+import { staffMemberSchema } from '../domain/staff/staff.schema';
 import { taskSchema } from '../domain/task/task.schema';
 import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
 
@@ -12,7 +13,7 @@ import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
  * five case types share one `cases` collection (type in `type`, type-specific data in `details`):
  * the overview lists and filters across types with one indexed query, and sync runs one stream
  * for all cases instead of five. Sub-records (notes, documents, tasks) and people get their own;
- * `conflicts` is local only. Seven slots stay free for later (partners, agreements, sites, …).
+ * `conflicts` is local only, `staff` is read-only. Six slots stay free for later (partners, agreements, sites, …).
  */
 interface CollectionDefinition {
   schema: z.ZodObject;
@@ -50,6 +51,12 @@ export const collectionDefinitions = {
     schema: personSchema,
     replicated: true,
     rx: { version: 0, primaryKey: 'id', encrypted: ['nationalId'] },
+  },
+  /** The institution's staff as the server's accounts name them (read-only on the laptop). */
+  staff: {
+    schema: staffMemberSchema,
+    replicated: true,
+    rx: { version: 0, primaryKey: 'id' },
   },
   conflicts: {
     schema: conflictSchema,

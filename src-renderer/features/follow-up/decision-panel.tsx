@@ -16,7 +16,6 @@ import { decisionInput, defaultAppeal, type DecisionLetterParts, type FollowUpCo
 import { useFollowUpText } from './follow-up-text';
 import { documentRecord, newDocumentId, type MakeDocuments } from './follow-up-steps';
 import { PdfFrame } from './pdf-frame';
-import { rectorUser } from './staff-directory';
 import { PANEL_HEADING_IDS, safeAppealDeadline } from './step-forms';
 import type { RunStep } from './use-step';
 
@@ -54,8 +53,8 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
   const receivedOn = useWatch({ control, name: 'appeal.receivedOn' });
   if (!followUpWorkflow.allowedEvents(caseDoc, actor).includes('decide')) return null;
 
-  const rector = rectorUser();
-  const deciders = [actor.userId, ...(rector && rector.userId !== actor.userId ? [rector.userId] : [])];
+  const rector = ctx.staff.rector();
+  const deciders = [actor.userId, ...(rector && rector.id !== actor.userId ? [rector.id] : [])];
   const letterParts = (values: DecisionFormValues): DecisionLetterParts => ({
     title: values.title,
     outcome: values.outcome,

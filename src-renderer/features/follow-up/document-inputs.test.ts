@@ -9,6 +9,7 @@ import type { Note } from '../../../src-shared/domain/note/note.schema';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { followUpEvents, followUpStart, SUBJECT_ID, walk } from '../../../src-shared/domain/testing/fixtures';
 import { archiveRecord, decisionInput, defaultAppeal, protocolInput, summonsInput, type FollowUpContext } from './document-inputs';
+import { demoStaff, staffDirectory } from './staff-directory';
 
 const student: Person = {
   id: SUBJECT_ID,
@@ -37,7 +38,7 @@ const states = walk(followUpWorkflow, followUpStart(), [
   ['cohortCoordinator', followUpEvents.draftProtocol],
 ]);
 const at = (status: FollowUpCase['status']) => states.find((s) => s.status === status)!;
-const ctx = (caseDoc: FollowUpCase): FollowUpContext => ({ caseDoc, student, notes, today: '2026-09-10' });
+const ctx = (caseDoc: FollowUpCase): FollowUpContext => ({ caseDoc, student, notes, staff: staffDirectory(demoStaff), today: '2026-09-10' });
 
 describe('document inputs from the case', () => {
   it('builds a summons the shared schema accepts, with a video link for a video meeting', () => {

@@ -8,16 +8,17 @@ import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-u
 import type { Note } from '../../../src-shared/domain/note/note.schema';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { asStaff, coordinatorOf, departmentHeadOf, departmentName, institutionProfile, rectorUser, staffUser } from './staff-directory';
+import { asStaff, departmentName, institutionProfile, type StaffDirectory } from './staff-directory';
 
 /**
  * The documents' inputs, built from what the app holds: the case, the student, the notes and
- * the demo staff directory. Document texts are Norwegian whatever the UI language.
+ * the staff directory. Document texts are Norwegian whatever the UI language.
  */
 export interface FollowUpContext {
   caseDoc: FollowUpCase;
   student: Person;
   notes: readonly Note[];
+  staff: StaffDirectory;
   /** The date printed on documents (the user's today). */
   today: string;
 }
@@ -40,8 +41,8 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-const coordinator = (ctx: FollowUpContext) => asStaff(required(coordinatorOf(ctx.caseDoc), 'cohort coordinator'));
-const departmentHead = (ctx: FollowUpContext) => asStaff(required(departmentHeadOf(ctx.caseDoc.department), 'head of department'));
+const coordinator = (ctx: FollowUpContext) => asStaff(required(ctx.staff.coordinatorOf(ctx.caseDoc), 'cohort coordinator'));
+const departmentHead = (ctx: FollowUpContext) => asStaff(required(ctx.staff.departmentHeadOf(ctx.caseDoc.department), 'head of department'));
 
 /** The summons letter for the summons recorded on the case. */
 export function summonsInput(ctx: FollowUpContext): SummonsInput {
@@ -87,10 +88,10 @@ export function protocolInput(ctx: FollowUpContext, studentSignature?: DrawnSign
 export type DecisionLetterParts = Pick<DecisionInput, 'title' | 'outcome' | 'legalBasis' | 'facts' | 'mainConsiderations' | 'appeal'>;
 
 export function decisionInput(ctx: FollowUpContext, parts: DecisionLetterParts, deciderIds: readonly string[]): DecisionInput {
-  const rector = rectorUser();
+  const rector = ctx.staff.rector();
   const decidedBy = deciderIds.flatMap((id) => {
-    const user = staffUser(id);
-    return user ? [asStaff(user)] : [];
+    const member = ctx.staff.member(id);
+    return member ? [asStaff(member)] : [];
   });
   return {
     ...head(ctx),
@@ -107,10 +108,10 @@ const archivedFileName = (kind: CaseDocument['kind'], caseNumber: string) =>
 
 /** What the archive files with the PDF: the student's folder, the document and who gets it. */
 export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): ArchiveRecord {
-  const { caseDoc, student } = ctx;
-  const coordinatorUser = required(coordinatorOf(caseDoc), 'cohort coordinator');
-  const headUser = required(departmentHeadOf(caseDoc.department), 'head of department');
-  const rector = rectorUser();
+  const { caseDoc, student, staff } = ctx;
+  const coordinatorUser = required(staff.coordinatorOf(caseDoc), 'cohort coordinator');
+  const headUser = required(staff.departmentHeadOf(caseDoc.department), 'head of department');
+  const rector = staff.rector();
   const party = { party: 'student', name: studentName(student), email: student.email } as const;
   const recipients: ArchiveRecord['recipients'] =
     document.kind === 'protocol'
@@ -124,7 +125,7 @@ export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): Arc
     title: document.title,
     documentDate: document.createdAt.slice(0, 10),
     fileName: archivedFileName(document.kind, caseDoc.caseNumber),
-    createdBy: staffUser(document.createdBy)?.name ?? coordinatorUser.name,
+    createdBy: staff.member(document.createdBy)?.name ?? coordinatorUser.name,
     signedBy: document.signatures.map((signature) => signature.signer),
     case: {
       id: caseDoc.id,

@@ -22,6 +22,7 @@ import { ProtocolPanel } from './protocol-panel';
 import { StepForms } from './step-forms';
 import { StepNotice } from './step-notice';
 import { useFollowUpCase } from './use-follow-up-case';
+import { useStaffDirectory } from './use-staff-directory';
 import { useStep } from './use-step';
 import { WorkflowDiagram } from './workflow-diagram';
 import './follow-up.css';
@@ -39,7 +40,8 @@ function FollowUpCaseRecord({ id }: { id: string }) {
   const db = useDatabase();
   const actor = useActingUser();
   const { caseDoc, student, notes, documents } = useFollowUpCase(id);
-  const ctx = useMemo(() => (caseDoc && student && notes ? { caseDoc, student, notes } : undefined), [caseDoc, student, notes]);
+  const staff = useStaffDirectory();
+  const ctx = useMemo(() => (caseDoc && student && notes ? { caseDoc, student, notes, staff } : undefined), [caseDoc, student, notes, staff]);
   const { state, run } = useStep(ctx);
   const subjectId = caseDoc?.subjectPersonId ?? '';
   const siblings$ = useMemo(() => db.cases.find({ selector: { type: 'followUp', subjectPersonId: subjectId } }).$, [db, subjectId]);

@@ -14,7 +14,6 @@ import { studentName, summonsInput, type FollowUpContext } from './document-inpu
 import { useFollowUpText } from './follow-up-text';
 import { documentRecord, joinIntoCase, newDocumentId, type MakeDocuments } from './follow-up-steps';
 import { fromLocalDateTime } from './format';
-import { coordinatorOf, departmentHeadOf, rectorUser } from './staff-directory';
 import type { RunStep } from './use-step';
 
 /** Events taken in their own section of the page (signature pad, decision form). */
@@ -123,7 +122,7 @@ function ConfirmForm({ event, label, run, busy, ctx }: FormProps & { event: Foll
   const explanation: Partial<Record<FollowUpEvent['type'], string>> = {
     open: t.openExplained,
     recordNoShow: t.noShowExplained,
-    sendProtocol: t.sendProtocolExplained(departmentHeadOf(ctx.caseDoc.department)?.name ?? '–'),
+    sendProtocol: t.sendProtocolExplained(ctx.staff.departmentHeadOf(ctx.caseDoc.department)?.name ?? '–'),
     close: t.closeExplained,
   };
   return (
@@ -236,18 +235,18 @@ function CallMeetingForm({ label, run, busy, ctx }: FormProps) {
   const t = useFollowUpText().steps;
   const [meetingAt, setMeetingAt] = useState('');
   const [location, setLocation] = useState('');
-  const participants = [rectorUser(), coordinatorOf(ctx.caseDoc)].filter((user) => user !== undefined);
+  const participants = [ctx.staff.rector(), ctx.staff.coordinatorOf(ctx.caseDoc)].filter((member) => member !== undefined);
   const submit = () =>
     void run({
       type: 'callMeeting',
       at: now(),
       meetingAt: fromLocalDateTime(meetingAt) ?? '',
       location: location.trim(),
-      participantIds: participants.map((user) => user.userId),
+      participantIds: participants.map((member) => member.id),
     });
   return (
     <StepFormFrame label={label} busy={busy} onSubmit={submit}>
-      <Paragraph data-size="sm">{t.meetingParticipants(participants.map((user) => user.name).join(', '))}</Paragraph>
+      <Paragraph data-size="sm">{t.meetingParticipants(participants.map((member) => member.name).join(', '))}</Paragraph>
       <Textfield label={t.meetingAt} type="datetime-local" value={meetingAt} onChange={(event) => setMeetingAt(event.target.value)} />
       <Textfield label={t.place} value={location} onChange={(event) => setLocation(event.target.value)} />
     </StepFormFrame>

@@ -176,5 +176,10 @@ export function caseTypesForActor(actor: Actor): CaseType[] {
  * else sees a person only through a case about them that they may see.
  */
 export function seesPeopleRegister(actor: Actor, institution: string): boolean {
-  return actor.scope.institution === institution && actor.roles.some((role) => !externalRoles.includes(role));
+  return actor.scope.institution === institution && isStaff(actor);
+}
+
+/** Works at the institution (not a partner, student or applicant): on its staff directory. */
+export function isStaff(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.some((role) => !externalRoles.includes(role));
 }

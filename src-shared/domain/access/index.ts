@@ -9,6 +9,7 @@ export {
   roleCanEdit,
   roleCanSee,
   roleCaseTypes,
+  isStaff,
   seesPeopleRegister,
 } from './access';
 export {

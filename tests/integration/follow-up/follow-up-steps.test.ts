@@ -14,7 +14,7 @@ import {
   type MakeDocuments,
   type StepDeps,
 } from '../../../src-renderer/features/follow-up/follow-up-steps';
-import { staffUser } from '../../../src-renderer/features/follow-up/staff-directory';
+import { demoStaff, staffDirectory, staffUser } from '../../../src-renderer/features/follow-up/staff-directory';
 import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { FollowUpCase, FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-up.workflow';
@@ -88,7 +88,7 @@ async function stored(id: string): Promise<FollowUpCase> {
 }
 
 async function step(caseDoc: FollowUpCase, event: FollowUpEvent, make?: MakeDocuments, actor = coordinator, notes: Note[] = []) {
-  return takeStep(deps(actor), { caseDoc, student, notes }, event, make);
+  return takeStep(deps(actor), { caseDoc, student, notes, staff: staffDirectory(demoStaff) }, event, make);
 }
 
 /** A case opened by the coordinator and summoned, with the summons letter issued. */

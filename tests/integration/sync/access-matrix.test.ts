@@ -59,6 +59,8 @@ describe('access matrix over pull', () => {
           .filter((p) => (isStaff(user) && p.institution === user.scope.institution) || visibleCases.some((c) => c.subjectPersonId === p.id))
           .map((p) => p.id),
       ),
+      // The staff directory: the institution's staff accounts, to its staff only.
+      staff: new Set(isStaff(user) ? users.filter((u) => isStaff(u) && u.scope.institution === user.scope.institution).map((u) => u.userId) : []),
     };
     for (const [collection, ids] of Object.entries(expected)) {
       const pulled = await pullAll(transport, collection);
@@ -108,6 +110,18 @@ describe('access matrix over push', () => {
   it('exercised both outcomes', () => {
     expect(pushOutcomes.stored).toBeGreaterThan(5);
     expect(pushOutcomes.refused).toBeGreaterThan(5);
+  });
+
+  it('refuses every change to the staff directory: the server keeps it, from its accounts', async () => {
+    const coordinator = users.find((user) => user.roles.includes('cohortCoordinator'))!;
+    const [row] = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = 'staff' AND id = $1`, [coordinator.userId]);
+    const own = JSON.parse(row!.doc) as Record<string, unknown>;
+    const response = await transports.get(coordinator.userId)!.push('staff', 0, [
+      { assumedMasterState: { ...own, _deleted: false }, newDocumentState: { ...own, name: 'Noen andre', _deleted: false } },
+    ]);
+    expect(response.rejections).toEqual([expect.objectContaining({ id: coordinator.userId, reason: 'forbidden' })]);
+    const [after] = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = 'staff' AND id = $1`, [coordinator.userId]);
+    expect(JSON.parse(after!.doc)).toEqual(own);
   });
 
   it('never returns a stored document the user may not see as a conflict', async () => {

@@ -50,7 +50,9 @@ describe('live sync', () => {
     try {
       await eventually(() => laptop.db.notes.count().exec(), (count) => count >= 30);
       await eventually(() => laptop.sync.status.firstSync, (progress) => progress === null);
-      const total = (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_documents WHERE collection IN ('cases', 'notes')`))[0]!.n;
+      // The cases and notes, and the staff directory (kari and per, both of this institution).
+      const total = (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_documents WHERE collection IN ('cases', 'notes', 'staff')`))[0]!.n;
+      expect(await laptop.db.staff.count().exec()).toBe(2);
       expect(Math.max(...seen.map((progress) => progress.total))).toBe(total);
       expect(seen.at(-1)).toEqual({ received: total, total });
       expect(seen.some((progress) => progress.received > 0 && progress.received < total)).toBe(true);

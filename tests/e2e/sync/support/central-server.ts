@@ -9,8 +9,7 @@ import type { Database } from '../../../../src-server/db/database';
 import { migrate } from '../../../../src-server/db/migrate';
 import { migrations } from '../../../../src-server/db/migrations';
 import { openPglite } from '../../../../src-server/db/pglite-database';
-import { importDocuments } from '../../../../src-server/sync/import-documents';
-import { defaultSyncCollections } from '../../../../src-server/sync/sync-collections';
+import { importDemoData } from '../../../../src-server/sync/import-documents';
 import { canSeeCase, type Actor } from '../../../../src-shared/domain/access';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
 import type { Note } from '../../../../src-shared/domain/note/note.schema';
@@ -110,12 +109,10 @@ async function demoTemplate(): Promise<Blob> {
     await migrate(db);
     for (const account of Object.keys(accounts) as AccountName[]) {
       const actor = actorOf(account);
-      await addUser(db, { id: actor.userId, username: accounts[account].username, name: actor.name, password: DEMO_PASSWORD, roles: actor.roles, scope: actor.scope });
+      const email = demoUsers().find((user) => user.userId === actor.userId)?.email ?? '';
+      await addUser(db, { id: actor.userId, username: accounts[account].username, name: actor.name, password: DEMO_PASSWORD, roles: actor.roles, scope: actor.scope, email });
     }
-    for (const collection of defaultSyncCollections()) {
-      const documents = serverDemoData[collection.name as keyof DemoData] as unknown as Record<string, unknown>[];
-      await importDocuments(db, collection, documents, { actorId: null, action: 'demo-data' });
-    }
+    await importDemoData(db, serverDemoData);
     const dump = Buffer.from(await (await db.dump()).arrayBuffer());
     const partial = `${file}.${process.pid}`;
     writeFileSync(partial, dump);

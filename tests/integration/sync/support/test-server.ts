@@ -22,7 +22,7 @@ export interface TestServer {
   url: string;
   db: Database;
   engine: Database['engine'];
-  addUser(input: { username: string; roles: Role[]; scope: ActorScope; name?: string; id?: string }): Promise<Actor>;
+  addUser(input: { username: string; roles: Role[]; scope: ActorScope; name?: string; id?: string; email?: string }): Promise<Actor>;
   login(username: string, deviceId?: string): Promise<Session>;
   close(): Promise<void>;
 }
