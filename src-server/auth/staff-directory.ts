@@ -1,24 +1,10 @@
 import { isStaff } from '../../src-shared/domain/access';
-import type { StaffMember } from '../../src-shared/domain/staff/staff.schema';
+import { staffMember, type StaffMember } from '../../src-shared/domain/staff/staff.schema';
 import type { Sql } from '../db/database';
 import type { UserRecord } from './accounts';
 
 export const STAFF_COLLECTION = 'staff';
 
-/** The directory entry of an account: what letters and protocols name, and where e-mails go. */
-export function staffMemberOf(user: UserRecord, updatedAt: string): StaffMember {
-  return {
-    id: user.id,
-    name: user.name,
-    roles: user.roles,
-    institution: user.scope.institution,
-    departments: user.scope.departments,
-    cohorts: user.scope.cohorts,
-    email: user.email,
-    active: !user.disabled,
-    updatedAt,
-  };
-}
 
 const withoutTime = ({ updatedAt: _updatedAt, ...rest }: StaffMember) => JSON.stringify(rest);
 
@@ -36,7 +22,7 @@ export async function publishStaff(sql: Sql, users: readonly UserRecord[]): Prom
   ]);
   const before = new Map(stored.map((row) => [row.id, withoutTime(JSON.parse(row.doc) as StaffMember)]));
   const now = new Date().toISOString();
-  const changed = staff.map((user) => staffMemberOf(user, now)).filter((member) => before.get(member.id) !== withoutTime(member));
+  const changed = staff.map((user) => staffMember({ ...user, active: !user.disabled }, now)).filter((member) => before.get(member.id) !== withoutTime(member));
   for (const member of changed) {
     await sql.query(
       `INSERT INTO sync_documents (collection, id, doc) VALUES ($1, $2, $3)

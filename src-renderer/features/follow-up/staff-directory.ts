@@ -2,7 +2,7 @@ import type { Institution, Staff } from '../../../src-shared/documents/letter-pa
 import { roleLabels, type Role } from '../../../src-shared/domain/access/roles';
 import { demoUsers, type DemoUser } from '../../../src-shared/domain/demo-data/demo-users';
 import { departments, INSTITUTION } from '../../../src-shared/domain/demo-data/organisation';
-import type { StaffMember } from '../../../src-shared/domain/staff/staff.schema';
+import { staffMember, type StaffMember } from '../../../src-shared/domain/staff/staff.schema';
 
 /** Who is who on a case: the staff named on letters and protocols, and their e-mail addresses. */
 export interface StaffDirectory {
@@ -37,17 +37,7 @@ export function staffDirectory(members: readonly StaffMember[]): StaffDirectory 
 const users = demoUsers();
 const byId = new Map(users.map((user) => [user.userId, user]));
 
-export const demoStaff: readonly StaffMember[] = users.map((user) => ({
-  id: user.userId,
-  name: user.name,
-  roles: user.roles,
-  institution: user.scope.institution,
-  departments: user.scope.departments,
-  cohorts: user.scope.cohorts,
-  email: user.email,
-  active: true,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}));
+export const demoStaff: readonly StaffMember[] = users.map((user) => staffMember({ ...user, id: user.userId, active: true }, '2026-01-01T00:00:00.000Z'));
 
 /** Roles that take part in follow-up cases, in the order the acting-user switch lists them. */
 export const followUpStaffRoles: readonly Role[] = ['cohortCoordinator', 'departmentHead', 'rector', 'teacher'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorScopeSchema, roles } from '../access/roles';
+import { actorScopeSchema, roles, type ActorScope, type Role } from '../access/roles';
 import { idSchema, isoTimestamp } from '../case/case.schema';
 
 /**
@@ -20,3 +20,12 @@ export const staffMemberSchema = z.object({
   updatedAt: isoTimestamp,
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+/** The directory entry of an account. */
+export function staffMember(
+  account: { id: string; name: string; roles: Role[]; scope: ActorScope; email: string; active: boolean },
+  updatedAt: string,
+): StaffMember {
+  const { id, name, roles: accountRoles, scope, email, active } = account;
+  return { id, name, roles: accountRoles, institution: scope.institution, departments: scope.departments, cohorts: scope.cohorts, email, active, updatedAt };
+}
