@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
-import { canSeeCase, seesPeopleRegister } from '../../src-shared/domain/access';
+import { canSeeCase, isStaff } from '../../src-shared/domain/access';
 import { LETTERS_PATH, letterReceiptSchema, letterRequestSchema, MAX_LETTER_BASE64, type LetterReceipt, type LetterRequest } from '../../src-shared/notifications/letter.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { Identity } from '../auth/identify';
@@ -87,7 +87,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps
         throw new HttpError(409, 'parent-missing', 'conflict', `Case ${record.case.caseNumber} is not on the server yet; the letter is sent again after the case has synced.`);
       }
       if (!canSeeCase(actor, storedCase)) throw new HttpError(403, 'forbidden', 'forbidden', `You do not have access to case ${record.case.caseNumber}.`);
-      if (!seesPeopleRegister(actor, storedCase.institution)) {
+      if (!isStaff(actor)) {
         throw new HttpError(403, 'forbidden', 'forbidden', 'Only the institution’s staff send letters.');
       }
       const pdf = Buffer.from(letter.pdfBase64, 'base64');

@@ -57,7 +57,8 @@ export class VisibilityContext {
   /** Loads what evaluating these rows needs, with one query per batch. */
   async prefetch(rule: VisibilityRule, rows: FeedRow[]): Promise<void> {
     if (rule === 'case-child') await this.prefetchCases(rows.flatMap((row) => (row.case_id ? [row.case_id] : [])));
-    if (rule === 'person') await this.prefetchPeople(rows.map((row) => row.id));
+    // People in the actor's register are visible without looking at their cases.
+    if (rule === 'person') await this.prefetchPeople(rows.filter((row) => !this.inRegister(row)).map((row) => row.id));
   }
 
   private async prefetchPeople(ids: string[]): Promise<void> {
@@ -82,9 +83,9 @@ export class VisibilityContext {
       case 'case-child':
         return row.case_id !== null && this.seesCase(await this.caseEntry(row.case_id));
       case 'person':
-        return seesPeopleRegister(this.actor, institutionOf(row)) || this.seesPerson(row.id);
+        return this.inRegister(row) || this.seesPerson(row.id);
       case 'staff':
-        return seesPeopleRegister(this.actor, institutionOf(row));
+        return this.inRegister(row);
     }
   }
 
@@ -97,9 +98,9 @@ export class VisibilityContext {
       case 'case-child':
         return row.case_id !== null && this.sawCase(await this.caseEntry(row.case_id));
       case 'person':
-        return seesPeopleRegister(this.actor, institutionOf(row)) || this.sawPerson(row.id);
+        return this.inRegister(row) || this.sawPerson(row.id);
       case 'staff':
-        return seesPeopleRegister(this.actor, institutionOf(row));
+        return this.inRegister(row);
     }
   }
 
@@ -107,6 +108,11 @@ export class VisibilityContext {
   async liveCase(id: string): Promise<CaseScope | null> {
     const entry = await this.caseEntry(id);
     return entry && !entry.deleted ? entry.current : null;
+  }
+
+  /** A person or staff row of the institution whose register (and staff directory) the actor sees. */
+  private inRegister(row: Pick<FeedRow, 'doc'>): boolean {
+    return seesPeopleRegister(this.actor, institutionOf(row));
   }
 
   private seesCase(entry: CaseEntry | null): boolean {

@@ -93,6 +93,7 @@ export async function composeDocuments(options: {
     signers: createDocumentSigners(config.signers, { secureStore: options.secureStore, demo }),
     archive: outbox,
   });
+  // Letters (`email`) go through the same outbox, but are not an archive the app offers.
   const configured = new Set<string>(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : []), 'email']);
   const configuredTargets = archiveTargets.filter((target) => configured.has(target));
   const documents: DocumentsService = {

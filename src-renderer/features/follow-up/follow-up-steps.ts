@@ -48,6 +48,7 @@ export type CommandReport =
   | { type: 'taskCreated'; title: string; due: string }
   | { type: 'letterQueued'; document: LetterKind }
   | { type: 'letterNotSent'; document: LetterKind }
+  | { type: 'letterFailed'; document: LetterKind; message: string }
   | { type: 'integration'; system: string; operation: string };
 
 export interface StepOutcome {
@@ -148,9 +149,9 @@ async function sendLetter(deps: StepDeps, ctx: FollowUpContext, template: string
   if (!kind) return [];
   if (!deps.sendsLetters) return [{ type: 'letterNotSent', document: kind }];
   const stored = await issuedDocument(deps.db, ctx, kind, made);
-  if (!stored) return [{ type: 'archiveFailed', document: kind, message: `No issued ${kind} to send` }];
+  if (!stored) return [{ type: 'letterFailed', document: kind, message: `No issued ${kind} to send` }];
   const queued = await deps.api.archiveEnqueue({ target: 'email', record: archiveRecord(ctx, stored.toJSON() as CaseDocument) });
-  return [queued.ok ? { type: 'letterQueued', document: kind } : { type: 'archiveFailed', document: kind, message: queued.error.message }];
+  return [queued.ok ? { type: 'letterQueued', document: kind } : { type: 'letterFailed', document: kind, message: queued.error.message }];
 }
 
 /** Queues the document for every archive this laptop delivers to. */

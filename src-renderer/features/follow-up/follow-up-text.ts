@@ -233,6 +233,7 @@ const nb = {
     taskCreated: (title: string, due: string) => `Ny oppgave: ${title} (frist ${due}).`,
     letterQueued: (document: string) => `${document} sendes på e-post fra sentralserveren (i kø på denne maskinen til serveren svarer).`,
     letterNotSent: (document: string) => `${document} sendes ikke på e-post: på lokale demodata er det ingen sentralserver.`,
+    letterFailed: (document: string, message: string) => `${document} kunne ikke sendes på e-post: ${message}`,
     integration: (system: string) => `Oppdrag til ${system} er registrert.`,
   },
   report: {
@@ -510,6 +511,7 @@ const en: FollowUpText = {
     taskCreated: (title: string, due: string) => `New task: ${title} (due ${due}).`,
     letterQueued: (document: string) => `${document} is e-mailed by the central server (queued on this laptop until the server answers).`,
     letterNotSent: (document: string) => `${document} is not e-mailed: local demo data has no central server.`,
+    letterFailed: (document: string, message: string) => `${document} could not be e-mailed: ${message}`,
     integration: (system: string) => `A job for ${system} is recorded.`,
   },
   report: {

@@ -25,6 +25,8 @@ export function StepNotice({ state }: { state: StepState }) {
         return t.taskCreated(report.title, formatDate(report.due, dictionary.locale));
       case 'letterQueued':
         return t.letterQueued(dictionary.documents.kinds[report.document]);
+      case 'letterFailed':
+        return t.letterFailed(dictionary.documents.kinds[report.document], report.message);
       case 'letterNotSent':
         return t.letterNotSent(dictionary.documents.kinds[report.document]);
       case 'integration':
