@@ -24,6 +24,7 @@ import { migrate } from '../src-server/db/migrate';
 import { importDemoData } from '../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../src-server/sync/sync-collections';
 import { SyncTransport } from '../src-renderer/sync/sync-transport';
+import { schemaVersionOf } from '../src-shared/db/collections';
 import { generateDemoData, INSTITUTION } from '../src-shared/domain/demo-data';
 import { openLaptop, sessionAuth } from '../tests/integration/sync/support/client';
 import { followUpCase, note } from '../tests/integration/sync/support/fixtures';
@@ -153,7 +154,7 @@ export async function run(emit: Emit): Promise<void> {
           const row = { assumedMasterState: null, newDocumentState: { ...note(caseId, session.user.userId, `Notat ${n}`), _deleted: false } };
           const t0 = performance.now();
           try {
-            const response = await transport.push('notes', 0, [row]);
+            const response = await transport.push('notes', schemaVersionOf('notes'), [row]);
             if (response.rejections.length || response.conflicts.length) errors++;
           } catch {
             errors++;

@@ -1,17 +1,21 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { allowAppOrigins } from './http/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { startAuditSealer } from './audit/audit-log';
+import { AuditAnchor } from './audit/audit-anchor';
+import { startAuditSealer } from './audit/audit-sealer';
 import { AccessTokens, ACCESS_TOKEN_SECONDS } from './auth/access-token';
 import { listUsers } from './auth/accounts';
 import { publishStaff } from './auth/staff-directory';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { identifier } from './auth/identify';
 import { localPasswordProvider } from './auth/local-password.provider';
+import { signInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { channelName, openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { replyWithError } from './http/error-reply';
 import { HttpError } from './http/http-error';
+import { refuseBadUrls } from './http/url-guard';
 import { setUpLetters, type SmtpOptions } from './notifications/letters';
 import { ChangeStreams } from './sync/change-streams';
 import { defaultSyncCollections, SyncCollections, type SyncCollection } from './sync/sync-collections';
@@ -35,6 +39,12 @@ export interface AppOptions {
   collections?: SyncCollection[];
   /** Mail server for letters; without it letters stay queued in the e-mail outbox. */
   smtp?: SmtpOptions;
+  /** Append-only file the signed head of the audit chain goes to after every seal (key files next to it). */
+  auditAnchorFile?: string;
+  /** Failed sign-ins allowed per account and per address (defaults in auth/sign-in-limiter.ts). */
+  signInLimits?: SignInLimits;
+  /** Fastify's trustProxy: behind a reverse proxy, the client address comes from X-Forwarded-For. */
+  trustProxy?: boolean | string | number;
   logger?: boolean;
 }
 
@@ -65,21 +75,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const tokens = await AccessTokens.open(db, options.jwtSecret, options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS);
     const channels = { changes: channelName('sync_changes', options.schema), access: channelName('sync_access', options.schema) };
     const collections = new SyncCollections(options.collections ?? defaultSyncCollections());
+    const anchor = options.auditAnchorFile ? AuditAnchor.open(options.auditAnchorFile) : undefined;
     const streams = new ChangeStreams(db, channels);
     await streams.start();
-    const sealer = startAuditSealer(db);
 
-    const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+    const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, frameworkErrors: replyWithError, trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'] });
+    if (anchor) app.log.info({ auditAnchor: anchor.file, publicKey: anchor.publicKeyFile, keyId: anchor.keyId }, anchor.keyCreated ? 'audit anchor key created: keep a copy of its public key elsewhere' : 'audit head is signed into the anchor file');
+    const sealer = startAuditSealer(db, { anchor, log: app.log });
     app.decorate('saksflyt', { db, collections, streams, tokens, channels });
     allowAppOrigins(app);
+    refuseBadUrls(app);
     // Inputs are parsed with zod in the handlers; route schemas only document the API.
     app.setValidatorCompiler(() => () => true);
     app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-    app.setErrorHandler((error, request, reply) => {
-      const httpError = HttpError.from(error);
-      if (httpError.status >= 500) request.log.error(error);
-      void reply.status(httpError.status).send(httpError.toBody());
-    });
+    app.setErrorHandler(replyWithError);
     app.setNotFoundHandler((request, reply) => {
       void reply.status(404).send(new HttpError(404, 'not-found', 'not-found', `No route ${request.method} ${request.url}`).toBody());
     });
@@ -127,7 +136,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       },
     );
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify });
+    registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify, limitSignIn: signInLimiter(db, options.signInLimits) });
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes });
     await setUpLetters(app, { db, identify, smtp: options.smtp });
     return app;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { summarizeZodError } from '../src-shared/kernel/app-error';
 import type { SmtpOptions } from './notifications/letters';
@@ -20,6 +21,13 @@ const envSchema = z
     MAIL_FROM: mailFromSchema.default(DEFAULT_MAIL_FROM),
     /** Right-hand side of Message-IDs; by default the domain of MAIL_FROM. */
     MAIL_MESSAGE_ID_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/).optional(),
+    /** Append-only file the server signs the audit chain's head into; see auditAnchorFile. */
+    AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+    /** Behind a reverse proxy: "true" (trust X-Forwarded-For), a hop count, or the proxies' addresses (comma-separated). */
+    TRUST_PROXY: z
+      .string()
+      .transform((value) => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
+      .optional(),
   })
   .superRefine(
     (env, ctx) => {
@@ -50,4 +58,16 @@ export function databaseOptions(env: ServerEnv) {
 /** The server's mail settings, or undefined without SMTP_URL (letters then stay queued). */
 export function smtpOptions(env: ServerEnv): SmtpOptions | undefined {
   return env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM, messageIdDomain: env.MAIL_MESSAGE_ID_DOMAIN } : undefined;
+}
+
+/** The audit anchor: AUDIT_ANCHOR_FILE, else in DATA_DIR (PGlite) or .data/ (PostgreSQL, one file per schema). */
+export function auditAnchorFile(env: ServerEnv): string {
+  if (env.AUDIT_ANCHOR_FILE) return env.AUDIT_ANCHOR_FILE;
+  if (!env.DATABASE_URL) return join(env.DATA_DIR, 'audit-anchor.jsonl');
+  return join('.data', env.DATABASE_SCHEMA ? `audit-anchor-${env.DATABASE_SCHEMA}.jsonl` : 'audit-anchor.jsonl');
+}
+
+/** The server's audit anchor and client address settings (buildApp options). */
+export function securityOptions(env: ServerEnv) {
+  return { auditAnchorFile: auditAnchorFile(env), trustProxy: env.TRUST_PROXY };
 }

@@ -1,5 +1,5 @@
 import { buildApp } from './app';
-import { databaseOptions, readEnv, smtpOptions } from './config';
+import { databaseOptions, readEnv, securityOptions, smtpOptions } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 
 /**
@@ -10,7 +10,7 @@ import { lockDataDir } from './db/data-dir-lock';
 const env = readEnv();
 const smtp = smtpOptions(env);
 const unlock = env.DATABASE_URL ? () => undefined : lockDataDir(env.DATA_DIR, 'the Saksflyt server');
-const app = await buildApp({ ...databaseOptions(env), jwtSecret: env.JWT_SECRET, smtp, logger: true });
+const app = await buildApp({ ...databaseOptions(env), ...securityOptions(env), jwtSecret: env.JWT_SECRET, smtp, logger: true });
 app.addHook('onClose', async () => unlock());
 const address = await app.listen({ port: env.PORT, host: env.HOST });
 console.log(`Saksflyt server listening on ${address} (${app.saksflyt.db.engine}); API docs at ${address}/docs`);

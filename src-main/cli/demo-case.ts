@@ -41,7 +41,8 @@ export function demoFollowUpCase(): DemoFollowUpCase {
     name: 'Åse Ødegård',
     givenName: 'Åse',
     familyName: 'Ødegård',
-    nationalId: '17054599999',
+    // A synthetic number (Skatteetaten's test series: month + 80), never a real person's.
+    nationalId: '17859507158',
     studentNumber: '512345',
     email: 'aase.odegard@student.hho.example.no',
     postalAddress: ['Bjørkeveien 7', '0577 Oslo'],
@@ -84,6 +85,7 @@ export function demoFollowUpCase(): DemoFollowUpCase {
     authorName: coordinator.name,
     createdAt,
     text,
+    visibility: 'internal',
     ...extra,
   });
   const notes: Note[] = [

@@ -14,6 +14,7 @@ const person = {
   nationalId: NATIONAL_ID,
   email: 'ase@example.no',
   institution: 'HVL',
+  cohorts: [],
   updatedAt: at,
 };
 const note = {
@@ -23,6 +24,7 @@ const note = {
   authorName: 'Kari Kullkoordinator',
   createdAt: at,
   text: NOTE_TEXT,
+  visibility: 'internal' as const,
 };
 
 let open: SaksflytDatabase[] = [];

@@ -4,7 +4,6 @@ import {
   type RxCollection,
   type RxCollectionCreator,
   type RxDatabase,
-  type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
 import { wrappedFieldEncryptionStorage } from './field-encryption';
@@ -13,9 +12,9 @@ import type { z } from 'zod';
 import {
   type collectionDefinitions,
   collectionNames,
-  rxSchemaOf,
   type CollectionName,
 } from '../../src-shared/db/collections';
+import { collectionCreator } from './migration-strategies';
 
 /** The document type of a collection, inferred from its shared zod schema. */
 export type DocOf<N extends CollectionName> = z.infer<(typeof collectionDefinitions)[N]['schema']>;
@@ -34,7 +33,8 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Opens the local replica with every collection of the shared list. Sensitive fields are encrypted
+ * Opens the local replica with every collection of the shared list, migrating documents kept in an
+ * older schema version (./migration-strategies). Sensitive fields are encrypted
  * with AES-GCM (./field-encryption) before they reach IndexedDB. In dev builds only, RxDB's dev-mode checks and
  * schema validation of every write (./validate-zod) are loaded on demand; the production bundle
  * contains neither.
@@ -57,7 +57,7 @@ export async function openSaksflytDatabase(options: OpenDatabaseOptions): Promis
   const creators = Object.fromEntries(
     collectionNames.map((name): [CollectionName, RxCollectionCreator] => [
       name,
-      { schema: rxSchemaOf(name) as RxJsonSchema<DocOf<typeof name>> },
+      collectionCreator(name),
     ]),
   );
   await db.addCollections(creators as Record<CollectionName, RxCollectionCreator>);

@@ -82,6 +82,8 @@ export const en: Dictionary = {
     writtenBy: (name, date) => `${name}, ${date}`,
     agreedMeasure: 'Agreed measure',
     measureOwner: (owner, due) => `Responsible: ${owner}, due ${due}`,
+    noteVisibility: 'Who sees the note',
+    noteVisibilities: { internal: 'Internal', shared: 'Shared with the party' },
     tasks: 'Tasks',
     noTasks: 'No tasks.',
     taskDone: 'Done',

@@ -86,6 +86,8 @@ export const nb = {
     writtenBy: (name: string, date: string) => `${name}, ${date}`,
     agreedMeasure: 'Avtalt tiltak',
     measureOwner: (owner: string, due: string) => `Ansvarlig: ${owner}, frist ${due}`,
+    noteVisibility: 'Hvem ser notatet',
+    noteVisibilities: { internal: 'Intern', shared: 'Delt med parten' },
     tasks: 'Oppgaver',
     noTasks: 'Ingen oppgaver.',
     taskDone: 'Utført',

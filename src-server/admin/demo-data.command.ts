@@ -1,6 +1,9 @@
 import { AppError } from '../../src-shared/kernel/app-error';
 import { demoUsers, generateDemoData } from '../../src-shared/domain/demo-data';
+import { AuditAnchor } from '../audit/audit-anchor';
+import { sealAudit } from '../audit/audit-sealer';
 import { addUser, findUser } from '../auth/accounts';
+import { auditAnchorFile, readEnv } from '../config';
 import { channelName } from '../db/database';
 import { importDemoData } from '../sync/import-documents';
 import { options, type AdminCommand } from './admin-command';
@@ -26,6 +29,8 @@ export const demoDataCommand: AdminCommand = {
       await addUser(db, { id: user.userId, username: user.userId, name: user.name, password: DEMO_PASSWORD, roles: user.roles, scope: user.scope, email: user.email });
       accounts++;
     }
+    // The import's audit entries are sealed (and anchored) now, not at the next server start.
+    await sealAudit(db, AuditAnchor.open(auditAnchorFile(readEnv())));
     out(`Demo accounts added: ${accounts} (username = user id, e.g. u-kullkoord-helse; password "${DEMO_PASSWORD}").`);
     return 0;
   },

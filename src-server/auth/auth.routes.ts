@@ -9,14 +9,17 @@ import type { Identity } from './identify';
 import { passwordCredentialsSchema } from './local-password.provider';
 import type { LoginProvider } from './login-provider';
 import { endSession, issueSession, refreshSession } from './sessions';
+import { guardedSignIn } from './guarded-sign-in';
+import { plainText } from './plain-text';
+import { TooManySignIns, type SignInLimiter } from './sign-in-limiter';
 
 const deviceFields = {
   /** The id this laptop got at its first sign-in; reused while the device is not revoked. */
-  deviceId: z.string().min(1).max(64).optional(),
-  deviceName: z.string().min(1).max(100).default('Saksflyt'),
+  deviceId: plainText(64).optional(),
+  deviceName: plainText(100).default('Saksflyt'),
 };
 export const loginRequestSchema = passwordCredentialsSchema.extend(deviceFields);
-export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const refreshRequestSchema = z.strictObject({ refreshToken: plainText(200) });
 export const sessionSchema = z.object({
   accessToken: z.string(),
   expiresIn: z.number().describe('Seconds until the access token expires'),
@@ -30,9 +33,12 @@ export interface AuthRouteDeps {
   tokens: AccessTokens;
   password: LoginProvider;
   identify(authorization: string | undefined): Promise<Identity>;
+  /** Records a sign-in attempt; throws TooManySignIns over the limit (see sign-in-limiter.ts). */
+  limitSignIn: SignInLimiter;
 }
 
 const errors = { 400: errorResponse, 401: errorResponse };
+const loginErrors = { ...errors, 429: errorResponse };
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   app.post(
@@ -41,14 +47,22 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password',
-        description: 'Returns a short-lived access token (send as `Authorization: Bearer …`) and a rotating refresh token bound to this device.',
+        description:
+          'Returns a short-lived access token (send as `Authorization: Bearer …`) and a rotating refresh token bound to this device. ' +
+          'After too many failed sign-ins for the account or from the address: 429 with `Retry-After` (seconds).',
         body: docSchema(loginRequestSchema),
-        response: { 200: docSchema(sessionSchema, 'output'), ...errors },
+        response: { 200: docSchema(sessionSchema, 'output'), ...loginErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = parseInput(loginRequestSchema, request.body, 'login');
-      const { userId } = await deps.password.authenticate({ username: body.username, password: body.password });
+      let userId: string;
+      try {
+        ({ userId } = await guardedSignIn({ db: deps.db, provider: deps.password, limit: deps.limitSignIn }, { username: body.username, password: body.password }, request.ip));
+      } catch (error) {
+        if (!(error instanceof TooManySignIns)) throw error;
+        return reply.status(429).header('retry-after', String(error.retryAfterSeconds)).send(error.toBody());
+      }
       return issueSession(deps.db, deps.tokens, { userId, deviceId: body.deviceId, deviceName: body.deviceName, provider: deps.password.id });
     },
   );

@@ -3,12 +3,13 @@ import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse';
 import { findUser } from './accounts';
+import { plainText } from './plain-text';
 import type { LoginProvider } from './login-provider';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 export const passwordCredentialsSchema = z.strictObject({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: plainText(100),
+  password: plainText(200),
 });
 
 /** Username + password checked against the argon2id hash in `users`. */

@@ -138,4 +138,64 @@ export const migrations: Migration[] = [
       ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT '';
     `,
   },
+  {
+    id: '006-audit-head',
+    sql: `
+      -- The writing transaction of each entry: the sealer chains entries only once every older
+      -- transaction has ended, in (txid, id) order, so an entry can never commit "behind" the chain.
+      ALTER TABLE audit_log ADD COLUMN txid xid8 NOT NULL DEFAULT pg_current_xact_id();
+      DROP INDEX audit_log_unsealed;
+      CREATE INDEX audit_log_unsealed ON audit_log (txid, id) WHERE chain_seq IS NULL;
+      -- The sealer's record of the chain (one row): its length and last hash and entry, and the
+      -- high-water mark of sealing: every entry of a transaction older than sealed_below is sealed,
+      -- so an unsealed one had its seal removed. See audit/audit-sealer.ts.
+      CREATE TABLE audit_head (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        chain_count bigint NOT NULL,
+        hash text NOT NULL,
+        last_id bigint,
+        sealed_below xid8 NOT NULL,
+        sealed_at timestamptz
+      );
+      INSERT INTO audit_head (chain_count, hash, last_id, sealed_below)
+        SELECT COALESCE(max(chain_seq), 0),
+               COALESCE((SELECT value FROM server_settings WHERE key = 'audit_head'), repeat('0', 64)),
+               (SELECT id FROM audit_log WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1),
+               '0'
+          FROM audit_log;
+      DELETE FROM server_settings WHERE key = 'audit_head';
+    `,
+  },
+  {
+    id: '007-sign-in-attempts',
+    sql: `
+      -- Sign-in attempts of the last minutes, shared by every server instance: a row is written
+      -- before the password is checked and removed again when it was right, so what remains are
+      -- failures (and attempts under way). See auth/sign-in-limiter.ts.
+      CREATE TABLE sign_in_attempts (
+        id bigserial PRIMARY KEY,
+        username text NOT NULL,
+        address text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now(),
+        -- Under way until the password was checked; only failures count against the address.
+        failed boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX sign_in_attempts_username ON sign_in_attempts (username, at);
+      CREATE INDEX sign_in_attempts_address ON sign_in_attempts (address, at);
+      CREATE INDEX sign_in_attempts_at ON sign_in_attempts (at);
+    `,
+  },
+  {
+    id: '008-need-to-know-fields',
+    sql: `
+      -- Notes get a visibility (internal / shared with the party): those written before were for
+      -- the institution only. People get the cohorts and courses they belong to (none known yet).
+      -- Same conversion as the app's (src-renderer/db/migration-strategies.ts); clients re-read
+      -- everything anyway, as the read rules' version is part of every checkpoint (sync/visibility.ts).
+      UPDATE sync_documents SET doc = (doc::jsonb || '{"visibility": "internal"}'::jsonb)::text, version = version + 1
+       WHERE collection = 'notes' AND NOT (doc::jsonb ? 'visibility');
+      UPDATE sync_documents SET doc = (doc::jsonb || '{"cohorts": []}'::jsonb)::text, version = version + 1
+       WHERE collection = 'people' AND NOT (doc::jsonb ? 'cohorts');
+    `,
+  },
 ];

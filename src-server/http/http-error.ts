@@ -1,5 +1,6 @@
 import { AppError, type AppErrorKind } from '../../src-shared/kernel/app-error';
 import type { SyncError, SyncErrorCode } from '../../src-shared/sync/sync-error.schema';
+import { isUnstorableText } from './unstorable-text';
 
 const statusOfKind: Record<AppErrorKind, number> = {
   validation: 400,
@@ -44,6 +45,7 @@ export class HttpError extends AppError {
       // Fastify's own 4xx (unparseable JSON, body too large, wrong content type).
       return new HttpError(fastifyStatus, 'bad-request', 'validation', (error as Error).message);
     }
+    if (isUnstorableText(error)) return HttpError.badRequest('Invalid input: text must not contain NUL (U+0000)');
     const appError = AppError.from(error);
     if (appError.kind === 'internal') return new HttpError(500, 'internal', 'internal', 'Internal server error');
     const code: SyncErrorCode = appError.kind === 'validation' ? 'bad-request' : appError.kind === 'not-found' ? 'not-found' : appError.kind === 'conflict' ? 'conflict' : 'bad-request';

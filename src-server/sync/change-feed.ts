@@ -43,14 +43,20 @@ export interface FeedRow {
 }
 
 const cursorPattern = /^(\d{1,20})\.(\d{1,20})\.([0-9a-f]{8})$/;
+/** Transaction ids the server issues fit PostgreSQL's bigint (an xid8 is a 32-bit epoch and xid). */
+const MAX_TXID = 2n ** 63n - 1n;
 
 export function encodeCheckpoint(position: FeedPosition, fingerprint: string): Checkpoint {
   return { seq: `${position.txid}.${position.seq}.${fingerprint}` };
 }
 
+/** The position and access fingerprint of a client's checkpoint; 400 for one this server never issued. */
 export function decodeCheckpoint(seq: string): { position: FeedPosition; fingerprint: string } {
   const match = cursorPattern.exec(seq);
-  if (!match) throw HttpError.badRequest('Invalid checkpoint: not one this server issued');
+  // A seq beyond JS's safe integers would be rounded to another position; a txid beyond bigint fails in SQL.
+  if (!match || BigInt(match[1]!) > MAX_TXID || !Number.isSafeInteger(Number(match[2]))) {
+    throw HttpError.badRequest('Invalid checkpoint: not one this server issued');
+  }
   return { position: { txid: match[1]!, seq: Number(match[2]) }, fingerprint: match[3]! };
 }
 

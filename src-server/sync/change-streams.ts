@@ -1,9 +1,10 @@
 import type { Actor } from '../../src-shared/domain/access';
 import { STREAM_HEARTBEAT_SECONDS } from '../../src-shared/sync/stream.schema';
 import { RECONNECTED, type Database } from '../db/database';
-import { accessFingerprint, encodeCheckpoint, feedHead, hasRowsBeyond, type FeedPosition } from './change-feed';
+import { encodeCheckpoint, feedHead, hasRowsBeyond, type FeedPosition } from './change-feed';
 import { batchJson, inSnapshot, readVisible } from './pull';
 import type { SyncCollection } from './sync-collections';
+import { readFingerprint } from './visibility';
 
 /** What a live stream writes to: one Server-Sent Event per call, and a way to end it. */
 export interface StreamSink {
@@ -107,7 +108,7 @@ export class ChangeStreams {
     );
     if (!row || row.revoked || row.disabled) return false;
     const actor = { ...subscriber.actor, name: row.name, roles: JSON.parse(row.roles) as Actor['roles'], scope: JSON.parse(row.scope) as Actor['scope'] };
-    return accessFingerprint(actor) === fingerprint;
+    return readFingerprint(actor) === fingerprint;
   }
 
   private wake(collection: string): void {
@@ -120,7 +121,7 @@ export class ChangeStreams {
 
   private async run(subscriber: Subscriber): Promise<void> {
     subscriber.running = true;
-    const fingerprint = accessFingerprint(subscriber.actor);
+    const fingerprint = readFingerprint(subscriber.actor);
     try {
       // Never send with access rights that changed since the stream opened (another instance may
       // have changed them): the client reconnects, and its pull sees the change.

@@ -1,18 +1,19 @@
+import { registerTable } from '../../src-shared/domain/access/access-table';
+import { mayReadRecord } from '../../src-shared/domain/access/read-projection';
+import type { RecordCollection } from '../../src-shared/domain/access/record-write';
 import { isStaff, type Actor } from '../../src-shared/domain/access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
 import {
-  accessFingerprint,
   decodeCheckpoint,
   encodeCheckpoint,
   FEED_START,
   positionOf,
   readFeed,
-  wireJson,
   type FeedPosition,
 } from './change-feed';
 import type { SyncCollection } from './sync-collections';
-import { VisibilityContext, visibleCaseIds } from './visibility';
+import { readFingerprint, VisibilityContext, visibleCases } from './visibility';
 
 export interface PullInput {
   db: Database;
@@ -52,14 +53,16 @@ export function batchJson(batch: FeedBatch, checkpoint: Checkpoint | null, extra
 }
 
 /**
- * Reads the collection's feed after the checkpoint and keeps what the user may see. Rows the user
+ * Reads the collection's feed after the checkpoint and keeps what the user may see, as the user
+ * may see it (need to know: parts of cases, national IDs, internal notes withheld). Rows the user
  * may not see are skipped, except that a row the user could see at some point comes back as a
- * purge (its id only: the client drops its copy; no content leaves the server). Scanning goes on
- * until the batch is full or the feed is read to its end, so `hasMore: false` really means
- * "nothing more now".
+ * purge (its id only: the client drops its copy; no content leaves the server). A pull from the
+ * beginning purges nothing: the client holds nothing from earlier pulls (what it pushed itself it
+ * reconciles first). Scanning goes on until the batch is full or the feed is read to its end, so
+ * `hasMore: false` really means "nothing more now".
  */
 export async function pull(input: PullInput): Promise<PullResult> {
-  const fingerprint = accessFingerprint(input.actor);
+  const fingerprint = readFingerprint(input.actor);
   let start = FEED_START;
   if (input.seq !== undefined) {
     const decoded = decodeCheckpoint(input.seq);
@@ -70,7 +73,7 @@ export async function pull(input: PullInput): Promise<PullResult> {
     start = decoded.position;
   }
   const { result, total } = await inSnapshot(input.db, async (sql) => ({
-    result: await readVisible(sql, input.collection, input.actor, start, input.batchSize),
+    result: await readVisible(sql, input.collection, input.actor, start, input.batchSize, { purges: input.seq !== undefined }),
     total: input.seq === undefined ? await countVisible(sql, input.collection, input.actor) : undefined,
   }));
   const checkpoint = result.position === start ? (input.seq === undefined ? null : { seq: input.seq }) : encodeCheckpoint(result.position, fingerprint);
@@ -91,7 +94,14 @@ export function inSnapshot<T>(db: Database, read: (sql: Sql) => Promise<T>): Pro
 }
 
 /** Reads the feed after `start`; call it inside `inSnapshot`. */
-export async function readVisible(sql: Sql, collection: SyncCollection, actor: Actor, start: FeedPosition, batchSize: number): Promise<FeedBatch> {
+export async function readVisible(
+  sql: Sql,
+  collection: SyncCollection,
+  actor: Actor,
+  start: FeedPosition,
+  batchSize: number,
+  options: { purges: boolean } = { purges: true },
+): Promise<FeedBatch> {
   const visibility = new VisibilityContext(sql, actor);
   const documents: string[] = [];
   const revisions: number[] = [];
@@ -100,13 +110,13 @@ export async function readVisible(sql: Sql, collection: SyncCollection, actor: A
   let position = start;
   for (;;) {
     const rows = await readFeed(sql, collection.name, position, chunk);
-    await visibility.prefetch(collection.visibility, rows);
+    await visibility.prefetch(collection, rows);
     for (const row of rows) {
       position = positionOf(row);
-      if (await visibility.canSee(collection.visibility, row)) {
-        documents.push(wireJson(row));
+      if (await visibility.canSee(collection, row)) {
+        documents.push(await visibility.wire(collection, row));
         revisions.push(row.version);
-      } else if (await visibility.couldHaveSeen(collection.visibility, row)) {
+      } else if (options.purges && (await visibility.couldHaveSeen(collection, row))) {
         purged.push({ id: row.id, revision: row.version });
       }
       if (documents.length + purged.length >= batchSize) return { documents, revisions, purged, position, hasMore: true };
@@ -123,20 +133,25 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
       return row?.n ?? 0;
     }
     case 'case':
-      return (await visibleCaseIds(sql, actor)).length;
+      return (await visibleCases(sql, actor)).size;
     case 'case-child': {
-      const [row] = await sql.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM sync_documents WHERE collection = $1 AND NOT deleted AND case_id = ANY($2)',
-        [collection.name, await visibleCaseIds(sql, actor)],
+      // Only the fields the read rules look at: a note's visibility, a task's assignee.
+      const cases = await visibleCases(sql, actor);
+      const rows = await sql.query<{ case_id: string; visibility: string | null; assigneeId: string | null }>(
+        `SELECT case_id, doc::json->>'visibility' AS visibility, doc::json->>'assigneeId' AS "assigneeId"
+           FROM sync_documents WHERE collection = $1 AND NOT deleted AND case_id = ANY($2)`,
+        [collection.name, [...cases.keys()]],
       );
-      return row?.n ?? 0;
+      return rows.filter((row) => mayReadRecord(actor, cases.get(row.case_id)!, collection.name as RecordCollection, row)).length;
     }
     case 'person': {
-      const cases = await visibleCaseIds(sql, actor);
+      const cases = await visibleCases(sql, actor);
+      const reach = actor.roles.map((role) => registerTable[role].people);
       const [row] = await sql.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM sync_documents p WHERE p.collection = $1 AND NOT p.deleted AND (p.id IN
-           (SELECT subject_person_id FROM sync_documents WHERE collection = 'cases' AND id = ANY($2)) OR ($3 AND p.doc::json->>'institution' = $4))`,
-        [collection.name, cases, isStaff(actor), actor.scope.institution],
+           (SELECT subject_person_id FROM sync_documents WHERE collection = 'cases' AND id = ANY($2)) OR (p.doc::json->>'institution' = $4 AND
+           ($3 OR EXISTS (SELECT 1 FROM json_array_elements_text(COALESCE(p.doc::json->'cohorts', '[]'::json)) cohort WHERE cohort = ANY($5)))))`,
+        [collection.name, [...cases.keys()], reach.includes('all'), actor.scope.institution, reach.includes('cohorts') ? actor.scope.cohorts : []],
       );
       return row?.n ?? 0;
     }

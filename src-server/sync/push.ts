@@ -8,10 +8,9 @@ import type { SyncDocument } from '../../src-shared/sync/sync-document.schema';
 import { changedPaths } from '../../src-shared/sync/three-way-merge';
 import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import type { Database, Sql } from '../db/database';
-import { HttpError } from '../http/http-error';
 import type { FeedRow } from './change-feed';
 import type { SyncCollection } from './sync-collections';
-import { caseScopeOf, VisibilityContext, type CaseScope } from './visibility';
+import { caseScopeOf, projectForActor, VisibilityContext, type CaseScope } from './visibility';
 import { checkWrite } from './write-policy';
 
 export interface PushInput {
@@ -48,9 +47,6 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
 export async function push(input: PushInput): Promise<PushResponse> {
   const primaryKey = input.collection.primaryKey;
   const ids = input.rows.map((row) => row.newDocumentState[primaryKey]);
-  if (!ids.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100)) {
-    throw HttpError.badRequest(`Every newDocumentState needs a string "${primaryKey}" of 1–100 characters`);
-  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await input.db.transaction((tx) => pushInTransaction(tx, input, ids));
@@ -62,16 +58,25 @@ export async function push(input: PushInput): Promise<PushResponse> {
   }
 }
 
-async function pushInTransaction(tx: Sql, input: PushInput, ids: string[]): Promise<PushResponse> {
+async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Promise<PushResponse> {
   const { collection, actor } = input;
-  const stored = await lockRows(tx, collection.name, ids);
+  const stored = await lockRows(tx, collection.name, ids.filter(isDocumentId));
   const visibility = new VisibilityContext(tx, actor);
   const response: PushResponse = { conflicts: [], rejections: [], revisions: {} };
   const audit: AuditEntry[] = [];
   const notify = new Set<string>();
 
   for (const [index, row] of input.rows.entries()) {
-    const id = ids[index]!;
+    const pushedId = ids[index];
+    if (!isDocumentId(pushedId)) {
+      // Not a key the database can hold: refused alone, and audited under a printable stand-in.
+      const id = printableId(pushedId);
+      const message = `"${collection.primaryKey}" must be text of 1–64 characters without control characters`;
+      response.rejections.push({ id, reason: 'invalid-document', message, masterState: null });
+      audit.push({ actorId: actor.userId, deviceId: input.deviceId, action: 'push', collection: collection.name, documentId: id, outcome: 'rejected', reason: 'invalid-document' });
+      continue;
+    }
+    const id = pushedId;
     await tx.query('SAVEPOINT push_row');
     let outcome: RowOutcome;
     try {
@@ -131,24 +136,26 @@ async function applyRow(
   row: PushRow,
 ): Promise<RowOutcome> {
   const { collection, actor } = input;
-  const next = row.newDocumentState;
+  let next = row.newDocumentState;
   const current = stored.get(id);
   const currentWire = current ? wireOf(current) : null;
-  const mayShow = current ? await visibility.canSee(collection.visibility, current as FeedRow) : false;
+  const master = current ? await projectForActor(collection, current, visibility) : null;
   const reject = (rejection: Omit<Rejection, 'id' | 'masterState'>): RowOutcome => ({
     kind: 'rejected',
-    rejection: { id, ...rejection, masterState: mayShow ? currentWire : null },
+    rejection: { id, ...rejection, masterState: master },
   });
 
   const parsed = collection.wireSchema.safeParse(next);
   if (!parsed.success) return reject({ reason: 'invalid-document', message: summarizeZodError(parsed.error).slice(0, 2000) });
+  const problem = documentProblem(parsed.data, next);
+  if (problem) return reject({ reason: 'invalid-document', message: problem });
 
   if (current && currentWire) {
-    if (jsonEqual(currentWire, next)) return { kind: 'unchanged', revision: current.version };
+    if (jsonEqual(currentWire, next) || (master && jsonEqual(master, next))) return { kind: 'unchanged', revision: current.version };
     const assumed = row.assumedMasterState;
-    if (!assumed || !jsonEqual(currentWire, assumed)) {
-      return mayShow
-        ? { kind: 'conflict', revision: current.version, master: currentWire }
+    if (!assumed || !(jsonEqual(currentWire, assumed) || (master && jsonEqual(master, assumed)))) {
+      return master
+        ? { kind: 'conflict', revision: current.version, master }
         : reject({ reason: 'forbidden', message: 'You no longer have access to this document.' });
     }
   }
@@ -156,6 +163,8 @@ async function applyRow(
   // A document created and deleted before it ever reached the server: nothing to store.
   if (!current && next._deleted === true) return { kind: 'unchanged' };
 
+  // The pushed state is (at most) what the actor was given: put back what it was not.
+  if (current) next = { ...(await visibility.restore(collection, current, next)), _deleted: next._deleted };
   const refusal = await checkWrite({ collection, actor, before: currentWire, after: next, visibility });
   if (refusal) return reject(refusal);
 
@@ -233,6 +242,53 @@ async function resequenceDependants(tx: Sql, caseId: string, subjects: (string |
       )
     : [];
   return [...new Set([...children, ...persons].map((row) => row.collection))];
+}
+
+/** A key the database can hold: 1–64 characters, no control characters (PostgreSQL refuses NUL). */
+function isDocumentId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 && id.replace(CONTROL, '') === id;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+function printableId(id: unknown): string {
+  return (typeof id === 'string' ? id : JSON.stringify(id) ?? 'undefined').replace(CONTROL, '\ufffd').slice(0, 64) || '(empty)';
+}
+
+/** The largest document the server stores (its fields have their own limits in the schemas). */
+export const MAX_DOCUMENT_BYTES = 256 * 1024;
+
+/**
+ * Why a schema-valid document is still not stored: fields its schema does not know (the server
+ * stores documents only as their schema describes them), NUL characters, or its size.
+ */
+function documentProblem(parsed: Record<string, unknown>, pushed: JsonRecord): string | null {
+  const problem = textProblem(pushed);
+  if (problem) return problem;
+  const unknown = changedPaths(parsed as JsonRecord, pushed);
+  if (unknown.length > 0) return `Unknown fields: ${unknown.slice(0, 5).join(', ')}`;
+  const bytes = Buffer.byteLength(JSON.stringify(pushed));
+  return bytes > MAX_DOCUMENT_BYTES ? `The document is ${bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES}` : null;
+}
+
+/** Deeper than any schema goes; refused rather than walked. */
+const MAX_DEPTH = 32;
+
+/** A NUL in any text or key, or nesting deeper than MAX_DEPTH (walked without recursion). */
+function textProblem(value: unknown): string | null {
+  const pending: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  while (pending.length > 0) {
+    const { node, depth } = pending.pop()!;
+    if (depth > MAX_DEPTH) return `The document is nested more than ${MAX_DEPTH} levels deep`;
+    if (typeof node === 'string' && node.includes('\u0000')) return 'Text may not contain NUL characters';
+    if (typeof node !== 'object' || node === null) continue;
+    for (const [key, item] of Object.entries(node)) {
+      if (key.includes('\u0000')) return 'Text may not contain NUL characters';
+      pending.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return null;
 }
 
 function wireOf(row: Pick<FeedRow, 'doc' | 'deleted'>): SyncDocument {

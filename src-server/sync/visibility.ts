@@ -1,8 +1,41 @@
+import { createHash } from 'node:crypto';
 import { canSeeCase, seesPeopleRegister, type Actor } from '../../src-shared/domain/access';
+import { mayReadRecord, projectCase, restoreWithheld } from '../../src-shared/domain/access/read-projection';
+import type { RecordCollection } from '../../src-shared/domain/access/record-write';
+import { projectPerson, readsNationalIdThroughCases, registerIncludes, restoreNationalId } from '../../src-shared/domain/access/read-projection-people';
 import type { Case } from '../../src-shared/domain/case/case.schema';
+import type { Person } from '../../src-shared/domain/person/person.schema';
+import type { JsonRecord } from '../../src-shared/sync/json-value';
+import type { SyncDocument } from '../../src-shared/sync/sync-document.schema';
 import type { Sql } from '../db/database';
-import type { FeedRow } from './change-feed';
-import type { VisibilityRule } from './sync-collections';
+import { accessFingerprint, wireJson, type FeedRow } from './change-feed';
+import type { SyncCollection, VisibilityRule } from './sync-collections';
+
+/**
+ * Version of the read rules (need to know: src-shared/domain/access/access-table.ts). Part of every
+ * checkpoint: when the rules change, every client reconciles what it holds and pulls again, so it
+ * drops what it may no longer keep and receives the new projections. Raise it with the rules.
+ */
+const READ_RULES_VERSION = 'need-to-know-1';
+
+/** The fingerprint checkpoints carry: the user's access (roles, scope) and the read rules' version. */
+export function readFingerprint(actor: Actor): string {
+  return createHash('sha256').update(`${accessFingerprint(actor)}:${READ_RULES_VERSION}`).digest('hex').slice(0, 8);
+}
+
+/**
+ * The collection a row belongs to. A bare rule says too little for case records (a note, a task
+ * and a document are read under different parts): such a row is then readable only when every
+ * kind of record of its case is (fail closed).
+ */
+export type CollectionRef = Pick<SyncCollection, 'name' | 'visibility'> | VisibilityRule;
+
+type StoredRow = Pick<FeedRow, 'id' | 'doc' | 'deleted' | 'case_id' | 'scope_history'>;
+
+const recordCollections: readonly RecordCollection[] = ['notes', 'documents', 'tasks'];
+const ruleOf = (collection: CollectionRef): VisibilityRule => (typeof collection === 'string' ? collection : collection.visibility);
+const recordCollectionOf = (collection: CollectionRef): RecordCollection | undefined =>
+  typeof collection === 'string' ? undefined : recordCollections.find((name) => name === collection.name);
 
 /** The fields of a case the access rules read; a change to any of them can change who sees it. */
 export type CaseScope = Pick<Case, 'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'>;
@@ -28,9 +61,10 @@ interface CaseEntry {
 }
 
 /**
- * Answers "may this actor see this row now?" and "could this actor have seen it at some point?"
- * (then the actor's devices may hold a copy that must be purged). Case lookups are cached for the
- * life of the context (one request or one stream run).
+ * Answers "may this actor see this row now?", "could this actor have seen it at some point?"
+ * (then the actor's devices may hold a copy that must be purged) and "what of it may the actor
+ * receive?" (the projection: need to know). Case lookups are cached for the life of the context
+ * (one request or one stream run).
  */
 export class VisibilityContext {
   private readonly cases = new Map<string, CaseEntry | null>();
@@ -55,7 +89,8 @@ export class VisibilityContext {
   }
 
   /** Loads what evaluating these rows needs, with one query per batch. */
-  async prefetch(rule: VisibilityRule, rows: FeedRow[]): Promise<void> {
+  async prefetch(collection: CollectionRef, rows: StoredRow[]): Promise<void> {
+    const rule = ruleOf(collection);
     if (rule === 'case-child') await this.prefetchCases(rows.flatMap((row) => (row.case_id ? [row.case_id] : [])));
     // People in the actor's register are visible without looking at their cases.
     if (rule === 'person') await this.prefetchPeople(rows.filter((row) => !this.inRegister(row)).map((row) => row.id));
@@ -73,34 +108,79 @@ export class VisibilityContext {
     for (const row of rows) this.casesAbout.get(row.subject_person_id!)!.push(this.rememberCase(row));
   }
 
-  async canSee(rule: VisibilityRule, row: FeedRow): Promise<boolean> {
-    switch (rule) {
+  async canSee(collection: CollectionRef, row: StoredRow): Promise<boolean> {
+    switch (ruleOf(collection)) {
       case 'open':
         return true;
       case 'case':
         // A deleted case is still sent (as a tombstone) to those who could see its last state.
         return canSeeCase(this.actor, this.rememberCase(row).current);
-      case 'case-child':
-        return row.case_id !== null && this.seesCase(await this.caseEntry(row.case_id));
+      case 'case-child': {
+        const entry = row.case_id === null ? null : await this.caseEntry(row.case_id);
+        return this.seesCase(entry) && this.readsRecord(collection, entry!.current, JSON.parse(row.doc) as JsonRecord);
+      }
       case 'person':
         return this.inRegister(row) || this.seesPerson(row.id);
       case 'staff':
-        return this.inRegister(row);
+        return this.inStaffDirectory(row);
     }
   }
 
-  async couldHaveSeen(rule: VisibilityRule, row: FeedRow): Promise<boolean> {
-    switch (rule) {
+  async couldHaveSeen(collection: CollectionRef, row: StoredRow): Promise<boolean> {
+    switch (ruleOf(collection)) {
       case 'open':
         return true;
       case 'case':
         return this.sawCase(this.rememberCase(row));
-      case 'case-child':
-        return row.case_id !== null && this.sawCase(await this.caseEntry(row.case_id));
+      case 'case-child': {
+        const entry = row.case_id === null ? null : await this.caseEntry(row.case_id);
+        const record = JSON.parse(row.doc) as JsonRecord;
+        return entry !== null && [entry.current, ...entry.history].some((scope) => canSeeCase(this.actor, scope) && this.readsRecord(collection, scope, record));
+      }
       case 'person':
-        return this.inRegister(row) || this.sawPerson(row.id);
+        // People have no history of their cohorts: any of the institution's staff may hold a copy
+        // from when the person was in their part of the register (or from before need to know).
+        return this.inStaffDirectory(row) || this.sawPerson(row.id);
       case 'staff':
-        return this.inRegister(row);
+        return this.inStaffDirectory(row);
+    }
+  }
+
+  /** The row as the actor may receive it (wire JSON); only for a row `canSee` allows. */
+  async wire(collection: CollectionRef, row: StoredRow): Promise<string> {
+    switch (ruleOf(collection)) {
+      case 'case': {
+        const doc = JSON.parse(row.doc) as Case;
+        const projected = projectCase(this.actor, doc);
+        return projected === doc ? wireJson(row) : JSON.stringify({ ...projected, _deleted: row.deleted });
+      }
+      case 'person': {
+        const doc = personOf(row);
+        let projected = projectPerson(this.actor, doc, []);
+        // Only when the register does not give the national ID may a case about the person.
+        if (projected !== doc && readsNationalIdThroughCases(this.actor)) projected = projectPerson(this.actor, doc, await this.currentCasesAbout(row.id));
+        return projected === doc ? wireJson(row) : JSON.stringify({ ...projected, _deleted: row.deleted });
+      }
+      default:
+        return wireJson(row);
+    }
+  }
+
+  /**
+   * A pushed state with what the actor was not given of the stored row put back (the push of an
+   * actor that holds a projection): see restoreWithheld and restoreNationalId.
+   */
+  async restore(collection: CollectionRef, row: StoredRow, pushed: JsonRecord): Promise<JsonRecord> {
+    switch (ruleOf(collection)) {
+      case 'case':
+        return restoreWithheld(this.actor, JSON.parse(row.doc) as Case, pushed as unknown as Case) as unknown as JsonRecord;
+      case 'person': {
+        const stored = personOf(row);
+        const casesAbout = readsNationalIdThroughCases(this.actor) ? await this.currentCasesAbout(row.id) : [];
+        return restoreNationalId(this.actor, stored, pushed as unknown as Person, casesAbout) as unknown as JsonRecord;
+      }
+      default:
+        return pushed;
     }
   }
 
@@ -110,9 +190,22 @@ export class VisibilityContext {
     return entry && !entry.deleted ? entry.current : null;
   }
 
-  /** A person or staff row of the institution whose register (and staff directory) the actor sees. */
+  /** A person in the part of the institution's register the actor receives (registerTable). */
   private inRegister(row: Pick<FeedRow, 'doc'>): boolean {
+    return registerIncludes(this.actor, personOf(row));
+  }
+
+  /** A staff row (or person) of the institution whose staff directory the actor sees: its own staff. */
+  private inStaffDirectory(row: Pick<FeedRow, 'doc'>): boolean {
     return seesPeopleRegister(this.actor, institutionOf(row));
+  }
+
+  /** Whether the actor reads this note, document or task of a case in the state `scope`. */
+  private readsRecord(collection: CollectionRef, scope: CaseScope, record: JsonRecord): boolean {
+    const name = recordCollectionOf(collection);
+    return name
+      ? mayReadRecord(this.actor, scope, name, record)
+      : recordCollections.every((kind) => mayReadRecord(this.actor, scope, kind, { ...record, visibility: 'internal' }));
   }
 
   private seesCase(entry: CaseEntry | null): boolean {
@@ -135,8 +228,13 @@ export class VisibilityContext {
   }
 
   private async seesPerson(personId: string): Promise<boolean> {
+    return (await this.currentCasesAbout(personId)).some((scope) => canSeeCase(this.actor, scope));
+  }
+
+  /** The current (not deleted) cases about a person. */
+  private async currentCasesAbout(personId: string): Promise<CaseScope[]> {
     await this.prefetchPeople([personId]);
-    return this.casesAbout.get(personId)!.some((entry) => this.seesCase(entry));
+    return this.casesAbout.get(personId)!.map((entry) => entry.current);
   }
 
   private async sawPerson(personId: string): Promise<boolean> {
@@ -158,12 +256,32 @@ function institutionOf(row: Pick<FeedRow, 'doc'>): string {
   return typeof institution === 'string' ? institution : '';
 }
 
+/** A stored person (one stored before people had cohorts belongs to none). */
+function personOf(row: Pick<FeedRow, 'doc'>): Person {
+  const person = JSON.parse(row.doc) as Person;
+  return Array.isArray(person.cohorts) ? person : { ...person, cohorts: [] };
+}
+
 function caseEntryOf(row: Pick<FeedRow, 'doc' | 'deleted' | 'scope_history'>): CaseEntry {
   return { current: caseScopeOf(JSON.parse(row.doc) as Case), deleted: row.deleted, history: JSON.parse(row.scope_history) as CaseScope[] };
 }
 
-/** Ids of all cases the actor may see now (for progress totals). */
-export async function visibleCaseIds(sql: Sql, actor: Actor): Promise<string[]> {
+/** All cases the actor may see now, by id (for progress totals). */
+export async function visibleCases(sql: Sql, actor: Actor): Promise<Map<string, CaseScope>> {
   const rows = await sql.query<{ id: string; doc: string }>(`SELECT id, doc FROM sync_documents WHERE collection = 'cases' AND NOT deleted`);
-  return rows.filter((row) => canSeeCase(actor, JSON.parse(row.doc) as CaseScope)).map((row) => row.id);
+  const visible = new Map<string, CaseScope>();
+  for (const row of rows) {
+    const scope = caseScopeOf(JSON.parse(row.doc) as Case);
+    if (canSeeCase(actor, scope)) visible.set(row.id, scope);
+  }
+  return visible;
+}
+
+/**
+ * A stored document as the actor may receive it, or null when it may not see it at all: for push
+ * answers (the stored state returned as a conflict or with a rejection), so they carry no more
+ * than a pull would.
+ */
+export async function projectForActor(collection: CollectionRef, row: StoredRow, visibility: VisibilityContext): Promise<SyncDocument | null> {
+  return (await visibility.canSee(collection, row)) ? (JSON.parse(await visibility.wire(collection, row)) as SyncDocument) : null;
 }

@@ -1,8 +1,9 @@
-import { canEditCase, canSeeCase, type Actor } from '../../src-shared/domain/access';
+import { canSeeCase, type Actor } from '../../src-shared/domain/access';
+import { checkPersonWrite } from '../../src-shared/domain/access/person-write';
+import { checkRecordWrite, type RecordCollection } from '../../src-shared/domain/access/record-write';
 import { checkCaseChange } from '../../src-shared/domain/case/case-change';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import type { RejectionReason } from '../../src-shared/sync/push.schema';
-import { changedPaths } from '../../src-shared/sync/three-way-merge';
 import type { JsonRecord } from '../../src-shared/sync/json-value';
 import type { SyncCollection } from './sync-collections';
 import type { VisibilityContext } from './visibility';
@@ -24,9 +25,8 @@ export interface WriteCheck {
 
 /** Workflow reasons that are about who acts, not about the case: shown as "forbidden". */
 const permissionCodes = new Set(['forbidden', 'forbidden-edit', 'role-not-allowed', 'out-of-scope']);
-
-/** Fields of a document that the archive/signing services update after the case is closed. */
-const documentServiceFields = new Set(['archiveState', 'archiveReference', 'signatures']);
+/** Reasons that say the document does not fit its schema: quarantined like any invalid document. */
+const schemaCodes = new Set(['invalid-case', 'invalid-details']);
 
 /**
  * Whether the actor may make this change. The server runs this for every pushed row, so a change
@@ -51,10 +51,8 @@ export async function checkWrite(check: WriteCheck): Promise<WriteRefusal | null
     case 'staff':
       return { reason: 'forbidden', message: 'The staff directory is kept by the server, from its user accounts.' };
     case 'person': {
-      const institutions = [after.institution, ...(before ? [before.institution] : [])];
-      return institutions.every((institution) => institution === actor.scope.institution)
-        ? null
-        : { reason: 'forbidden', message: 'People can only be registered within your own institution.' };
+      const result = checkPersonWrite(actor, before, after);
+      return result.ok ? null : { reason: 'forbidden', code: result.code, message: result.message };
     }
   }
 }
@@ -68,7 +66,8 @@ function checkCase(actor: Actor, before: Case | null, after: Case): WriteRefusal
   }
   const result = checkCaseChange({ before, after, actor });
   if (result.ok) return null;
-  return { reason: permissionCodes.has(result.reason) ? 'forbidden' : 'workflow', code: result.reason, message: result.message };
+  const reason = permissionCodes.has(result.reason) ? 'forbidden' : schemaCodes.has(result.reason) ? 'invalid-document' : 'workflow';
+  return { reason, code: result.reason, message: result.message };
 }
 
 async function checkCaseChild({ collection, actor, before, after, visibility }: WriteCheck): Promise<WriteRefusal | null> {
@@ -84,13 +83,6 @@ async function checkCaseChild({ collection, actor, before, after, visibility }: 
   if (collection.name === 'notes' && after.authorId !== actor.userId) {
     return { reason: 'forbidden', code: 'author-mismatch', message: 'A note can only be written in your own name.' };
   }
-  if (canEditCase(actor, parent)) return null;
-  const changed = changedPaths(before ?? undefined, after);
-  if (collection.name === 'tasks' && before && before.assigneeId === actor.userId && changed.every((path) => path === 'done' || path === 'updatedAt')) {
-    return null;
-  }
-  if (collection.name === 'documents' && before && changed.every((path) => documentServiceFields.has(path.split('.')[0]!))) {
-    return null;
-  }
-  return { reason: 'forbidden', message: 'You may not change this case.' };
+  const result = checkRecordWrite({ actor, parent, collection: collection.name as RecordCollection, before, after });
+  return result.ok ? null : { reason: result.code === 'forbidden' ? 'forbidden' : 'immutable', code: result.code, message: result.message };
 }

@@ -35,7 +35,8 @@ export const collectionDefinitions = {
   notes: {
     schema: noteSchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id', indexes: ['caseId', ['caseId', 'createdAt']], encrypted: ['text'] },
+    // v1: `visibility` (internal / shared with the party); older notes are internal.
+    rx: { version: 1, primaryKey: 'id', indexes: ['caseId', ['caseId', 'createdAt']], encrypted: ['text'] },
   },
   documents: {
     schema: documentSchema,
@@ -50,7 +51,8 @@ export const collectionDefinitions = {
   people: {
     schema: personSchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id', encrypted: ['nationalId'] },
+    // v1: `cohorts` (the cohorts and courses a person belongs to); older people belong to none.
+    rx: { version: 1, primaryKey: 'id', encrypted: ['nationalId'] },
   },
   /** The institution's staff as the server's accounts name them (read-only on the laptop). */
   staff: {

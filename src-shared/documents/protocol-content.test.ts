@@ -9,6 +9,7 @@ const note = (id: string, minute: number, text: string, extra: Partial<Note> = {
   authorName: 'Kari Nordmann',
   createdAt: `2026-10-20T09:${String(minute).padStart(2, '0')}:00.000Z`,
   text,
+  visibility: 'internal',
   ...extra,
 });
 

@@ -68,6 +68,7 @@ export const sessionErrorCodes = [
   'server-unreachable',
   'server-error',
   'user-disabled',
+  'too-many-sign-ins',
   'device-revoked',
   'session-ended',
   'locked',

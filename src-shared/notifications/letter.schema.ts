@@ -11,7 +11,9 @@ export const MAX_LETTER_BASE64 = 8 * 1024 * 1024;
 /**
  * `POST /letters`: an issued letter for the server's e-mail outbox. The summons goes to the
  * student, the signed protocol to the department head with a copy to the student, the decision to
- * the student with a copy to the rector; recipients and their addresses come from `record`.
+ * the student with a copy to the rector. The server addresses them itself: the student from its
+ * register of people, staff from its staff directory. `record.recipients` may be empty; when it
+ * names recipients, they must be the ones the server derives (by role, party and address).
  * `id` is the laptop's delivery id, stable across retries: a letter posted twice is sent once.
  */
 export const letterRequestSchema = z.object({
@@ -20,6 +22,22 @@ export const letterRequestSchema = z.object({
   pdfBase64: z.string().min(1).max(MAX_LETTER_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
+
+/**
+ * Why the server refused a letter: `details.reason` of the error body (its `code` is the broader
+ * sync error code). `workflow-step-not-reached` and `parent-missing` are 409s that pass once the
+ * case has synced further; the 422s never pass as they are.
+ */
+export const letterRefusalReasons = [
+  'bad-request',
+  'forbidden',
+  'parent-missing',
+  'workflow-step-not-reached',
+  'letter-kind-mismatch',
+  'document-mismatch',
+  'invalid-recipient',
+] as const;
+export type LetterRefusalReason = (typeof letterRefusalReasons)[number];
 
 /** What the server answers: its e-mail's id and state (`queued` until SMTP took it). */
 export const letterReceiptSchema = z.object({

@@ -7,7 +7,12 @@ export const MAX_PULL_BATCH = 2000;
 /** GET …/pull?seq=<checkpoint.seq>&batchSize=<n>; no `seq` means "from the beginning". */
 export const pullQuerySchema = z.strictObject({
   seq: checkpointSchema.shape.seq.optional(),
-  batchSize: z.coerce.number().int().min(1).max(MAX_PULL_BATCH).default(200),
+  batchSize: z
+    .string()
+    .regex(/^\d{1,4}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().min(1).max(MAX_PULL_BATCH))
+    .default(200),
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 

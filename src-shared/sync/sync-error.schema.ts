@@ -13,6 +13,8 @@ export const syncErrorCodes = [
   'token-expired',
   'invalid-credentials',
   'user-disabled',
+  /** HTTP 429: too many failed sign-ins for the account or the address; try again later. */
+  'too-many-sign-ins',
   /** HTTP 401: this device was revoked; the client wipes its local replica. */
   'device-revoked',
   /** A used refresh token was presented again: the whole session is revoked. */
@@ -23,6 +25,10 @@ export const syncErrorCodes = [
   'forbidden',
   /** HTTP 409: the case a letter belongs to is not on the server yet; send it again after sync. */
   'parent-missing',
+  /** HTTP 409: the case has not taken the workflow step that issues this letter yet; sent again after sync. */
+  'workflow-step-not-reached',
+  /** HTTP 422: the document is not of the letter's kind, or the case not of the type that issues it. */
+  'letter-kind-mismatch',
   /** HTTP 422: a letter's recipient is missing or has no valid e-mail address. */
   'invalid-recipient',
   /** HTTP 422: a letter's PDF is not the document recorded on its case (other bytes, other case). */

@@ -46,6 +46,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const byServerCode: Record<string, [AppErrorKind, SessionErrorCode]> = {
   'invalid-credentials': ['forbidden', 'invalid-credentials'],
   'user-disabled': ['forbidden', 'user-disabled'],
+  'too-many-sign-ins': ['forbidden', 'too-many-sign-ins'],
   'device-revoked': ['forbidden', 'device-revoked'],
   'refresh-reused': ['forbidden', 'session-ended'],
   unauthenticated: ['forbidden', 'session-ended'],

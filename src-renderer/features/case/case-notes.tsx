@@ -2,6 +2,7 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Note } from '../../../src-shared/domain/note/note.schema';
 import { formatDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { NoteVisibilityTag } from './note-visibility-tag';
 
 /** Notes newest first; notes are append-only, so this is a read-only list. */
 export function CaseNotes({ notes }: { notes: readonly Note[] | undefined }) {
@@ -16,7 +17,7 @@ export function CaseNotes({ notes }: { notes: readonly Note[] | undefined }) {
         {notes?.map((note) => (
           <li key={note.id} className="case-notes__note">
             <Paragraph data-size="sm" className="case-notes__byline">
-              {t.casePage.writtenBy(note.authorName, formatDate(note.createdAt, t.locale))}
+              {t.casePage.writtenBy(note.authorName, formatDate(note.createdAt, t.locale))} <NoteVisibilityTag visibility={note.visibility} />
             </Paragraph>
             <Paragraph className="case-notes__text">{note.text}</Paragraph>
             {note.agreedMeasure && (

@@ -18,6 +18,7 @@ const student: Person = {
   nationalId: '01536112185',
   email: 'ase@stud.hifj.example',
   institution: 'hifj',
+  cohorts: [],
   updatedAt: '2026-09-01T08:00:00.000Z',
 };
 const note = (id: string, createdAt: string, text: string, extra: Partial<Note> = {}): Note => ({
@@ -27,6 +28,7 @@ const note = (id: string, createdAt: string, text: string, extra: Partial<Note> 
   authorName: 'Ragnhild Sæther',
   createdAt,
   text,
+  visibility: 'internal',
   ...extra,
 });
 const notes = [note('n2', '2026-09-05T10:20:00.000Z', 'Andre notat'), note('n1', '2026-09-05T10:10:00.000Z', 'Første notat')];

@@ -1,12 +1,14 @@
-import { Alert, Button, Checkbox, Heading, Paragraph, Tag, Textarea, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Tag, Textarea, Textfield } from '@digdir/designsystemet-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { canEditCase } from '../../../src-shared/domain/access/access';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import { noteSchema, type Note } from '../../../src-shared/domain/note/note.schema';
+import { noteSchema, type Note, type NoteVisibility } from '../../../src-shared/domain/note/note.schema';
 import { summarizeZodError } from '../../../src-shared/kernel/app-error';
 import { useDatabase } from '../../app/providers';
 import { formatDate } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { NoteVisibilityTag } from '../case/note-visibility-tag';
+import { writableNoteVisibilities } from '../case/note-visibility';
 import { formatDateTime } from './format';
 import { useFollowUpText } from './follow-up-text';
 
@@ -14,23 +16,28 @@ import { useFollowUpText } from './follow-up-text';
  * Conversation notes: append-only records in the local replica (so they are written with the
  * laptop offline and sync later). A note is never changed; a correction is a new note pointing at
  * the one it corrects. Once the protocol is signed, its notes are part of a signed document: a
- * correction is still recorded, and marked as coming after the signed protocol.
+ * correction is still recorded, and marked as coming after the signed protocol. A note is internal
+ * unless the writer shares it with the student (when their role may write shared notes).
  */
 export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; notes: readonly Note[]; actor: Actor }) {
   const dictionary = useFollowUpText();
   const t = dictionary.notes;
+  const labels = useT().casePage;
   const { locale } = dictionary;
   const db = useDatabase();
   const headingId = useId();
   const formRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
+  const [visibility, setVisibility] = useState<NoteVisibility>('internal');
   const [withMeasure, setWithMeasure] = useState(false);
   const [measure, setMeasure] = useState({ text: '', ownerName: '', due: '' });
   const [correcting, setCorrecting] = useState<Note | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const signedAt = caseDoc.details.protocol?.coordinatorSignature?.signedAt;
-  const mayWrite = canEditCase(actor, caseDoc);
+  const visibilities = writableNoteVisibilities(actor, caseDoc);
+  const mayWrite = visibilities.length > 0;
+  const chosenVisibility = visibilities.includes(visibility) ? visibility : visibilities[0];
   const byId = new Map(notes.map((note) => [note.id, note]));
 
   const save = async (event: FormEvent) => {
@@ -43,6 +50,7 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
       authorName: actor.name,
       createdAt: new Date().toISOString(),
       text: text.trim(),
+      visibility: chosenVisibility,
       ...(withMeasure ? { agreedMeasure: { ...measure, text: measure.text.trim() } } : {}),
       ...(correcting ? { correctsNoteId: correcting.id } : {}),
     });
@@ -60,6 +68,7 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
     setText('');
     setWithMeasure(false);
     setMeasure({ text: '', ownerName: '', due: '' });
+    setVisibility('internal');
     setCorrecting(null);
     setSaved(t.saved);
   };
@@ -67,6 +76,7 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
   const correct = (note: Note) => {
     setCorrecting(note);
     setText(note.text);
+    setVisibility(note.visibility);
     // A correction takes the corrected note's place in the protocol, measure included: start from it.
     setWithMeasure(note.agreedMeasure !== undefined);
     setMeasure(note.agreedMeasure ?? { text: '', ownerName: '', due: '' });
@@ -88,7 +98,7 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
             return (
               <li key={note.id} className="follow-up-notes__note">
                 <Paragraph data-size="sm" className="follow-up-notes__byline">
-                  {t.byline(note.authorName, formatDateTime(note.createdAt, locale))}{' '}
+                  {t.byline(note.authorName, formatDateTime(note.createdAt, locale))} <NoteVisibilityTag visibility={note.visibility} />{' '}
                   {signedAt && note.createdAt <= signedAt && <Tag data-size="sm">{t.inSignedProtocol}</Tag>}
                   {signedAt && note.createdAt > signedAt && note.correctsNoteId && (
                     <Tag data-size="sm" data-color="warning">
@@ -129,6 +139,26 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
           )}
           {correcting && signedAt && <Alert data-color="warning">{t.correctionAfterSigning}</Alert>}
           <Textarea ref={formRef} aria-label={t.text} rows={4} value={text} onChange={(event) => setText(event.target.value)} />
+          {visibilities.length > 1 && (
+            <Fieldset>
+              <Fieldset.Legend>{labels.noteVisibility}</Fieldset.Legend>
+              {visibilities.map((option) => (
+                <Radio
+                  key={option}
+                  label={labels.noteVisibilities[option]}
+                  name="note-visibility"
+                  value={option}
+                  checked={chosenVisibility === option}
+                  onChange={() => setVisibility(option)}
+                />
+              ))}
+            </Fieldset>
+          )}
+          {visibilities.length === 1 && chosenVisibility && (
+            <Paragraph data-size="sm">
+              {labels.noteVisibility}: {labels.noteVisibilities[chosenVisibility]}
+            </Paragraph>
+          )}
           <Checkbox label={t.addMeasure} checked={withMeasure} onChange={(event) => setWithMeasure(event.target.checked)} />
           {withMeasure && (
             <div className="follow-up-notes__measure">

@@ -67,7 +67,7 @@ export function LoginPage(props: {
       const code = sessionErrorCodeOf(result.error);
       const errors = text.login.errors;
       setFailure(
-        code === 'invalid-credentials' || code === 'server-error' || code === 'user-disabled'
+        code === 'invalid-credentials' || code === 'server-error' || code === 'user-disabled' || code === 'too-many-sign-ins'
           ? errors[code]
           : code === 'server-unreachable'
             ? errors['server-unreachable'](target)

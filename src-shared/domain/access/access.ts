@@ -135,6 +135,14 @@ export function roleCanEdit(role: Role, actor: Actor, c: CaseScope): boolean {
   );
 }
 
+/**
+ * May record what the case's services did to its records (signatures, archiving): like editing,
+ * but also once the case is closed, since archiving a decision outlives the case.
+ */
+export function roleKeepsRecords(role: Role, actor: Actor, c: CaseScope): boolean {
+  return roleCanSee(role, actor, c) && (rules[role][c.type]?.edit(actor, c) ?? false);
+}
+
 export function roleCanCreate(role: Role, actor: Actor, c: CaseScope): boolean {
   return actor.roles.includes(role) && (rules[role][c.type]?.create(actor, c) ?? false);
 }

@@ -8,6 +8,7 @@ export {
   roleCanCreate,
   roleCanEdit,
   roleCanSee,
+  roleKeepsRecords,
   roleCaseTypes,
   isStaff,
   seesPeopleRegister,

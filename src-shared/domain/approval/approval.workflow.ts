@@ -62,7 +62,6 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
   initial: [{ status: 'registered', roles: ['caseOfficer'], ensures: ['application'] }],
   detailsSchema: approvalDetailsSchema,
   eventSchema: approvalEventSchema,
-  lockedDetails: ['consent', 'fetches', 'externalResults', 'decision', 'decisionDelivery', 'closedAt', 'withdrawal'],
   requiresSubject: true,
   events: {
     startProcessing: {
@@ -87,6 +86,7 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
     recordFetchResult: {
       label: { nb: 'Registrer henteresultat', en: 'Record the fetch result' },
       rules: [{ from: ['fetchingResults'], to: 'processing', roles: ['caseOfficer'] }],
+      sets: ['fetches', 'externalResults'],
       apply: (c, e) => {
         const current = c.details.fetches.at(-1);
         if (!current) return refuse('No fetch was ordered');

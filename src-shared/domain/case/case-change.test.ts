@@ -236,6 +236,53 @@ describe('checkCaseChange: status changes', () => {
   });
 });
 
+describe('checkCaseChange: a step changes only what it is about', () => {
+  it('refuses an applicant who accepts an offer and rewrites which offer it was', () => {
+    const [offered, admitted] = paths.nomination!.states.slice(-2) as [Case, Case];
+    const applicant = by('applicant');
+    expect(checkCaseChange({ before: offered, after: admitted, actor: applicant })).toEqual({ ok: true });
+    const otherOffer = { ...admitted, details: { ...admitted.details, offer: { ...(admitted.details.offer as object), code: 'MED-PROF-27H' } } };
+    expect(checkCaseChange({ before: offered, after: otherOffer, actor: applicant })).toMatchObject({ ok: false, reason: 'forbidden-edit' });
+  });
+
+  it('refuses a student who signs the protocol and rewrites its summary', () => {
+    const drafted = followUpAt('protocolDrafted');
+    const signed = pushedBy(followUpAt('signedByStudent'), 'student');
+    const protocol = signed.details.protocol as Record<string, unknown>;
+    const rewritten = { ...signed, details: { ...signed.details, protocol: { ...protocol, summary: 'Studenten har ingen fravær.' } } };
+    expect(checkCaseChange({ before: drafted, after: rewritten, actor: by('student') })).toMatchObject({ ok: false, reason: 'locked-field' });
+  });
+
+  it('refuses a step that also changes the assignees, and one that adds unknown fields', () => {
+    const reported = asCase(followUpStart());
+    const opened = followUpAt('open');
+    expect(checkCaseChange({ before: reported, after: opened, actor: coordinator })).toEqual({ ok: true });
+    const drafted = followUpAt('protocolDrafted');
+    const signed = pushedBy(followUpAt('signedByStudent'), 'student');
+    const student = by('student');
+    expect(checkCaseChange({ before: drafted, after: { ...signed, assignees: [...signed.assignees, student.userId] }, actor: student })).toMatchObject({
+      ok: false,
+      reason: 'forbidden-edit',
+    });
+    const padded = { ...opened, details: { ...opened.details, payload: 'x'.repeat(1000) } };
+    expect(checkCaseChange({ before: reported, after: padded, actor: coordinator })).toMatchObject({ ok: false, reason: 'invalid-details' });
+    const nested = { ...opened, details: { ...opened.details, reports: (opened.details.reports as object[]).map((r) => ({ ...r, extra: true })) } } as Case;
+    expect(checkCaseChange({ before: reported, after: nested, actor: coordinator })).toMatchObject({ ok: false, reason: 'invalid-details' });
+  });
+
+  it('lets a teacher change only their own report', () => {
+    const report = asCase(followUpStart());
+    const teacher = by('teacher');
+    const own = (report.details.reports as Record<string, unknown>[])[0]!;
+    const others = { ...own, id: 'report-other', reportedBy: 'teacher-2', reporterName: 'Annen Lærer' };
+    const withOthers = { ...report, details: { ...report.details, reports: [own, others] } };
+    const changedOthers = edited(withOthers, teacher, { details: { ...withOthers.details, reports: [own, { ...others, description: 'Endret av en annen.' }] } });
+    expect(checkCaseChange({ before: withOthers, after: changedOthers, actor: teacher })).toMatchObject({ ok: false, reason: 'forbidden-edit' });
+    const changedOwn = edited(withOthers, teacher, { details: { ...withOthers.details, reports: [{ ...own, description: 'Rettet.' }, others] } });
+    expect(checkCaseChange({ before: withOthers, after: changedOwn, actor: teacher })).toEqual({ ok: true });
+  });
+});
+
 describe('checkCaseChange: plain edits', () => {
   const summoned = followUpAt('summoned');
   const edit = (c: Case, role: Role, change: Partial<Case>, overrides = {}) => edited(c, by(role, overrides), change);

@@ -1,6 +1,9 @@
 import { summarizeZodError } from '../../kernel/app-error';
 import { canSeeCase, roleCanCreate, roleCanEdit, roleCanSee } from '../access/access';
-import type { Actor, Role } from '../access/roles';
+import { canWritePart, ownerField, partAccess, type Access } from '../access/access-table';
+import { roles, type Actor, type Role } from '../access/roles';
+import { changedPaths } from '../../sync/three-way-merge';
+import type { JsonRecord } from '../../sync/json-value';
 import { hasPath, type CaseWorkflow, type StatusChangeStep } from '../workflow/workflow';
 import { caseSchema, type Case } from './case.schema';
 import { caseWorkflows } from './case-workflows';
@@ -39,7 +42,7 @@ const OK: CaseChangeResult = { ok: true };
 const deny = (reason: CaseChangeReason, message: string): CaseChangeResult => ({ ok: false, reason, message });
 
 /** Fields fixed when a case is created. */
-const IMMUTABLE = ['id', 'type', 'caseNumber', 'createdAt', 'createdBy'] as const;
+const IMMUTABLE = ['id', 'type', 'caseNumber', 'institution', 'createdAt', 'createdBy'] as const;
 /** Fields set by whoever writes the change, not edits in themselves. */
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy', 'nextDeadline']);
 
@@ -60,6 +63,9 @@ export function checkCaseChange({ before, after: pushed, actor }: CaseChange): C
   }
   const details = workflow.detailsSchema.safeParse(after.details);
   if (!details.success) return deny('invalid-details', summarizeZodError(details.error));
+  // The schemas strip what they do not know; a case is stored only as its schema describes it.
+  const unknown = changedPaths(details.data as JsonRecord, after.details as JsonRecord);
+  if (unknown.length > 0) return deny('invalid-details', `Unknown fields in details: ${describePaths(unknown)}`);
   if (workflow.requiresSubject && after.subjectPersonId === '') {
     return deny('missing-subject', `A ${after.type} case must name the person it concerns`);
   }
@@ -151,18 +157,56 @@ function checkPath(
     const broken = workflow.postcondition(step.event, after);
     if (broken) return deny('precondition-failed', broken.refused);
   }
-  const coreChanged = changedFields(before, after).filter((field) => !TRANSITION_FIELDS.has(field));
-  if (coreChanged.length > 0 && !mayEditFields(workflow, before, after, actor, coreChanged)) {
-    return deny('forbidden-edit', `You may not change ${coreChanged.join(', ')}`);
+  // A step changes only what it is about; anything else must be a plain edit the actor may make.
+  const outside = changedPathsOutside(path, before, after, actor);
+  if (outside.length > 0) {
+    const fields = [...new Set(outside.map((p) => (p.startsWith('details.') ? 'details' : p)))];
+    const keys = [...new Set(outside.filter((p) => p.startsWith('details.')).map((p) => p.split('.')[1]!))];
+    const locked = lockedKeys(workflow, keys);
+    if (locked.length > 0) return deny('locked-field', `${describePaths(outside)} change only through the workflow step that writes them`);
+    if (!mayEditFields(workflow, before, after, actor, fields, keys)) {
+      return deny('forbidden-edit', `"${path.map((step) => step.event).join('", "')}" may not change ${describePaths(outside)}`);
+    }
+  }
+  if (workflow.terminal.includes(after.status) && after.deadlines.length > 0) {
+    return deny('precondition-failed', `A ${after.status} case has no open deadlines`);
   }
   return OK;
 }
 
-/** Fields a transition writes itself. */
-const TRANSITION_FIELDS = new Set(['status', 'details', 'deadlines', 'assignees', ...BOOKKEEPING]);
+/**
+ * What a status change changed beyond what its steps declare: details paths outside every step's
+ * `sets`, and case fields other than the status, deadlines and bookkeeping (assignees only where a
+ * step adds the actor and nothing else changed in them).
+ */
+function changedPathsOutside(path: readonly StatusChangeStep[], before: Case, after: Case, actor: Actor): string[] {
+  const sets = path.flatMap((step) => step.sets);
+  const covered = (p: string) => sets.some((set) => p === set || p.startsWith(`${set}.`));
+  const details = changedPaths(before.details as JsonRecord, after.details as JsonRecord)
+    .filter((p) => !covered(p))
+    .map((p) => `details.${p}`);
+  const addsActor = path.some((step) => step.assignsActor) && sameSet(after.assignees, [...before.assignees, actor.userId]);
+  const fields = changedFields(before, after).filter(
+    (field) => !STEP_FIELDS.has(field) && !BOOKKEEPING.has(field) && !(field === 'assignees' && addsActor),
+  );
+  return [...fields, ...details];
+}
+
+/** Case fields every step writes itself. */
+const STEP_FIELDS = new Set(['status', 'details', 'deadlines']);
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((item) => right.has(item));
+}
+
+function describePaths(paths: readonly string[]): string {
+  return paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` (+${paths.length - 5})` : '');
+}
 
 /** Status paths from one status to another without repeating a status, shortest first. */
-function statusPaths(workflow: CaseWorkflow, from: string, to: string): StatusChangeStep[][] {
+export function statusPaths(workflow: CaseWorkflow, from: string, to: string): StatusChangeStep[][] {
   const found: StatusChangeStep[][] = [];
   let frontier: { at: string; path: StatusChangeStep[] }[] = [{ at: from, path: [] }];
   while (frontier.length > 0) {
@@ -187,33 +231,54 @@ function checkEdit(
   changed: readonly string[],
 ): CaseChangeResult {
   if (workflow.terminal.includes(before.status)) return deny('case-closed', `The case is ${before.status} and read-only`);
-  if (!mayEditFields(workflow, before, after, actor, changed)) {
-    return deny('forbidden-edit', `You may not change ${describe(changed, before, after)} on this case`);
-  }
-  const locked = workflow.lockedDetails.filter((key) => !deepEqual(detail(before, key), detail(after, key)));
+  const keys = changed.includes('details') ? changedDetailKeys(before, after) : [];
+  const locked = lockedKeys(workflow, keys);
   if (locked.length > 0) {
     return deny('locked-field', `${locked.map((key) => `details.${key}`).join(', ')} change only through the workflow`);
+  }
+  if (!mayEditFields(workflow, before, after, actor, changed, keys)) {
+    return deny('forbidden-edit', `You may not change ${describe(changed, before, after)} on this case`);
   }
   const refusal = workflow.checkEdit(before, after, actor);
   return refusal ? deny('precondition-failed', refusal.refused) : OK;
 }
 
-/** Some role of the actor may edit the case and these fields, and keep the case within its own edit rights. */
+/** Details keys no role may change by a plain edit: only workflow steps write them. */
+function lockedKeys(workflow: CaseWorkflow, keys: readonly string[]): string[] {
+  return keys.filter((key) => !roles.some((role) => canWritePart(partAccess(workflow.type, role, key))));
+}
+
+/**
+ * Some role of the actor may edit the case, may write every changed part of it (the access
+ * table), and keeps the case within its own edit rights.
+ */
 function mayEditFields(
   workflow: CaseWorkflow,
   before: Case,
   after: Case,
   actor: Actor,
   changed: readonly string[],
+  detailKeys: readonly string[],
 ): boolean {
-  const changedDetails = changed.includes('details') ? changedDetailKeys(before, after) : [];
-  const otherFields = changed.filter((field) => field !== 'details' && !BOOKKEEPING.has(field));
+  const caseFields = changed.filter((field) => field !== 'details' && !BOOKKEEPING.has(field));
   const afterAtSameStatus = { ...after, status: before.status };
   return actor.roles.some((role: Role) => {
     if (!roleCanEdit(role, actor, before) || !roleCanEdit(role, actor, afterAtSameStatus)) return false;
-    const limited = workflow.editableBy[role];
-    return !limited || (otherFields.length === 0 && changedDetails.every((key) => limited.includes(key)));
+    if (caseFields.length > 0 && partAccess(workflow.type, role, 'case') !== 'w') return false;
+    return detailKeys.every((key) => mayWritePart(partAccess(workflow.type, role, key), key, detail(before, key), detail(after, key), actor));
   });
+}
+
+/** 'w' writes the whole part; 'o' only adds, changes or removes entries the actor owns. */
+function mayWritePart(access: Access, key: string, before: unknown, after: unknown, actor: Actor): boolean {
+  if (access === 'w') return true;
+  if (access !== 'o') return false;
+  const owner = ownerField[key];
+  if (!owner || !Array.isArray(before ?? []) || !Array.isArray(after ?? [])) return false;
+  const was = (before ?? []) as unknown[];
+  const now = (after ?? []) as unknown[];
+  const touched = [...was.filter((entry) => !now.some((e) => deepEqual(e, entry))), ...now.filter((entry) => !was.some((e) => deepEqual(e, entry)))];
+  return touched.every((entry) => typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)[owner] === actor.userId);
 }
 
 function describe(changed: readonly string[], before: Case, after: Case): string {

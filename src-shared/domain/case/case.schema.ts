@@ -8,6 +8,18 @@ export const isoDate = z.iso.date().max(10);
 
 export const idSchema = z.string().min(1).max(64);
 
+/**
+ * Limits on lists of the replicated collections at schema version 0. They are refinements, not
+ * `.max()`, so the local replica's RxDB schema stays the same (a changed schema needs a version
+ * bump and a migration of every case on every laptop): fold them into `.max()` at the next bump.
+ */
+export const within =
+  (max: number) =>
+  (list: readonly unknown[]): boolean =>
+    list.length <= max;
+export const MAX_ASSIGNEES = 50;
+export const MAX_DEADLINES = 50;
+
 export const deadlineSchema = z.object({
   kind: z.string().max(40),
   due: isoDate,
@@ -35,11 +47,14 @@ export const caseSchema = z.object({
   cohort: z.string().max(100),
   /** Person the case concerns (student, applicant); empty when none. */
   subjectPersonId: z.string().max(64),
-  assignees: z.array(idSchema),
-  deadlines: z.array(deadlineSchema),
+  assignees: z.array(idSchema).refine(within(MAX_ASSIGNEES), `At most ${MAX_ASSIGNEES} assignees`),
+  deadlines: z.array(deadlineSchema).refine(within(MAX_DEADLINES), `At most ${MAX_DEADLINES} deadlines`),
   /** Earliest open deadline, or '9999-12-31' when none: indexed for sorting and filtering. */
   nextDeadline: isoDate,
-  details: z.record(z.string(), z.unknown()),
+  /** Checked field by field against the case type's own schema (src-shared/domain/<case-type>). */
+  details: z
+    .record(z.string(), z.unknown())
+    .refine((details) => Object.keys(details).length <= 40 && Object.keys(details).every((key) => key.length <= 60), 'At most 40 details fields'),
   createdAt: isoTimestamp,
   createdBy: idSchema,
   updatedAt: isoTimestamp,

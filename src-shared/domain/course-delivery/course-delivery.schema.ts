@@ -61,10 +61,10 @@ export const courseDeliveryDetailsSchema = z.object({
   /** The teaching resource's EHF invoice, approved by the head of department in Exledger. */
   teacherInvoice: z.object({ receivedAt: isoTimestamp, approvedAt: isoTimestamp.optional() }).optional(),
   landingPage: z
-    .object({ publishedAt: isoTimestamp, url: z.url(), registrationUrl: z.url(), sessionPlanPublished: z.boolean() })
+    .object({ publishedAt: isoTimestamp, url: z.url().max(2000), registrationUrl: z.url().max(2000), sessionPlanPublished: z.boolean() })
     .optional(),
   lms: z
-    .object({ readyAt: isoTimestamp, canvasCourseId: z.string().min(1).max(40), videoRoomUrl: z.url(), teacherAdded: z.boolean() })
+    .object({ readyAt: isoTimestamp, canvasCourseId: z.string().min(1).max(40), videoRoomUrl: z.url().max(2000), teacherAdded: z.boolean() })
     .optional(),
   /** The head of department's handling of the applications. */
   applications: z

@@ -77,7 +77,6 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
   ],
   detailsSchema: courseDeliveryDetailsSchema,
   eventSchema: courseDeliveryEventSchema,
-  lockedDetails: ['contract', 'enrolment', 'startedAt', 'evaluation', 'grading', 'certificates', 'closedAt', 'cancellation'],
   requiresSubject: false,
   events: {
     sendContract: {

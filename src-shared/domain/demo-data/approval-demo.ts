@@ -51,6 +51,7 @@ export function demoApproval(ctx: DemoContext, id: string, seq: number, fixed?: 
   const student =
     fixed?.subject ??
     ctx.addPerson({ name: norwegianName(rng), kind: 'fnr', institution: INSTITUTION.id, emailDomain: `stud.${INSTITUTION.domain}`, at: createdAt });
+  ctx.enrol(student, [cohort.id]);
   const studentActor = personActor(student, 'student');
   const consented = fixed !== undefined || rng.chance(0.6);
 

@@ -129,11 +129,17 @@ export class DemoContext {
       nationalId: options.nationalId ?? generateNationalId({ random: this.rng.next, birthDate, kind: options.kind }),
       email: `${emailLocalPart(options.name)}@${options.emailDomain}`,
       institution: options.institution,
+      cohorts: [],
       updatedAt: iso(options.at),
     };
     this.people.push(person);
     this.peopleById.set(person.id, person);
     return person;
+  }
+
+  /** Records that the person belongs to these cohorts and courses (their teachers receive them). */
+  enrol(person: Person, codes: readonly string[]): void {
+    for (const code of codes) if (!person.cohorts.includes(code)) person.cohorts.push(code);
   }
 
   person(id: string): Person {
@@ -142,7 +148,8 @@ export class DemoContext {
     return person;
   }
 
-  addNote(caseId: string, author: Actor, at: number, text: string, agreedMeasure?: Note['agreedMeasure']): Note {
+  /** A note on a case: internal unless `visibility` shares it with the case's external party. */
+  addNote(caseId: string, author: Actor, at: number, text: string, agreedMeasure?: Note['agreedMeasure'], visibility: Note['visibility'] = 'internal'): Note {
     const count = this.notesPerCase.get(caseId) ?? 0;
     this.notesPerCase.set(caseId, count + 1);
     const note: Note = {
@@ -152,6 +159,7 @@ export class DemoContext {
       authorName: author.name,
       createdAt: iso(at),
       text,
+      visibility,
       ...(agreedMeasure ? { agreedMeasure } : {}),
     };
     this.notes.push(note);
@@ -278,7 +286,7 @@ export class CaseRun<S extends string, D, E extends WorkflowEvent> {
 
   /**
    * Stores the case with its notes (topped up to 2–4 from `texts`, written by `authors` between
-   * creation and the last step) and, while it is open, a task for whoever acts next.
+   * creation and the last step, every second one shared with the party) and, while it is open, a task for whoever acts next.
    */
   finish(authors: readonly Actor[], texts: readonly string[]): Case {
     const { ctx, state } = this;
@@ -287,7 +295,10 @@ export class CaseRun<S extends string, D, E extends WorkflowEvent> {
     const from = Date.parse(c.createdAt);
     const until = Math.min(ctx.now, Math.max(this.clock, from + 3 * DAY));
     const times = Array.from({ length: Math.max(0, wanted) }, () => from + Math.floor(ctx.rng.next() * (until - from)));
-    for (const at of times.sort((a, b) => a - b)) ctx.addNote(c.id, ctx.rng.pick(authors), at, ctx.rng.pick(texts));
+    // Every second note of a case is shared with its external party; the others stay internal.
+    for (const at of times.sort((a, b) => a - b)) {
+      ctx.addNote(c.id, ctx.rng.pick(authors), at, ctx.rng.pick(texts), undefined, ctx.noteCount(c.id) % 2 === 1 ? 'shared' : 'internal');
+    }
 
     if (!this.workflow.terminal.includes(state.status)) {
       // The next step on the main path (workflows declare it first): its staff role gets the task;

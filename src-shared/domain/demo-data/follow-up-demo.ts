@@ -39,6 +39,7 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
       : ctx.addPerson({ name: norwegianName(rng), kind: 'fnr', institution: INSTITUTION.id, emailDomain: `stud.${INSTITUTION.domain}`, at: createdAt, maxAge: 35 }));
   const first = student.givenName;
   const report = concernReport(ctx, `${id}-r1`, teacher, createdAt, course, first);
+  ctx.enrol(student, [cohort.id, course.code]);
 
   const run = new CaseRun(ctx, followUpWorkflow, {
     id,
@@ -111,7 +112,7 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
         text: text.agreedMeasure(rng, course),
         ownerName: fullName(student),
         due: measureDue,
-      });
+      }, 'shared'); // the agreed measure is the student's too: the protocol they sign
       return { type: 'holdConversation', at, participants: [coordinator.name, fullName(student)], noteIds: [note.id] };
     },
     meeting + HOUR,

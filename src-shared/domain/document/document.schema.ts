@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { idSchema, isoTimestamp } from '../case/case.schema';
+import { idSchema, isoTimestamp, within } from '../case/case.schema';
+
+const MAX_SIGNATURES = 10;
 
 export const documentKinds = ['summons', 'protocol', 'decision', 'letter', 'contract', 'certificate', 'other'] as const;
 export const archiveStates = ['not-archived', 'queued', 'archived', 'failed'] as const;
@@ -11,7 +13,7 @@ export const documentSchema = z.object({
   kind: z.enum(documentKinds),
   title: z.string().min(1).max(300),
   sha256: z.string().max(64),
-  signatures: z.array(z.object({ signer: z.string().max(200), signedAt: isoTimestamp })),
+  signatures: z.array(z.object({ signer: z.string().max(200), signedAt: isoTimestamp })).refine(within(MAX_SIGNATURES), `At most ${MAX_SIGNATURES} signatures`),
   archiveState: z.enum(archiveStates),
   archiveReference: z.string().max(100),
   createdAt: isoTimestamp,

@@ -111,14 +111,12 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
   ],
   detailsSchema: followUpDetailsSchema,
   eventSchema: followUpEventSchema,
-  lockedDetails: ['conversation', 'protocol', 'meeting', 'decision', 'archive', 'decisionDelivery', 'closure', 'mergedInto'],
   requiresSubject: true,
-  // A teacher may correct their own report until the coordinator has taken it.
-  editableBy: { teacher: ['reports'] },
   events: {
     open: {
       label: { nb: 'Åpne sak', en: 'Open case' },
       rules: [{ from: ['reported'], to: 'open', roles: ['cohortCoordinator'] }],
+      assignsActor: true,
       apply: (c, e, actor) => ({
         details: c.details,
         assignees: withActor(c.assignees, actor),
@@ -230,6 +228,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       label: { nb: 'Kall inn til vedtaksmøte', en: 'Call the decision meeting' },
       rules: [{ from: ['protocolSent'], to: 'meetingCalled', roles: ['departmentHead'] }],
       ensures: ['meeting'],
+      assignsActor: true,
       apply: (c, e, actor) => ({
         details: {
           ...c.details,
@@ -327,6 +326,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     recordNoShow: {
       label: { nb: 'Studenten møtte ikke', en: 'Student did not attend' },
       rules: [{ from: ['summoned'], to: 'open', roles: ['cohortCoordinator'] }],
+      sets: ['summons'],
       apply: (c, e, actor) => ({
         details: withoutSummons(c.details),
         deadlines: [deadline('summons', dueIn(e.at, 3), 'Kalle inn studenten på nytt')],

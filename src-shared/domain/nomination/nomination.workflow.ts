@@ -96,9 +96,7 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
   ],
   detailsSchema: nominationDetailsSchema,
   eventSchema: nominationEventSchema,
-  lockedDetails: ['nomination', 'application', 'ranking', 'offerMade', 'outcome'],
   requiresSubject: true,
-  editableBy: { nominator: ['offer'] },
   events: {
     submitApplication: {
       label: { nb: 'Lever søknad', en: 'Submit the application' },
@@ -175,6 +173,7 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
     receiveDocumentation: {
       label: { nb: 'Dokumentasjon mottatt', en: 'Documentation received' },
       rules: [{ from: ['awaitingDocumentation'], to: 'underReview', roles: ['applicant', 'caseOfficer'] }],
+      sets: ['qualification.items'],
       apply: (c, e) => {
         const requested = c.details.qualification;
         if (!requested) return refuse('No documentation was requested');

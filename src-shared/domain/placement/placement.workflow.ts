@@ -68,9 +68,7 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
   ],
   detailsSchema: placementDetailsSchema,
   eventSchema: placementEventSchema,
-  lockedDetails: ['order', 'capacity', 'startedAt', 'completedAt', 'declined', 'cancelled'],
   requiresSubject: false,
-  editableBy: { siteCoordinator: ['staffing', 'distribution', 'supervisorChanges'] },
   /** A site may change a student's supervisor only as agreed with the institution, and it is logged. */
   checkEdit(before, after) {
     const was = supervisorOf(before.details);

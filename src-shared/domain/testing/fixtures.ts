@@ -318,3 +318,111 @@ export const workflowsUnderTest = {
   placement: placementWorkflow,
   courseDelivery: courseDeliveryWorkflow,
 } as const;
+
+/** A teacher other than TEACHER_ID, for entries the fixtures' teacher does not own. */
+export const OTHER_TEACHER_ID = 'teacher-2';
+
+const t = after(1);
+const signed = { signedAt: t, signerName: 'Ola Student', method: 'onScreen' as const };
+
+/**
+ * Every part of the access table filled with a sample value that fits the case type's details
+ * schema (for tests of what each role receives). `reports` holds one report by TEACHER_ID and one
+ * by OTHER_TEACHER_ID, so "own entries only" can be told from "all".
+ */
+const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
+  followUp: {
+    reports: [
+      followUpStart().details.reports[0],
+      { ...followUpStart().details.reports[0], id: 'report-2', reportedBy: OTHER_TEACHER_ID, reporterName: 'Annen Lærer', description: 'Bekymring fra en annen lærer.' },
+    ],
+    summons: { meetingAt: after(72), mode: 'inPerson', location: 'Rom A2-014', reason: 'Oppfølging av fravær.', sentAt: t },
+    conversation: { heldAt: t, studentAttended: true, participants: ['Kari Koordinator'], noteIds: ['note-1'] },
+    protocol: { draftedAt: t, documentId: 'doc-protocol', summary: 'Enighet om tiltak.', studentSignature: signed, coordinatorSignature: signed, sentAt: t },
+    meeting: { calledAt: t, at: after(120), location: 'Møterom Fjellet', participantIds: ['rector-1'] },
+    decision: {
+      decidedAt: t,
+      decidedBy: ['departmentHead-1'],
+      outcome: 'continuationWithConditions',
+      legalBasis: 'Forskrift om studier og eksamen § 4-3',
+      facts: 'Høyt fravær.',
+      considerations: 'Vilje til å følge opp.',
+      documentId: 'doc-decision',
+    },
+    archive: { archivedAt: t, reference: '2026/00001-4' },
+    decisionDelivery: { sentAt: t, receivedOn: '2026-09-03', appealDeadline: '2026-09-24' },
+    closure: { closedAt: t, outcome: 'decisionSent', reason: '' },
+    mergedInto: 'followUp-case-0',
+  },
+  nomination: {
+    ...nominationStart().details,
+    application: { submittedAt: t, choices: [{ code: 'UTV-HEL-27V', name: 'Utveksling helse' }] },
+    qualification: { requestedAt: t, items: [{ kind: 'languageRequirement', status: 'received' }] },
+    review: { startedAt: t, reviewerId: 'caseOfficer-1' },
+    ranking: { rankedAt: t, position: 3, capacity: 10, gradeAverage: 4.2 },
+    offerMade: { offeredAt: t, answerBy: '2026-09-15' },
+    outcome: { decidedAt: t, result: 'admitted', reason: '' },
+  },
+  approval: {
+    ...approvalStart().details,
+    consentRequestedAt: t,
+    fetches: [{ orderedAt: t, completedAt: t, institutions: [{ code: '216', name: 'HiSF', outcome: 'imported', resultCount: 1 }] }],
+    externalResults: [
+      { institutionCode: '216', institutionName: 'HiSF', category: 'course', code: 'RES-100', nameNb: 'Resultat', nameEn: 'Result', term: '2013H', credits: 10, grade: 'B' },
+    ],
+    decision: { decidedAt: t, outcome: 'approved', approvedCredits: 10, grounds: 'Faglig likeverdig.' },
+    decisionDelivery: { sentAt: t, receivedOn: '2026-09-03', appealDeadline: '2026-09-24' },
+    closedAt: t,
+    withdrawal: { withdrawnAt: t, reason: 'Trekker søknaden.' },
+  },
+  placement: {
+    ...placementStart().details,
+    order: { requestedPlaces: 4, sentAt: t },
+    capacity: { places: 3, confirmedAt: t, confirmedBy: 'siteCoordinator-1' },
+    staffing: [{ className: 'A', coordinatorName: 'Bjørg Sivertsen', supervisorNames: ['Kåre Holm'] }],
+    distribution: { sharedAt: t, students: [{ personId: SUBJECT_ID, name: 'Ola Student', className: 'A', supervisorName: 'Kåre Holm' }] },
+    supervisorChanges: [{ studentName: 'Ola Student', from: 'Kåre Holm', to: 'Liv Ås', agreedWith: 'placementAdmin Nordmann', changedAt: t }],
+    startedAt: t,
+    completedAt: t,
+    declined: { declinedAt: t, reason: 'Ingen kapasitet.' },
+    cancelled: { cancelledAt: t, reason: 'Emnet er flyttet.' },
+  },
+  courseDelivery: {
+    ...courseDeliveryStart().details,
+    contract: { sentAt: t, documentId: 'doc-contract', signedAt: t, archivedAt: t, archiveReference: '2026/00001-1' },
+    teacherInvoice: { receivedAt: t, approvedAt: t },
+    landingPage: { publishedAt: t, url: 'https://www.hifj.example/evu/vei', registrationUrl: 'https://www.hifj.example/evu/vei/p', sessionPlanPublished: true },
+    lms: { readyAt: t, canvasCourseId: '12345', videoRoomUrl: 'https://hifj.example/zoom/1', teacherAdded: true },
+    applications: { handledAt: t, admitted: 20, waitlisted: 2 },
+    enrolment: { enrolledAt: t, participants: 20, welcomeLettersSentAt: t, invoicedAt: t },
+    startedAt: t,
+    evaluation: { sentAt: t, analysedAt: t, responseRate: 60, findings: 'Godt fornøyde deltakere.' },
+    grading: { submissionDeadline: '2026-12-11', gradedAt: t, passed: 18, failed: 2 },
+    certificateText: { writtenAt: t, text: 'Kursbevis for veiledning.' },
+    certificates: { issuedAt: t, count: 18 },
+    closedAt: t,
+    cancellation: { cancelledAt: t, reason: 'For få påmeldte.' },
+  },
+};
+
+/** A status of each case type in which every role of the type sees the fixtures' case. */
+const seenByAll: Record<CaseType, string> = {
+  followUp: 'decisionSent',
+  nomination: 'offered',
+  approval: 'decided',
+  placement: 'inProgress',
+  courseDelivery: 'inProgress',
+};
+
+const starts: Record<CaseType, () => Case> = {
+  followUp: followUpStart,
+  nomination: nominationStart,
+  approval: approvalStart,
+  placement: placementStart,
+  courseDelivery: courseDeliveryStart,
+};
+
+/** A case of `type` with every part of its details filled, seen by every role that works on the type. */
+export function caseWithEveryPart(type: CaseType): Case {
+  return { ...starts[type](), status: seenByAll[type], details: JSON.parse(JSON.stringify(everyDetail[type])) as Case['details'] };
+}

@@ -66,6 +66,13 @@ export interface EventDefinition<S extends string, D, E extends WorkflowEvent> {
   rules: readonly TransitionRule<S>[];
   /** Details paths (dot-separated) that must be set after the event; the server checks them on push. */
   ensures?: readonly string[];
+  /**
+   * Details paths the event writes (default: `ensures`). The server refuses a pushed step that
+   * changes any other part of the details: a step may change only what it is about.
+   */
+  sets?: readonly string[];
+  /** The step adds the acting user to the case's assignees (and changes them in no other way). */
+  assignsActor?: boolean;
   /** A condition on the case before the event, so the server can re-check it without the event. */
   precondition?(c: WorkflowCase<S, D>, actor: Actor): Refusal | null;
   /** A condition on the case after the event (re-checked by the server on the pushed case). */
@@ -89,16 +96,9 @@ export interface WorkflowDefinition<S extends string, D, E extends WorkflowEvent
   initial: readonly InitialStatus<S, D>[];
   detailsSchema: z.ZodType<D>;
   eventSchema: z.ZodType<E>;
-  /** Details fields that only transitions may change (not plain edits). */
-  lockedDetails: readonly string[];
   /** Whether every case names the person it concerns (`subjectPersonId`). */
   requiresSubject: boolean;
-  /**
-   * Roles whose plain edits are limited to these details fields (and nothing else on the case).
-   * Other editing roles may change any field except `lockedDetails`.
-   */
-  editableBy?: Partial<Record<Role, readonly string[]>>;
-  /** Rules for plain edits (no status change) beyond `lockedDetails`. */
+  /** Rules for plain edits (no status change) beyond the access table's parts. */
   checkEdit?(before: WorkflowCase<S, D>, after: WorkflowCase<S, D>, actor: Actor): Refusal | null;
   /** Main path first: the first event leaving a status is its usual next step. */
   events: { [K in E['type']]: EventDefinition<S, D, Extract<E, { type: K }>> };
@@ -111,6 +111,9 @@ export interface StatusChangeStep {
   event: string;
   roles: readonly Role[];
   ensures: readonly string[];
+  /** Details paths the step may change. */
+  sets: readonly string[];
+  assignsActor: boolean;
 }
 
 /** The untyped view of a workflow that code handling any case type uses. */
@@ -120,9 +123,7 @@ export interface CaseWorkflow {
   readonly terminal: readonly string[];
   readonly initial: readonly InitialStatus<string, unknown>[];
   readonly detailsSchema: z.ZodType;
-  readonly lockedDetails: readonly string[];
   readonly requiresSubject: boolean;
-  readonly editableBy: Partial<Record<Role, readonly string[]>>;
   /** Every status change the workflow allows. */
   readonly statusChanges: readonly StatusChangeStep[];
   /** The event that moves a case from `from` to `to`, or undefined when no event does. */
@@ -209,7 +210,15 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
           throw new Error(`${definition.type}: ${key} is reached by both ${existing.event} and ${type}`);
         }
         const roles = [...new Set([...(existing?.roles ?? []), ...rule.roles])];
-        steps.set(key, { from, to: rule.to, event: type, roles, ensures: event.ensures ?? [] });
+        steps.set(key, {
+          from,
+          to: rule.to,
+          event: type,
+          roles,
+          ensures: event.ensures ?? [],
+          sets: event.sets ?? event.ensures ?? [],
+          assignsActor: event.assignsActor === true,
+        });
       }
     }
   }
@@ -271,9 +280,7 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
     initial: definition.initial,
     detailsSchema: definition.detailsSchema,
     eventSchema: definition.eventSchema,
-    lockedDetails: definition.lockedDetails,
     requiresSubject: definition.requiresSubject,
-    editableBy: definition.editableBy ?? {},
     statusChanges: [...steps.values()],
     transition: (state, event, actor) => run(state, event, actor, true),
     replay: (state, event, actor) => run(state, event, actor, false),

@@ -5,6 +5,8 @@ import { openArchiveOutbox } from '../../../src-main/services/archive/archive-ou
 import { CASE_NOT_SYNCED_RETRY_MS, createServerLetterAdapter } from '../../../src-main/services/archive/adapters/server-letters.adapter';
 import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
 import type { Session } from '../../../src-server/auth/sessions';
+import { schemaVersionOf, type CollectionName } from '../../../src-shared/db/collections';
+import { followUpWorkflow, type FollowUpCase } from '../../../src-shared/domain/follow-up';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { pdfAttachment, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { followUpCase, scope } from '../sync/support/fixtures';
@@ -21,11 +23,12 @@ let server: TestServer;
 let kari: Session;
 let pdf: Buffer;
 
-const push = async (collection: string, doc: object) => {
-  const response = await fetch(`${server.url}/sync/${collection}/v0/push`, {
+/** Pushes a document as kari; `before` is the state she last pulled (for a change of a stored one). */
+const push = async (collection: string, doc: object, before?: object) => {
+  const response = await fetch(`${server.url}/sync/${collection}/v${schemaVersionOf(collection as CollectionName)}/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${kari.accessToken}` },
-    body: JSON.stringify({ rows: [{ newDocumentState: { ...doc, _deleted: false } }] }),
+    body: JSON.stringify({ rows: [{ newDocumentState: { ...doc, _deleted: false }, ...(before ? { assumedMasterState: { ...before, _deleted: false } } : {}) }] }),
   });
   expect(await response.json()).toMatchObject({ conflicts: [], rejections: [] });
 };
@@ -70,8 +73,12 @@ describe('letters from the main process to the central server', () => {
       expect(early).toMatchObject({ status: 'queued', lastError: expect.stringContaining('does not have the case yet') });
       expect(new Date(early!.nextAttemptAt).getTime() - clock).toBe(CASE_NOT_SYNCED_RETRY_MS);
 
-      await push('people', { id: caseDoc.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: demo.student.nationalId, email: demo.student.email, institution: caseDoc.institution, updatedAt: caseDoc.updatedAt });
+      await push('people', { id: caseDoc.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: demo.student.nationalId, email: demo.student.email, institution: caseDoc.institution, cohorts: [], updatedAt: caseDoc.updatedAt });
       await push('cases', caseDoc);
+      // The server sends a summons only for a case that has summoned its student.
+      const summoned = followUpWorkflow.transition(caseDoc as FollowUpCase, { type: 'summon', at: new Date().toISOString(), meetingAt: '2099-01-05T10:00:00.000Z', mode: 'inPerson', location: 'Rom 101', reason: 'Fravær' }, kari.user);
+      if (!summoned.ok) throw new Error(summoned.message);
+      await push('cases', summoned.state, caseDoc);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       await push('documents', { id: record.documentId, caseId: caseDoc.id, kind: 'summons', title: record.title, sha256, signatures: [], archiveState: 'not-archived', archiveReference: '', createdAt: caseDoc.createdAt, createdBy: kari.user.userId });
       clock += CASE_NOT_SYNCED_RETRY_MS;

@@ -40,6 +40,7 @@ const student: Person = {
   nationalId: '01536112185',
   email: 'ase@stud.hifj.example',
   institution: 'hifj',
+  cohorts: [],
   updatedAt: '2026-03-01T08:00:00.000Z',
 };
 const report = (reportedBy = teacher): ConcernReport => ({
@@ -156,7 +157,7 @@ describe('taking follow-up steps', () => {
   it('signs the protocol twice and archives it to every archive of this laptop when it is sent', async () => {
     await fresh();
     const notes: Note[] = [
-      { id: 'note-1', caseId: 'x', authorId: coordinator.userId, authorName: coordinator.name, createdAt: now(), text: 'Studenten ønsker veiledning.' },
+      { id: 'note-1', caseId: 'x', authorId: coordinator.userId, authorName: coordinator.name, createdAt: now(), text: 'Studenten ønsker veiledning.', visibility: 'internal' },
     ];
     const summoned = await summonedCase();
     const held = (await step(summoned, { type: 'holdConversation', at: now(), participants: [], noteIds: ['note-1'] })).caseDoc;

@@ -1,7 +1,8 @@
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase } from 'rxdb';
 import { wrappedFieldEncryptionStorage } from '../../../src-renderer/db/field-encryption';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { collectionNames, rxSchemaOf, type CollectionName } from '../../../src-shared/db/collections';
+import { collectionNames, type CollectionName } from '../../../src-shared/db/collections';
+import { collectionCreator } from '../../../src-renderer/db/migration-strategies';
 import type { FollowUpReplica } from '../../../src-renderer/features/follow-up/follow-up-steps';
 import { channels, type MethodName, type SaksflytApi } from '../../../src-shared/ipc/channels';
 
@@ -19,7 +20,7 @@ export async function openReplica(): Promise<Replica> {
     multiInstance: false,
   });
   await database.addCollections(
-    Object.fromEntries(collectionNames.map((name): [CollectionName, RxCollectionCreator] => [name, { schema: rxSchemaOf(name) as RxCollectionCreator['schema'] }])),
+    Object.fromEntries(collectionNames.map((name): [CollectionName, RxCollectionCreator] => [name, collectionCreator(name)])),
   );
   return { db: database as unknown as FollowUpReplica, close: () => database.close() };
 }

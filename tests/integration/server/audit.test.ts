@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, sealAudit, verifyAudit } from '../../../src-server/audit/audit-log';
+import { appendAudit } from '../../../src-server/audit/audit-log';
+import { sealAudit } from '../../../src-server/audit/audit-sealer';
+import { verifyAudit } from '../../../src-server/audit/audit-verify';
+import { auditCommand } from '../../../src-server/admin/audit.command';
 import type { Sql } from '../../../src-server/db/database';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
 
@@ -74,5 +77,20 @@ describe('audit hash chain', () => {
     await whileTampered(`DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)`, async (tx) => {
       expect(await verifyAudit(tx)).toMatchObject({ ok: false, brokenAt: 'end' });
     });
+  });
+
+  // Last: it leaves the log broken.
+  it('never re-seals an entry whose seal was cleared: verify reports it instead of chaining it again', async () => {
+    const [target] = await server.db.query<{ id: number }>(`SELECT id FROM audit_log WHERE document_id = 'case-12'`);
+    const id = Number(target!.id);
+    await server.db.query(`UPDATE audit_log SET outcome = 'accepted', reason = NULL WHERE id = $1`, [id]);
+    await server.db.query('UPDATE audit_log SET chain_seq = NULL, prev_hash = NULL, hash = NULL WHERE id >= $1', [id]);
+    await sealAudit(server.db).catch(() => undefined);
+    const lines: string[] = [];
+    const code = await auditCommand.run(['verify'], { db: server.db, out: (line) => lines.push(line) });
+    expect(code).toBe(1);
+    expect(lines[0]).toContain(`BROKEN at entry ${id}: Entry ${id} lost its seal`);
+    const [unsealed] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE chain_seq IS NULL');
+    expect(unsealed?.n).toBe(8);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type Sql } from '../../../src-server/db/database';
 import { migrate } from '../../../src-server/db/migrate';
-import { FEED_START, positionOf, readFeed, type FeedPosition } from '../../../src-server/sync/change-feed';
+import { HttpError } from '../../../src-server/http/http-error';
+import { decodeCheckpoint, encodeCheckpoint, FEED_START, positionOf, readFeed, type FeedPosition } from '../../../src-server/sync/change-feed';
 import { dropTestSchema, testDatabaseOptions } from '../sync/support/test-server';
 
 /**
@@ -103,5 +104,37 @@ describe('change feed under concurrent writers', () => {
     await reader;
     expect(seen).toHaveLength(writers * perWriter);
     expect(new Set(seen).size).toBe(writers * perWriter);
+  });
+});
+
+describe('checkpoints', () => {
+  const fingerprint = '0a1b2c3d';
+  const refused = (seq: string) => {
+    try {
+      decodeCheckpoint(seq);
+    } catch (error) {
+      return error instanceof HttpError ? `${error.status} ${error.message}` : String(error);
+    }
+    return 'accepted';
+  };
+
+  it('reads back every position the feed can issue, up to the largest txid and seq', () => {
+    for (const position of [FEED_START, { txid: '9223372036854775807', seq: Number.MAX_SAFE_INTEGER }]) {
+      expect(decodeCheckpoint(encodeCheckpoint(position, fingerprint).seq)).toEqual({ position, fingerprint });
+    }
+  });
+
+  it('refuses numbers beyond the feed with a 400 before they reach the database', () => {
+    for (const seq of [
+      `9223372036854775808.1.${fingerprint}`, // txid beyond bigint
+      `18446744073709551616.1.${fingerprint}`, // txid beyond 64 bits
+      `99999999999999999999.1.${fingerprint}`,
+      `1.9007199254740992.${fingerprint}`, // seq beyond JS safe integers: would round to another position
+      `1.99999999999999999999.${fingerprint}`,
+      `1.1.${fingerprint}\u0000`,
+      `-1.1.${fingerprint}`,
+    ]) {
+      expect(refused(seq), seq).toBe('400 Invalid checkpoint: not one this server issued');
+    }
   });
 });

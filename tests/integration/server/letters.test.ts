@@ -1,15 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoArchiveRecord, demoFollowUpCase } from '../../../src-main/cli/demo-case';
+import { setUserDisabled } from '../../../src-server/auth/accounts';
 import type { Session } from '../../../src-server/auth/sessions';
 import { openDatabase, type Database } from '../../../src-server/db/database';
 import type { SmtpOptions } from '../../../src-server/notifications/letters';
+import type { Actor } from '../../../src-shared/domain/access';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
-import { LETTERS_PATH, letterReceiptSchema, type LetterKind, type LetterRequest } from '../../../src-shared/notifications/letter.schema';
+import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../../../src-shared/domain/follow-up';
+import { LETTERS_PATH, letterReceiptSchema, type LetterKind, type LetterRefusalReason, type LetterRequest } from '../../../src-shared/notifications/letter.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
 import { pdfAttachment, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { importDocuments } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
+import { schemaVersionOf, type CollectionName } from '../../../src-shared/db/collections';
 import { followUpCase, scope } from '../sync/support/fixtures';
 import { TcpProxy } from '../sync/support/tcp-proxy';
 import { dropTestSchema, startTestServer, testDatabaseOptions, type TestServer } from '../sync/support/test-server';
@@ -65,16 +69,56 @@ const post = (server: TestServer, path: string, body: unknown, session?: Session
 
 /** Puts documents on the server the way a laptop does: a push. */
 async function pushRows(server: TestServer, session: Session, collection: string, docs: object[]): Promise<void> {
-  const response = await post(server, `/sync/${collection}/v0/push`, { rows: docs.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })) }, session);
+  const response = await post(server, `/sync/${collection}/v${schemaVersionOf(collection as CollectionName)}/push`, { rows: docs.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })) }, session);
   expect(await response.json()).toMatchObject({ conflicts: [], rejections: [] });
 }
 
-/** A case and its student (with the demo student's address) on the server. */
-async function pushCase(server: TestServer, session: Session, c: Case): Promise<void> {
-  const student = { id: c.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: demo.student.nationalId, email: demo.student.email, institution: c.institution, updatedAt: c.updatedAt };
-  await pushRows(server, session, 'people', [student]);
-  await pushRows(server, session, 'cases', [c]);
+const collection = (name: string) => defaultSyncCollections().find((candidate) => candidate.name === name)!;
+
+/** The demo student as the register has them. */
+const registered = (c: Case) => ({ id: c.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: demo.student.nationalId, email: demo.student.email, institution: c.institution, cohorts: [c.cohort], updatedAt: c.updatedAt });
+
+const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T09:00:00.000Z`;
+
+/** The follow-up steps in order, with who takes them; the protocol and the decision record these documents. */
+const followUpSteps = (head: Actor, documents: { protocol?: string; decision?: string }): ['coordinator' | 'head', FollowUpEvent][] => [
+  ['coordinator', { type: 'summon', at: day(3), meetingAt: day(10), mode: 'inPerson', location: 'Rom 101', reason: 'Fravær og manglende arbeidskrav' }],
+  ['coordinator', { type: 'holdConversation', at: day(10), participants: [], noteIds: [] }],
+  ['coordinator', { type: 'draftProtocol', at: day(11), documentId: documents.protocol ?? 'protocol-of-another-letter', summary: 'Samtalen er holdt.' }],
+  ['coordinator', { type: 'signAsStudent', at: day(11), signerName: 'Åse Ødegård', method: 'onScreen' }],
+  ['coordinator', { type: 'signAsCoordinator', at: day(12) }],
+  ['coordinator', { type: 'sendProtocol', at: day(12) }],
+  ['head', { type: 'callMeeting', at: day(13), meetingAt: day(20), location: 'Møterom 2', participantIds: [head.userId] }],
+  ['head', { type: 'decide', at: day(20), outcome: 'continuationWithConditions', legalBasis: 'Forskrift § 5-3', facts: 'Fakta.', considerations: 'Vurdering.', documentId: documents.decision ?? 'decision-of-another-letter', coDeciders: [] }],
+  ['head', { type: 'archiveDecision', at: day(21), reference: '2026/17-3' }],
+  ['head', { type: 'sendDecision', at: day(21) }],
+];
+
+/**
+ * A follow-up case about the demo student taken through the real workflow up to and including the
+ * step `until` (null: just opened), stored on the server with its student as a trusted import.
+ */
+async function stageCase(
+  server: TestServer,
+  actors: { coordinator: Actor; head: Actor },
+  until: FollowUpEvent['type'] | null,
+  documents: { protocol?: string; decision?: string } = {},
+  overrides: Partial<Case> = {},
+): Promise<Case> {
+  let c = followUpCase(actors.coordinator.userId, { caseNumber: demo.caseNumber, ...overrides }) as FollowUpCase;
+  for (const [who, event] of until ? followUpSteps(actors.head, documents) : []) {
+    const result = followUpWorkflow.transition(c, event, actors[who]);
+    if (!result.ok) throw new Error(`${event.type}: ${result.message}`);
+    c = result.state;
+    if (event.type === until) break;
+  }
+  await importDocuments(server.db, collection('people'), [registered(c)], { actorId: null, action: 'test' });
+  await importDocuments(server.db, collection('cases'), [c], { actorId: null, action: 'test' });
+  return c;
 }
+
+/** The step that issues each letter. */
+const issuingStep: Record<LetterKind, FollowUpEvent['type']> = { summons: 'summon', protocol: 'sendProtocol', decision: 'sendDecision' };
 
 const sendLetter = async (server: TestServer, body: unknown, session?: Session) => {
   const response = await post(server, LETTERS_PATH, body, session);
@@ -106,16 +150,30 @@ describe('POST /letters', () => {
   let server: TestServer;
   let kari: Session;
   let outsider: Session;
+  /** The head of the case's department (helse), who sends the decision. */
+  let per: Session;
+  let actors: { coordinator: Actor; head: Actor };
+  /** A case whose student has been summoned. */
   let caseDoc: Case;
+
+  /** A letter of this kind on a new case that has taken the step `until` (by default the step that issues the letter). */
+  async function onStagedCase(kind: LetterKind, change?: (record: LetterRequest['record']) => LetterRequest['record'], until: FollowUpEvent['type'] | null = issuingStep[kind]) {
+    const body = letter(kind, 'not-staged-yet', change);
+    const c = await stageCase(server, actors, until, kind === 'summons' ? {} : { [kind]: body.record.documentId });
+    return { c, body: { ...body, record: { ...body.record, case: { ...body.record.case, id: c.id } } } };
+  }
 
   beforeAll(async () => {
     smtp = await startSmtpStandIn();
     server = await startTestServer({ smtp: mailOptions(smtp.url) });
-    const { userId } = await server.addUser({ username: 'kari', name: 'Kari Nordmann', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
+    const coordinator = await server.addUser({ username: 'kari', name: 'Kari Nordmann', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
     await server.addUser({ username: 'olav', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['ver-2025'] }) });
-    [kari, outsider] = [await server.login('kari'), await server.login('olav')];
-    caseDoc = followUpCase(userId, { caseNumber: demo.caseNumber });
-    await pushCase(server, kari, caseDoc);
+    // The staff directory the server addresses letters from: the demo case's head of department and rector.
+    const head = await server.addUser({ username: 'per', name: demo.departmentHead.name, email: demo.departmentHead.email, roles: ['departmentHead'], scope: scope({ departments: ['helse'] }) });
+    await server.addUser({ username: 'ingrid', name: demo.rector.name, email: demo.rector.email, roles: ['rector'], scope: scope({}) });
+    [kari, outsider, per] = [await server.login('kari'), await server.login('olav'), await server.login('per')];
+    actors = { coordinator, head };
+    caseDoc = await stageCase(server, actors, 'summon');
   });
   afterAll(async () => {
     await server?.close();
@@ -148,7 +206,7 @@ describe('POST /letters', () => {
   });
 
   it('e-mails the protocol to the head of department with a copy to the student', async () => {
-    const protocol = letter('protocol', caseDoc.id);
+    const { body: protocol } = await onStagedCase('protocol');
     expect((await sendIssued(server, protocol, kari)).status).toBe(200);
     const mail = await waitForMail(smtp, protocol.id);
     expect(mail.to).toEqual([demo.departmentHead.email, demo.student.email]);
@@ -158,8 +216,8 @@ describe('POST /letters', () => {
   });
 
   it('e-mails the decision to the student with a copy to the rector', async () => {
-    const decision = letter('decision', caseDoc.id);
-    expect((await sendIssued(server, decision, kari)).status).toBe(200);
+    const { body: decision } = await onStagedCase('decision');
+    expect((await sendIssued(server, decision, per)).status).toBe(200);
     const mail = await waitForMail(smtp, decision.id);
     expect(mail.to).toEqual([demo.student.email, demo.rector.email]);
     expect(mail.raw).toMatch(new RegExp(`^To: ${demo.student.email}\\r?$`, 'm'));
@@ -233,7 +291,8 @@ describe('POST /letters', () => {
     ['a decision without the rector', 'decision', (r) => ({ ...r, recipients: r.recipients.filter((p) => p.role !== 'copy') }), /needs the rector/],
   ];
   it.each(recipientProblems)('answers 422 invalid-recipient for %s', async (_label, kind, change, message) => {
-    const answer = await sendLetter(server, letter(kind, caseDoc.id, change), kari);
+    const { body } = await onStagedCase(kind, change);
+    const answer = await sendIssued(server, body, kind === 'decision' ? per : kari);
     expect(answer.status).toBe(422);
     expect(syncErrorSchema.parse(answer.body)).toMatchObject({ code: 'invalid-recipient', message: expect.stringMatching(message) });
   });
@@ -260,7 +319,6 @@ describe('POST /letters', () => {
     const student = await server.addUser({ username: 'aase', roles: ['student'], scope: scope({}) });
     const own = followUpCase(kari.user.userId, { subjectPersonId: student.userId, status: 'summoned' });
     const summons = letter('summons', own.id);
-    const collection = (name: string) => defaultSyncCollections().find((candidate) => candidate.name === name)!;
     await importDocuments(server.db, collection('cases'), [own], { actorId: null, action: 'test' });
     await importDocuments(server.db, collection('documents'), [documentRecord(summons, kari.user.userId)], { actorId: null, action: 'test' });
     const session = await server.login('aase');
@@ -269,6 +327,160 @@ describe('POST /letters', () => {
     };
     expect(pulled.documents.map((doc) => doc.id)).toContain(own.id);
     expect(await sendLetter(server, summons, session)).toMatchObject({ status: 403, body: { code: 'forbidden', message: expect.stringContaining('staff') } });
+  });
+
+  describe('the server decides what is sent to whom', () => {
+    type Named = Pick<LetterRequest['record']['recipients'][number], 'name' | 'email'>;
+    const stranger: Named = { name: demo.departmentHead.name, email: 'per.hansen@evil.example.org' };
+    let hilde: Named & { session: Session };
+    let gunnar: Named;
+    let siv: Named;
+    let otherRector: Named;
+    let ingrid: Session;
+
+    beforeAll(async () => {
+      const staff = async (username: string, name: string, roles: Actor['roles'], over: Parameters<typeof scope>[0]) => {
+        const email = `${username}@${over?.institution === 'annen-skole' ? 'annen.example.no' : 'hho.example.no'}`;
+        await server.addUser({ username, name, email, roles, scope: scope(over) });
+        return { name, email };
+      };
+      hilde = { ...(await staff('hilde', 'Hilde Berg', ['departmentHead'], { departments: ['okonomi'] })), session: await server.login('hilde') };
+      gunnar = await staff('gunnar', 'Gunnar Lie', ['departmentHead'], { departments: ['helse'] });
+      await setUserDisabled(server.db, 'gunnar', true);
+      siv = await staff('siv', 'Siv Dahl', ['cohortCoordinator'], { cohorts: ['spl-2025'] });
+      otherRector = await staff('rektor-annen', 'Rektor Annensen', ['rector'], { institution: 'annen-skole' });
+      ingrid = await server.login('ingrid');
+    });
+
+    const deniedLetters = async () =>
+      (await server.db.query<{ actor_id: string; reason: string; detail: string }>(`SELECT actor_id, reason, detail FROM audit_log WHERE action = 'letter' AND outcome = 'denied' ORDER BY id`)).map(
+        (row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }),
+      );
+
+    /** The answer is this refusal, nothing was queued, and the audit log has it as denied. Returns the error. */
+    async function expectRefused(answer: { status: number; body: unknown }, body: LetterRequest, status: number, reason: LetterRefusalReason) {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+      const error = syncErrorSchema.parse(answer.body);
+      expect(error.details).toEqual({ reason });
+      expect(await outboxRow(server.db, body.id)).toBeUndefined();
+      const audited = (await deniedLetters()).filter((entry) => entry.detail.letterId === body.id);
+      expect(audited).toEqual([expect.objectContaining({ reason, detail: expect.objectContaining({ status, kind: body.record.kind, caseId: body.record.case.id }) })]);
+      return error;
+    }
+
+    const withStaff = (role: 'internalRecipient' | 'copy', named: Named) => (record: LetterRequest['record']) => ({
+      ...record,
+      recipients: record.recipients.map((recipient) => (recipient.role === role && recipient.party === 'staff' ? { ...recipient, ...named } : recipient)),
+    });
+
+    it('refuses a letter whose document is of another kind, even with that document\'s own bytes (422 letter-kind-mismatch)', async () => {
+      const { c, body: protocol } = await onStagedCase('protocol');
+      const summons = letter('summons', c.id);
+      await pushRows(server, kari, 'documents', [documentRecord(summons, kari.user.userId)]);
+      const disguised = { ...protocol, record: { ...protocol.record, documentId: summons.record.documentId }, pdfBase64: summons.pdfBase64 };
+      await expectRefused(await sendLetter(server, disguised, kari), disguised, 422, 'letter-kind-mismatch');
+
+      await pushRows(server, kari, 'documents', [documentRecord(protocol, kari.user.userId)]);
+      const asSummons = { ...protocol, id: randomUUID(), record: { ...demoArchiveRecord(demo, 'summons', []), kind: 'summons' as const, documentId: protocol.record.documentId, case: protocol.record.case } };
+      await expectRefused(await sendLetter(server, asSummons, kari), asSummons, 422, 'letter-kind-mismatch');
+    });
+
+    it('refuses a document of another case, and one the case does not record for the letter (422 document-mismatch)', async () => {
+      const elsewhere = letter('summons', caseDoc.id);
+      const { c } = await onStagedCase('summons');
+      await pushRows(server, kari, 'documents', [{ ...documentRecord(elsewhere, kari.user.userId), caseId: c.id }]);
+      await expectRefused(await sendLetter(server, elsewhere, kari), elsewhere, 422, 'document-mismatch');
+
+      const decision = letter('decision', 'not-staged-yet');
+      const other = await stageCase(server, actors, 'sendDecision', { decision: 'the-decision-on-record' });
+      const unrecorded = { ...decision, record: { ...decision.record, case: { ...decision.record.case, id: other.id } } };
+      await expectRefused(await sendIssued(server, unrecorded, per), unrecorded, 422, 'document-mismatch');
+    });
+
+    it.each<[string, LetterKind, FollowUpEvent['type'] | null, 'kari' | 'per']>([
+      ['a summons before the student is summoned', 'summons', null, 'kari'],
+      ['a protocol signed but not yet sent', 'protocol', 'signAsCoordinator', 'kari'],
+      ['a decision before it is made', 'decision', 'callMeeting', 'per'],
+      ['a decision made and archived, but not yet sent', 'decision', 'archiveDecision', 'per'],
+    ])('refuses %s (409 workflow-step-not-reached)', async (_label, kind, until, sender) => {
+      const { body } = await onStagedCase(kind, undefined, until);
+      const error = await expectRefused(await sendIssued(server, body, sender === 'kari' ? kari : per), body, 409, 'workflow-step-not-reached');
+      expect(error.code).toBe('workflow-step-not-reached');
+    });
+
+    it('lets only staff who take the issuing step post the letter (403)', async () => {
+      const { body: decision } = await onStagedCase('decision');
+      await pushRows(server, per, 'documents', [documentRecord(decision, per.user.userId)]);
+      for (const [session, message] of [
+        [kari, 'departmentHead'],
+        [ingrid, 'departmentHead'],
+        [hilde.session, 'access'],
+      ] as const) {
+        const attempt = { ...decision, id: randomUUID() };
+        expect((await expectRefused(await sendLetter(server, attempt, session), attempt, 403, 'forbidden')).message).toContain(message);
+      }
+      const summons = letter('summons', caseDoc.id);
+      await expectRefused(await sendIssued(server, summons, per), summons, 403, 'forbidden');
+    });
+
+    it.each<[string, Named]>([
+      ['an address outside the staff directory', stranger],
+      ['the head of another department', { name: 'Hilde Berg', email: 'hilde@hho.example.no' }],
+      ['a disabled head of the case\'s department', { name: 'Gunnar Lie', email: 'gunnar@hho.example.no' }],
+      ['a cohort coordinator of the case', { name: 'Siv Dahl', email: 'siv@hho.example.no' }],
+    ])('sends the protocol to no head of department but the case\'s own: refuses %s (422 invalid-recipient)', async (_label, named) => {
+      const { body } = await onStagedCase('protocol', withStaff('internalRecipient', named));
+      await expectRefused(await sendIssued(server, body, kari), body, 422, 'invalid-recipient');
+    });
+
+    it('sends the decision\'s copy to no rector but one of the case\'s institution (422 invalid-recipient)', async () => {
+      const { body } = await onStagedCase('decision', withStaff('copy', otherRector));
+      await expectRefused(await sendIssued(server, body, per), body, 422, 'invalid-recipient');
+    });
+
+    it('addresses letters itself when the request names no recipients, from the register and the staff directory', async () => {
+      const { body: protocol } = await onStagedCase('protocol', (record) => ({ ...record, recipients: [] }));
+      const { body: decision } = await onStagedCase('decision', (record) => ({ ...record, recipients: [] }));
+      expect((await sendIssued(server, protocol, kari)).status).toBe(200);
+      expect((await sendIssued(server, decision, per)).status).toBe(200);
+      expect((await waitForMail(smtp, protocol.id)).to).toEqual([demo.departmentHead.email, demo.student.email]);
+      expect((await waitForMail(smtp, decision.id)).to).toEqual([demo.student.email, demo.rector.email]);
+      const everyone = smtp.received.flatMap((mail) => mail.to);
+      for (const refused of [stranger.email, hilde.email, gunnar.email, siv.email, otherRector.email]) expect(everyone).not.toContain(refused);
+    });
+
+    it("refuses a letter about another student than the case's (422 invalid-recipient)", async () => {
+      const { body } = await onStagedCase('summons', (record) => ({ ...record, student: { ...record.student, nationalId: '01010112345' } }));
+      await expectRefused(await sendIssued(server, body, kari), body, 422, 'invalid-recipient');
+    });
+
+    it('refuses a follow-up letter on a case of another type (422 letter-kind-mismatch)', async () => {
+      const approval = followUpCase(kari.user.userId, { type: 'approval', status: 'processing', caseNumber: demo.caseNumber });
+      await importDocuments(server.db, collection('people'), [registered(approval)], { actorId: null, action: 'test' });
+      await importDocuments(server.db, collection('cases'), [approval], { actorId: null, action: 'test' });
+      const decision = letter('decision', approval.id);
+      await importDocuments(server.db, collection('documents'), [documentRecord(decision, per.user.userId)], { actorId: null, action: 'test' });
+      await expectRefused(await sendLetter(server, decision, per), decision, 422, 'letter-kind-mismatch');
+    });
+
+    it.each<[string, (body: LetterRequest) => LetterRequest, string]>([
+      ['NUL in the student\'s name', (b) => ({ ...b, record: { ...b.record, student: { ...b.record.student, givenName: 'Åse\u0000' } } }), 'record.student.givenName'],
+      ['NUL in the case id', (b) => ({ ...b, record: { ...b.record, case: { ...b.record.case, id: `${b.record.case.id}\u0000` } } }), 'record.case.id'],
+      ['NUL in the document id', (b) => ({ ...b, record: { ...b.record, documentId: '\u0000' } }), 'record.documentId'],
+      ['a bell in the title', (b) => ({ ...b, record: { ...b.record, title: 'Innkalling\u0007' } }), 'record.title'],
+      ['a right-to-left override in a recipient\'s name', (b) => ({ ...b, record: { ...b.record, recipients: [{ ...b.record.recipients[0]!, name: '\u202Egpj.exe' }] } }), 'record.recipients.0.name'],
+      ['NUL in a field the letter does not have', (b) => ({ ...b, record: { ...b.record, remark: 'x\u0000' } }), 'record.remark'],
+    ])('answers 400 to %s, and audits it', async (_label, change, field) => {
+      const before = (await deniedLetters()).filter((entry) => entry.reason === 'bad-request').length;
+      const body = change(letter('summons', caseDoc.id));
+      const answer = await sendLetter(server, body, kari);
+      expect(answer.status).toBe(400);
+      expect(syncErrorSchema.parse(answer.body)).toMatchObject({ code: 'bad-request', message: expect.stringContaining(`${field}: must not contain control characters`) });
+      expect(await outboxRow(server.db, body.id)).toBeUndefined();
+      const denied = (await deniedLetters()).filter((entry) => entry.reason === 'bad-request');
+      expect(denied).toHaveLength(before + 1);
+      expect(denied.at(-1)).toMatchObject({ actor_id: kari.user.userId, detail: { status: 400 } });
+    });
   });
 
   it('is documented in OpenAPI', async () => {
@@ -300,10 +512,10 @@ describe('letters while there is no mail server', () => {
   it('keeps letters queued without SMTP, and sends them after a restart with SMTP once the mail server is up', async () => {
     // No SMTP configured: the letter is accepted and kept.
     server = await startTestServer({ db });
-    const { userId } = await server.addUser({ username: 'kari', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
+    const coordinator = await server.addUser({ username: 'kari', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
+    const head = await server.addUser({ username: 'per', roles: ['departmentHead'], scope: scope({ departments: ['helse'] }) });
     const kari = await server.login('kari');
-    const caseDoc = followUpCase(userId);
-    await pushCase(server, kari, caseDoc);
+    const caseDoc = await stageCase(server, { coordinator, head }, 'summon');
     const summons = letter('summons', caseDoc.id);
     expect(await sendIssued(server, summons, kari)).toEqual({ status: 200, body: { emailId: summons.id, status: 'queued' } });
     await server.close();

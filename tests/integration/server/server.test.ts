@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice, setUserDisabled } from '../../../src-server/auth/accounts';
 import { taggedStreamEventSchema, type TaggedStreamEvent } from '../../../src-shared/sync/stream.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
+import { schemaVersionOf } from '../../../src-shared/db/collections';
 import { sharedStreamPath } from '../../../src-shared/sync/sync-routes';
 import { readServerSentEvents } from '../../../src-renderer/sync/sse-reader';
 import { scope } from '../sync/support/fixtures';
@@ -70,7 +71,7 @@ describe('server basics', () => {
   it('streams several collections on one connection, each with its RESYNC first, and refuses bad lists', async () => {
     const session = await server.login('kari');
     const controller = new AbortController();
-    const response = await fetch(`${server.url}${sharedStreamPath([{ name: 'cases', version: 0 }, { name: 'notes', version: 0 }])}`, {
+    const response = await fetch(`${server.url}${sharedStreamPath([{ name: 'cases', version: 0 }, { name: 'notes', version: schemaVersionOf('notes') }])}`, {
       headers: { authorization: `Bearer ${session.accessToken}` },
       signal: controller.signal,
     });

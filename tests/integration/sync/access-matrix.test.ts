@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canSeeCase, type Actor } from '../../../src-shared/domain/access';
+import { partAccess, registerTable } from '../../../src-shared/domain/access/access-table';
 import { checkCaseChange } from '../../../src-shared/domain/case/case-change';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
@@ -48,15 +49,30 @@ describe('access matrix over pull', () => {
     const transport = transports.get(user.userId)!;
     const visibleCases = data.cases.filter((c) => canSeeCase(user, c));
     const visibleIds = new Set(visibleCases.map((c) => c.id));
+    // Need to know (access-table.ts): each demo user holds one role; a record of a visible case is
+    // received when the role reads its part, own entries only for 'o' (tasks: assigned to the user).
+    const role = user.roles[0]!;
+    const caseOf = new Map(visibleCases.map((c) => [c.id, c]));
+    const reads = (caseId: string, part: string, owner?: string) => {
+      const c = caseOf.get(caseId);
+      const access = c ? partAccess(c.type, role, part) : '-';
+      return access === 'r' || access === 'w' || (access === 'o' && owner === user.userId);
+    };
+    const register = registerTable[role].people;
     const expected: Record<string, Set<string>> = {
       cases: visibleIds,
-      notes: idsOf(data.notes.filter((n) => visibleIds.has(n.caseId))),
-      tasks: idsOf(data.tasks.filter((t) => visibleIds.has(t.caseId))),
-      documents: idsOf(data.documents.filter((d) => visibleIds.has(d.caseId))),
-      // Staff see their institution's register; others only the people their cases are about.
+      notes: idsOf(data.notes.filter((n) => reads(n.caseId, n.visibility === 'shared' ? 'sharedNotes' : 'internalNotes'))),
+      tasks: idsOf(data.tasks.filter((t) => reads(t.caseId, 'tasks', t.assigneeId))),
+      documents: idsOf(data.documents.filter((d) => reads(d.caseId, 'documents'))),
+      // Staff receive their part of the institution's register (all of it, or their own cohorts
+      // and courses); everyone the people their cases are about.
       people: new Set(
         data.people
-          .filter((p) => (isStaff(user) && p.institution === user.scope.institution) || visibleCases.some((c) => c.subjectPersonId === p.id))
+          .filter(
+            (p) =>
+              (p.institution === user.scope.institution && (register === 'all' || (register === 'cohorts' && p.cohorts.some((code) => user.scope.cohorts.includes(code))))) ||
+              visibleCases.some((c) => c.subjectPersonId === p.id),
+          )
           .map((p) => p.id),
       ),
       // The staff directory: the institution's staff accounts, to its staff only.

@@ -51,6 +51,7 @@ export function createServerLetterAdapter(options: { connection: LetterConnectio
         return { reference: receipt.data.emailId, details: { status: receipt.data.status } };
       }
       if (response.status === 409) {
+        // The case, its record or its step has not reached the server yet: it will after sync.
         throw new AppError('external', `The server does not have the case yet: ${reason}`, { retryAfterMs: CASE_NOT_SYNCED_RETRY_MS });
       }
       // Bad input never gets better by sending it again; access and server trouble may.

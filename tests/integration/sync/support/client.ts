@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRxDatabase, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { wrappedFieldEncryptionStorage } from '../../../../src-renderer/db/field-encryption';
+import { collectionCreator } from '../../../../src-renderer/db/migration-strategies';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionDefinitions, collectionNames, rxSchemaOf, type CollectionName } from '../../../../src-shared/db/collections';
 import { toRxSchema } from '../../../../src-shared/db/to-rx-schema';
@@ -28,7 +29,9 @@ export async function openClientDatabase(name: string, storage: RxStorage<unknow
     multiInstance: false,
   });
   await db.addCollections(
-    Object.fromEntries(collectionNames.map((collection) => [collection, { schema: schemaOf(collection) } as RxCollectionCreator])) as Record<
+    Object.fromEntries(
+      collectionNames.map((collection) => [collection, collectionCreator(collection, schemaOf(collection))]),
+    ) as Record<
       CollectionName,
       RxCollectionCreator
     >,

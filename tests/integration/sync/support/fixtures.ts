@@ -39,5 +39,5 @@ export function followUpCase(createdBy: string, overrides: Partial<Case> = {}): 
 }
 
 export function note(caseId: string, authorId: string, text = 'Samtale gjennomført.'): Note {
-  return { id: randomUUID(), caseId, authorId, authorName: 'Kari Koordinator', createdAt: at, text };
+  return { id: randomUUID(), caseId, authorId, authorName: 'Kari Koordinator', createdAt: at, text, visibility: 'internal' };
 }

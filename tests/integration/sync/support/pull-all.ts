@@ -1,7 +1,8 @@
+import { schemaVersionOf, type CollectionName } from '../../../../src-shared/db/collections';
 import type { SyncTransport } from '../../../../src-renderer/sync/sync-transport';
 
 /** Everything a pull from the beginning returns for a collection (what a fresh laptop receives). */
-export async function pullAll(transport: SyncTransport, collection: string, version = 0) {
+export async function pullAll(transport: SyncTransport, collection: string, version = schemaVersionOf(collection as CollectionName)) {
   const documents: Record<string, unknown>[] = [];
   const purged: string[] = [];
   let seq: string | undefined;

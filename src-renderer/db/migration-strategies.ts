@@ -1,0 +1,25 @@
+import { addRxPlugin, type MigrationStrategies, type RxCollectionCreator } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { rxSchemaOf, type CollectionName } from '../../src-shared/db/collections';
+import type { JsonObject } from '../../src-shared/db/to-rx-schema';
+
+// RxDB opens a collection of a schema version above 0 only with its migration plugin.
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/**
+ * How documents kept on this laptop in an older schema version of a collection become the current
+ * one (RxDB runs them when the app opens the replica; key: the version migrated to). The server
+ * converts its stored documents the same way (src-server/db/migrations.ts), so both sides agree
+ * on every document afterwards.
+ */
+export const migrationStrategies: Partial<Record<CollectionName, MigrationStrategies>> = {
+  // v1: notes written before notes had a visibility were for the institution only.
+  notes: { 1: (doc: Record<string, unknown>) => ({ ...doc, visibility: 'internal' }) },
+  // v1: people belong to cohorts and courses; those kept before belong to none until the server says.
+  people: { 1: (doc: Record<string, unknown>) => ({ ...doc, cohorts: [] }) },
+};
+
+/** How to create a collection of the replica: its schema (the shared one unless given) and its migrations. */
+export function collectionCreator(name: CollectionName, schema: JsonObject = rxSchemaOf(name)): RxCollectionCreator {
+  return { schema: schema as RxCollectionCreator['schema'], migrationStrategies: migrationStrategies[name] ?? {} };
+}

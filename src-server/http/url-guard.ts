@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from './http-error';
+
+/** C0 controls (NUL included), DEL and C1 controls. */
+const CONTROL = /\p{Cc}/u;
+
+/** Why a request URL is refused, or undefined when it is fine. */
+export function urlProblem(url: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return 'an escape (%XX) that is not UTF-8';
+  }
+  return CONTROL.test(decoded) ? 'a control character' : undefined;
+}
+
+/**
+ * Refuses (400) a URL whose path or query holds a control character or an escape that does not
+ * decode, before any route reads it: no collection name, version, checkpoint or id has one, and
+ * PostgreSQL cannot store NUL. Node's HTTP parser already refuses control characters sent raw in
+ * the URL or in a header.
+ */
+export function refuseBadUrls(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const problem = urlProblem(request.url);
+    if (problem) throw HttpError.badRequest(`Invalid URL: it contains ${problem}`);
+  });
+}

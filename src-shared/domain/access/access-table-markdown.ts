@@ -1,0 +1,23 @@
+import { caseTypes } from '../case/case-type';
+import { accessTable, registerTable } from './access-table';
+import { roleLabels, roles, type Role } from './roles';
+
+/** The access table as Markdown, for the README (a test keeps the README's copy current). */
+export function accessTableMarkdown(): string {
+  const sections = caseTypes.map((type) => {
+    const { roles: columns, parts } = accessTable[type];
+    const header = `| ${type} | ${columns.map((role: Role) => roleLabels[role].en).join(' | ')} |`;
+    const rule = `|---|${columns.map(() => '---').join('|')}|`;
+    const rows = Object.entries(parts).map(([part, letters]) => `| ${part} | ${(letters as readonly string[]).join(' | ')} |`);
+    return [header, rule, ...rows].join('\n');
+  });
+  const register = [
+    '| register of people | people | national IDs | may write |',
+    '|---|---|---|---|',
+    ...roles.map((role) => {
+      const access = registerTable[role];
+      return `| ${roleLabels[role].en} | ${access.people} | ${access.nationalId ? 'yes' : 'no'} | ${access.write} |`;
+    }),
+  ].join('\n');
+  return [...sections, register].join('\n\n');
+}
