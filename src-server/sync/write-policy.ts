@@ -84,5 +84,6 @@ async function checkCaseChild({ collection, actor, before, after, visibility }: 
     return { reason: 'forbidden', code: 'author-mismatch', message: 'A note can only be written in your own name.' };
   }
   const result = checkRecordWrite({ actor, parent, collection: collection.name as RecordCollection, before, after });
-  return result.ok ? null : { reason: result.code === 'forbidden' ? 'forbidden' : 'immutable', code: result.code, message: result.message };
+  if (result.ok) return null;
+  return { reason: ['forbidden', 'created-by-mismatch'].includes(result.code) ? 'forbidden' : 'immutable', code: result.code, message: result.message };
 }

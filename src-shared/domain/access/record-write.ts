@@ -50,6 +50,11 @@ export function checkRecordWrite(write: RecordWrite): RecordWriteResult {
   if (collection === 'notes' && before && recordPart(collection, before) !== part) {
     return deny('visibility-changed', 'A note keeps the visibility it was written with; write a new note instead.');
   }
+  if (collection === 'documents' && !before && after.createdBy !== actor.userId) {
+    return deny('created-by-mismatch', 'A document is registered in your own name.');
+  }
+  // Deleting is editing: only the part's editors delete (the change lists do not show `_deleted`).
+  if (after._deleted === true) return editors.length > 0 ? OK : deny('forbidden', `You may not delete ${part} of this case.`);
   if (editors.length > 0 && !(collection === 'documents' && before)) return OK;
   const changed = changedPaths(before ?? undefined, after).filter((path) => path !== 'updatedAt');
 

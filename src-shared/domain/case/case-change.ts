@@ -103,15 +103,24 @@ function checkCreation(workflow: CaseWorkflow, after: Case, actor: Actor): CaseC
   let failure: CaseChangeResult = OK;
   for (const entry of inScope) {
     const missing = (entry.ensures ?? []).filter((path) => !hasPath(after.details, path));
+    const stepOwned = stepOwnedPaths(workflow, [...(entry.ensures ?? []), ...(entry.allows ?? [])]).filter((path) => hasPath(after.details, path));
     const refusal = entry.check?.(after, actor);
-    if (missing.length === 0 && !refusal) return OK;
+    if (missing.length === 0 && stepOwned.length === 0 && !refusal) return OK;
     if (failure.ok) {
       failure = missing.length > 0
         ? deny('missing-details', `A new case must have ${missing.join(', ')}`)
-        : deny('precondition-failed', refusal!.refused);
+        : stepOwned.length > 0
+          ? deny('locked-field', `A new case cannot have ${stepOwned.map((path) => `details.${path}`).join(', ')}: a later step writes it`)
+          : deny('precondition-failed', refusal!.refused);
     }
   }
   return failure;
+}
+
+/** What the workflow's steps write, less what the new case itself must have: a new case carries none of it. */
+function stepOwnedPaths(workflow: CaseWorkflow, ensured: readonly string[]): string[] {
+  const written = new Set(workflow.statusChanges.flatMap((step) => step.sets));
+  return [...written].filter((path) => !ensured.some((own) => path === own || path.startsWith(`${own}.`)));
 }
 
 function checkStatusChange(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor): CaseChangeResult {

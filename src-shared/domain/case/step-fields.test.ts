@@ -152,3 +152,39 @@ describe('workflow steps change only what they declare', () => {
     });
   }
 });
+
+describe('a new case carries nothing a later step writes', () => {
+  for (const subject of subjects) {
+    it(`${subject.workflow.type}: creation with a step's field is refused`, () => {
+      const donors = subject.starts().flatMap((start) => successors(subject, start).map((next) => next.after));
+      let refusals = 0;
+      for (const start of subject.starts()) {
+        const entry = subject.workflow.initial.find((initial) => initial.status === start.status)!;
+        const creator = actorFor(entry.roles[0]!);
+        const created = { ...start, createdBy: creator.userId, updatedBy: creator.userId } as Case;
+        expect(checkCaseChange({ before: null, after: created, actor: creator }), `${start.status} by ${entry.roles[0]}`).toEqual({ ok: true });
+        const keys = new Set(subject.workflow.statusChanges.flatMap((step) => step.sets.map((path) => path.split('.')[0]!)));
+        for (const key of keys) {
+          if ([...(entry.ensures ?? []), ...(entry.allows ?? [])].includes(key)) continue;
+          const value = otherValue([...donors, ...walkOn(subject, donors)], key, created.details[key]);
+          if (value === undefined) continue;
+          refusals++;
+          const carrying = { ...created, details: { ...created.details, [key]: value } };
+          expect(checkCaseChange({ before: null, after: carrying, actor: creator }).ok, `created with details.${key}`).toBe(false);
+        }
+      }
+      expect(refusals).toBeGreaterThan(0);
+    });
+  }
+});
+
+/** The states a few steps further on, as donors of values later steps write. */
+function walkOn(subject: (typeof subjects)[number], from: readonly WorkflowCase<string, unknown>[], depth = 6): WorkflowCase<string, unknown>[] {
+  let frontier = [...from];
+  const reached: WorkflowCase<string, unknown>[] = [];
+  for (let i = 0; i < depth; i++) {
+    frontier = frontier.flatMap((c) => successors(subject, c).map((next) => next.after)).slice(0, 40);
+    reached.push(...frontier);
+  }
+  return reached;
+}

@@ -85,6 +85,8 @@ export interface InitialStatus<S extends string, D> {
   roles: readonly Role[];
   /** Details paths that must be set on creation. */
   ensures?: readonly string[];
+  /** Details paths a later step writes that a new case may nevertheless carry (known before the case). */
+  allows?: readonly string[];
   /** Further checks on the new case, e.g. that the record names its creator. */
   check?(c: WorkflowCase<S, D>, actor: Actor): Refusal | null;
 }

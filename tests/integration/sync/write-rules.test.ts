@@ -111,6 +111,20 @@ describe('write rules over HTTP', () => {
     expect(await storedDoc('documents', summons.id)).toMatchObject({ signatures: [], archiveState: 'not-archived' });
   });
 
+  it.each(['student', 'rector'] as const)('refuses a %s who deletes the summons or a task assigned to them', async (role) => {
+    const push1 = await push(role, 'documents', [{ newDocumentState: { ...summons, _deleted: true }, assumedMasterState: wire(summons) }]);
+    expect(push1.body.rejections).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
+    expect(await storedDoc('documents', summons.id)).toBeDefined();
+    const [row] = await server.db.query<{ deleted: boolean }>(`SELECT deleted FROM sync_documents WHERE collection = 'documents' AND id = $1`, [summons.id]);
+    expect(row!.deleted).toBe(false);
+    const task = { id: `task-${role}`, caseId: drafted.id, title: 'Les innkallingen', assigneeId: actorFor(role).userId, due: '2026-12-01', done: false, createdAt: drafted.updatedAt, updatedAt: drafted.updatedAt };
+    await accepted('cohortCoordinator', 'tasks', task);
+    await accepted(role, 'tasks', { ...task, done: true }, task);
+    const done = { ...task, done: true };
+    const deleted = await push(role, 'tasks', [{ newDocumentState: { ...done, _deleted: true }, assumedMasterState: wire(done) }]);
+    expect(deleted.body.rejections).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
+  });
+
   it('lets the coordinator record archiving once, forward only, and never rewrite a signature', async () => {
     const queued = { ...summons, archiveState: 'queued' };
     await accepted('cohortCoordinator', 'documents', queued, summons);
