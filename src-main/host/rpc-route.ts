@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { MAX_PAYLOAD_BYTES } from '../../src-shared/ipc/contract';
 import type { Handlers } from '../../src-shared/ipc/channels';
 import { dispatch } from '../../src-shared/ipc/dispatch';
-import { AppError, type AppErrorKind } from '../../src-shared/kernel/app-error';
+import { AppError, httpStatusOfKind, type AppErrorKind } from '../../src-shared/kernel/app-error';
 import { fail, type Result } from '../../src-shared/kernel/result';
 
 export const RPC_PREFIX = '/rpc/';
@@ -12,18 +12,8 @@ export interface RpcReply {
   envelope: Result<unknown>;
 }
 
-const statusByKind: Record<AppErrorKind, number> = {
-  validation: 400,
-  'not-found': 404,
-  conflict: 409,
-  forbidden: 403,
-  precondition: 412,
-  external: 502,
-  internal: 500,
-};
-
 export function replyFor(envelope: Result<unknown>, status?: number): RpcReply {
-  return { status: status ?? (envelope.ok ? 200 : statusByKind[envelope.error.kind]), envelope };
+  return { status: status ?? (envelope.ok ? 200 : httpStatusOfKind[envelope.error.kind]), envelope };
 }
 
 export function errorReply(kind: AppErrorKind, message: string, status?: number): RpcReply {

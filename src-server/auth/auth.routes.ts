@@ -1,32 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { loginRequestSchema, refreshRequestSchema, serverSessionSchema as sessionSchema } from '../../src-shared/auth/auth.contract';
 import { actorSchema } from '../../src-shared/domain/access';
 import type { Database } from '../db/database';
 import { docSchema, errorResponse } from '../http/openapi';
 import { parseInput } from '../http/parse';
 import type { AccessTokens } from './access-token';
 import type { Identity } from './identify';
-import { passwordCredentialsSchema } from './local-password.provider';
 import type { LoginProvider } from './login-provider';
 import { endSession, issueSession, refreshSession } from './sessions';
 import { guardedSignIn } from './guarded-sign-in';
-import { plainText } from './plain-text';
 import { TooManySignIns, type SignInLimiter } from './sign-in-limiter';
 
-const deviceFields = {
-  /** The id this laptop got at its first sign-in; reused while the device is not revoked. */
-  deviceId: plainText(64).optional(),
-  deviceName: plainText(100).default('Saksflyt'),
-};
-export const loginRequestSchema = passwordCredentialsSchema.extend(deviceFields);
-export const refreshRequestSchema = z.strictObject({ refreshToken: plainText(200) });
-export const sessionSchema = z.object({
-  accessToken: z.string(),
-  expiresIn: z.number().describe('Seconds until the access token expires'),
-  refreshToken: z.string().describe('Rotating: use once, then keep the new one (store it in the OS secure store)'),
-  deviceId: z.string(),
-  user: actorSchema,
-});
 
 export interface AuthRouteDeps {
   db: Database;

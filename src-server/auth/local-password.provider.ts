@@ -1,23 +1,18 @@
-import { z } from 'zod';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse';
 import { findUser } from './accounts';
-import { plainText } from './plain-text';
+import { serverCredentialsSchema } from '../../src-shared/auth/auth.contract';
 import type { LoginProvider } from './login-provider';
 import { dummyPasswordHash, verifyPassword } from './password';
 
-export const passwordCredentialsSchema = z.strictObject({
-  username: plainText(100),
-  password: plainText(200),
-});
 
 /** Username + password checked against the argon2id hash in `users`. */
 export function localPasswordProvider(db: Database): LoginProvider {
   return {
     id: 'local',
     async authenticate(credentials) {
-      const { username, password } = parseInput(passwordCredentialsSchema, credentials, 'credentials');
+      const { username, password } = parseInput(serverCredentialsSchema, credentials, 'credentials');
       const user = await findUser(db, { username });
       const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!user || !user.passwordHash || !valid) throw HttpError.unauthorized('invalid-credentials', 'Wrong username or password');

@@ -1,16 +1,6 @@
-import { AppError, type AppErrorKind } from '../../src-shared/kernel/app-error';
+import { AppError, httpStatusOfKind, type AppErrorKind } from '../../src-shared/kernel/app-error';
 import type { SyncError, SyncErrorCode } from '../../src-shared/sync/sync-error.schema';
 import { isUnstorableText } from './unstorable-text';
-
-const statusOfKind: Record<AppErrorKind, number> = {
-  validation: 400,
-  'not-found': 404,
-  conflict: 409,
-  forbidden: 403,
-  precondition: 412,
-  external: 502,
-  internal: 500,
-};
 
 /** An AppError with the HTTP status and machine-readable code it is answered with. */
 export class HttpError extends AppError {
@@ -49,6 +39,6 @@ export class HttpError extends AppError {
     const appError = AppError.from(error);
     if (appError.kind === 'internal') return new HttpError(500, 'internal', 'internal', 'Internal server error');
     const code: SyncErrorCode = appError.kind === 'validation' ? 'bad-request' : appError.kind === 'not-found' ? 'not-found' : appError.kind === 'conflict' ? 'conflict' : 'bad-request';
-    return new HttpError(statusOfKind[appError.kind], code, appError.kind, appError.message, appError.details);
+    return new HttpError(httpStatusOfKind[appError.kind], code, appError.kind, appError.message, appError.details);
   }
 }

@@ -12,6 +12,17 @@ export const appErrorKinds = [
 ] as const;
 export type AppErrorKind = (typeof appErrorKinds)[number];
 
+/** The HTTP status each kind of error is answered with, by the server and by the browser host alike. */
+export const httpStatusOfKind: Readonly<Record<AppErrorKind, number>> = {
+  validation: 400,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+  precondition: 412,
+  external: 502,
+  internal: 500,
+};
+
 export const appErrorSchema = z.object({
   kind: z.enum(appErrorKinds),
   message: z.string(),

@@ -1,30 +1,11 @@
 import { z } from 'zod';
-import { actorSchema } from '../../../src-shared/domain/access/roles';
+import { serverSessionSchema, type LoginRequest, type ServerSession } from '../../../src-shared/auth/auth.contract';
 import type { SessionErrorCode } from '../../../src-shared/ipc/session.contract';
 import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
 
-/**
- * What the central server answers on `POST /auth/login` and `/auth/refresh` (src-server/auth).
- * Parsed here because src-main may not import src-server; the two must stay in step.
- */
-export const serverSessionSchema = z.object({
-  accessToken: z.string().min(1).max(4000),
-  expiresIn: z.number().positive(),
-  refreshToken: z.string().min(1).max(200),
-  deviceId: z.string().min(1).max(64),
-  user: actorSchema,
-});
-export type ServerSession = z.infer<typeof serverSessionSchema>;
 
 const serverErrorSchema = z.object({ code: z.string(), message: z.string() });
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-  /** This laptop's id from an earlier sign-in; the server reuses it while it is not revoked. */
-  deviceId?: string;
-  deviceName: string;
-}
 
 /** HTTP client for the central server's auth endpoints. Every failure is an AppError with `details.code`. */
 export interface AuthClient {

@@ -1,5 +1,6 @@
 import type { PasswordCredentials } from '../../../src-shared/ipc/session.contract';
-import type { AuthClient, ServerSession } from './auth-client';
+import type { ServerSession } from '../../../src-shared/auth/auth.contract';
+import type { AuthClient } from './auth-client';
 
 /** Where and as which device a sign-in happens. */
 export interface SignInContext {

@@ -20,7 +20,8 @@ import {
 } from '../testing/fixtures';
 import { isRefusal } from '../workflow/workflow';
 import type { Case } from './case.schema';
-import { checkCaseChange, deepEqual } from './case-change';
+import { jsonEqual } from '../../sync/json-value';
+import { checkCaseChange } from './case-change';
 
 const asCase = (c: unknown) => c as Case;
 const by = (role: Role, overrides = {}) => actorFor(role, overrides);
@@ -297,8 +298,8 @@ describe('checkCaseChange: plain edits', () => {
     const reordered = Object.fromEntries(Object.entries(summoned).reverse()) as Case;
     const details = Object.fromEntries(Object.entries(summoned.details).reverse());
     expect(checkCaseChange({ before: summoned, after: { ...reordered, details }, actor: coordinator })).toEqual({ ok: true });
-    expect(deepEqual({ a: 1, b: [1, { c: undefined }] }, { b: [1, {}], a: 1 })).toBe(true);
-    expect(deepEqual([1, 2], [2, 1])).toBe(false);
+    expect(jsonEqual({ a: 1, b: [1, { c: undefined }] }, { b: [1, {}], a: 1 })).toBe(true);
+    expect(jsonEqual([1, 2], [2, 1])).toBe(false);
   });
 
   it.each([

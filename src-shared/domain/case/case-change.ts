@@ -3,7 +3,7 @@ import { canSeeCase, roleCanCreate, roleCanEdit, roleCanSee } from '../access/ac
 import { canWritePart, ownerField, partAccess, type Access } from '../access/access-table';
 import { roles, type Actor, type Role } from '../access/roles';
 import { changedPaths } from '../../sync/three-way-merge';
-import type { JsonRecord } from '../../sync/json-value';
+import { jsonEqual, type JsonRecord } from '../../sync/json-value';
 import { hasPath, type CaseWorkflow, type StatusChangeStep } from '../workflow/workflow';
 import { caseSchema, type Case } from './case.schema';
 import { caseWorkflows } from './case-workflows';
@@ -286,7 +286,7 @@ function mayWritePart(access: Access, key: string, before: unknown, after: unkno
   if (!owner || !Array.isArray(before ?? []) || !Array.isArray(after ?? [])) return false;
   const was = (before ?? []) as unknown[];
   const now = (after ?? []) as unknown[];
-  const touched = [...was.filter((entry) => !now.some((e) => deepEqual(e, entry))), ...now.filter((entry) => !was.some((e) => deepEqual(e, entry)))];
+  const touched = [...was.filter((entry) => !now.some((e) => jsonEqual(e, entry))), ...now.filter((entry) => !was.some((e) => jsonEqual(e, entry)))];
   return touched.every((entry) => typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)[owner] === actor.userId);
 }
 
@@ -306,24 +306,11 @@ const CASE_FIELDS = Object.keys(caseSchema.shape) as (keyof Case)[];
 
 function changedFields(before: Case, after: Case): string[] {
   return CASE_FIELDS.filter(
-    (field) => !['updatedAt', 'updatedBy'].includes(field) && !deepEqual(before[field], after[field]),
+    (field) => !['updatedAt', 'updatedBy'].includes(field) && !jsonEqual(before[field], after[field]),
   );
 }
 
 function changedDetailKeys(before: Case, after: Case): string[] {
   const keys = new Set([...Object.keys(before.details), ...Object.keys(after.details)]);
-  return [...keys].filter((key) => !deepEqual(detail(before, key), detail(after, key)));
-}
-
-/** Structural equality of JSON-like values; key order and keys holding undefined do not matter. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  for (const key of keys) if (!deepEqual(left[key], right[key])) return false;
-  return true;
+  return [...keys].filter((key) => !jsonEqual(detail(before, key), detail(after, key)));
 }

@@ -5,7 +5,6 @@ export { caseWorkflows, workflowOf } from './case-workflows';
 export {
   caseChangeReasons,
   checkCaseChange,
-  deepEqual,
   type CaseChange,
   type CaseChangeReason,
   type CaseChangeResult,

@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 export const resourcesDir = join(repoRoot, 'resources');
 /** CI clones the repo with `shared/` beside it, exactly as in the workspace. */
-export const noark5SchemaPath = resolve(repoRoot, '..', 'shared', 'schemas', 'noark5', 'arkivstruktur.xsd');
+/** The official schemas, vendored with their source and licence (vendor/schemas/README.md). */
+export const noark5SchemaPath = resolve(repoRoot, 'vendor', 'schemas', 'noark5', 'arkivstruktur.xsd');
 
 const exec = promisify(execFile);
 
