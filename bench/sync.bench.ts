@@ -61,7 +61,7 @@ export async function run(emit: Emit): Promise<void> {
   const coordinatorScope = { institution: INSTITUTION.id, departments: [], cohorts: ['bench'], partners: [] };
 
   // Setup (not measured): demo data and accounts, written before the server starts.
-  const data = generateDemoData({ caseCount: 10_000, seed: 11 });
+  const data = generateDemoData({ caseCount: 10_000, seed: 11, now: new Date() });
   const setup = await openDatabase({ ...dbOptions, dataDir });
   await migrate(setup);
   await importDemoData(setup, data, { actorId: null, action: 'bench' });

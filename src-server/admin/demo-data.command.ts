@@ -19,7 +19,7 @@ export const demoDataCommand: AdminCommand = {
     const caseCount = Number(flags.cases ?? 200);
     const seed = flags.seed === undefined ? 1 : Number(flags.seed);
     if (!Number.isInteger(caseCount) || !Number.isInteger(seed)) throw new AppError('validation', '--cases and --seed must be whole numbers');
-    const data = generateDemoData({ caseCount, seed });
+    const data = generateDemoData({ caseCount, seed, now: new Date() });
     const channel = channelName('sync_changes', undefined);
     const counts = await importDemoData(db, data, { actorId: null, action: 'demo-data', channel });
     for (const [name, count] of Object.entries(counts)) out(`${name}: ${count}`);

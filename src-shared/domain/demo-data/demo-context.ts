@@ -19,6 +19,8 @@ export const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 export const HOUR = 3_600_000;
+/** The most an open demo case is overdue. */
+export const MAX_OVERDUE_DAYS = 28;
 export const iso = isoTimestampOf;
 
 /** The calendar date `days` after a moment. */
@@ -261,13 +263,21 @@ export class CaseRun<S extends string, D, E extends WorkflowEvent> {
   step(actor: Actor, days: [number, number], build: (at: string, ms: number) => E, notBefore = 0, stall = 0.06): boolean {
     if (this.state.status === this.stopAt) return false;
     const at = Math.max(this.ctx.advance(this.clock, days[0], days[1]), notBefore);
-    if (at > this.ctx.now || (this.stopAt === undefined && this.ctx.rng.chance(stall))) return false;
+    if (at > this.ctx.now || (this.mayStall() && this.ctx.rng.chance(stall))) return false;
     const result = this.workflow.replay(this.state, build(iso(at), at), actor);
     if (!result.ok) throw new Error(`Demo scenario broke the ${this.state.type} workflow: ${result.reason}: ${result.message}`);
     this.state = result.state;
     this.clock = at;
     for (const command of result.commands) this.carryOut(command, actor, at);
     return true;
+  }
+
+  /**
+   * Whether the case may be left waiting where it is: not a fixed case, and its next deadline at
+   * most MAX_OVERDUE_DAYS past (a demo's overdue cases are weeks late, not months).
+   */
+  private mayStall(): boolean {
+    return this.stopAt === undefined && this.state.nextDeadline >= dateAfter(this.ctx.now, -MAX_OVERDUE_DAYS);
   }
 
   /** A plain edit (no status change) by `actor`; false when its moment is after now. */

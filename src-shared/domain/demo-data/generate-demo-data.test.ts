@@ -14,26 +14,26 @@ import { taskSchema } from '../task/task.schema';
 import { DEMO_APPLICANT_ID, DEMO_STUDENT_ID, demoUsers } from './demo-users';
 import { DEMO_NOW, generateDemoData } from './generate-demo-data';
 
-const data = generateDemoData({ caseCount: 3000, seed: 42 });
 const now = DEMO_NOW;
+const data = generateDemoData({ caseCount: 3000, seed: 42, now: new Date(now) });
 
 describe('generateDemoData', () => {
   it('refuses sizes outside 10–100,000 and bad options with a validation error', () => {
-    for (const options of [{ caseCount: 9 }, { caseCount: 100_001 }, { caseCount: 10.5 }, { caseCount: 10, now: new Date('nonsense') }]) {
+    for (const options of [{ caseCount: 9 }, { caseCount: 100_001 }, { caseCount: 10.5 }, { caseCount: 10, now: new Date('nonsense') }].map((o) => ({ now: new Date(now), ...o }))) {
       expect(() => generateDemoData(options)).toThrow(expect.objectContaining({ kind: 'validation' }));
     }
   });
 
   it('is deterministic: the same seed gives the same data, another seed other data', () => {
-    const a = generateDemoData({ caseCount: 300, seed: 5 });
-    expect(generateDemoData({ caseCount: 300, seed: 5 })).toEqual(a);
-    expect(generateDemoData({ caseCount: 300, seed: 6 }).people.map((p) => p.familyName)).not.toEqual(a.people.map((p) => p.familyName));
+    const a = generateDemoData({ caseCount: 300, seed: 5, now: new Date(now) });
+    expect(generateDemoData({ caseCount: 300, seed: 5, now: new Date(now) })).toEqual(a);
+    expect(generateDemoData({ caseCount: 300, seed: 6, now: new Date(now) }).people.map((p) => p.familyName)).not.toEqual(a.people.map((p) => p.familyName));
     const later = generateDemoData({ caseCount: 300, seed: 5, now: new Date('2027-03-01T08:00:00.000Z') });
     expect(later.cases.map((c) => c.createdAt)).not.toEqual(a.cases.map((c) => c.createdAt));
   });
 
   it('makes exactly the requested number of cases, from 10 up', () => {
-    expect(generateDemoData({ caseCount: 10 }).cases).toHaveLength(10);
+    expect(generateDemoData({ caseCount: 10, now: new Date(now) }).cases).toHaveLength(10);
     expect(data.cases).toHaveLength(3000);
     expect(new Set(data.cases.map((c) => c.id)).size).toBe(3000);
   });

@@ -27,19 +27,24 @@ export interface DemoData {
 export interface DemoDataOptions {
   /** 10 to 100,000. */
   caseCount: number;
-  /** Any integer; the same seed (and `now`) gives the same data. Default 1. */
+  /** Any integer; the same seed and `now` give the same data. Default 1. */
   seed?: number;
-  /** The moment the data describes: nothing in it happens later. Default DEMO_NOW. */
-  now?: Date;
+  /**
+   * The moment the data describes, given by the caller (a real run: the current time; a test: a
+   * fixed date). Cases are placed relative to it: open ones overdue by at most MAX_OVERDUE_DAYS (four
+   * weeks) or due soon or later, closed ones in the past; nothing happens after it but deadlines and
+   * planned meetings and periods.
+   */
+  now: Date;
 }
 
-/** The default `now`, fixed so that a seed alone decides the output. */
+/** A fixed `now` for tests and examples that pin dates. */
 export const DEMO_NOW = '2026-11-23T07:00:00.000Z';
 
 const optionsSchema = z.object({
   caseCount: z.number().int().min(10).max(100_000),
   seed: z.number().int().optional(),
-  now: z.date().refine((date) => !Number.isNaN(date.getTime()), 'Invalid date').optional(),
+  now: z.date().refine((date) => !Number.isNaN(date.getTime()), 'Invalid date'),
 });
 
 /** Share of each case type in the demo data. */
@@ -58,7 +63,7 @@ const caseId = (seq: number) => `case-${String(seq).padStart(6, '0')}`;
 export function generateDemoData(options: DemoDataOptions): DemoData {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new AppError('validation', `Demo data options: ${summarizeZodError(parsed.error)}`, parsed.error.issues);
-  const { caseCount, seed = 1, now = new Date(DEMO_NOW) } = parsed.data;
+  const { caseCount, seed = 1, now } = parsed.data;
   const ctx = new DemoContext(new Rng(mulberry32(seed)), now.getTime());
 
   addFixedCases(ctx);

@@ -13,7 +13,7 @@ import { importDemoData } from '../../../../src-server/sync/import-documents';
 import { canSeeCase, type Actor } from '../../../../src-shared/domain/access';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
 import type { Note } from '../../../../src-shared/domain/note/note.schema';
-import { demoUsers, generateDemoData, type DemoData } from '../../../../src-shared/domain/demo-data';
+import { DEMO_NOW, demoUsers, generateDemoData, type DemoData } from '../../../../src-shared/domain/demo-data';
 
 /** The demo data every e2e server starts with (the server's, not the app's local demo seed). */
 export const SERVER_DEMO = { caseCount: 120, seed: 3 } as const;
@@ -26,7 +26,7 @@ export const accounts = {
 } as const;
 export type AccountName = keyof typeof accounts;
 
-export const serverDemoData: DemoData = generateDemoData(SERVER_DEMO);
+export const serverDemoData: DemoData = generateDemoData({ ...SERVER_DEMO, now: new Date(DEMO_NOW) });
 
 export function actorOf(account: AccountName): Actor {
   const user = demoUsers().find((candidate) => candidate.userId === accounts[account].userId);
@@ -101,7 +101,7 @@ const parsed = (doc: StoredDoc): unknown => (typeof doc === 'string' ? JSON.pars
  * (PGlite needs seconds to create and migrate a cluster; argon2 hashing is slow by design).
  */
 async function demoTemplate(): Promise<Blob> {
-  const key = createHash('sha256').update(JSON.stringify({ migrations, SERVER_DEMO, accounts, DEMO_PASSWORD, v: 1 })).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify({ migrations, serverDemoData, accounts, DEMO_PASSWORD, v: 1 })).digest('hex').slice(0, 16);
   const file = join(tmpdir(), `saksflyt-e2e-sync-template-${key}.tar.gz`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const db = await openPglite(undefined);
