@@ -7,6 +7,7 @@ import { CaseDistributionChart } from './case-distribution-chart';
 import { CaseFilters } from './case-filters';
 import { CaseList } from './case-list';
 import { caseFilterKey } from './case-query';
+import { ExportButton } from './export/export-button';
 import { MatchCount } from './match-count';
 
 export function CaseOverviewPage() {
@@ -18,7 +19,10 @@ export function CaseOverviewPage() {
     <div className="case-overview">
       <PageHeading>{t.overview.title}</PageHeading>
       <CaseFilters />
-      <MatchCount filter={filter} today={today} />
+      <div className="case-overview__summary">
+        <MatchCount filter={filter} today={today} />
+        <ExportButton filter={filter} today={today} />
+      </div>
       <div className="case-overview__body">
         <div className="case-overview__list">
           <CaseList key={caseFilterKey(filter, today)} filter={filter} today={today} />

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
-import type { SaksflytDatabase } from '../../db/database';
-import { openTestDatabase } from '../../db/fake-indexeddb.test-helper';
 import { addDays } from '../../ui/calendar';
 import { caseListQuery, caseSelector, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
 import { statusesOf } from './case-statuses';
+import { casePages } from './export/case-pages';
+import { replicaWithCases } from './replica.test-helper';
 
 const today = '2026-03-10';
 const at = '2026-01-01T08:00:00.000Z';
@@ -71,12 +71,7 @@ describe('deadline windows', () => {
 
 describe('overview queries on the real replica', () => {
   const cases = makeCases();
-  let db: SaksflytDatabase;
-  beforeAll(async () => {
-    db = (await openTestDatabase()).db;
-    await db.cases.bulkInsert(cases);
-  });
-  afterAll(() => db.close());
+  const replica = replicaWithCases(cases);
 
   const filters: CaseFilter[] = [
     { search: '', type: '', status: '', deadline: 'all' },
@@ -92,11 +87,17 @@ describe('overview queries on the real replica', () => {
   it.each(filters.map((filter) => [JSON.stringify(filter), filter] as const))('%s', async (_, filter) => {
     const want = expected(cases, filter);
     expect(want.length).toBeGreaterThan(0); // every case exercises a non-empty result
+    const db = replica();
 
     const firstPage = await db.cases.find(caseListQuery(filter, today, 20)).exec();
     expect(firstPage.map((doc) => doc.id)).toEqual(want.slice(0, 20));
     const all = await db.cases.find(caseListQuery(filter, today, 1000)).exec();
     expect(all.map((doc) => doc.id)).toEqual(want);
     expect(await db.cases.count({ selector: caseSelector(filter, today) }).exec()).toBe(want.length);
+
+    // Keyset paging (the export): each page starts after the last case of the one before.
+    const paged: string[] = [];
+    for await (const page of casePages(db.cases, filter, today, 7)) paged.push(...page.map((c) => c.id));
+    expect(paged).toEqual(want);
   });
 });

@@ -60,6 +60,27 @@ export function caseListQuery(filter: CaseFilter, today: string, limit: number):
   return { selector: caseSelector(filter, today), sort: listSort, limit };
 }
 
+/** A case's place in the list order: a later page starts after it. */
+export type ListPosition = Pick<Case, 'nextDeadline' | 'id'>;
+
+/**
+ * The queries for the cases after `after` in list order (keyset paging, for reading the whole list
+ * page by page): first those with the same next deadline and a later id, then those with a later
+ * deadline. Each is an index range that starts right after `after`, so no page re-reads earlier ones
+ * (not even in a long run of cases without a deadline), and cases changing in between do not shift
+ * the pages.
+ */
+export function caseListQueriesAfter(filter: CaseFilter, today: string, limit: number, after: ListPosition): [MangoQuery<Case>, MangoQuery<Case>] {
+  const selector = caseSelector(filter, today);
+  // `after` matched the filter, so a later deadline is inside the window's lower bound already.
+  const { $lt, $lte } = deadlineRange(filter.deadline, today) ?? {};
+  const later = { $gt: after.nextDeadline, ...($lt ? { $lt } : {}), ...($lte ? { $lte } : {}) };
+  return [
+    { selector: { ...selector, nextDeadline: after.nextDeadline, id: { $gt: after.id } }, sort: listSort, limit },
+    { selector: { ...selector, nextDeadline: later }, sort: listSort, limit },
+  ];
+}
+
 /** A stable key for a filter on a given day: list state resets when it changes. */
 export function caseFilterKey(filter: CaseFilter, today: string): string {
   return JSON.stringify([filter.search.trim(), filter.type, filter.status, filter.deadline, today]);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CaseType } from '../../../src-shared/domain/case/case-type';
 import type { Language } from '../../../src-shared/ipc/settings.contract';
@@ -20,6 +21,7 @@ export class OverviewPage {
   readonly rows: Locator;
   readonly caseLinks: Locator;
   readonly chart: Locator;
+  readonly exportButton: Locator;
 
   constructor(
     readonly page: Page,
@@ -37,6 +39,7 @@ export class OverviewPage {
     this.rows = this.list.getByRole('listitem');
     this.caseLinks = this.list.getByRole('link');
     this.chart = page.getByRole('img', { name: t.chart.title });
+    this.exportButton = page.getByRole('button', { name: t.overview.export.button });
   }
 
   /** Opens the overview; on first start the replica is seeded with `demoCases` demo cases first. */
@@ -65,6 +68,13 @@ export class OverviewPage {
 
   async filterByDeadline(window: DeadlineWindow): Promise<void> {
     await this.deadlineFilter.selectOption(window);
+  }
+
+  /** Exports the list from the keyboard (Enter on the button); the downloaded file's name and bytes. */
+  async exportList(): Promise<{ fileName: string; bytes: Buffer }> {
+    await this.exportButton.focus();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.keyboard.press('Enter')]);
+    return { fileName: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
   /** Tabs forward from the search field until a case link has focus, as a keyboard user would. */
