@@ -55,6 +55,7 @@ export function caseScopeOf(doc: Case | CaseScope): CaseScope {
 
 interface CaseEntry {
   current: CaseScope;
+  doc: Case;
   deleted: boolean;
   /** Earlier scopes of the case (oldest first). */
   history: CaseScope[];
@@ -68,6 +69,8 @@ interface CaseEntry {
  */
 export class VisibilityContext {
   private readonly cases = new Map<string, CaseEntry | null>();
+  /** Rows of the feed already parsed, so projecting them does not parse them again. */
+  private readonly parsedCases = new WeakMap<object, Case>();
   /** Current (not deleted) cases about each person. */
   private readonly casesAbout = new Map<string, CaseEntry[]>();
 
@@ -150,7 +153,8 @@ export class VisibilityContext {
   async wire(collection: CollectionRef, row: StoredRow): Promise<string> {
     switch (ruleOf(collection)) {
       case 'case': {
-        const doc = JSON.parse(row.doc) as Case;
+        // canSee has just parsed this very row.
+        const doc = this.parsedCases.get(row) ?? (JSON.parse(row.doc) as Case);
         const projected = projectCase(this.actor, doc);
         return projected === doc ? wireJson(row) : JSON.stringify({ ...projected, _deleted: row.deleted });
       }
@@ -219,6 +223,7 @@ export class VisibilityContext {
   private rememberCase(row: Pick<FeedRow, 'id' | 'doc' | 'deleted' | 'scope_history'>): CaseEntry {
     const entry = caseEntryOf(row);
     this.cases.set(row.id, entry);
+    this.parsedCases.set(row, entry.doc);
     return entry;
   }
 
@@ -263,7 +268,8 @@ function personOf(row: Pick<FeedRow, 'doc'>): Person {
 }
 
 function caseEntryOf(row: Pick<FeedRow, 'doc' | 'deleted' | 'scope_history'>): CaseEntry {
-  return { current: caseScopeOf(JSON.parse(row.doc) as Case), deleted: row.deleted, history: JSON.parse(row.scope_history) as CaseScope[] };
+  const doc = JSON.parse(row.doc) as Case;
+  return { current: caseScopeOf(doc), doc, deleted: row.deleted, history: JSON.parse(row.scope_history) as CaseScope[] };
 }
 
 /** All cases the actor may see now, by id (for progress totals). */

@@ -1,8 +1,9 @@
 import type { Case } from '../case/case.schema';
+import type { CaseType } from '../case/case-type';
 import { roleCanSee } from './access';
 import { ownerField, partAccess, type Access } from './access-table';
 import { recordPart, type RecordCollection } from './record-write';
-import type { Actor } from './roles';
+import type { Actor, Role } from './roles';
 
 /**
  * The read side of need to know (access-table.ts): what of a case, and of the records that belong
@@ -19,10 +20,18 @@ type CaseScope = Pick<
 
 /** What the actor may read of `part` of this case: 'r' (all of it), 'o' (own entries) or '-'. */
 export function readAccess(actor: Actor, c: CaseScope, part: string): Exclude<Access, 'w'> {
+  return readAccessOf(seeingRoles(actor, c), c.type, part);
+}
+
+/** The actor's roles that let it see the case (worked out once per case: it is the costly part). */
+function seeingRoles(actor: Actor, c: CaseScope): Role[] {
+  return actor.roles.filter((role) => roleCanSee(role, actor, c));
+}
+
+function readAccessOf(roles: readonly Role[], type: CaseType, part: string): Exclude<Access, 'w'> {
   let best: Exclude<Access, 'w'> = '-';
-  for (const role of actor.roles) {
-    if (!roleCanSee(role, actor, c)) continue;
-    const access = partAccess(c.type, role, part);
+  for (const role of roles) {
+    const access = partAccess(type, role, part);
     if (access === 'r' || access === 'w') return 'r';
     if (access === 'o') best = 'o';
   }
@@ -36,8 +45,8 @@ function ownedBy(actor: Actor, part: string, entry: unknown): boolean {
 }
 
 /** The value of a details key as the actor may read it, or undefined when nothing of it. */
-function projectPart(actor: Actor, c: CaseScope, part: string, value: unknown): unknown {
-  switch (readAccess(actor, c, part)) {
+function projectPart(actor: Actor, access: Exclude<Access, 'w'>, part: string, value: unknown): unknown {
+  switch (access) {
     case 'r':
       return value;
     case 'o':
@@ -59,9 +68,10 @@ function projectPart(actor: Actor, c: CaseScope, part: string, value: unknown): 
  */
 export function projectCase<C extends Case>(actor: Actor, c: C): C {
   const details: Record<string, unknown> = {};
+  const roles = seeingRoles(actor, c);
   let withheld = false;
   for (const [part, value] of Object.entries(c.details)) {
-    const projected = projectPart(actor, c, part, value);
+    const projected = projectPart(actor, readAccessOf(roles, c.type, part), part, value);
     if (projected !== undefined) details[part] = projected;
     withheld ||= projected !== value;
   }
