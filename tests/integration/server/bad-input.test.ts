@@ -9,6 +9,7 @@ import { pullResponseSchema } from '../../../src-shared/sync/pull.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
 import { importDemoData } from '../sync/support/demo';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../sync/support/test-server';
+import { DOCUMENTED_ROUTES } from './documented-routes';
 
 /**
  * Bad input never makes the server fail. For every route of its OpenAPI document, a request that
@@ -19,21 +20,8 @@ import { startTestServer, TEST_PASSWORD, type TestServer } from '../sync/support
  */
 const RUNS_PER_ROUTE = Number(process.env.BAD_INPUT_RUNS ?? 40);
 
-/** Every route of the OpenAPI document ("METHOD /path/{param}"); the first test keeps the two equal. */
-const PROBED_ROUTES = [
-  'GET /health',
-  'POST /auth/login',
-  'POST /auth/refresh',
-  'POST /auth/logout',
-  'GET /auth/me',
-  'GET /sync/collections',
-  'GET /sync/{collection}/v{version}/pull',
-  'POST /sync/{collection}/v{version}/push',
-  'POST /sync/{collection}/v{version}/reconcile',
-  'GET /sync/{collection}/v{version}/stream',
-  'GET /sync/stream',
-  'POST /letters',
-] as const;
+/** Every documented route is probed; the first test keeps the list and the OpenAPI document equal. */
+const PROBED_ROUTES = DOCUMENTED_ROUTES;
 type ProbedRoute = (typeof PROBED_ROUTES)[number];
 
 // ---------------------------------------------------------------------------------------------
