@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { hasControlCharacter } from '../../src-shared/kernel/control-characters';
 import { HttpError } from './http-error';
 
-/** C0 controls (NUL included), DEL and C1 controls. */
-const CONTROL = /\p{Cc}/u;
 
 /** Why a request URL is refused, or undefined when it is fine. */
 export function urlProblem(url: string): string | undefined {
@@ -12,7 +11,7 @@ export function urlProblem(url: string): string | undefined {
   } catch {
     return 'an escape (%XX) that is not UTF-8';
   }
-  return CONTROL.test(decoded) ? 'a control character' : undefined;
+  return hasControlCharacter(decoded) ? 'a control character' : undefined;
 }
 
 /**

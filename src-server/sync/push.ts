@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../src-shared/domain/access';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import { summarizeZodError } from '../../src-shared/kernel/app-error';
+import { hasControlCharacter, withoutControlCharacters } from '../../src-shared/kernel/control-characters';
 import { jsonEqual, type JsonRecord } from '../../src-shared/sync/json-value';
 import type { PushResponse, PushRow, Rejection } from '../../src-shared/sync/push.schema';
 import type { SyncDocument } from '../../src-shared/sync/sync-document.schema';
@@ -246,14 +247,11 @@ async function resequenceDependants(tx: Sql, caseId: string, subjects: (string |
 
 /** A key the database can hold: 1–64 characters, no control characters (PostgreSQL refuses NUL). */
 function isDocumentId(id: unknown): id is string {
-  return typeof id === 'string' && id.length > 0 && id.length <= 64 && id.replace(CONTROL, '') === id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 && !hasControlCharacter(id);
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
 function printableId(id: unknown): string {
-  return (typeof id === 'string' ? id : JSON.stringify(id) ?? 'undefined').replace(CONTROL, '\ufffd').slice(0, 64) || '(empty)';
+  return withoutControlCharacters(typeof id === 'string' ? id : (JSON.stringify(id) ?? 'undefined')).slice(0, 64) || '(empty)';
 }
 
 /** The largest document the server stores (its fields have their own limits in the schemas). */

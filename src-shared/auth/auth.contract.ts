@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../domain/access/roles';
+import { hasControlCharacter } from '../kernel/control-characters';
 
 /**
  * The central server's auth endpoints (`POST /auth/login`, `/auth/refresh`, `/auth/logout`), as
@@ -11,7 +12,7 @@ import { actorSchema } from '../domain/access/roles';
  * and the others have no place in names, passwords or tokens (nor in the log).
  */
 export function plainText(max: number) {
-  return z.string().min(1).max(max).regex(/^\P{Cc}*$/u, 'must not contain control characters');
+  return z.string().min(1).max(max).refine((text) => !hasControlCharacter(text), 'must not contain control characters');
 }
 
 export const serverCredentialsSchema = z.strictObject({

@@ -186,6 +186,7 @@ describe('audit anchor and sealing', () => {
   });
 });
 
+// Needs two connections at once: PGlite has one, so this runs where CI runs it, on PostgreSQL.
 describe.skipIf(!process.env.DATABASE_URL)('sealing order (PostgreSQL: concurrent transactions)', () => {
   it('seals an entry that commits after a younger one without calling it tampered', async () => {
     const { server, anchorFile } = await sealedServer();
