@@ -40,6 +40,20 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
   const chosenVisibility = visibilities.includes(visibility) ? visibility : visibilities[0];
   const byId = new Map(notes.map((note) => [note.id, note]));
 
+  // Whether the form holds a new draft, read after an asynchronous save that failed.
+  const draft = useRef('');
+  const changeText = (value: string) => {
+    draft.current = value;
+    setText(value);
+  };
+  const fill = (form: { text: string; visibility: NoteVisibility; measure?: Note['agreedMeasure']; correcting: Note | null }) => {
+    changeText(form.text);
+    setVisibility(form.visibility);
+    setWithMeasure(form.measure !== undefined);
+    setMeasure(form.measure ?? { text: '', ownerName: '', due: '' });
+    setCorrecting(form.correcting);
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
@@ -58,28 +72,23 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
       setProblem(t.invalid(summarizeZodError(note.error)));
       return;
     }
+    // The form is emptied at once, so a next note typed while this one is stored is never wiped.
+    const submitted = { text, visibility, measure: withMeasure ? measure : undefined, correcting };
+    fill({ text: '', visibility: 'internal', correcting: null });
     try {
       await db.notes.insert(note.data);
     } catch (error) {
+      if (draft.current === '') fill(submitted);
       setProblem(t.saveFailed(error instanceof Error ? error.message : String(error)));
       return;
     }
     setProblem(null);
-    setText('');
-    setWithMeasure(false);
-    setMeasure({ text: '', ownerName: '', due: '' });
-    setVisibility('internal');
-    setCorrecting(null);
     setSaved(t.saved);
   };
 
   const correct = (note: Note) => {
-    setCorrecting(note);
-    setText(note.text);
-    setVisibility(note.visibility);
     // A correction takes the corrected note's place in the protocol, measure included: start from it.
-    setWithMeasure(note.agreedMeasure !== undefined);
-    setMeasure(note.agreedMeasure ?? { text: '', ownerName: '', due: '' });
+    fill({ text: note.text, visibility: note.visibility, measure: note.agreedMeasure, correcting: note });
     formRef.current?.focus();
   };
 
@@ -138,7 +147,7 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
             </Paragraph>
           )}
           {correcting && signedAt && <Alert data-color="warning">{t.correctionAfterSigning}</Alert>}
-          <Textarea ref={formRef} aria-label={t.text} rows={4} value={text} onChange={(event) => setText(event.target.value)} />
+          <Textarea ref={formRef} aria-label={t.text} rows={4} value={text} onChange={(event) => changeText(event.target.value)} />
           {visibilities.length > 1 && (
             <Fieldset>
               <Fieldset.Legend>{labels.noteVisibility}</Fieldset.Legend>
