@@ -9,6 +9,7 @@ import { auditCommand } from '../src-server/admin/audit.command';
 import { demoDataCommand } from '../src-server/admin/demo-data.command';
 import { deviceCommand } from '../src-server/admin/device.command';
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
+import { orgCommand } from '../src-server/admin/org.command';
 import { userCommand } from '../src-server/admin/user.command';
 import { demoCommand } from '../src-main/cli/demo';
 
@@ -17,6 +18,7 @@ const commands: Record<string, AdminCommand> = {
   device: deviceCommand,
   audit: auditCommand,
   'demo-data': demoDataCommand,
+  org: orgCommand,
 };
 
 function usage(): string {

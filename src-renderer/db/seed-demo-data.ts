@@ -20,6 +20,7 @@ export async function seedDemoDataIfEmpty(
   // Loaded only here: a normal start never downloads or parses the generator.
   const { generateDemoData } = await import('../../src-shared/domain/demo-data');
   const data = generateDemoData({ caseCount, seed: DEMO_SEED, now });
+  await insertInChunks(db.organisation, data.organisation);
   // People first: cases and notes point at them.
   await insertInChunks(db.people, data.people);
   await insertInChunks(db.cases, data.cases);

@@ -155,7 +155,7 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
       );
       return row?.n ?? 0;
     }
-    case 'staff': {
+    case 'directory': {
       if (!isStaff(actor)) return 0;
       const [row] = await sql.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM sync_documents WHERE collection = $1 AND NOT deleted AND doc::json->>'institution' = $2`,

@@ -8,11 +8,11 @@ import { collectionDefinitions, replicatedCollections, type CollectionName } fro
  * - `case-child`: belongs to the case in `caseId` (notes, documents, tasks); visible with it.
  * - `person`: visible to the institution's staff (its register), and to whoever sees a case about
  *   that person.
- * - `staff`: the staff directory, written by the server from its accounts; visible to the
- *   institution's staff, never written by a client.
+ * - `directory`: kept by the server (the staff directory from its accounts, the organisation from
+ *   `npm run admin -- org import`); visible to the institution's staff, never written by a client.
  * - `open`: everyone signed in (used for RxDB's own replication test suite only).
  */
-export type VisibilityRule = 'case' | 'case-child' | 'person' | 'staff' | 'open';
+export type VisibilityRule = 'case' | 'case-child' | 'person' | 'directory' | 'open';
 
 export interface SyncCollection {
   name: string;
@@ -33,7 +33,8 @@ const policies: Record<Exclude<CollectionName, 'conflicts'>, Pick<SyncCollection
   documents: { visibility: 'case-child', appendOnly: false, deletable: true },
   tasks: { visibility: 'case-child', appendOnly: false, deletable: true },
   people: { visibility: 'person', appendOnly: false, deletable: false },
-  staff: { visibility: 'staff', appendOnly: false, deletable: false },
+  staff: { visibility: 'directory', appendOnly: false, deletable: false },
+  organisation: { visibility: 'directory', appendOnly: false, deletable: false },
 };
 
 export function defaultSyncCollections(): SyncCollection[] {

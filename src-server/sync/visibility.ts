@@ -124,7 +124,7 @@ export class VisibilityContext {
       }
       case 'person':
         return this.inRegister(row) || this.seesPerson(row.id);
-      case 'staff':
+      case 'directory':
         return this.inStaffDirectory(row);
     }
   }
@@ -144,7 +144,7 @@ export class VisibilityContext {
         // People have no history of their cohorts: any of the institution's staff may hold a copy
         // from when the person was in their part of the register (or from before need to know).
         return this.inStaffDirectory(row) || this.sawPerson(row.id);
-      case 'staff':
+      case 'directory':
         return this.inStaffDirectory(row);
     }
   }

@@ -48,8 +48,8 @@ export async function checkWrite(check: WriteCheck): Promise<WriteRefusal | null
       return checkCase(actor, before as Case | null, after as Case);
     case 'case-child':
       return checkCaseChild(check);
-    case 'staff':
-      return { reason: 'forbidden', message: 'The staff directory is kept by the server, from its user accounts.' };
+    case 'directory':
+      return { reason: 'forbidden', message: `${collection.name} is kept by the server (accounts, organisation import); laptops only read it.` };
     case 'person': {
       const result = checkPersonWrite(actor, before, after);
       return result.ok ? null : { reason: 'forbidden', code: result.code, message: result.message };

@@ -3,6 +3,7 @@ import { caseSchema } from '../domain/case/case.schema';
 import { conflictSchema } from '../domain/conflict/conflict.schema';
 import { documentSchema } from '../domain/document/document.schema';
 import { noteSchema } from '../domain/note/note.schema';
+import { orgUnitSchema } from '../domain/organisation/org-unit.schema';
 import { personSchema } from '../domain/person/person.schema';
 import { staffMemberSchema } from '../domain/staff/staff.schema';
 import { taskSchema } from '../domain/task/task.schema';
@@ -13,7 +14,7 @@ import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
  * five case types share one `cases` collection (type in `type`, type-specific data in `details`):
  * the overview lists and filters across types with one indexed query, and sync runs one stream
  * for all cases instead of five. Sub-records (notes, documents, tasks) and people get their own;
- * `conflicts` is local only, `staff` is read-only. Six slots stay free for later (partners, agreements, sites, …).
+ * `conflicts` is local only, `staff` and `organisation` are read-only. Five slots stay free.
  */
 interface CollectionDefinition {
   schema: z.ZodObject;
@@ -59,6 +60,12 @@ export const collectionDefinitions = {
     schema: staffMemberSchema,
     replicated: true,
     rx: { version: 0, primaryKey: 'id' },
+  },
+  /** Institutions, departments, cohorts, courses, partners, agreements, sites (read-only on the laptop). */
+  organisation: {
+    schema: orgUnitSchema,
+    replicated: true,
+    rx: { version: 0, primaryKey: 'id', indexes: ['kind', 'parentId'] },
   },
   conflicts: {
     schema: conflictSchema,

@@ -27,6 +27,7 @@ const refined: Record<string, (n: number) => Record<string, unknown>> = {
   'cases.properties.deadlines': (n) => ({ deadlines: Array.from({ length: n }, () => ({ kind: 'k', due: '2026-12-01', label: 'l' })) }),
   'cases.properties.details.propertyNames': (n) => ({ details: Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, 1])) }),
   'cases.properties.details (open record)': (n) => ({ details: { ['k'.repeat(n)]: 1 } }),
+  'organisation.properties.attributes (open record)': (n) => ({ attributes: Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, 'v'])) }),
   'documents.properties.signatures': (n) => ({ signatures: Array.from({ length: n }, () => ({ signer: 's', signedAt: '2026-12-01T10:00:00.000Z' })) }),
 };
 

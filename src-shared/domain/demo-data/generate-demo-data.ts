@@ -4,6 +4,7 @@ import type { Case } from '../case/case.schema';
 import type { CaseType } from '../case/case-type';
 import type { CaseDocument } from '../document/document.schema';
 import type { Note } from '../note/note.schema';
+import type { OrgUnit } from '../organisation/org-unit.schema';
 import type { Person } from '../person/person.schema';
 import type { Task } from '../task/task.schema';
 import { demoApproval } from './approval-demo';
@@ -13,6 +14,7 @@ import { DEMO_APPLICANT_ID, DEMO_STUDENT_ID } from './demo-users';
 import { demoFollowUp } from './follow-up-demo';
 import { demoNomination } from './nomination-demo';
 import { INSTITUTION } from './organisation';
+import { demoOrganisation } from './organisation-units';
 import { demoPlacement } from './placement-demo';
 import { mulberry32, Rng } from './prng';
 
@@ -22,6 +24,7 @@ export interface DemoData {
   notes: Note[];
   tasks: Task[];
   documents: CaseDocument[];
+  organisation: OrgUnit[];
 }
 
 export interface DemoDataOptions {
@@ -87,7 +90,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         break;
     }
   }
-  return { cases: ctx.cases, people: ctx.people, notes: ctx.notes, tasks: ctx.tasks, documents: ctx.documents };
+  return { cases: ctx.cases, people: ctx.people, notes: ctx.notes, tasks: ctx.tasks, documents: ctx.documents, organisation: demoOrganisation(now) };
 }
 
 function addFixedCases(ctx: DemoContext): void {
