@@ -16,8 +16,12 @@ import { migrate } from './db/migrate';
 import { replyWithError } from './http/error-reply';
 import { HttpError } from './http/http-error';
 import { refuseBadUrls } from './http/url-guard';
+import { queueStepIntegration } from './jobs/integration-jobs';
+import { createJobQueue, type JobQueue } from './jobs/job-queue';
+import { setUpJobs, type JobsOptions } from './jobs/jobs';
 import { setUpLetters, type SmtpOptions } from './notifications/letters';
 import { ChangeStreams } from './sync/change-streams';
+import { caseStepCommands, type EnqueueIntegration } from './sync/step-commands';
 import { defaultSyncCollections, SyncCollections, type SyncCollection } from './sync/sync-collections';
 import { registerSyncRoutes } from './sync/sync.routes';
 
@@ -43,8 +47,12 @@ export interface AppOptions {
   auditAnchorFile?: string;
   /** Failed sign-ins allowed per account and per address (defaults in auth/sign-in-limiter.ts). */
   signInLimits?: SignInLimits;
+  /** Where workflow integration calls go (default: the job queue, see jobs/). */
+  enqueueIntegration?: EnqueueIntegration;
   /** Fastify's trustProxy: behind a reverse proxy, the client address comes from X-Forwarded-For. */
   trustProxy?: boolean | string | number;
+  /** Background jobs (integration calls): worker, backoff, adapters. */
+  jobs?: JobsOptions;
   logger?: boolean;
 }
 
@@ -54,6 +62,8 @@ export interface ServerContext {
   streams: ChangeStreams;
   tokens: AccessTokens;
   channels: { changes: string; access: string };
+  /** The durable job queue: enqueue work (e.g. a workflow's callIntegration) for the worker. */
+  jobs: JobQueue;
 }
 
 declare module 'fastify' {
@@ -82,7 +92,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, frameworkErrors: replyWithError, trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'] });
     if (anchor) app.log.info({ auditAnchor: anchor.file, publicKey: anchor.publicKeyFile, keyId: anchor.keyId }, anchor.keyCreated ? 'audit anchor key created: keep a copy of its public key elsewhere' : 'audit head is signed into the anchor file');
     const sealer = startAuditSealer(db, { anchor, log: app.log });
-    app.decorate('saksflyt', { db, collections, streams, tokens, channels });
+    const jobs = createJobQueue(db, options.jobs);
+    app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs });
     allowAppOrigins(app);
     refuseBadUrls(app);
     // Inputs are parsed with zod in the handlers; route schemas only document the API.
@@ -106,7 +117,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           version: '1',
           description:
             'Accounts and sessions (`/auth`), RxDB HTTP replication per collection (`/sync/{collection}/v{version}/pull|push|stream|reconcile`), ' +
-            'and letters by e-mail (`/letters`). ' +
+            'letters by e-mail (`/letters`), and the background jobs of a case (`/api/cases/{id}/jobs`). ' +
             'Errors are `{ kind, code, message, details? }` with a machine-readable `code`.',
         },
         components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -114,6 +125,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           { name: 'auth', description: 'Sign-in, token refresh, sign-out' },
           { name: 'sync', description: 'Replication of the local RxDB database with the server' },
           { name: 'notifications', description: 'Letters e-mailed to students and staff' },
+          { name: 'jobs', description: "The server's background jobs (integration calls) per case" },
           { name: 'server', description: 'Operations' },
         ],
       },
@@ -137,8 +149,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     );
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify, limitSignIn: signInLimiter(db, options.signInLimits) });
-    registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes });
-    await setUpLetters(app, { db, identify, smtp: options.smtp });
+    const letters = await setUpLetters(app, { db, identify, smtp: options.smtp });
+    const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration: options.enqueueIntegration ?? queueStepIntegration(options.jobs), wakeEmail: letters.wake });
+    registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
+    await setUpJobs(app, { db, queue: jobs, identify, options: options.jobs });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

@@ -5,6 +5,7 @@ import type { DrawnSignature } from '../../src-shared/documents/protocol.schema'
 import type { Actor } from '../../src-shared/domain/access/roles';
 import { transition, type FollowUpCase, type FollowUpEvent } from '../../src-shared/domain/follow-up/follow-up.workflow';
 import type { Command, Recipient } from '../../src-shared/domain/workflow/command.schema';
+import { CommandRunner, type Ports } from '../../src-shared/domain/workflow/command-runner';
 import { AppError } from '../../src-shared/kernel/app-error';
 import { createNoark5ExportAdapter } from '../services/archive/adapters/noark5-export.adapter';
 import { openArchiveOutbox } from '../services/archive/archive-outbox';
@@ -20,7 +21,7 @@ export interface DemoResult {
   files: { summons: string; protocol: string; decision: string; noark5: string; caCertificate: string };
   /** The case's status after each step, starting with the opened case. */
   statuses: string[];
-  /** Notifications and tasks the workflow asked for (sent by the server's outbox in the real app). */
+  /** Letters, notices, tasks and integration calls the workflow asked for (in the real app the server e-mails and calls). */
   messages: string[];
 }
 
@@ -98,48 +99,43 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
   let protocol: SignedDocument | undefined;
   let decision: SignedDocument | undefined;
 
-  async function run(command: Command): Promise<void> {
-    switch (command.type) {
-      case 'renderDocument':
-        // The protocol is rendered when it is signed (with the drawn signature in it), the
-        // decision when it is sealed; only the summons is a finished document at this point.
-        if (command.document === 'summons') await writeFile(files.summons, await renderer.summons(demo.summons));
-        return;
-      case 'requestSignature':
-        if (command.method === 'onScreen') {
-          drawnSignature = { pngBase64: demoSignaturePng().toString('base64'), signedAt: clock.toISOString() };
-        } else if (command.method === 'pades') {
-          protocol = await signing.signProtocol(
-            { ...demo.protocol, studentSignature: drawnSignature },
-            { coordinator: backend(certificates.coordinator), student: backend(certificates.student) },
-          );
-          await writeFile(files.protocol, protocol.pdf);
-        } else {
-          decision = await signing.sealDecision(demo.decision, backend(certificates.seal));
-          await writeFile(files.decision, decision.pdf);
-        }
-        return;
-      case 'archive': {
-        const signed = command.document === 'protocol' ? protocol : decision;
-        if (!signed || (command.document !== 'protocol' && command.document !== 'decision')) {
-          throw new AppError('precondition', `Nothing signed to archive for ${command.document}`);
-        }
-        const signers = signed.signatures.map((signature) => signature.signer);
-        await outbox.enqueue({ target: 'noark5', record: demoArchiveRecord(demo, command.document, signers), pdf: signed.pdf });
-        await outbox.processDue();
-        return;
+  // The laptop's side of each step, run with the real services; what the server would do is listed.
+  const ports: Ports<'laptop', void, string> = {
+    // The protocol is rendered when it is signed (with the drawn signature in it), the decision
+    // when it is sealed; only the summons is a finished document at this point.
+    renderDocument: async (command) => {
+      if (command.document === 'summons') await writeFile(files.summons, await renderer.summons(demo.summons));
+      return [];
+    },
+    requestSignature: async (command) => {
+      if (command.method === 'onScreen') {
+        drawnSignature = { pngBase64: demoSignaturePng().toString('base64'), signedAt: clock.toISOString() };
+      } else if (command.method === 'pades') {
+        protocol = await signing.signProtocol(
+          { ...demo.protocol, studentSignature: drawnSignature },
+          { coordinator: backend(certificates.coordinator), student: backend(certificates.student) },
+        );
+        await writeFile(files.protocol, protocol.pdf);
+      } else {
+        decision = await signing.sealDecision(demo.decision, backend(certificates.seal));
+        await writeFile(files.decision, decision.pdf);
       }
-      case 'notify':
-        messages.push(`notify ${describe(command.to)} (${command.template})${command.copyTo.length ? `, copy ${command.copyTo.map(describe).join(', ')}` : ''}`);
-        return;
-      case 'createTask':
-        messages.push(`task for ${describe(command.assignee)}: ${command.title} (by ${command.due})`);
-        return;
-      case 'callIntegration':
-        messages.push(`integration ${command.system}.${command.operation}`);
-        return;
-    }
-  }
+      return [];
+    },
+    archive: async (command) => {
+      const signed = command.document === 'protocol' ? protocol : decision;
+      if (!signed || (command.document !== 'protocol' && command.document !== 'decision')) {
+        throw new AppError('precondition', `Nothing signed to archive for ${command.document}`);
+      }
+      const signers = signed.signatures.map((signature) => signature.signer);
+      await outbox.enqueue({ target: 'noark5', record: demoArchiveRecord(demo, command.document, signers), pdf: signed.pdf });
+      await outbox.processDue();
+      return [];
+    },
+    createTask: (command) => [message(command)],
+    letter: (command) => [message(command)],
+  };
+  const runner = new CommandRunner('laptop', ports);
 
   async function step(at: string, actor: Actor, event: (at: string) => FollowUpEvent): Promise<void> {
     clock = new Date(at);
@@ -147,7 +143,8 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
     if (!result.ok) throw new AppError('precondition', `Demo step refused (${result.reason}): ${result.message}`);
     state = { ...result.state, updatedAt: at, updatedBy: actor.userId };
     statuses.push(state.status);
-    for (const command of result.commands) await run(command);
+    const { reports, handedOver } = await runner.run(result.commands, undefined);
+    messages.push(...reports, ...handedOver.map(({ command }) => message(command)));
   }
 
   try {
@@ -224,6 +221,20 @@ function demoActors(demo: ReturnType<typeof demoFollowUpCase>) {
     head: actor('staff-per', demo.departmentHead.name, 'departmentHead'),
     rector: actor('staff-ingrid', demo.rector.name, 'rector'),
   };
+}
+
+/** One line for a command the demo does not carry out itself. */
+function message(command: Command): string {
+  switch (command.type) {
+    case 'notify':
+      return `notify ${describe(command.to)} (${command.template})${command.copyTo.length ? `, copy ${command.copyTo.map(describe).join(', ')}` : ''}`;
+    case 'createTask':
+      return `task for ${describe(command.assignee)}: ${command.title} (by ${command.due})`;
+    case 'callIntegration':
+      return `integration ${command.system}.${command.operation}`;
+    default:
+      return `${command.type} ${command.document}`;
+  }
 }
 
 function describe(recipient: Recipient): string {

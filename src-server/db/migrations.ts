@@ -198,4 +198,37 @@ export const migrations: Migration[] = [
        WHERE collection = 'people' AND NOT (doc::jsonb ? 'cohorts');
     `,
   },
+  {
+    id: '009-jobs',
+    sql: `
+      -- The server's durable job queue (integration calls and other background work), shared by
+      -- every server instance: a job is claimed by one of them at a time. See jobs/.
+      CREATE TABLE jobs (
+        id text PRIMARY KEY,
+        -- Order of enqueueing (jobs queued in the same millisecond keep it).
+        seq bigserial NOT NULL,
+        kind text NOT NULL,
+        case_id text,
+        -- The job's input as JSON text (an integration job: system and operation).
+        payload text NOT NULL,
+        -- Set by the caller so that enqueueing the same job again finds it instead of adding one.
+        dedupe_key text,
+        -- queued, running, retrying, waiting, done, failed (src-shared/jobs/case-jobs.schema.ts).
+        state text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        max_attempts integer NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        -- A running job whose lease has run out (its server stopped mid-run) is taken again.
+        lease_until timestamptz,
+        last_error text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        finished_at timestamptz,
+        UNIQUE (kind, dedupe_key)
+      );
+      CREATE INDEX jobs_due ON jobs (next_attempt_at) WHERE state IN ('queued', 'retrying');
+      CREATE INDEX jobs_lease ON jobs (lease_until) WHERE state = 'running';
+      CREATE INDEX jobs_case ON jobs (case_id, seq);
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/kernel/app-error';
+import { pollingRounds, retryDelay } from '../jobs/polling-rounds';
 import type { EmailOutboxStore } from './email-outbox-store';
 import { outgoingEmailSchema, type OutgoingEmail, type StoredEmail } from './email.schema';
 import type { EmailSender } from './smtp-sender';
@@ -39,8 +40,6 @@ export async function createEmailOutbox(options: {
   const backoff = options.backoff ?? defaultEmailBackoff;
   const now = options.now ?? (() => new Date());
   await options.store.requeueInterrupted(now().toISOString());
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<number> | undefined;
 
   async function send(message: StoredEmail): Promise<void> {
     const attempts = message.attempts + 1;
@@ -56,7 +55,7 @@ export async function createEmailOutbox(options: {
       });
     } catch (error) {
       const giveUp = attempts >= backoff.maxAttempts || isPermanent(error);
-      const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempts - 1));
+      const delay = retryDelay(backoff, attempts);
       await options.store.update(message.id, {
         status: giveUp ? 'failed' : 'queued',
         lastError: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
@@ -65,30 +64,17 @@ export async function createEmailOutbox(options: {
     }
   }
 
-  const processDue = () => {
-    round ??= (async () => {
-      const due = await options.store.due(now().toISOString(), 50);
-      for (const message of due) await send(message);
-      return due.length;
-    })().finally(() => {
-      round = undefined;
-    });
-    return round;
-  };
+  const rounds = pollingRounds(async () => {
+    const due = await options.store.due(now().toISOString(), 50);
+    for (const message of due) await send(message);
+    return due.length;
+  });
 
   return {
     enqueue: (raw, id) => queueEmail(options.store, raw, { id, now: now() }),
-    processDue,
-    start(pollMs = 15_000) {
-      clearInterval(timer);
-      timer = setInterval(() => void processDue().catch(() => undefined), pollMs);
-      void processDue().catch(() => undefined);
-    },
-    async stop() {
-      clearInterval(timer);
-      timer = undefined;
-      await round;
-    },
+    processDue: rounds.run,
+    start: (pollMs = 15_000) => rounds.start(pollMs),
+    stop: rounds.stop,
   };
 }
 

@@ -10,7 +10,7 @@ import { issuesLetters, letterStepState } from './letter-step';
 type LetterRecord = LetterRequest['record'];
 
 /** A replicated row as the server holds it now (deleted rows count as absent). */
-async function stored<T>(sql: Sql, collection: 'cases' | 'documents' | 'people', id: string): Promise<T | undefined> {
+export async function stored<T>(sql: Sql, collection: 'cases' | 'documents' | 'people', id: string): Promise<T | undefined> {
   const [row] = await sql.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = $1 AND id = $2 AND NOT deleted`, [collection, id]);
   return row ? (JSON.parse(row.doc) as T) : undefined;
 }

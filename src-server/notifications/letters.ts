@@ -20,18 +20,26 @@ export interface SmtpOptions {
   pollMs?: number;
 }
 
+export interface EmailSending {
+  /** Sends what is due now (e-mails queued elsewhere too, e.g. notices); a no-op without SMTP. */
+  wake(): void;
+}
+
 /**
  * Letters by e-mail: `POST /letters` queues them in the database outbox; with SMTP the outbox
- * sends them (and whatever was queued before) until the app closes. Without SMTP they stay
- * queued until a start with SMTP.
+ * sends them (and whatever was queued before, notices too) until the app closes. Without SMTP
+ * they stay queued until a start with SMTP.
  */
-export async function setUpLetters(app: FastifyInstance, deps: { db: Database; identify(authorization: string | undefined): Promise<Identity>; smtp?: SmtpOptions }) {
+export async function setUpLetters(
+  app: FastifyInstance,
+  deps: { db: Database; identify(authorization: string | undefined): Promise<Identity>; smtp?: SmtpOptions },
+): Promise<EmailSending> {
   const { db, identify, smtp } = deps;
   const store = createSqlEmailOutboxStore(db);
   if (!smtp) {
     app.log.warn('SMTP_URL is not set: letters are kept in the e-mail outbox and sent once the server starts with SMTP_URL');
     registerLetterRoutes(app, { db, store, identify, onQueued: () => undefined });
-    return;
+    return { wake: () => undefined };
   }
   const from = smtp.from ?? DEFAULT_MAIL_FROM;
   const sender = createSmtpSender(smtpConfigFromUrl(smtp.url, from));
@@ -42,5 +50,7 @@ export async function setUpLetters(app: FastifyInstance, deps: { db: Database; i
     await outbox.stop();
     sender.close();
   });
-  registerLetterRoutes(app, { db, store, identify, onQueued: () => void outbox.processDue().catch((error: unknown) => app.log.error(error)) });
+  const wake = () => void outbox.processDue().catch((error: unknown) => app.log.error(error));
+  registerLetterRoutes(app, { db, store, identify, onQueued: wake });
+  return { wake };
 }

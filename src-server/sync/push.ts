@@ -11,6 +11,7 @@ import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import type { Database, Sql } from '../db/database';
 import type { FeedRow } from './change-feed';
 import type { SyncCollection } from './sync-collections';
+import type { CaseStepHook } from './step-commands';
 import { caseScopeOf, projectForActor, VisibilityContext, type CaseScope } from './visibility';
 import { checkWrite } from './write-policy';
 
@@ -22,6 +23,8 @@ export interface PushInput {
   rows: PushRow[];
   /** NOTIFY channel told about accepted changes (live streams). */
   channel: string;
+  /** Runs the server's side of an accepted status change of a case (notices, integration calls). */
+  caseSteps?: CaseStepHook;
 }
 
 type RowOutcome =
@@ -49,8 +52,20 @@ export async function push(input: PushInput): Promise<PushResponse> {
   const primaryKey = input.collection.primaryKey;
   const ids = input.rows.map((row) => row.newDocumentState[primaryKey]);
   for (let attempt = 1; ; attempt++) {
+    // The e-mail outbox is woken only once what the steps queued has committed.
+    let emailQueued = false;
+    const caseSteps: CaseStepHook | undefined = input.caseSteps && {
+      ...input.caseSteps,
+      accepted: async (tx, step) => {
+        const queued = await input.caseSteps!.accepted(tx, step);
+        emailQueued ||= queued;
+        return queued;
+      },
+    };
     try {
-      return await input.db.transaction((tx) => pushInTransaction(tx, input, ids));
+      const response = await input.db.transaction((tx) => pushInTransaction(tx, { ...input, caseSteps }, ids));
+      if (emailQueued) input.caseSteps?.emailQueued();
+      return response;
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       if (attempt < 3 && typeof code === 'string' && RETRYABLE.has(code)) continue;
@@ -205,6 +220,9 @@ async function applyRow(
     }
   }
   const touched = scopeChanged ? await resequenceDependants(tx, id, [current?.subject_person_id ?? null, subject]) : [];
+  if (input.caseSteps && collection.name === 'cases' && currentWire && !currentWire._deleted && !deleted && currentWire.status !== next.status) {
+    await input.caseSteps.accepted(tx, { before: currentWire as unknown as Case, after: doc as unknown as Case, actor });
+  }
   stored.set(id, {
     ...(current ?? { txid: '0', seq: 0 }),
     id,

@@ -11,6 +11,7 @@ import type { ChangeStreams } from './change-streams';
 import { pull } from './pull';
 import { push } from './push';
 import { reconcile } from './reconcile';
+import type { CaseStepHook } from './step-commands';
 import type { SyncCollections } from './sync-collections';
 
 export interface SyncRouteDeps {
@@ -19,6 +20,8 @@ export interface SyncRouteDeps {
   streams: ChangeStreams;
   identify(authorization: string | undefined): Promise<Identity>;
   changesChannel: string;
+  /** The server's side of accepted workflow steps (notices, integration calls). */
+  caseSteps?: CaseStepHook;
 }
 
 const paramsSchema = z.object({ collection: z.string().max(40), version: z.string().max(10) });
@@ -124,7 +127,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     async (request) => {
       const { collection, identity } = await resolve(request);
       const body = parseInput(pushRequestSchema, request.body, 'push body');
-      return push({ db: deps.db, collection, actor: identity.actor, deviceId: identity.deviceId, rows: body.rows, channel: deps.changesChannel });
+      return push({ db: deps.db, collection, actor: identity.actor, deviceId: identity.deviceId, rows: body.rows, channel: deps.changesChannel, caseSteps: deps.caseSteps });
     },
   );
 

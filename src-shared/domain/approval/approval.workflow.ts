@@ -3,7 +3,6 @@ import type { Actor } from '../access/roles';
 import { appealDeadline } from '../appeal/appeal-deadline';
 import { dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toPerson } from '../workflow/step-helpers';
-import type { Command } from '../workflow/command.schema';
 import { defineWorkflow, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
 import {
   approvalDetailsSchema,
@@ -81,8 +80,9 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       precondition: (c) => (c.details.consent?.given ? null : refuse('The student has not consented to result exchange')),
       apply: (c, e) => ({
         details: { ...c.details, fetches: [...c.details.fetches, { orderedAt: e.at, institutions: [] }] },
-        commands: [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'results.fetch' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'results.fetch' }],
     },
     recordFetchResult: {
       label: { nb: 'Registrer henteresultat', en: 'Record the fetch result' },
@@ -93,21 +93,24 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
         if (!current) return refuse('No fetch was ordered');
         const retryOn = dueIn(e.at, 1);
         const institutions = e.institutions.map((i) => (i.outcome === 'sourceUnavailable' ? { ...i, retryOn } : i));
-        const retry: Command[] = institutions.some((i) => i.outcome === 'sourceUnavailable')
-          ? [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'results.fetch', notBefore: retryOn }]
-          : [];
         return {
           details: {
             ...c.details,
             fetches: [...c.details.fetches.slice(0, -1), { ...current, completedAt: e.at, institutions }],
             externalResults: mergeResults(c.details.externalResults, e.results),
           },
-          commands: retry,
+          commands: [],
         };
+      },
+      // A source that was unavailable is asked again on the day the fetch records for it.
+      commandsFromState: (c, after) => {
+        const retryOn = after.details.fetches.at(-1)?.institutions.find((i) => i.retryOn)?.retryOn;
+        return retryOn ? [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'results.fetch', notBefore: retryOn }] : [];
       },
     },
     decide: {
       label: { nb: 'Fatt vedtak', en: 'Decide' },
+      makes: 'document',
       rules: [{ from: ['processing'], to: 'decided', roles: ['caseOfficer'] }],
       ensures: ['decision', 'decisionDelivery'],
       apply: (c, e) => {
@@ -123,10 +126,10 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
           commands: [
             { type: 'renderDocument', caseId: c.id, document: 'decision', template: 'approval.decision' },
             { type: 'archive', caseId: c.id, document: 'decision', folder: 'student' },
-            { type: 'notify', caseId: c.id, to: toPerson(c.subjectPersonId), copyTo: [], template: 'approval.decision' },
           ],
         };
       },
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toPerson(c.subjectPersonId), copyTo: [], template: 'approval.decision' }],
     },
     close: {
       label: { nb: 'Avslutt', en: 'Close' },
@@ -147,8 +150,9 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       apply: (c, e) => ({
         details: { ...c.details, consentRequestedAt: e.at },
         deadlines: [...c.deadlines, deadline('consent', dueIn(e.at, 14), 'Samtykke til resultatutveksling')],
-        commands: [{ type: 'notify', caseId: c.id, to: toPerson(c.subjectPersonId), copyTo: [], template: 'approval.consentRequest' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toPerson(c.subjectPersonId), copyTo: [], template: 'approval.consentRequest' }],
     },
     recordConsent: {
       label: { nb: 'Registrer samtykke', en: 'Record consent' },

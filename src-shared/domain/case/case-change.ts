@@ -124,14 +124,25 @@ function stepOwnedPaths(workflow: CaseWorkflow, ensured: readonly string[]): str
 }
 
 function checkStatusChange(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor): CaseChangeResult {
+  const found = statusChangePath(workflow, before, after, actor);
+  return 'path' in found ? OK : found;
+}
+
+/** The steps by which the actor took the case from `before` to `after`: the first path every check passes. */
+export function statusChangePath(
+  workflow: CaseWorkflow,
+  before: Case,
+  after: Case,
+  actor: Actor,
+): { path: StatusChangeStep[] } | Extract<CaseChangeResult, { ok: false }> {
   const paths = statusPaths(workflow, before.status, after.status);
   if (paths.length === 0) {
-    return deny('illegal-transition', `A ${after.type} case cannot go from "${before.status}" to "${after.status}"`);
+    return { ok: false, reason: 'illegal-transition', message: `A ${after.type} case cannot go from "${before.status}" to "${after.status}"` };
   }
-  let failure: CaseChangeResult | undefined;
+  let failure: Extract<CaseChangeResult, { ok: false }> | undefined;
   for (const path of paths) {
     const result = checkPath(workflow, path, before, after, actor);
-    if (result.ok) return OK;
+    if (result.ok) return { path };
     failure ??= result;
   }
   return failure!;

@@ -4,68 +4,19 @@ import type { JsonRecord } from '../../sync/json-value';
 import { changedPaths } from '../../sync/three-way-merge';
 import { roleCanEdit } from '../access/access';
 import { partAccess } from '../access/access-table';
-import { roles, type Role } from '../access/roles';
-import {
-  actorFor,
-  approvalEvents,
-  approvalStart,
-  courseDeliveryEvents,
-  courseDeliveryStart,
-  followUpEvents,
-  followUpStart,
-  nominationEvents,
-  nominationStart,
-  placementEvents,
-  placementStart,
-  workflowsUnderTest,
-} from '../testing/fixtures';
-import type { StatusChangeStep, Workflow, WorkflowCase, WorkflowEvent } from '../workflow/workflow';
+import type { Role } from '../access/roles';
+import { actorFor } from '../../../dev/testing/fixtures';
+import type { StatusChangeStep, WorkflowCase } from '../workflow/workflow';
+import { everyTransition, successors, untakenStatusChanges, walkSubjects as subjects, type AnyWorkflow } from '../../../dev/testing/workflow-walk';
 import type { Case } from './case.schema';
 import { checkCaseChange, statusPaths } from './case-change';
 
-/**
+/*
  * Property: a workflow step changes only what it declares (`sets`, and the actor in `assignees`
  * where it says so), and the server refuses the step's result pushed with anything else changed,
  * unless the access table lets one of the actor's roles edit that part. Every status of all five
  * workflows, every step from it, every role, every part.
  */
-type AnyWorkflow = Workflow<string, unknown, WorkflowEvent>;
-type Builders = Record<string, (c: never) => WorkflowEvent>;
-
-const subjects: { workflow: AnyWorkflow; starts: () => WorkflowCase<string, unknown>[]; events: Builders }[] = [
-  { workflow: workflowsUnderTest.followUp as unknown as AnyWorkflow, starts: () => [followUpStart()], events: followUpEvents },
-  {
-    workflow: workflowsUnderTest.nomination as unknown as AnyWorkflow,
-    starts: () => [nominationStart(), nominationStart('proForma')],
-    // Ranked beyond capacity, so "not reached" is possible too.
-    events: { ...nominationEvents, qualifyBeyondCapacity: (c: never) => ({ ...nominationEvents.qualify(c), position: 12, capacity: 10 }) },
-  },
-  { workflow: workflowsUnderTest.approval as unknown as AnyWorkflow, starts: () => [approvalStart(), approvalStart(false)], events: approvalEvents },
-  { workflow: workflowsUnderTest.placement as unknown as AnyWorkflow, starts: () => [placementStart()], events: placementEvents },
-  {
-    workflow: workflowsUnderTest.courseDelivery as unknown as AnyWorkflow,
-    // With the plain edits the head of department makes along the way (applications handled, certificate text).
-    starts: () => {
-      const c = courseDeliveryStart();
-      const handled = { applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 }, certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' } };
-      return [{ ...c, details: { ...c.details, ...handled } }];
-    },
-    events: courseDeliveryEvents,
-  },
-];
-
-/** Every (role, event) that succeeds on the case, with its result. */
-function successors(subject: (typeof subjects)[number], c: WorkflowCase<string, unknown>) {
-  const found: { role: Role; event: string; builder: string; after: WorkflowCase<string, unknown> }[] = [];
-  for (const [builder, build] of Object.entries(subject.events)) {
-    const event = (build as (c: unknown) => WorkflowEvent)(c);
-    for (const role of roles) {
-      const result = subject.workflow.transition(c, event, actorFor(role));
-      if (result.ok) found.push({ role, event: event.type, builder, after: result.state });
-    }
-  }
-  return found;
-}
 
 /** A schema-valid different value for a details key, taken from another state of the workflow, if any. */
 function otherValue(states: readonly WorkflowCase<string, unknown>[], key: string, current: unknown): unknown {
@@ -126,29 +77,12 @@ function checkStep(
 describe('workflow steps change only what they declare', () => {
   for (const subject of subjects) {
     it(`${subject.workflow.type}: every step, every role, every other part`, () => {
-      // Breadth first over the workflow: every status reached, every step from it by every role.
-      const edges: { before: Case; after: Case; step: StatusChangeStep; role: Role }[] = [];
-      // A state is known by its start, status and the event builder that reached it.
-      const queue = subject.starts().map((c, start) => ({ c, key: `${start}:${c.status}` }));
-      const seen = new Set<string>();
-      while (queue.length > 0) {
-        const { c: before, key } = queue.shift()!;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        for (const { role, event, builder, after } of successors(subject, before)) {
-          const step = subject.workflow.stepForStatusChange(before.status, after.status)!;
-          expect(step.event).toBe(event);
-          edges.push({ before: before as Case, after: after as Case, step, role });
-          queue.push({ c: after, key: `${key.split(':')[0]}:${after.status}:${builder}` });
-        }
-      }
+      const edges = everyTransition(subject);
       const donors = [...edges.map((edge) => edge.after), ...subject.starts()];
       let attacks = 0;
       for (const { before, after, step, role } of edges) attacks += checkStep(subject.workflow, [before, after], step, role, donors);
       expect(attacks).toBeGreaterThan(10);
-      const taken = new Set(edges.map(({ step }) => `${step.from}→${step.to}`));
-      const untaken = subject.workflow.statusChanges.map((s) => `${s.from}→${s.to}`).filter((key) => !taken.has(key));
-      expect(untaken, 'status changes never reached').toEqual([]);
+      expect(untakenStatusChanges(subject, edges), 'status changes never reached').toEqual([]);
     });
   }
 });

@@ -81,20 +81,24 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
   events: {
     sendContract: {
       label: { nb: 'Send kontrakt', en: 'Send the contract' },
+      makes: 'document',
       rules: [{ from: ['planned'], to: 'contractSent', roles: ['departmentHead'] }],
       ensures: ['contract'],
       apply: (c, e) => ({
         details: { ...c.details, contract: { sentAt: e.at, documentId: e.documentId } },
         deadlines: [deadline('contract', dueIn(e.at, 14), 'Signert kontrakt tilbake')],
         commands: [
-          { type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [], template: 'courseDelivery.courseAnnounced' },
           { type: 'renderDocument', caseId: c.id, document: 'contract', template: 'courseDelivery.contract' },
           { type: 'requestSignature', caseId: c.id, document: 'contract', signer: teachingResource(c), method: 'pades' },
         ],
       }),
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [], template: 'courseDelivery.courseAnnounced' },
+      ],
     },
     signContract: {
       label: { nb: 'Signer kontrakten', en: 'Sign the contract' },
+      makes: 'signature',
       rules: [{ from: ['contractSent'], to: 'contractSigned', roles: ['teacher'] }],
       ensures: ['contract.signedAt'],
       precondition: onlyTheTeachingResource,
@@ -103,12 +107,14 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
         return {
           details: { ...c.details, contract: { ...c.details.contract, signedAt: e.at } },
           deadlines: [deadline('archiveContract', dueIn(e.at, 3), 'Arkivere kontrakten')],
-          commands: [{ type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [], template: 'courseDelivery.contractSigned' }],
+          commands: [],
         };
       },
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [], template: 'courseDelivery.contractSigned' }],
     },
     archiveContract: {
       label: { nb: 'Last opp kontrakten i arkivet', en: 'Archive the contract' },
+      makes: 'document',
       rules: [{ from: ['contractSigned'], to: 'contractArchived', roles: ['departmentHead'] }],
       ensures: ['contract.archivedAt'],
       apply: (c, e) => {
@@ -116,12 +122,12 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
         return {
           details: { ...c.details, contract: { ...c.details.contract, archivedAt: e.at } },
           deadlines: [deadline('publish', dueIn(e.at, 14), 'Publisere landingsside')],
-          commands: [
-            { type: 'archive', caseId: c.id, document: 'contract', folder: 'case' },
-            { type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.invoicingInformation' },
-          ],
+          commands: [{ type: 'archive', caseId: c.id, document: 'contract', folder: 'case' }],
         };
       },
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.invoicingInformation' },
+      ],
     },
     publish: {
       label: { nb: 'Publiser landingsside', en: 'Publish the landing page' },
@@ -133,8 +139,9 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
           landingPage: { publishedAt: e.at, url: e.url, registrationUrl: e.registrationUrl, sessionPlanPublished: true },
         },
         deadlines: [deadline('lms', addDays(c.details.course.startDate, -14), 'Opprette Canvas-emne og Zoom-rom')],
-        commands: [{ type: 'callIntegration', caseId: c.id, system: 'web', operation: 'landingPage.publish' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'callIntegration', caseId: c.id, system: 'web', operation: 'landingPage.publish' }],
     },
     prepareLms: {
       label: { nb: 'Opprett Canvas-emne og Zoom-rom', en: 'Create LMS course and video room' },
@@ -147,9 +154,6 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
         },
         deadlines: [deadline('enrolment', addDays(c.details.course.startDate, -7), 'Ta opp deltakere og sende velkomstbrev')],
         commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'canvas', operation: 'course.create' },
-          { type: 'callIntegration', caseId: c.id, system: 'zoom', operation: 'room.create' },
-          { type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.lmsTraining' },
           {
             type: 'createTask',
             caseId: c.id,
@@ -159,6 +163,11 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
           },
         ],
       }),
+      commandsFromState: (c) => [
+        { type: 'callIntegration', caseId: c.id, system: 'canvas', operation: 'course.create' },
+        { type: 'callIntegration', caseId: c.id, system: 'zoom', operation: 'room.create' },
+        { type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.lmsTraining' },
+      ],
     },
     enrol: {
       label: { nb: 'Ta opp deltakere', en: 'Enrol participants' },
@@ -169,12 +178,13 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       apply: (c, e) => ({
         details: { ...c.details, enrolment: { enrolledAt: e.at, participants: e.participants, welcomeLettersSentAt: e.at, invoicedAt: e.at } },
         deadlines: [deadline('start', c.details.course.startDate, 'Kursstart')],
-        commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'canvas', operation: 'users.enrol' },
-          { type: 'callIntegration', caseId: c.id, system: 'web', operation: 'participants.welcomeLetter' },
-          { type: 'callIntegration', caseId: c.id, system: 'exledger', operation: 'participants.invoice' },
-        ],
+        commands: [],
       }),
+      commandsFromState: (c) => [
+        { type: 'callIntegration', caseId: c.id, system: 'canvas', operation: 'users.enrol' },
+        { type: 'callIntegration', caseId: c.id, system: 'web', operation: 'participants.welcomeLetter' },
+        { type: 'callIntegration', caseId: c.id, system: 'exledger', operation: 'participants.invoice' },
+      ],
     },
     start: {
       label: { nb: 'Kurset har startet', en: 'Course started' },
@@ -197,8 +207,9 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       apply: (c, e) => ({
         details: { ...c.details, evaluation: { sentAt: e.at, analysedAt: e.at, responseRate: e.responseRate, findings: e.findings } },
         deadlines: [deadline('grading', addDays(c.details.course.endDate, 14 + GRADING_DAYS), 'Sensur av skriftlig oppgave')],
-        commands: [{ type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [], template: 'courseDelivery.evaluationFindings' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [], template: 'courseDelivery.evaluationFindings' }],
     },
     grade: {
       label: { nb: 'Registrer sensur og send beståttliste', en: 'Record grades and send the pass list' },
@@ -211,25 +222,25 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
           grading: { submissionDeadline: e.submissionDeadline, gradedAt: e.at, passed: e.passed, failed: e.failed },
         },
         deadlines: [deadline('certificates', dueIn(e.at, 7), 'Kursbevis')],
-        commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'canvas', operation: 'grades.publish' },
-          { type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [toRole('operationsConsultant')], template: 'courseDelivery.passList' },
-        ],
+        commands: [],
       }),
+      commandsFromState: (c) => [
+        { type: 'callIntegration', caseId: c.id, system: 'canvas', operation: 'grades.publish' },
+        { type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [toRole('operationsConsultant')], template: 'courseDelivery.passList' },
+      ],
     },
     issueCertificates: {
       label: { nb: 'Send kursbevis', en: 'Issue course certificates' },
+      makes: 'document',
       rules: [{ from: ['graded'], to: 'certificatesSent', roles: ['operationsConsultant'] }],
       ensures: ['certificates'],
       precondition: (c) =>
         c.details.certificateText ? null : refuse('The head of department has not written the certificate text yet'),
       apply: (c, e) => ({
         details: { ...c.details, certificates: { issuedAt: e.at, count: c.details.grading?.passed ?? 0 } },
-        commands: [
-          { type: 'renderDocument', caseId: c.id, document: 'certificate', template: 'courseDelivery.certificate' },
-          { type: 'callIntegration', caseId: c.id, system: 'web', operation: 'certificates.send' },
-        ],
+        commands: [{ type: 'renderDocument', caseId: c.id, document: 'certificate', template: 'courseDelivery.certificate' }],
       }),
+      commandsFromState: (c) => [{ type: 'callIntegration', caseId: c.id, system: 'web', operation: 'certificates.send' }],
     },
     close: {
       label: { nb: 'Avslutt kurset', en: 'Close the course' },
@@ -245,8 +256,9 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       ensures: ['cancellation'],
       apply: (c, e) => ({
         details: { ...c.details, cancellation: { cancelledAt: e.at, reason: e.reason } },
-        commands: [{ type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [teachingResource(c)], template: 'courseDelivery.cancelled' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [teachingResource(c)], template: 'courseDelivery.cancelled' }],
     },
   },
 });

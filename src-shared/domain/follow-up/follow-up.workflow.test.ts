@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appealDeadline } from '../appeal/appeal-deadline';
 import { NO_DEADLINE } from '../case/case.schema';
-import { actorFor, followUpEvents, followUpStart, SUBJECT_ID, walk } from '../testing/fixtures';
+import { actorFor, followUpEvents, followUpStart, SUBJECT_ID, walk } from '../../../dev/testing/fixtures';
 import { commandSchema } from '../workflow/command.schema';
 import { followUpDetailsSchema } from './follow-up.schema';
 import { followUpWorkflow, joinReports, transition, type FollowUpCase } from './follow-up.workflow';
@@ -61,7 +61,7 @@ describe('follow-up workflow', () => {
     };
     expect(commandsOf('open', 'summon')).toEqual([
       { type: 'renderDocument', caseId: 'followUp-case-1', document: 'summons', template: 'followUp.summons' },
-      { type: 'notify', caseId: 'followUp-case-1', to: { kind: 'person', personId: SUBJECT_ID }, copyTo: [], template: 'followUp.summons' },
+      { type: 'notify', caseId: 'followUp-case-1', to: { kind: 'person', personId: SUBJECT_ID }, copyTo: [], template: 'followUp.summons', letter: 'summons' },
       expect.objectContaining({ type: 'createTask', assignee: { kind: 'user', userId: coordinator.userId } }),
     ]);
     expect(commandsOf('conversationHeld', 'draftProtocol')).toContainEqual(
@@ -74,6 +74,7 @@ describe('follow-up workflow', () => {
         to: { kind: 'role', role: 'departmentHead' },
         copyTo: [{ kind: 'person', personId: SUBJECT_ID }],
         template: 'followUp.protocolToHead',
+        letter: 'protocol',
       },
       { type: 'archive', caseId: 'followUp-case-1', document: 'protocol', folder: 'student' },
     ]);

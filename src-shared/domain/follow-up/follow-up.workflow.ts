@@ -128,6 +128,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     },
     summon: {
       label: { nb: 'Kall inn studenten', en: 'Summon the student' },
+      makes: 'document',
       rules: [{ from: ['open'], to: 'summoned', roles: ['cohortCoordinator'] }],
       ensures: ['summons'],
       postcondition: (c) =>
@@ -142,7 +143,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         deadlines: [deadline('conversation', dateOf(e.meetingAt), 'Oppfølgingssamtale')],
         commands: [
           { type: 'renderDocument', caseId: c.id, document: 'summons', template: 'followUp.summons' },
-          { type: 'notify', caseId: c.id, to: student(c), copyTo: [], template: 'followUp.summons' },
+          { type: 'notify', caseId: c.id, to: student(c), copyTo: [], template: 'followUp.summons', letter: 'summons' },
           { type: 'createTask', caseId: c.id, title: 'Gjennomfør oppfølgingssamtalen', assignee: toUser(actor.userId), due: dateOf(e.meetingAt) },
         ],
       }),
@@ -162,6 +163,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     },
     draftProtocol: {
       label: { nb: 'Utarbeid protokoll', en: 'Draft the protocol' },
+      makes: 'document',
       rules: [{ from: ['conversationHeld'], to: 'protocolDrafted', roles: ['cohortCoordinator'] }],
       ensures: ['protocol'],
       apply: (c, e) => ({
@@ -175,6 +177,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     },
     signAsStudent: {
       label: { nb: 'Studenten signerer', en: 'Student signs' },
+      makes: 'signature',
       // The student signs on the coordinator's screen, or with their own certificate when logged in.
       rules: [{ from: ['protocolDrafted'], to: 'signedByStudent', roles: ['cohortCoordinator', 'student'] }],
       ensures: ['protocol.studentSignature'],
@@ -194,6 +197,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     },
     signAsCoordinator: {
       label: { nb: 'Kullkoordinator signerer', en: 'Coordinator signs' },
+      makes: 'signature',
       rules: [{ from: ['signedByStudent'], to: 'protocolSigned', roles: ['cohortCoordinator'] }],
       ensures: ['protocol.coordinatorSignature'],
       apply: (c, e, actor) => {
@@ -210,6 +214,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     },
     sendProtocol: {
       label: { nb: 'Send protokoll til avdelingsleder', en: 'Send the protocol to the head of department' },
+      makes: 'document',
       rules: [{ from: ['protocolSigned'], to: 'protocolSent', roles: ['cohortCoordinator'] }],
       ensures: ['protocol.sentAt'],
       apply: (c, e) => {
@@ -218,7 +223,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
           details: { ...c.details, protocol: { ...c.details.protocol, sentAt: e.at } },
           deadlines: [deadline('review', dueIn(e.at, 14), 'Avdelingsleders vurdering')],
           commands: [
-            { type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [student(c)], template: 'followUp.protocolToHead' },
+            { type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [student(c)], template: 'followUp.protocolToHead', letter: 'protocol' },
             { type: 'archive', caseId: c.id, document: 'protocol', folder: 'student' },
           ],
         };
@@ -236,13 +241,15 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         },
         assignees: withActor(c.assignees, actor),
         deadlines: [deadline('meeting', dateOf(e.meetingAt), 'Møte med rektor og kullkoordinator')],
-        commands: [
-          { type: 'notify', caseId: c.id, to: toRole('rector'), copyTo: [toRole('cohortCoordinator')], template: 'followUp.meetingInvitation' },
-        ],
+        commands: [],
       }),
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: toRole('rector'), copyTo: [toRole('cohortCoordinator')], template: 'followUp.meetingInvitation' },
+      ],
     },
     decide: {
       label: { nb: 'Fatt vedtak', en: 'Make the decision' },
+      makes: 'document',
       rules: [{ from: ['meetingCalled'], to: 'decided', roles: ['departmentHead', 'rector'] }],
       ensures: ['decision'],
       apply: (c, e, actor) => ({
@@ -278,6 +285,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
     },
     sendDecision: {
       label: { nb: 'Send vedtaket', en: 'Send the decision' },
+      makes: 'document',
       rules: [{ from: ['decisionArchived'], to: 'decisionSent', roles: ['departmentHead'] }],
       ensures: ['decisionDelivery'],
       postcondition: (c) => {
@@ -294,7 +302,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         return {
           details: { ...c.details, decisionDelivery: { sentAt: e.at, receivedOn, appealDeadline: due } },
           deadlines: [deadline('appeal', due, 'Klagefrist')],
-          commands: [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('rector')], template: 'followUp.decision' }],
+          commands: [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('rector')], template: 'followUp.decision', letter: 'decision' }],
         };
       },
     },
@@ -320,8 +328,9 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       postcondition: (c) => (c.details.mergedInto === c.id ? refuse('A report cannot be joined into itself') : null),
       apply: (c, e) => ({
         details: { ...c.details, mergedInto: e.intoCaseId },
-        commands: [{ type: 'notify', caseId: c.id, to: toUser(c.createdBy), copyTo: [], template: 'followUp.reportMerged' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toUser(c.createdBy), copyTo: [], template: 'followUp.reportMerged' }],
     },
     recordNoShow: {
       label: { nb: 'Studenten møtte ikke', en: 'Student did not attend' },
@@ -347,11 +356,12 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
           ...c.details,
           closure: { closedAt: e.at, outcome: c.status === 'open' ? 'noFollowUpNeeded' : 'noDecision', reason: e.reason },
         },
-        commands:
-          c.status === 'open'
-            ? []
-            : [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('cohortCoordinator')], template: 'followUp.closedWithoutDecision' }],
+        commands: [],
       }),
+      commandsFromState: (c) =>
+        c.status === 'open'
+          ? []
+          : [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('cohortCoordinator')], template: 'followUp.closedWithoutDecision' }],
     },
   },
 });

@@ -60,6 +60,11 @@ function tellBoth(c: NominationCase, template: string): Command {
   return { type: 'notify', caseId: c.id, to: applicant(c), copyTo: [toRole('nominator')], template };
 }
 
+/** Admitted: study right in FS, and applicant and nominator hear it. */
+function admitted(c: NominationCase): Command[] {
+  return [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'studyRight.grant' }, tellBoth(c, 'nomination.admitted')];
+}
+
 function outcome(c: NominationCase, at: string, result: Result, reason = ''): NominationDetails {
   return { ...c.details, outcome: { decidedAt: at, result, reason } };
 }
@@ -105,8 +110,9 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       apply: (c, e) => ({
         details: { ...c.details, application: { submittedAt: e.at, choices: e.choices } },
         deadlines: [deadline('review', dueIn(e.at, 14), 'Behandle søknaden')],
-        commands: [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'application.register' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'application.register' }],
     },
     startReview: {
       label: { nb: 'Start vurdering', en: 'Start the review' },
@@ -142,8 +148,9 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       apply: (c, e) => ({
         details: { ...c.details, offerMade: { offeredAt: e.at, answerBy: e.answerBy } },
         deadlines: [deadline('answer', e.answerBy, 'Svarfrist på tilbud')],
-        commands: [tellBoth(c, 'nomination.offer')],
+        commands: [],
       }),
+      commandsFromState: (c) => [tellBoth(c, 'nomination.offer')],
     },
     acceptOffer: {
       label: { nb: 'Takk ja', en: 'Accept the offer' },
@@ -151,11 +158,9 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       ensures: ['outcome'],
       apply: (c, e) => ({
         details: outcome(c, e.at, 'admitted'),
-        commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'studyRight.grant' },
-          tellBoth(c, 'nomination.admitted'),
-        ],
+        commands: [],
       }),
+      commandsFromState: admitted,
     },
     requestDocumentation: {
       label: { nb: 'Be om dokumentasjon', en: 'Request documentation' },
@@ -167,8 +172,9 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
           qualification: { requestedAt: e.at, items: e.items.map((kind) => ({ kind, status: 'missing' as const })) },
         },
         deadlines: [deadline('documentation', dueIn(e.at, 14), 'Frist for dokumentasjon')],
-        commands: [{ type: 'notify', caseId: c.id, to: applicant(c), copyTo: [], template: 'nomination.documentationRequest' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: applicant(c), copyTo: [], template: 'nomination.documentationRequest' }],
     },
     receiveDocumentation: {
       label: { nb: 'Dokumentasjon mottatt', en: 'Documentation received' },
@@ -197,30 +203,31 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
           : null,
       apply: (c, e) => ({
         details: outcome(c, e.at, 'admitted'),
-        commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'studyRight.grant' },
-          tellBoth(c, 'nomination.admitted'),
-        ],
+        commands: [],
       }),
+      commandsFromState: admitted,
     },
     markNotReached: {
       label: { nb: 'Nådde ikke opp', en: 'Not reached' },
       rules: [{ from: ['qualified'], to: 'notOffered', roles: ['caseOfficer'] }],
       ensures: ['outcome'],
       precondition: (c) => (rankedBelowCapacity(c) ? null : refuse('The applicant is ranked within the capacity')),
-      apply: (c, e) => ({ details: outcome(c, e.at, 'notOffered'), commands: [tellBoth(c, 'nomination.notReached')] }),
+      apply: (c, e) => ({ details: outcome(c, e.at, 'notOffered'), commands: [] }),
+      commandsFromState: (c) => [tellBoth(c, 'nomination.notReached')],
     },
     declineOffer: {
       label: { nb: 'Takk nei', en: 'Decline the offer' },
       rules: [{ from: ['offered'], to: 'declined', roles: ['applicant'] }],
       ensures: ['outcome'],
-      apply: (c, e) => ({ details: outcome(c, e.at, 'declined'), commands: [tellBoth(c, 'nomination.declined')] }),
+      apply: (c, e) => ({ details: outcome(c, e.at, 'declined'), commands: [] }),
+      commandsFromState: (c) => [tellBoth(c, 'nomination.declined')],
     },
     reject: {
       label: { nb: 'Avslå', en: 'Reject' },
       rules: [{ from: ['underReview'], to: 'rejected', roles: ['caseOfficer'] }],
       ensures: ['outcome'],
-      apply: (c, e) => ({ details: outcome(c, e.at, 'rejected', e.reason), commands: [tellBoth(c, 'nomination.rejected')] }),
+      apply: (c, e) => ({ details: outcome(c, e.at, 'rejected', e.reason), commands: [] }),
+      commandsFromState: (c) => [tellBoth(c, 'nomination.rejected')],
     },
     withdraw: {
       label: { nb: 'Trekk søknaden', en: 'Withdraw' },
@@ -233,9 +240,10 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
             ...c.details,
             outcome: { decidedAt: e.at, result: 'withdrawn', reason: e.reason, withdrawnBy: byApplicant ? 'applicant' : 'nominator' },
           },
-          commands: [tellBoth(c, 'nomination.withdrawn'), { type: 'notify', caseId: c.id, to: toRole('caseOfficer'), copyTo: [], template: 'nomination.withdrawn' }],
+          commands: [],
         };
       },
+      commandsFromState: (c) => [tellBoth(c, 'nomination.withdrawn'), { type: 'notify', caseId: c.id, to: toRole('caseOfficer'), copyTo: [], template: 'nomination.withdrawn' }],
     },
   },
 });

@@ -86,11 +86,12 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       apply: (c, e) => ({
         details: { ...c.details, order: { ...c.details.order, sentAt: e.at } },
         deadlines: [deadline('capacity', dueIn(e.at, 21), 'Svar på bestilling fra praksissted')],
-        commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'alp', operation: 'order.send' },
-          { type: 'notify', caseId: c.id, to: site(), copyTo: [], template: 'placement.order' },
-        ],
+        commands: [],
       }),
+      commandsFromState: (c) => [
+        { type: 'callIntegration', caseId: c.id, system: 'alp', operation: 'order.send' },
+        { type: 'notify', caseId: c.id, to: site(), copyTo: [], template: 'placement.order' },
+      ],
     },
     confirmCapacity: {
       label: { nb: 'Bekreft bestilling', en: 'Confirm capacity' },
@@ -99,9 +100,10 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       apply: (c, e, actor) => ({
         details: { ...c.details, capacity: { places: e.places, confirmedAt: e.at, confirmedBy: actor.userId } },
         deadlines: [deadline('staffing', addDays(c.details.activity.from, -14), 'Legge inn koordinator og veiledere')],
-        // The placement administrator is told by e-mail at once.
-        commands: [{ type: 'notify', caseId: c.id, to: toRole('placementAdmin'), copyTo: [], template: 'placement.capacityConfirmed' }],
+        commands: [],
       }),
+      // The placement administrator is told by e-mail at once.
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('placementAdmin'), copyTo: [], template: 'placement.capacityConfirmed' }],
     },
     assignStaff: {
       label: { nb: 'Legg inn koordinator og veiledere', en: 'Assign coordinator and supervisors' },
@@ -122,11 +124,12 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       apply: (c, e) => ({
         details: { ...c.details, distribution: { sharedAt: e.at, students: e.students } },
         deadlines: [deadline('start', c.details.activity.from, 'Praksis starter')],
-        commands: [
-          { type: 'callIntegration', caseId: c.id, system: 'alp', operation: 'distribution.share' },
-          { type: 'notify', caseId: c.id, to: site(), copyTo: [toRole('siteSupervisor')], template: 'placement.distribution' },
-        ],
+        commands: [],
       }),
+      commandsFromState: (c) => [
+        { type: 'callIntegration', caseId: c.id, system: 'alp', operation: 'distribution.share' },
+        { type: 'notify', caseId: c.id, to: site(), copyTo: [toRole('siteSupervisor')], template: 'placement.distribution' },
+      ],
     },
     start: {
       label: { nb: 'Praksis startet', en: 'Placement started' },
@@ -158,8 +161,9 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       ensures: ['declined'],
       apply: (c, e) => ({
         details: { ...c.details, declined: { declinedAt: e.at, reason: e.reason } },
-        commands: [{ type: 'notify', caseId: c.id, to: toRole('placementAdmin'), copyTo: [], template: 'placement.declined' }],
+        commands: [],
       }),
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('placementAdmin'), copyTo: [], template: 'placement.declined' }],
     },
     cancel: {
       label: { nb: 'Kanseller bestilling', en: 'Cancel the order' },
@@ -167,8 +171,9 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       ensures: ['cancelled'],
       apply: (c, e) => ({
         details: { ...c.details, cancelled: { cancelledAt: e.at, reason: e.reason } },
-        commands: c.status === 'draft' ? [] : [{ type: 'notify', caseId: c.id, to: site(), copyTo: [], template: 'placement.cancelled' }],
+        commands: [],
       }),
+      commandsFromState: (c) => (c.status === 'draft' ? [] : [{ type: 'notify', caseId: c.id, to: site(), copyTo: [], template: 'placement.cancelled' }]),
     },
   },
 });

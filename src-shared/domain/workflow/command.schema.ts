@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../access/roles';
 import { idSchema, isoDate } from '../case/case.schema';
 import { documentKinds } from '../document/document.schema';
+import { letterKinds } from '../../notifications/letter.schema';
 
 /**
  * Who a command addresses. A `role` recipient is resolved by the service against the case's
@@ -48,6 +49,8 @@ export const commandSchema = z.discriminatedUnion('type', [
     to: recipientSchema,
     copyTo: z.array(recipientSchema).max(20),
     template: z.string().min(1).max(100),
+    /** The letter (PDF) the e-mail carries, issued on the laptop; without it the e-mail is a notice the server writes. */
+    letter: z.enum(letterKinds).optional(),
   }),
   z.object({
     type: z.literal('createTask'),

@@ -14,6 +14,7 @@ export {
   type Refusal,
   type Rejection,
   type StatusChangeStep,
+  type StepMakes,
   type StepOutcome,
   type TransitionReason,
   type TransitionResult,

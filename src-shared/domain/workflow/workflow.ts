@@ -73,12 +73,25 @@ export interface EventDefinition<S extends string, D, E extends WorkflowEvent> {
   sets?: readonly string[];
   /** The step adds the acting user to the case's assignees (and changes them in no other way). */
   assignsActor?: boolean;
+  /**
+   * What the step makes on its case's own screen besides the event: a document (rendered, issued as
+   * a letter or archived) or a signature. Such a step is never taken for many cases at once.
+   */
+  makes?: StepMakes;
   /** A condition on the case before the event, so the server can re-check it without the event. */
   precondition?(c: WorkflowCase<S, D>, actor: Actor): Refusal | null;
   /** A condition on the case after the event (re-checked by the server on the pushed case). */
   postcondition?(c: WorkflowCase<S, D>): Refusal | null;
   apply(c: WorkflowCase<S, D>, event: E, actor: Actor): StepOutcome<D> | Refusal;
+  /**
+   * Commands that follow from the case before and after the step and the actor alone (notices,
+   * integration calls): the server, which never sees the event, derives the same ones when it
+   * accepts the pushed step. `transition` returns them after `apply`'s.
+   */
+  commandsFromState?(before: WorkflowCase<S, D>, after: WorkflowCase<S, D>, actor: Actor): Command[];
 }
+
+export type StepMakes = 'document' | 'signature';
 
 export interface InitialStatus<S extends string, D> {
   status: S;
@@ -125,7 +138,14 @@ export interface CaseWorkflow {
   readonly terminal: readonly string[];
   readonly initial: readonly InitialStatus<string, unknown>[];
   readonly detailsSchema: z.ZodType;
+  readonly eventSchema: z.ZodType;
   readonly requiresSubject: boolean;
+  /** The workflow's event types, main path first. */
+  readonly eventTypes: readonly string[];
+  /** What an event's step makes on its case's own screen (see `EventDefinition.makes`). */
+  eventMakes(event: string): StepMakes | undefined;
+  /** `transition` for code handling any case type: the event is parsed with the workflow's schema. */
+  transitionCase(state: Case, event: WorkflowEvent, actor: Actor): TransitionResult<Case>;
   /** Every status change the workflow allows. */
   readonly statusChanges: readonly StatusChangeStep[];
   /** The event that moves a case from `from` to `to`, or undefined when no event does. */
@@ -136,6 +156,8 @@ export interface CaseWorkflow {
   postcondition(event: string, after: Case): Refusal | null;
   /** Workflow-specific rules for a plain edit (null when it is fine). */
   checkEdit(before: Case, after: Case, actor: Actor): Refusal | null;
+  /** The commands an event's step derives from the case before and after it (see `commandsFromState`). */
+  commandsFromState(event: string, before: Case, after: Case, actor: Actor): Command[];
   /** Events the actor may fire on the case now (for buttons and "who acts next"). */
   allowedEvents(c: Case, actor: Actor): string[];
   /** Roles that can move a case on from a status. */
@@ -272,7 +294,7 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
     };
     const broken = step.postcondition?.(next);
     if (broken) return rejection('precondition-failed', broken.refused);
-    return { ok: true, state: next, commands: outcome.commands };
+    return { ok: true, state: next, commands: [...outcome.commands, ...(step.commandsFromState?.(state, next, actor) ?? [])] };
   }
 
   return {
@@ -283,6 +305,10 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
     detailsSchema: definition.detailsSchema,
     eventSchema: definition.eventSchema,
     requiresSubject: definition.requiresSubject,
+    eventTypes,
+    eventMakes: (event) => eventOf(event)?.makes,
+    transitionCase: (state, event, actor) =>
+      run(state as unknown as WorkflowCase<S, D>, event as E, actor, true) as unknown as TransitionResult<Case>,
     statusChanges: [...steps.values()],
     transition: (state, event, actor) => run(state, event, actor, true),
     replay: (state, event, actor) => run(state, event, actor, false),
@@ -297,6 +323,9 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
       return (
         definition.checkEdit?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>, actor) ?? null
       );
+    },
+    commandsFromState(event, before, after, actor) {
+      return eventOf(event)?.commandsFromState?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>, actor) ?? [];
     },
     allowedEvents(c, actor) {
       return eventTypes.filter((type) =>

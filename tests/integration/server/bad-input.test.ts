@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoArchiveRecord, demoFollowUpCase } from '../../../src-main/cli/demo-case';
 import type { Session } from '../../../src-server/auth/sessions';
-import { demoUsers } from '../../../src-shared/domain/demo-data';
+import { demoUsers } from '../../../dev/demo-data';
 import { pullResponseSchema } from '../../../src-shared/sync/pull.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
 import { importDemoData } from '../sync/support/demo';
@@ -272,6 +272,7 @@ beforeAll(async () => {
     ['GET /sync/{collection}/v{version}/stream', { auth: true, params: collection }],
     ['GET /sync/stream', { auth: true, query: { collections: 'cases.v0,notes.v0' } }],
     ['POST /letters', { auth: true, body: letter }],
+    ['GET /api/cases/{id}/jobs', { auth: true, params: { id: String(caseDoc.id) } }],
   ]);
 });
 afterAll(() => server?.close());

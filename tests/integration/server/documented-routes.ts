@@ -12,4 +12,5 @@ export const DOCUMENTED_ROUTES = [
   'GET /sync/{collection}/v{version}/stream',
   'GET /sync/stream',
   'POST /letters',
+  'GET /api/cases/{id}/jobs',
 ] as const;

@@ -1,0 +1,109 @@
+import { roles, type Role } from '../../src-shared/domain/access/roles';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import {
+  actorFor,
+  approvalEvents,
+  approvalStart,
+  courseDeliveryEvents,
+  courseDeliveryStart,
+  followUpEvents,
+  followUpStart,
+  nominationEvents,
+  nominationStart,
+  placementEvents,
+  placementStart,
+  workflowsUnderTest,
+} from './fixtures';
+import type { Command } from '../../src-shared/domain/workflow/command.schema';
+import type { StatusChangeStep, Workflow, WorkflowCase, WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
+
+/**
+ * Test support: the five workflows with the cases they start from and an event builder for each
+ * of their events, and a breadth-first walk that takes every step from every status reached, by
+ * every role. Used by the tests that must hold for every transition there is.
+ */
+export type AnyWorkflow = Workflow<string, unknown, WorkflowEvent>;
+type Builders = Record<string, (c: never) => WorkflowEvent>;
+
+export interface WalkSubject {
+  workflow: AnyWorkflow;
+  starts: () => WorkflowCase<string, unknown>[];
+  events: Builders;
+}
+
+export const walkSubjects: WalkSubject[] = [
+  { workflow: workflowsUnderTest.followUp as unknown as AnyWorkflow, starts: () => [followUpStart()], events: followUpEvents },
+  {
+    workflow: workflowsUnderTest.nomination as unknown as AnyWorkflow,
+    starts: () => [nominationStart(), nominationStart('proForma')],
+    // Ranked beyond capacity, so "not reached" is possible too.
+    events: { ...nominationEvents, qualifyBeyondCapacity: (c: never) => ({ ...nominationEvents.qualify(c), position: 12, capacity: 10 }) },
+  },
+  { workflow: workflowsUnderTest.approval as unknown as AnyWorkflow, starts: () => [approvalStart(), approvalStart(false)], events: approvalEvents },
+  { workflow: workflowsUnderTest.placement as unknown as AnyWorkflow, starts: () => [placementStart()], events: placementEvents },
+  {
+    workflow: workflowsUnderTest.courseDelivery as unknown as AnyWorkflow,
+    // With the plain edits the head of department makes along the way (applications handled, certificate text).
+    starts: () => {
+      const c = courseDeliveryStart();
+      const handled = { applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 }, certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' } };
+      return [{ ...c, details: { ...c.details, ...handled } }];
+    },
+    events: courseDeliveryEvents,
+  },
+];
+
+export interface Successor {
+  role: Role;
+  event: string;
+  builder: string;
+  after: WorkflowCase<string, unknown>;
+  commands: Command[];
+}
+
+/** Every (role, event) that succeeds on the case, with its result. */
+export function successors(subject: WalkSubject, c: WorkflowCase<string, unknown>): Successor[] {
+  const found: Successor[] = [];
+  for (const [builder, build] of Object.entries(subject.events)) {
+    const event = (build as (c: unknown) => WorkflowEvent)(c);
+    for (const role of roles) {
+      const result = subject.workflow.transition(c, event, actorFor(role));
+      if (result.ok) found.push({ role, event: event.type, builder, after: result.state, commands: result.commands });
+    }
+  }
+  return found;
+}
+
+export interface Transition {
+  before: Case;
+  after: Case;
+  step: StatusChangeStep;
+  role: Role;
+  commands: Command[];
+}
+
+/** Breadth first over the workflow: every status reached, every step from it by every role. */
+export function everyTransition(subject: WalkSubject): Transition[] {
+  const edges: Transition[] = [];
+  // A state is known by its start, status and the event builder that reached it.
+  const queue = subject.starts().map((c, start) => ({ c, key: `${start}:${c.status}` }));
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const { c: before, key } = queue.shift()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const { role, event, builder, after, commands } of successors(subject, before)) {
+      const step = subject.workflow.stepForStatusChange(before.status, after.status);
+      if (step?.event !== event) throw new Error(`${subject.workflow.type}: ${event} is not the step from ${before.status} to ${after.status}`);
+      edges.push({ before: before as Case, after: after as Case, step, role, commands });
+      queue.push({ c: after, key: `${key.split(':')[0]}:${after.status}:${builder}` });
+    }
+  }
+  return edges;
+}
+
+/** Status changes the walk never took (should be none). */
+export function untakenStatusChanges(subject: WalkSubject, edges: readonly Transition[]): string[] {
+  const taken = new Set(edges.map(({ step }) => `${step.from}→${step.to}`));
+  return subject.workflow.statusChanges.map((s) => `${s.from}→${s.to}`).filter((key) => !taken.has(key));
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { integrationSystems, type Command } from '../../src-shared/domain/workflow/command.schema';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import type { Sql } from '../db/database';
+import type { Job } from './job';
+import { PermanentJobError, waitFor, type JobHandler, type JobOutcome } from './job-outcome';
+import { createJobQueue, type JobQueue, type JobQueueOptions } from './job-queue';
+
+/** The job kind of a workflow's `callIntegration` command. */
+export const INTEGRATION_JOB = 'integration';
+
+export type IntegrationSystem = (typeof integrationSystems)[number];
+export type CallIntegration = Extract<Command, { type: 'callIntegration' }>;
+
+export const integrationPayloadSchema = z.object({ system: z.enum(integrationSystems), operation: z.string().min(1).max(100) });
+export type IntegrationPayload = z.infer<typeof integrationPayloadSchema>;
+
+/** Carries out one system's operations; returns like a job handler (throw to fail, `retryAt` for "try again tomorrow"). */
+export type IntegrationAdapter = (operation: string, job: Job, context: { now: Date }) => Promise<JobOutcome | void>;
+export type IntegrationAdapters = Partial<Record<IntegrationSystem, IntegrationAdapter>>;
+
+/**
+ * Queues a `callIntegration` command. Its `notBefore` is a date: the job is due on that date at
+ * the time of day it is queued, so "retry the source tomorrow" runs at the same time next day.
+ */
+export function enqueueIntegration(queue: JobQueue, command: CallIntegration, options: { dedupeKey?: string } = {}): Promise<Job> {
+  const payload: IntegrationPayload = { system: command.system, operation: command.operation };
+  return queue.enqueue({
+    kind: INTEGRATION_JOB,
+    caseId: command.caseId,
+    payload,
+    ...(command.notBefore ? { notBefore: sameTimeOn(command.notBefore, queue.now()) } : {}),
+    ...(options.dedupeKey ? { dedupeKey: options.dedupeKey } : {}),
+  });
+}
+
+/**
+ * Queues the integration calls of an accepted workflow step in the push's own transaction (a
+ * refused push queues nothing), keyed by the case's state after the step, so the same step
+ * arriving twice queues its calls once.
+ */
+export function queueStepIntegration(options: JobQueueOptions = {}) {
+  return async (command: CallIntegration, caseDoc: Pick<Case, 'id' | 'updatedAt'>, tx: Sql): Promise<void> => {
+    const dedupeKey = `${caseDoc.id}@${caseDoc.updatedAt}:${command.system}.${command.operation}`;
+    await enqueueIntegration(createJobQueue(tx, options), command, { dedupeKey });
+  };
+}
+
+/** `date` (YYYY-MM-DD) at the UTC time of day of `now`. */
+function sameTimeOn(date: string, now: Date): Date {
+  return new Date(`${date}T${now.toISOString().slice(11)}`);
+}
+
+/**
+ * The handler of integration jobs: hands each to its system's adapter. A system with no adapter
+ * on this server leaves its jobs `waiting` with the reason, until a start with one.
+ */
+export function integrationHandler(adapters: IntegrationAdapters): JobHandler {
+  return async (job, context) => {
+    const payload = integrationPayloadSchema.safeParse(job.payload);
+    if (!payload.success) throw new PermanentJobError(`Not an integration call: ${z.prettifyError(payload.error)}`);
+    const { system, operation } = payload.data;
+    const adapter = adapters[system];
+    if (!adapter) return waitFor(`No adapter for ${system} is configured on this server`);
+    return adapter(operation, job, context);
+  };
+}

@@ -1,0 +1,13 @@
+import { notice, type NoticeTemplate } from './notice';
+
+/** Notices of approval cases with result exchange, to the student. */
+export const approvalNotices: Record<string, NoticeTemplate> = {
+  'approval.consentRequest': (c) =>
+    notice(
+      c,
+      'Samtykke til resultatutveksling',
+      'For å behandle søknaden om godkjenning vil vi hente resultatene dine fra andre norske utdanningsinstitusjoner. Gi eller avslå samtykke i Studentweb.',
+    ),
+  'approval.decision': (c) =>
+    notice(c, 'Vedtak i godkjenningssaken', 'Det er fattet vedtak i godkjenningssaken din. Vedtaket, med klagefrist, ligger i saken.'),
+};

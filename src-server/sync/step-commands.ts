@@ -1,0 +1,66 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Actor } from '../../src-shared/domain/access';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import type { CommandOfKind } from '../../src-shared/domain/workflow/command-executors';
+import { CommandRunner, type Ports } from '../../src-shared/domain/workflow/command-runner';
+import { statusChangeCommands } from '../../src-shared/domain/workflow/status-change-commands';
+import type { Sql } from '../db/database';
+import { queueNotice } from '../notifications/notices/queue-notice';
+
+/** Hands an integration call to the server's job queue (the case as stored after the step), in the push's transaction. */
+export type EnqueueIntegration = (command: CommandOfKind['callIntegration'], caseDoc: Case, tx: Sql) => Promise<void>;
+
+/** What the server's executors have at hand: the push's transaction and the case after the step. */
+export interface ServerPortContext {
+  tx: Sql;
+  caseDoc: Case;
+  log: FastifyBaseLogger;
+  enqueueIntegration: EnqueueIntegration;
+  /** Set when an e-mail was queued, so the outbox is woken once the push has committed. */
+  queued: { email: boolean };
+}
+
+/** The server's executors, one per kind of command it runs. */
+export const serverPorts: Ports<'server', ServerPortContext, never> = {
+  notice: async (command, { tx, caseDoc, log, queued }) => {
+    if (await queueNotice(tx, command, caseDoc, log)) queued.email = true;
+    return [];
+  },
+  callIntegration: async (command, { tx, caseDoc, enqueueIntegration }) => {
+    await enqueueIntegration(command, caseDoc, tx);
+    return [];
+  },
+};
+
+const serverRunner = new CommandRunner('server', serverPorts);
+
+export interface CaseStep {
+  before: Case;
+  after: Case;
+  actor: Actor;
+}
+
+/** What push calls around an accepted status change of a case. */
+export interface CaseStepHook {
+  /** In the push's transaction, once the changed case is stored; returns whether an e-mail was queued. */
+  accepted(tx: Sql, step: CaseStep): Promise<boolean>;
+  /** After the push's transaction committed with e-mail queued. */
+  emailQueued(): void;
+}
+
+/**
+ * The server's side of an accepted step: the commands the workflow derives from the stored and the
+ * pushed case (notices, integration calls) run in the push's transaction, so a refused push sends
+ * nothing and a repeated one (same state, nothing stored) nothing twice. The laptop's commands were
+ * run on the laptop.
+ */
+export function caseStepCommands(deps: { log: FastifyBaseLogger; enqueueIntegration: EnqueueIntegration; wakeEmail(): void }): CaseStepHook {
+  return {
+    async accepted(tx, step) {
+      const queued = { email: false };
+      await serverRunner.run(statusChangeCommands(step), { tx, caseDoc: step.after, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
+      return queued.email;
+    },
+    emailQueued: deps.wakeEmail,
+  };
+}
