@@ -45,10 +45,14 @@ export interface HandlerHooks {
   onRejected?(rejection: Rejection, row: PushRow): Promise<void>;
   /** The server stored these rows (others came back as conflicts or rejections). */
   onPushed?(stored: WithDeleted<Record<string, unknown>>[]): void;
+  /** Resolves when these rows may go (e.g. once the cases they belong to are on the server). */
+  beforePush?(rows: WithDeleted<Record<string, unknown>>[]): Promise<void>;
   /** Context to send with a row (conflict resolution, on-behalf-of). */
   contextFor?(id: string): PushRowContext | undefined;
-  /** A pull (started at `startedAt`, ms) or a stream batch (no `startedAt`) arrived. */
-  onPulled?(documents: number, startedAt?: number): void;
+  /** A pull begins; returns its number, handed back to `onPulled`. */
+  onPullStart?(): number;
+  /** A pull (numbered by `onPullStart`) or a stream batch (no number) arrived. */
+  onPulled?(documents: number, pull?: number): void;
 }
 
 type Doc = WithDeleted<Record<string, unknown>>;
@@ -103,7 +107,7 @@ export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHo
   // Checkpoints that led only past invisible rows: RxDB keeps a checkpoint only with documents.
   const skipAhead = new Map<string, string>();
   return async (checkpoint, batchSize) => {
-    const startedAt = Date.now();
+    const pull = hooks.onPullStart?.();
     const from = checkpoint?.seq;
     let seq = from === undefined ? undefined : (skipAhead.get(from) ?? from);
     const documents: Doc[] = [];
@@ -128,7 +132,7 @@ export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHo
       if (!response.hasMore || documents.length >= batchSize) break;
     }
     if (!documents.length && from !== undefined && seq !== undefined && seq !== from) skipAhead.set(from, seq);
-    hooks.onPulled?.(documents.length, startedAt);
+    hooks.onPulled?.(documents.length, pull);
     return { documents, checkpoint: seq === undefined ? undefined : { seq } };
   };
 }
@@ -182,7 +186,9 @@ export function createPushHandler(endpoint: CollectionEndpoint, rejected: Reject
   }
 
   return async (rows) => {
-    hooks.onPushStart?.(rows.map((row) => row.newDocumentState as Doc));
+    const docs = rows.map((row) => row.newDocumentState as Doc);
+    hooks.onPushStart?.(docs);
+    await hooks.beforePush?.(docs);
     const wire: PushRow[] = rows.map((row) => {
       const context = hooks.contextFor?.(String(row.newDocumentState[primary]));
       return {

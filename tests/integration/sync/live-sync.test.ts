@@ -4,7 +4,7 @@ import type { Actor } from '../../../src-shared/domain/access';
 import { revokeDevice, setUserDisabled } from '../../../src-server/auth/accounts';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { importDocuments } from '../../../src-server/sync/import-documents';
-import { eventually, openLaptop } from './support/client';
+import { CASE_WORK, eventually, openLaptop } from './support/client';
 import { followUpCase, note, scope } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -22,8 +22,8 @@ const collection = (name: string) => defaultSyncCollections().find((c) => c.name
 
 describe('live sync', () => {
   it('propagates a new case and its notes live from one laptop to the other', async () => {
-    const a = await openLaptop(server.url, await server.login('kari'));
-    const b = await openLaptop(server.url, await server.login('per'));
+    const a = await openLaptop(server.url, await server.login('kari'), { collections: CASE_WORK });
+    const b = await openLaptop(server.url, await server.login('per'), { collections: CASE_WORK });
     try {
       const c = followUpCase(kari.userId);
       await a.db.cases.insert(c);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src-shared/domain/access';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { SyncIssue } from '../../../src-shared/sync/sync-issue.schema';
-import { eventually, openLaptop, type Laptop } from './support/client';
+import { CASE_WORK, eventually, openLaptop, type Laptop } from './support/client';
 import { followUpCase, note, scope } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -27,8 +27,8 @@ const storedCase = async (id: string) => {
 
 describe('two laptops editing the same case offline', () => {
   it('merges one-side fields, keeps both values of both-side fields in the inbox, loses nothing', async () => {
-    const a = await openLaptop(server.url, await server.login('kari'));
-    const b = await openLaptop(server.url, await server.login('per'));
+    const a = await openLaptop(server.url, await server.login('kari'), { collections: CASE_WORK });
+    const b = await openLaptop(server.url, await server.login('per'), { collections: CASE_WORK });
     try {
       const original = followUpCase(kari.userId, { assignees: [kari.userId] });
       await a.db.cases.insert(original);
