@@ -8,13 +8,21 @@ import tseslint from 'typescript-eslint';
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'util', 'events'];
 
-const zone = ({ layers, packages = [], message, ipc = true }) => ({
+/**
+ * Demo data and test fixtures live in dev/. Production code never imports them; tests, scripts and
+ * the one entry that starts local demo mode do.
+ */
+const DEMO_ENTRY = 'src-renderer/db/seed-demo-data.ts';
+const devMessage = `Demo data and test fixtures (dev/) are for tests, scripts and the local demo entry (${DEMO_ENTRY}), not production code.`;
+
+const zone = ({ layers, packages = [], message, ipc = true }, { dev = false } = {}) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: [
         { group: layers.flatMap(layer), message },
         ...(packages.length ? [{ group: packages, message }] : []),
+        ...(dev ? [] : [{ group: layer('dev'), message: devMessage }]),
       ],
       paths: ipc
         ? [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC only in src-main/ipc and src-main/preload: use the typed contract.' }]
@@ -22,6 +30,20 @@ const zone = ({ layers, packages = [], message, ipc = true }) => ({
     },
   ],
 });
+
+const sharedZone = {
+  layers: ['src-renderer', 'src-main', 'src-server'],
+  packages: ['electron', 'react', 'react-dom', 'react/*', 'rxdb', 'rxdb/*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', ...nodeBuiltins],
+  message: 'src-shared is pure: no other src-* layer, no Electron/React/RxDB/Fastify/Node I/O.',
+};
+const rendererZone = {
+  layers: ['src-main', 'src-server'],
+  packages: ['electron', ...nodeBuiltins],
+  message: 'The renderer imports only src-shared and itself, and reaches main through the typed API.',
+  ipc: false,
+};
+const mainZone = { layers: ['src-renderer', 'src-server'], message: 'src-main imports only src-shared and itself.' };
+const serverZone = { layers: ['src-renderer', 'src-main'], packages: ['electron'], message: 'src-server imports only src-shared and itself.', ipc: false };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
@@ -36,52 +58,31 @@ export default tseslint.config(
   {
     files: ['src-shared/**/*.ts'],
     ignores: ['src-shared/**/*.test.ts'],
-    rules: zone({
-      layers: ['src-renderer', 'src-main', 'src-server'],
-      packages: ['electron', 'react', 'react-dom', 'react/*', 'rxdb', 'rxdb/*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', ...nodeBuiltins],
-      message: 'src-shared is pure: no other src-* layer, no Electron/React/RxDB/Fastify/Node I/O.',
-    }),
+    rules: zone(sharedZone),
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...zone({
-        layers: ['src-main', 'src-server'],
-        packages: ['electron', ...nodeBuiltins],
-        message: 'The renderer imports only src-shared and itself, and reaches main through the typed API.',
-        ipc: false,
-      }),
-    },
+    rules: { ...reactHooks.configs.recommended.rules, ...zone(rendererZone) },
   },
+  { files: ['src-renderer/**/*.test.ts', DEMO_ENTRY], rules: zone(rendererZone, { dev: true }) },
   {
     files: ['src-main/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: zone({
-      layers: ['src-renderer', 'src-server'],
-      message: 'src-main imports only src-shared and itself.',
-    }),
+    rules: zone(mainZone),
   },
   {
     files: ['src-main/ipc/**/*.ts', 'src-main/preload/**/*.ts'],
-    rules: zone({
-      layers: ['src-renderer', 'src-server'],
-      message: 'src-main imports only src-shared and itself.',
-      ipc: false,
-    }),
+    rules: zone({ ...mainZone, ipc: false }),
   },
+  { files: ['src-main/**/*.test.ts'], rules: zone(mainZone, { dev: true }) },
   {
     files: ['src-server/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: zone({
-      layers: ['src-renderer', 'src-main'],
-      packages: ['electron'],
-      message: 'src-server imports only src-shared and itself.',
-      ipc: false,
-    }),
+    rules: zone(serverZone),
   },
+  { files: ['src-server/**/*.test.ts'], rules: zone(serverZone, { dev: true }) },
   {
     files: ['tests/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },

@@ -4,7 +4,7 @@
  *   domain.demo-data-10k.ms    the same for 10,000 cases (the size the UI and sync benchmarks use).
  */
 import type { Emit } from '../scripts/bench';
-import { generateDemoData } from '../src-shared/domain/demo-data';
+import { generateDemoData } from '../dev/demo-data';
 
 function time(caseCount: number): number {
   const start = performance.now();

@@ -6,7 +6,7 @@
 import { AppError } from '../src-shared/kernel/app-error';
 import type { AdminCommand } from '../src-server/admin/admin-command';
 import { auditCommand } from '../src-server/admin/audit.command';
-import { demoDataCommand } from '../src-server/admin/demo-data.command';
+import { demoDataCommand } from '../dev/server/demo-data.command';
 import { deviceCommand } from '../src-server/admin/device.command';
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
 import { orgCommand } from '../src-server/admin/org.command';

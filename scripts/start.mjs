@@ -81,7 +81,7 @@ const SERVER_PORT = Number(process.env.SERVER_PORT || 4318);
 const SERVER_DATA_DIR = process.env.SERVER_DATA_DIR || '.data/server';
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
 const DEMO_CASES = 300;
-/** The accounts `npm run admin -- demo-data` adds (src-server/admin/demo-data.command.ts): username = user id. */
+/** The accounts `npm run admin -- demo-data` adds (dev/server/demo-data.command.ts): username = user id. */
 const DEMO_LOGIN = { username: 'u-kullkoord-helse', password: 'saksflyt-demo' };
 const SERVER_START_TIMEOUT_MS = 120_000;
 

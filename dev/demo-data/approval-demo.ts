@@ -1,7 +1,7 @@
-import type { ApprovalStatus, ExternalResult, FetchOutcome } from '../approval/approval.schema';
-import { approvalWorkflow } from '../approval/approval.workflow';
-import type { Person } from '../person/person.schema';
-import { deadline } from '../workflow/step-helpers';
+import type { ApprovalStatus, ExternalResult, FetchOutcome } from '../../src-shared/domain/approval/approval.schema';
+import { approvalWorkflow } from '../../src-shared/domain/approval/approval.workflow';
+import type { Person } from '../../src-shared/domain/person/person.schema';
+import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, personActor, startOf, type DemoContext } from './demo-context';
 import { fullName, norwegianName } from './names';
 import { INSTITUTION, resultInstitutions } from './organisation';

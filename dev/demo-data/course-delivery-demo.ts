@@ -1,6 +1,6 @@
-import { fromEpochDay } from '../calendar/iso-date';
-import { courseDeliveryWorkflow } from '../course-delivery/course-delivery.workflow';
-import { deadline } from '../workflow/step-helpers';
+import { fromEpochDay } from '../../src-shared/domain/calendar/iso-date';
+import { courseDeliveryWorkflow } from '../../src-shared/domain/course-delivery/course-delivery.workflow';
+import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, mondayFrom, startOf, type DemoContext } from './demo-context';
 import { INSTITUTION } from './organisation';
 import { pickDepartment } from './pick';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DEADLINE, type Case } from '../case/case.schema';
-import { caseWorkflows } from '../case/case-workflows';
+import { NO_DEADLINE, type Case } from '../../src-shared/domain/case/case.schema';
+import { caseWorkflows } from '../../src-shared/domain/case/case-workflows';
 import { DAY, MAX_OVERDUE_DAYS } from './demo-context';
 import { generateDemoData, type DemoDataOptions } from './generate-demo-data';
 

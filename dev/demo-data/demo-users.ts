@@ -1,4 +1,6 @@
-import type { Actor } from '../access/roles';
+import { isStaff } from '../../src-shared/domain/access/access';
+import type { Actor } from '../../src-shared/domain/access/roles';
+import { staffMember, type StaffMember } from '../../src-shared/domain/staff/staff.schema';
 import { emailLocalPart } from './names';
 import { departments, INSTITUTION, partners, placementSites } from './organisation';
 
@@ -88,4 +90,16 @@ export function demoUsers(): DemoUser[] {
     user(DEMO_APPLICANT_ID, 'Lukas Schneider', ['applicant'], {}, 'example.com'),
   );
   return users;
+}
+
+/** A demo account by id. */
+export function demoUser(userId: string): DemoUser | undefined {
+  return demoUsers().find((user) => user.userId === userId);
+}
+
+/** The demo accounts' staff directory, as the server publishes it from its accounts. */
+export function demoStaffMembers(updatedAt: string): StaffMember[] {
+  return demoUsers()
+    .filter((user) => isStaff(user))
+    .map((user) => staffMember({ ...user, id: user.userId, active: true }, updatedAt));
 }

@@ -1,9 +1,9 @@
-import type { Case } from '../case/case.schema';
-import type { ConcernKind, ConcernReport, DecisionOutcome, FollowUpDetails, FollowUpStatus } from '../follow-up/follow-up.schema';
-import { concernKinds } from '../follow-up/follow-up.schema';
-import { followUpWorkflow, joinReports, type FollowUpEvent } from '../follow-up/follow-up.workflow';
-import type { Person } from '../person/person.schema';
-import { deadline } from '../workflow/step-helpers';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import type { ConcernKind, ConcernReport, DecisionOutcome, FollowUpDetails, FollowUpStatus } from '../../src-shared/domain/follow-up/follow-up.schema';
+import { concernKinds } from '../../src-shared/domain/follow-up/follow-up.schema';
+import { followUpWorkflow, joinReports, type FollowUpEvent } from '../../src-shared/domain/follow-up/follow-up.workflow';
+import type { Person } from '../../src-shared/domain/person/person.schema';
+import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, startOf, type DemoContext } from './demo-context';
 import { fullName, norwegianName } from './names';
 import { INSTITUTION, type Course } from './organisation';

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeCase } from '../access/access';
-import { actorSchema, roles } from '../access/roles';
-import { caseSchema, NO_DEADLINE } from '../case/case.schema';
-import { caseTypes } from '../case/case-type';
-import { caseWorkflows } from '../case/case-workflows';
-import { nextDeadlineOf } from '../case/deadline';
-import { documentSchema } from '../document/document.schema';
-import type { FollowUpDetails } from '../follow-up/follow-up.schema';
-import { parseNationalId } from '../national-id/national-id';
-import { noteSchema } from '../note/note.schema';
-import { personSchema } from '../person/person.schema';
-import { taskSchema } from '../task/task.schema';
+import { canSeeCase } from '../../src-shared/domain/access/access';
+import { actorSchema, roles } from '../../src-shared/domain/access/roles';
+import { caseSchema, NO_DEADLINE } from '../../src-shared/domain/case/case.schema';
+import { caseTypes } from '../../src-shared/domain/case/case-type';
+import { caseWorkflows } from '../../src-shared/domain/case/case-workflows';
+import { nextDeadlineOf } from '../../src-shared/domain/case/deadline';
+import { documentSchema } from '../../src-shared/domain/document/document.schema';
+import type { FollowUpDetails } from '../../src-shared/domain/follow-up/follow-up.schema';
+import { parseNationalId } from '../../src-shared/domain/national-id/national-id';
+import { noteSchema } from '../../src-shared/domain/note/note.schema';
+import { personSchema } from '../../src-shared/domain/person/person.schema';
+import { taskSchema } from '../../src-shared/domain/task/task.schema';
 import { DEMO_APPLICANT_ID, DEMO_STUDENT_ID, demoUsers } from './demo-users';
 import { DEMO_NOW, generateDemoData } from './generate-demo-data';
 

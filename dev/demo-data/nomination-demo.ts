@@ -1,8 +1,8 @@
-import type { Actor } from '../access/roles';
-import type { NominationStatus } from '../nomination/nomination.schema';
-import { nominationWorkflow } from '../nomination/nomination.workflow';
-import type { Person } from '../person/person.schema';
-import { deadline } from '../workflow/step-helpers';
+import type { Actor } from '../../src-shared/domain/access/roles';
+import type { NominationStatus } from '../../src-shared/domain/nomination/nomination.schema';
+import { nominationWorkflow } from '../../src-shared/domain/nomination/nomination.workflow';
+import type { Person } from '../../src-shared/domain/person/person.schema';
+import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, personActor, type DemoContext } from './demo-context';
 import { fullName, nameFor } from './names';
 import { partners, type Partner } from './organisation';

@@ -1,5 +1,5 @@
-import { validateOrgRows } from '../organisation/org-import-rows';
-import type { OrgUnit } from '../organisation/org-unit.schema';
+import { validateOrgRows } from '../../src-shared/domain/organisation/org-import-rows';
+import type { OrgUnit } from '../../src-shared/domain/organisation/org-unit.schema';
 import { departments, INSTITUTION, partners, placementSites } from './organisation';
 
 const countryOf: Record<(typeof partners)[number]['locale'], string> = { de: 'DE', fr: 'FR', fi: 'FI', es: 'ES', it: 'IT', pl: 'PL', no: 'NO' };

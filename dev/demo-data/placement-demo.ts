@@ -1,6 +1,6 @@
-import { fromEpochDay } from '../calendar/iso-date';
-import { placementWorkflow } from '../placement/placement.workflow';
-import { deadline } from '../workflow/step-helpers';
+import { fromEpochDay } from '../../src-shared/domain/calendar/iso-date';
+import { placementWorkflow } from '../../src-shared/domain/placement/placement.workflow';
+import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, mondayFrom, startOf, type DemoContext } from './demo-context';
 import { fullName, norwegianName } from './names';
 import { departments, placementSites } from './organisation';

@@ -1,4 +1,4 @@
-import type { ConcernKind, DecisionOutcome } from '../follow-up/follow-up.schema';
+import type { ConcernKind, DecisionOutcome } from '../../src-shared/domain/follow-up/follow-up.schema';
 import type { Course } from './organisation';
 import type { Rng } from './prng';
 

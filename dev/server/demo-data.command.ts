@@ -1,12 +1,12 @@
 import { AppError } from '../../src-shared/kernel/app-error';
-import { demoUsers, generateDemoData } from '../../src-shared/domain/demo-data';
-import { AuditAnchor } from '../audit/audit-anchor';
-import { sealAudit } from '../audit/audit-sealer';
-import { addUser, findUser } from '../auth/accounts';
-import { auditAnchorFile, readEnv } from '../config';
-import { channelName } from '../db/database';
-import { importDemoData } from '../sync/import-documents';
-import { options, type AdminCommand } from './admin-command';
+import { demoUsers, generateDemoData } from '../demo-data';
+import { AuditAnchor } from '../../src-server/audit/audit-anchor';
+import { sealAudit } from '../../src-server/audit/audit-sealer';
+import { addUser, findUser } from '../../src-server/auth/accounts';
+import { auditAnchorFile, readEnv } from '../../src-server/config';
+import { channelName } from '../../src-server/db/database';
+import { importDemoData } from './import-demo-data';
+import { options, type AdminCommand } from '../../src-server/admin/admin-command';
 
 /** Password of every demo account (demo data only; never on a real server). */
 export const DEMO_PASSWORD = 'saksflyt-demo';

@@ -1,13 +1,13 @@
-import type { Actor, Role } from '../access/roles';
-import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../approval/approval.workflow';
-import { NO_DEADLINE, type Case } from '../case/case.schema';
-import type { CaseType } from '../case/case-type';
-import { addDays, dateOf, isoTimestampOf } from '../calendar/iso-date';
-import { courseDeliveryWorkflow, type CourseDeliveryCase, type CourseDeliveryEvent } from '../course-delivery/course-delivery.workflow';
-import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../follow-up/follow-up.workflow';
-import { nominationWorkflow, type NominationCase, type NominationEvent } from '../nomination/nomination.workflow';
-import { placementWorkflow, type PlacementCase, type PlacementEvent } from '../placement/placement.workflow';
-import type { Workflow, WorkflowCase, WorkflowEvent } from '../workflow/workflow';
+import type { Actor, Role } from '../../src-shared/domain/access/roles';
+import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../../src-shared/domain/approval/approval.workflow';
+import { NO_DEADLINE, type Case } from '../../src-shared/domain/case/case.schema';
+import type { CaseType } from '../../src-shared/domain/case/case-type';
+import { addDays, dateOf, isoTimestampOf } from '../../src-shared/domain/calendar/iso-date';
+import { courseDeliveryWorkflow, type CourseDeliveryCase, type CourseDeliveryEvent } from '../../src-shared/domain/course-delivery/course-delivery.workflow';
+import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../../src-shared/domain/follow-up/follow-up.workflow';
+import { nominationWorkflow, type NominationCase, type NominationEvent } from '../../src-shared/domain/nomination/nomination.workflow';
+import { placementWorkflow, type PlacementCase, type PlacementEvent } from '../../src-shared/domain/placement/placement.workflow';
+import type { Workflow, WorkflowCase, WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
 /**
  * Pure builders for tests of the workflows, access rules and case-change checks: a scope, one

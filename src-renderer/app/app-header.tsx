@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { FOLLOW_UP_PATH } from '../features/follow-up/follow-up-path';
 import { UserMenu } from '../features/session/user-menu';
+import { TasksNavLink } from '../features/tasks/tasks-nav-link';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
 
@@ -18,6 +19,9 @@ export function AppHeader() {
           </li>
           <li>
             <NavLink to={FOLLOW_UP_PATH}>{t.nav.followUp}</NavLink>
+          </li>
+          <li>
+            <TasksNavLink />
           </li>
           <li>
             <NavLink to="/settings">{t.nav.settings}</NavLink>

@@ -4,6 +4,8 @@ import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
 import { followUpRoutes } from '../features/follow-up/follow-up-routes';
 import { CaseOverviewPage } from '../features/overview/case-overview-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { MyTasksPage } from '../features/tasks/my-tasks-page';
+import { TASKS_PATH } from '../features/tasks/tasks-path';
 import { SyncPage } from '../features/sync-status/sync-page';
 import { CONFLICTS_PATH, SYNC_PATH } from '../features/sync-status/sync-paths';
 import { NotFoundPage } from '../ui/not-found-page';
@@ -18,6 +20,7 @@ export function createAppRouter() {
         { index: true, element: <CaseOverviewPage /> },
         { path: 'cases/:id', element: <CasePage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: TASKS_PATH.slice(1), element: <MyTasksPage /> },
         { path: SYNC_PATH.slice(1), element: <SyncPage /> },
         { path: CONFLICTS_PATH.slice(1), element: <ConflictInboxPage /> },
         ...followUpRoutes,

@@ -7,7 +7,8 @@ const CHUNK_SIZE = 1000;
 /**
  * First start: fills an empty replica with demo data. Returns the number of cases inserted
  * (0 when the replica already holds cases). Inserts run in chunks so a large seed neither builds
- * one huge transaction nor blocks the page for long.
+ * one huge transaction nor blocks the page for long. The directory a server would publish (the
+ * organisation and the staff) is filled in too, also into a replica seeded before it existed.
  */
 export async function seedDemoDataIfEmpty(
   db: SaksflytDatabase,
@@ -15,12 +16,15 @@ export async function seedDemoDataIfEmpty(
   now: Date,
   onSeeding?: (caseCount: number) => void,
 ): Promise<number> {
-  if ((await db.cases.count().exec()) > 0) return 0;
-  onSeeding?.(caseCount);
+  const [cases, staff, units] = await Promise.all([db.cases.count().exec(), db.staff.count().exec(), db.organisation.count().exec()]);
+  if (cases > 0 && staff > 0 && units > 0) return 0;
   // Loaded only here: a normal start never downloads or parses the generator.
-  const { generateDemoData } = await import('../../src-shared/domain/demo-data');
-  const data = generateDemoData({ caseCount, seed: DEMO_SEED, now });
-  await insertInChunks(db.organisation, data.organisation);
+  const demo = await import('../../dev/demo-data');
+  if (staff === 0) await insertInChunks(db.staff, demo.demoStaffMembers(now.toISOString()));
+  if (units === 0) await insertInChunks(db.organisation, demo.demoOrganisation(now));
+  if (cases > 0) return 0;
+  onSeeding?.(caseCount);
+  const data = demo.generateDemoData({ caseCount, seed: DEMO_SEED, now });
   // People first: cases and notes point at them.
   await insertInChunks(db.people, data.people);
   await insertInChunks(db.cases, data.cases);

@@ -1,8 +1,7 @@
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { Database, Sql } from '../db/database';
-import type { DemoData } from '../../src-shared/domain/demo-data';
-import { defaultSyncCollections, type SyncCollection } from './sync-collections';
+import type { SyncCollection } from './sync-collections';
 
 const BATCH = 500;
 
@@ -60,22 +59,4 @@ async function writeBatch(tx: Sql, collection: SyncCollection, batch: Record<str
   );
   if (audit.channel) await tx.query('SELECT pg_notify($1, $2)', [audit.channel, collection.name]);
   await appendAudit(tx, [{ actorId: audit.actorId, action: audit.action, collection: collection.name, outcome: 'accepted', detail: { count: batch.length } }]);
-}
-
-/**
- * Stores a demo data set (every collection it has; the staff directory comes from the accounts),
- * as `npm run admin -- demo-data` does. Returns how many documents each collection got.
- */
-export async function importDemoData(
-  db: Database,
-  data: DemoData,
-  audit: ImportAudit = { actorId: null, action: 'demo-data' },
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const collection of defaultSyncCollections()) {
-    if (!(collection.name in data)) continue;
-    const documents = data[collection.name as keyof DemoData] as unknown as Record<string, unknown>[];
-    counts[collection.name] = await importDocuments(db, collection, documents, audit);
-  }
-  return counts;
 }

@@ -1,4 +1,4 @@
-import { demoUsers } from '../../src-shared/domain/demo-data/demo-users';
+import { demoUsers } from '../../dev/demo-data/demo-users';
 import { en } from '../../src-renderer/i18n/en';
 import { nb } from '../../src-renderer/i18n/nb';
 import { OverviewPage } from './pages/overview-page';

@@ -45,4 +45,27 @@ describe('import zones', () => {
       expect(await restrictedImports(code, file)).toHaveLength(0);
     }
   });
+
+  it('keeps demo data and test fixtures (dev/) out of production code', async () => {
+    const code = (depth: number) => `import { demoUsers } from '${'../'.repeat(depth)}dev/demo-data';\nexport const t = demoUsers;\n`;
+    for (const [file, depth] of [['src-shared/domain/f.ts', 2], ['src-renderer/features/follow-up/f.tsx', 3], ['src-main/services/f.ts', 2], ['src-server/sync/f.ts', 2]] as const) {
+      const messages = await restrictedImports(code(depth), file);
+      expect(messages, file).toHaveLength(1);
+      expect(messages[0]).toContain('dev/');
+    }
+  });
+
+  it('lets tests, scripts and the one local demo entry use dev/', async () => {
+    const code = (depth: number) => `import { demoUsers } from '${'../'.repeat(depth)}dev/demo-data';\nexport const t = demoUsers;\n`;
+    for (const [file, depth] of [
+      ['src-renderer/db/seed-demo-data.ts', 2],
+      ['src-renderer/features/follow-up/f.test.ts', 3],
+      ['src-shared/domain/f.test.ts', 2],
+      ['src-server/sync/f.test.ts', 2],
+      ['tests/integration/f.test.ts', 2],
+      ['scripts/f.ts', 1],
+    ] as const) {
+      expect(await restrictedImports(code(depth), file), file).toHaveLength(0);
+    }
+  });
 });

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { INSTITUTION } from '../../../src-shared/domain/demo-data/organisation';
 import { AppError, summarizeZodError } from '../../../src-shared/kernel/app-error';
 import { p360ConfigSchema } from '../archive/adapters/p360-sif.adapter';
 import { secretNameSchema } from '../secure-store/secure-store';
@@ -24,9 +23,10 @@ const folderPath = z.string().min(1).max(1000);
  */
 export const documentsConfigSchema = z
   .object({
+    /** Named in the DEMO certificates (a real key names its holder itself). */
     institution: z
       .object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) })
-      .default({ id: INSTITUTION.id, name: INSTITUTION.name }),
+      .default({ id: 'demo', name: 'Saksflyt demo' }),
     /** City printed as the place of signing. */
     signingLocation: z.string().min(1).max(100).default('Fjordheim'),
     signers: z

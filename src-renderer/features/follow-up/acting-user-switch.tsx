@@ -2,9 +2,11 @@ import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { roleLabels } from '../../../src-shared/domain/access/roles';
 import { useAppStore } from '../../app/store';
 import { useSession } from '../session/session-context';
+import { useOrganisation } from '../organisation/use-organisation';
 import { useActAs, useActingUser } from './acting-user';
 import { useFollowUpText } from './follow-up-text';
-import { departmentName, followUpStaff, followUpStaffRoles } from './staff-directory';
+import { followUpStaffRoles } from './staff-directory';
+import { useStaffDirectory } from './use-staff-directory';
 
 /** On local demo data: whose shoes the user is in. Signed in, the user is who they signed in as. */
 export function ActingUserSwitch() {
@@ -12,6 +14,8 @@ export function ActingUserSwitch() {
   const language = useAppStore((state) => state.language);
   const user = useActingUser();
   const actAs = useActAs();
+  const staff = useStaffDirectory();
+  const organisation = useOrganisation();
   if (useSession()) return null;
   return (
     <Field className="follow-up-acting-user">
@@ -20,13 +24,11 @@ export function ActingUserSwitch() {
       <Select id="follow-up-acting-user" value={user.userId} onChange={(event) => actAs(event.target.value)}>
         {followUpStaffRoles.map((role) => (
           <Select.Optgroup key={role} label={roleLabels[role][language]}>
-            {followUpStaff
-              .filter((candidate) => candidate.roles[0] === role)
-              .map((candidate) => (
-                <Select.Option key={candidate.userId} value={candidate.userId}>
-                  {candidate.scope.departments.length === 1 ? `${candidate.name} – ${departmentName(candidate.scope.departments[0] ?? '')}` : candidate.name}
-                </Select.Option>
-              ))}
+            {staff.withRole(role).map((candidate) => (
+              <Select.Option key={candidate.id} value={candidate.id}>
+                {candidate.departments.length === 1 && organisation ? `${candidate.name} – ${organisation.nameOf(candidate.departments[0] ?? '')}` : candidate.name}
+              </Select.Option>
+            ))}
           </Select.Optgroup>
         ))}
       </Select>

@@ -1,23 +1,25 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Field, Fieldset, Label, Link, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Field, Fieldset, Label, Link, Paragraph, Select, Spinner, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Link as RouterLink, useNavigate } from 'react-router';
+import type { Actor } from '../../../src-shared/domain/access/roles';
 import { concernKinds, courseworkStates } from '../../../src-shared/domain/follow-up/follow-up.schema';
+import type { OrganisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { useApi, useDatabase } from '../../app/providers';
 import { useObservable } from '../../db/use-observable';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
-import { useActingUser } from './acting-user';
+import { useOrganisation } from '../organisation/use-organisation';
+import { useActingUser, type ActingUser } from './acting-user';
 import { ActingUserSwitch } from './acting-user-switch';
 import { concernReportFormSchema, type ConcernReportFormInput, type ConcernReportFormValues } from './concern-report-form.schema';
 import { studentName } from './document-inputs';
 import { FOLLOW_UP_PATH, followUpCasePath } from './follow-up-path';
 import { createFollowUpCase } from './follow-up-steps';
 import { useFollowUpText } from './follow-up-text';
-import { departments } from '../../../src-shared/domain/demo-data/organisation';
 import './follow-up.css';
 
 const MAX_STUDENT_CHOICES = 50;
@@ -30,13 +32,38 @@ const optionalDate = (value: unknown) => (value === '' ? undefined : value);
  * overview. Coursework status can be fetched from the course in Canvas.
  */
 export function ConcernReportPage() {
+  const organisation = useOrganisation();
+  const loading = useFollowUpText().loading;
+  // The form's defaults (the reporter's first cohort) are the acting user's: a new user, a new form.
+  const actor = useActingUser();
+  return organisation ? <ConcernReport key={actor.userId} organisation={organisation} actor={actor} /> : <Spinner aria-label={loading} />;
+}
+
+/** The cohorts a reporter may report in, each with the courses of its department. */
+function reportableCohorts(organisation: OrganisationIndex, actor: Actor) {
+  return organisation
+    .list('cohort')
+    .filter((cohort) => actor.scope.cohorts.includes(cohort.id))
+    .map((cohort) => ({
+      id: cohort.id,
+      name: cohort.name,
+      department: {
+        id: cohort.parentId,
+        courses: organisation
+          .list('course', cohort.parentId)
+          .filter((course) => (course.attributes.category ?? 'ordinary') === 'ordinary')
+          .map((course) => ({ code: course.code, name: course.name })),
+      },
+    }));
+}
+
+function ConcernReport({ organisation, actor }: { organisation: OrganisationIndex; actor: ActingUser }) {
   const dictionary = useFollowUpText();
   const t = dictionary.report;
   usePageTitle(t.title);
   const api = useApi();
   const db = useDatabase();
   const navigate = useNavigate();
-  const actor = useActingUser();
   const people$ = useMemo(() => db.people.find().$, [db]);
   const peopleDocs = useObservable(people$);
   const people = useMemo(() => (peopleDocs ?? []).map((doc) => doc.toJSON() as Person), [peopleDocs]);
@@ -44,7 +71,7 @@ export function ConcernReportPage() {
   const [canvasCourseId, setCanvasCourseId] = useState<string | null>(null);
   const [canvasNote, setCanvasNote] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const cohorts = departments.flatMap((department) => department.cohorts.filter((cohort) => actor.scope.cohorts.includes(cohort.id)).map((cohort) => ({ ...cohort, department })));
+  const cohorts = useMemo(() => reportableCohorts(organisation, actor), [organisation, actor]);
 
   const {
     register,

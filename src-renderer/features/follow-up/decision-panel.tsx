@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { decisionOutcomeLabels, decisionOutcomes } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import type { DemoUser } from '../../../src-shared/domain/demo-data/demo-users';
+import type { ActingUser } from './acting-user';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { unwrap } from '../../../src-shared/kernel/result';
 import { useApi } from '../../app/providers';
@@ -24,7 +24,7 @@ import type { RunStep } from './use-step';
  * decision schema; a preview of the letter; on "make the decision" the main process renders and
  * seals it, the workflow records it, and it goes to the archives.
  */
-export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpContext, 'today'>; actor: DemoUser; run: RunStep; busy: boolean }) {
+export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpContext, 'today'>; actor: ActingUser; run: RunStep; busy: boolean }) {
   const dictionary = useFollowUpText();
   const t = dictionary.decision;
   const language = useAppStore((state) => state.language);
@@ -47,7 +47,7 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
       legalBasis: '',
       facts: '',
       mainConsiderations: '',
-      appeal: { ...defaultAppeal(caseDoc), receivedOn: today },
+      appeal: { ...defaultAppeal(ctx.organisation, caseDoc), receivedOn: today },
     },
   });
   const receivedOn = useWatch({ control, name: 'appeal.receivedOn' });

@@ -7,9 +7,11 @@ import type { CaseDocument } from '../../../src-shared/domain/document/document.
 import { followUpWorkflow, type FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import type { Note } from '../../../src-shared/domain/note/note.schema';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
-import { followUpEvents, followUpStart, SUBJECT_ID, walk } from '../../../src-shared/domain/testing/fixtures';
+import { DEMO_NOW, demoOrganisation, demoStaffMembers } from '../../../dev/demo-data';
+import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
+import { followUpEvents, followUpStart, SUBJECT_ID, walk } from '../../../dev/testing/fixtures';
 import { archiveRecord, decisionInput, defaultAppeal, protocolInput, summonsInput, type FollowUpContext } from './document-inputs';
-import { demoStaff, staffDirectory } from './staff-directory';
+import { staffDirectory } from './staff-directory';
 
 const student: Person = {
   id: SUBJECT_ID,
@@ -40,7 +42,8 @@ const states = walk(followUpWorkflow, followUpStart(), [
   ['cohortCoordinator', followUpEvents.draftProtocol],
 ]);
 const at = (status: FollowUpCase['status']) => states.find((s) => s.status === status)!;
-const ctx = (caseDoc: FollowUpCase): FollowUpContext => ({ caseDoc, student, notes, staff: staffDirectory(demoStaff), today: '2026-09-10' });
+const organisation = organisationIndex(demoOrganisation(new Date(DEMO_NOW)));
+const ctx = (caseDoc: FollowUpCase): FollowUpContext => ({ caseDoc, student, notes, staff: staffDirectory(demoStaffMembers(DEMO_NOW)), organisation, today: '2026-09-10' });
 
 describe('document inputs from the case', () => {
   it('builds a summons the shared schema accepts, with a video link for a video meeting', () => {
@@ -81,7 +84,7 @@ describe('document inputs from the case', () => {
           legalBasis: ['uhl. § 11-1'],
           facts: 'Fakta.',
           mainConsiderations: 'Hensyn.',
-          appeal: { ...defaultAppeal(at('protocolDrafted')), receivedOn: '2026-09-10' },
+          appeal: { ...defaultAppeal(organisation, at('protocolDrafted')), receivedOn: '2026-09-10' },
         },
         ['u-avdleder-helse', 'u-rektor'],
       ),

@@ -6,19 +6,21 @@ import type { SummonsInput } from '../../../src-shared/documents/summons.schema'
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import type { Note } from '../../../src-shared/domain/note/note.schema';
+import type { OrganisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { asStaff, departmentName, institutionProfile, type StaffDirectory } from './staff-directory';
+import { asStaff, institutionProfile, type StaffDirectory } from './staff-directory';
 
 /**
- * The documents' inputs, built from what the app holds: the case, the student, the notes and
- * the staff directory. Document texts are Norwegian whatever the UI language.
+ * The documents' inputs, built from what the app holds: the case, the student, the notes, the
+ * staff directory and the organisation. Document texts are Norwegian whatever the UI language.
  */
 export interface FollowUpContext {
   caseDoc: FollowUpCase;
   student: Person;
   notes: readonly Note[];
   staff: StaffDirectory;
+  organisation: OrganisationIndex;
   /** The date printed on documents (the user's today). */
   today: string;
 }
@@ -33,7 +35,7 @@ export function studentParty(person: Person): Student {
 }
 
 function head(ctx: FollowUpContext) {
-  return { institution: institutionProfile(ctx.caseDoc.department), caseNumber: ctx.caseDoc.caseNumber, date: ctx.today };
+  return { institution: institutionProfile(ctx.organisation, ctx.caseDoc.department), caseNumber: ctx.caseDoc.caseNumber, date: ctx.today };
 }
 
 function required<T>(value: T | undefined, what: string): T {
@@ -108,7 +110,7 @@ const archivedFileName = (kind: CaseDocument['kind'], caseNumber: string) =>
 
 /** What the archive files with the PDF: the student's folder, the document and who gets it. */
 export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): ArchiveRecord {
-  const { caseDoc, student, staff } = ctx;
+  const { caseDoc, student, staff, organisation } = ctx;
   const coordinatorUser = required(staff.coordinatorOf(caseDoc), 'cohort coordinator');
   const headUser = required(staff.departmentHeadOf(caseDoc.department), 'head of department');
   const rector = staff.rector();
@@ -131,8 +133,8 @@ export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): Arc
       id: caseDoc.id,
       caseNumber: caseDoc.caseNumber,
       title: caseDoc.title,
-      institution: institutionProfile(caseDoc.department).name,
-      department: departmentName(caseDoc.department),
+      institution: institutionProfile(organisation, caseDoc.department).name,
+      department: organisation.nameOf(caseDoc.department),
       responsible: coordinatorUser.name,
       openedAt: caseDoc.createdAt,
       ...(caseDoc.details.closure ? { closedAt: caseDoc.details.closure.closedAt } : {}),
@@ -143,8 +145,8 @@ export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): Arc
 }
 
 /** The usual appeal notice parts of a decision from the case's unit (Norwegian: they go into the letter). */
-export function defaultAppeal(caseDoc: FollowUpCase): Omit<DecisionInput['appeal'], 'receivedOn'> {
-  const institution = institutionProfile(caseDoc.department);
+export function defaultAppeal(organisation: OrganisationIndex, caseDoc: FollowUpCase): Omit<DecisionInput['appeal'], 'receivedOn'> {
+  const institution = institutionProfile(organisation, caseDoc.department);
   return {
     submitTo: `${institution.department}, ${institution.name}`,
     appealBody: `Klagenemnda ved ${institution.name}`,

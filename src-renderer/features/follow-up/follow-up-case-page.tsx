@@ -7,6 +7,7 @@ import { concernKinds, courseworkStates, followUpStatusLabels } from '../../../s
 import { useDatabase } from '../../app/providers';
 import { useAppStore } from '../../app/store';
 import { useObservable } from '../../db/use-observable';
+import { useOrganisation } from '../organisation/use-organisation';
 import { formatDate, hasDeadline } from '../../i18n/format';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -41,7 +42,11 @@ function FollowUpCaseRecord({ id }: { id: string }) {
   const actor = useActingUser();
   const { caseDoc, student, notes, documents } = useFollowUpCase(id);
   const staff = useStaffDirectory();
-  const ctx = useMemo(() => (caseDoc && student && notes ? { caseDoc, student, notes, staff } : undefined), [caseDoc, student, notes, staff]);
+  const organisation = useOrganisation();
+  const ctx = useMemo(
+    () => (caseDoc && student && notes && organisation ? { caseDoc, student, notes, staff, organisation } : undefined),
+    [caseDoc, student, notes, staff, organisation],
+  );
   const { state, run } = useStep(ctx);
   const subjectId = caseDoc?.subjectPersonId ?? '';
   const siblings$ = useMemo(() => db.cases.find({ selector: { type: 'followUp', subjectPersonId: subjectId } }).$, [db, subjectId]);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import { followUpEvents, followUpStart, walk } from '../../../src-shared/domain/testing/fixtures';
+import { followUpEvents, followUpStart, walk } from '../../../dev/testing/fixtures';
 import { awaitingSignatureStatuses, followUpQueue } from './follow-up-queue';
-import { staffUser } from './staff-directory';
+import { demoUser } from '../../../dev/demo-data';
 
-const coordinator = staffUser('u-kullkoord-helse')!;
+const coordinator = demoUser('u-kullkoord-helse')!;
 const TODAY = '2026-09-10';
 
 const states = walk(followUpWorkflow, followUpStart(), [
@@ -49,7 +49,7 @@ describe('the coordinator’s queue', () => {
   });
 
   it('shows each coordinator only the cohorts they follow', () => {
-    const other = followUpQueue(cases, staffUser('u-kullkoord-okonomi')!, TODAY);
+    const other = followUpQueue(cases, demoUser('u-kullkoord-okonomi')!, TODAY);
     expect(ids(other.mine)).toEqual(['other-department']);
     expect(ids(other.awaitingSignature)).toEqual(['other-department']);
     expect(ids(queue.mine)).not.toContain('other-department');

@@ -1,10 +1,8 @@
 import { canSeeCase, isTerminalStatus } from '../../../src-shared/domain/access/access';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
+import { deadlineUrgency } from '../../../src-shared/domain/case/deadline-urgency';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import { addDays } from '../../ui/calendar';
-
-export const DUE_SOON_DAYS = 7;
 
 /**
  * Statuses in which a case waits for a signature: those left by a step that records one
@@ -17,7 +15,7 @@ export const awaitingSignatureStatuses: ReadonlySet<string> = new Set(
 export interface FollowUpQueue {
   /** Assigned to the actor, or waiting for a step the actor may take now. */
   mine: Case[];
-  /** The next deadline is overdue or within DUE_SOON_DAYS. */
+  /** The next deadline is overdue or due soon (the shared deadline rule). */
   dueSoon: Case[];
   awaitingSignature: Case[];
 }
@@ -27,10 +25,9 @@ export function followUpQueue(cases: readonly Case[], actor: Actor, today: strin
   const open = cases
     .filter((c) => c.type === 'followUp' && !isTerminalStatus('followUp', c.status) && canSeeCase(actor, c))
     .sort((a, b) => (a.nextDeadline === b.nextDeadline ? a.id.localeCompare(b.id) : a.nextDeadline < b.nextDeadline ? -1 : 1));
-  const soon = addDays(today, DUE_SOON_DAYS);
   return {
     mine: open.filter((c) => c.assignees.includes(actor.userId) || followUpWorkflow.allowedEvents(c, actor).length > 0),
-    dueSoon: open.filter((c) => c.nextDeadline <= soon),
+    dueSoon: open.filter((c) => deadlineUrgency(c.nextDeadline, today) !== 'later'),
     awaitingSignature: open.filter((c) => awaitingSignatureStatuses.has(c.status)),
   };
 }

@@ -8,20 +8,22 @@ import { followUpWorkflow, joinReports, type FollowUpCase, type FollowUpEvent } 
 import type { ConcernReport } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import type { Task } from '../../../src-shared/domain/task/task.schema';
-import type { Command, Recipient } from '../../../src-shared/domain/workflow/command.schema';
+import { CommandRunner, type HandedOver, type Ports } from '../../../src-shared/domain/workflow/command-runner';
 import type { LetterKind } from '../../../src-shared/notifications/letter.schema';
 import type { TransitionReason } from '../../../src-shared/domain/workflow/workflow';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
+import { createTask, type TaskCreated } from '../case/create-task';
 import { archiveRecord, studentName, type FollowUpContext } from './document-inputs';
 
 /**
  * One workflow step as the app takes it: the pure transition decides; the documents the step
  * needs are made (rendered, signed, sealed in the main process) before anything is saved, so a
  * refused signature leaves the case as it was; then the new case state goes into the local
- * replica and the step's remaining commands run: archiving through the main process's outbox,
- * tasks into the replica. Notifications are the server's: it re-runs the step when the case
- * syncs and sends them from its e-mail outbox.
+ * replica and the laptop's command runner runs the step's commands: archiving and letters through
+ * the main process's outbox, tasks into the replica. Notices without a letter and integration
+ * calls are the server's: it derives them when it accepts the synced step (see
+ * src-shared/domain/workflow/command-executors.ts).
  */
 /** The collections of the local replica a step writes (the app passes its SaksflytDatabase). */
 export interface FollowUpReplica {
@@ -45,10 +47,12 @@ export type CommandReport =
   | { type: 'signatureRequested'; document: CaseDocument['kind']; method: 'onScreen' | 'pades' | 'seal' }
   | { type: 'archiveQueued'; document: CaseDocument['kind']; targets: ArchiveTarget[] }
   | { type: 'archiveFailed'; document: CaseDocument['kind']; message: string }
-  | { type: 'taskCreated'; title: string; due: string }
+  | TaskCreated
   | { type: 'letterQueued'; document: LetterKind }
   | { type: 'letterNotSent'; document: LetterKind }
   | { type: 'letterFailed'; document: LetterKind; message: string }
+  | { type: 'noticeByServer'; template: string }
+  | { type: 'noticeNotSent'; template: string }
   | { type: 'integration'; system: string; operation: string };
 
 export interface StepOutcome {
@@ -80,57 +84,45 @@ export async function takeStep(
   const made = make ? await make(next) : [];
   for (const document of made) await deps.db.documents.incrementalUpsert(document);
   await deps.db.cases.incrementalUpsert(result.state);
-  const reports: CommandReport[] = made.map((document) => ({ type: 'document', document }));
-  for (const command of result.commands) reports.push(...(await runCommand(deps, next, command, made)));
-  return { caseDoc: result.state, reports };
+  const { reports, handedOver } = await laptopRunner.run(result.commands, { deps, ctx: next, made });
+  const byServer = handedOver.map((handed) => serverReport(deps, handed));
+  return { caseDoc: result.state, reports: [...made.map((document): CommandReport => ({ type: 'document', document })), ...reports, ...byServer] };
 }
 
-async function runCommand(deps: StepDeps, ctx: FollowUpContext, command: Command, made: readonly CaseDocument[]): Promise<CommandReport[]> {
-  switch (command.type) {
-    case 'renderDocument':
-      return []; // made by the step's MakeDocuments (or at signing, for the protocol)
-    case 'requestSignature': {
-      const signed = made.some((document) => document.kind === command.document && document.signatures.length > 0);
-      return signed ? [] : [{ type: 'signatureRequested', document: command.document, method: command.method }];
-    }
-    case 'archive':
-      return [await archive(deps, ctx, command.document)];
-    case 'createTask': {
-      const now = new Date().toISOString();
-      await deps.db.tasks.insert({
-        id: `task-${crypto.randomUUID()}`,
-        caseId: command.caseId,
-        title: command.title,
-        assigneeId: recipientId(command.assignee),
-        due: command.due,
-        done: false,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return [{ type: 'taskCreated', title: command.title, due: command.due }];
-    }
-    case 'notify':
-      return sendLetter(deps, ctx, command.template, made);
-    case 'callIntegration':
-      return [{ type: 'integration', system: command.system, operation: command.operation }];
-  }
+/** What a step's command run on the laptop needs at hand. */
+export interface LaptopPortContext {
+  deps: StepDeps;
+  /** The case as it is after the step. */
+  ctx: FollowUpContext;
+  /** The documents the step made. */
+  made: readonly CaseDocument[];
 }
 
-function recipientId(recipient: Recipient): string {
-  return recipient.kind === 'person' ? recipient.personId : recipient.kind === 'user' ? recipient.userId : recipient.role;
+/** The laptop's executors, one per kind of command it runs. */
+export const laptopPorts: Ports<'laptop', LaptopPortContext, CommandReport> = {
+  renderDocument: () => [], // made by the step's MakeDocuments (or at signing, for the protocol)
+  requestSignature: (command, { made }) => {
+    const signed = made.some((document) => document.kind === command.document && document.signatures.length > 0);
+    return signed ? [] : [{ type: 'signatureRequested', document: command.document, method: command.method }];
+  },
+  archive: async (command, { deps, ctx }) => [await archive(deps, ctx, command.document)],
+  createTask: async (command, { deps }) => [await createTask(deps.db.tasks, command)],
+  letter: (command, { deps, ctx, made }) => sendLetter(deps, ctx, command.letter, made),
+};
+
+const laptopRunner = new CommandRunner('laptop', laptopPorts);
+
+/** A command the server runs, as the step reports it: sent once the change has synced (never on local demo data). */
+function serverReport(deps: StepDeps, { command }: HandedOver): CommandReport {
+  if (command.type === 'callIntegration') return { type: 'integration', system: command.system, operation: command.operation };
+  const template = command.type === 'notify' ? command.template : command.type;
+  return deps.sendsLetters ? { type: 'noticeByServer', template } : { type: 'noticeNotSent', template };
 }
 
 /** The document of a kind the case's details point at (the protocol or the decision). */
 export function documentIdOf(caseDoc: FollowUpCase, kind: CaseDocument['kind']): string | undefined {
   return kind === 'protocol' ? caseDoc.details.protocol?.documentId : kind === 'decision' ? caseDoc.details.decision?.documentId : undefined;
 }
-
-/** Letters the server e-mails, by notification template: the document the e-mail carries. */
-const letterOf: Readonly<Record<string, LetterKind>> = {
-  'followUp.summons': 'summons',
-  'followUp.protocolToHead': 'protocol',
-  'followUp.decision': 'decision',
-};
 
 /** The issued document of a kind: made by this step, or recorded on the case earlier. */
 async function issuedDocument(db: FollowUpReplica, ctx: FollowUpContext, kind: CaseDocument['kind'], made: readonly CaseDocument[] = []) {
@@ -140,13 +132,10 @@ async function issuedDocument(db: FollowUpReplica, ctx: FollowUpContext, kind: C
 }
 
 /**
- * A notification that carries a letter goes to the central server's e-mail outbox through the
- * main process's outbox (kept there while offline). Notifications without a letter have no
- * sender yet, and are not reported as sent.
+ * A letter goes to the central server's letters endpoint through the main process's outbox (kept
+ * there while offline); the server e-mails it.
  */
-async function sendLetter(deps: StepDeps, ctx: FollowUpContext, template: string, made: readonly CaseDocument[]): Promise<CommandReport[]> {
-  const kind = letterOf[template];
-  if (!kind) return [];
+async function sendLetter(deps: StepDeps, ctx: FollowUpContext, kind: LetterKind, made: readonly CaseDocument[]): Promise<CommandReport[]> {
   if (!deps.sendsLetters) return [{ type: 'letterNotSent', document: kind }];
   const stored = await issuedDocument(deps.db, ctx, kind, made);
   if (!stored) return [{ type: 'letterFailed', document: kind, message: `No issued ${kind} to send` }];

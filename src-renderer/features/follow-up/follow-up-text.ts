@@ -234,6 +234,8 @@ const nb = {
     letterQueued: (document: string) => `${document} sendes på e-post fra sentralserveren (i kø på denne maskinen til serveren svarer).`,
     letterNotSent: (document: string) => `${document} sendes ikke på e-post: på lokale demodata er det ingen sentralserver.`,
     letterFailed: (document: string, message: string) => `${document} kunne ikke sendes på e-post: ${message}`,
+    noticeByServer: 'Sentralserveren sender varselet på e-post når endringen er synkronisert.',
+    noticeNotSent: 'Varselet sendes ikke på e-post: på lokale demodata er det ingen sentralserver.',
     integration: (system: string) => `Oppdrag til ${system} er registrert.`,
   },
   report: {
@@ -512,6 +514,8 @@ const en: FollowUpText = {
     letterQueued: (document: string) => `${document} is e-mailed by the central server (queued on this laptop until the server answers).`,
     letterNotSent: (document: string) => `${document} is not e-mailed: local demo data has no central server.`,
     letterFailed: (document: string, message: string) => `${document} could not be e-mailed: ${message}`,
+    noticeByServer: 'The central server e-mails the notice once the change has synced.',
+    noticeNotSent: 'The notice is not e-mailed: local demo data has no central server.',
     integration: (system: string) => `A job for ${system} is recorded.`,
   },
   report: {

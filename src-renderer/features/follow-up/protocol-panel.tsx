@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Heading, Paragraph } from '@digdir/designsyste
 import { useCallback, useState } from 'react';
 import type { DrawnSignature } from '../../../src-shared/documents/protocol.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import type { DemoUser } from '../../../src-shared/domain/demo-data/demo-users';
+import type { ActingUser } from './acting-user';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { unwrap } from '../../../src-shared/kernel/result';
@@ -32,7 +32,7 @@ export function ProtocolPanel({
 }: {
   ctx: Omit<FollowUpContext, 'today'>;
   documents: readonly CaseDocument[];
-  actor: DemoUser;
+  actor: ActingUser;
   run: RunStep;
   busy: boolean;
 }) {

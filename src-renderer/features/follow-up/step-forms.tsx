@@ -5,7 +5,7 @@ import { appealDeadline } from '../../../src-shared/domain/appeal/appeal-deadlin
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import { followUpWorkflow, type FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import type { DemoUser } from '../../../src-shared/domain/demo-data/demo-users';
+import type { ActingUser } from './acting-user';
 import { useApi, useDatabase } from '../../app/providers';
 import { useAppStore } from '../../app/store';
 import { formatDate } from '../../i18n/format';
@@ -30,7 +30,7 @@ const now = () => new Date().toISOString();
 interface StepFormsProps {
   ctx: Omit<FollowUpContext, 'today'>;
   documents: readonly CaseDocument[];
-  actor: DemoUser;
+  actor: ActingUser;
   run: RunStep;
   busy: boolean;
   /** The student's other open follow-up cases (a report can be joined into one of them). */

@@ -29,6 +29,10 @@ export function StepNotice({ state }: { state: StepState }) {
         return t.letterFailed(dictionary.documents.kinds[report.document], report.message);
       case 'letterNotSent':
         return t.letterNotSent(dictionary.documents.kinds[report.document]);
+      case 'noticeByServer':
+        return t.noticeByServer;
+      case 'noticeNotSent':
+        return t.noticeNotSent;
       case 'integration':
         return t.integration(report.system);
     }

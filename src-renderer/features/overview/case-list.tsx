@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { markOverviewReady } from '../../app/perf-marks';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/use-t';
+import { useBulkSelection } from './bulk/bulk-selection';
 import { CaseRow, CASE_ROW_HEIGHT } from './case-row';
 import type { CaseFilter } from './case-query';
 import { useCaseList } from './use-case-list';
@@ -22,6 +23,7 @@ export function CaseList({ filter, today }: { filter: CaseFilter; today: string 
   const [limit, setLimit] = useState(PAGE_SIZE);
   const { rows, matches, total } = useCaseList(filter, today, limit);
   const selectCase = useAppStore((state) => state.selectCase);
+  const toggleSelected = useBulkSelection((state) => state.toggle);
   const viewport = useRef<HTMLDivElement>(null);
   const loaded = rows?.length ?? 0;
   const hasMore = matches !== undefined && loaded < matches;
@@ -59,9 +61,16 @@ export function CaseList({ filter, today }: { filter: CaseFilter; today: string 
   }, [rows, selectCase, virtualizer]);
 
   // Arrow keys, Home and End move between rows; Tab still moves through them one by one.
+  // Space on a row's link selects or deselects its case, as it does on the row's checkbox.
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const current = Number((event.target as HTMLElement).closest('li')?.dataset.index);
     if (Number.isNaN(current) || loaded === 0) return;
+    const item = rows?.[current];
+    if (event.key === ' ' && item && (event.target as HTMLElement).matches('a')) {
+      event.preventDefault();
+      toggleSelected(item);
+      return;
+    }
     const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: loaded - 1 }[event.key];
     if (next === undefined || next < 0 || next >= loaded) return;
     event.preventDefault();

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useToday } from '../../ui/use-today';
+import { BulkActions } from './bulk/bulk-actions';
 import { CaseDistributionChart } from './case-distribution-chart';
 import { CaseFilters } from './case-filters';
 import { CaseList } from './case-list';
@@ -23,6 +24,7 @@ export function CaseOverviewPage() {
         <MatchCount filter={filter} today={today} />
         <ExportButton filter={filter} today={today} />
       </div>
+      <BulkActions filter={filter} today={today} />
       <div className="case-overview__body">
         <div className="case-overview__list">
           <CaseList key={caseFilterKey(filter, today)} filter={filter} today={today} />

@@ -5,6 +5,7 @@ import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { useAppStore } from '../../app/store';
 import { formatDate, hasDeadline } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
+import { RowSelect } from './bulk/row-select';
 import { statusLabel } from './case-statuses';
 
 export const CASE_ROW_HEIGHT = 72;
@@ -17,7 +18,7 @@ interface Props {
   style: CSSProperties;
 }
 
-/** One case in the overview: the link carries number and title; type, status and deadline follow. */
+/** One case in the overview: its checkbox for bulk steps, the link with number and title, then type, status and deadline. */
 export function CaseRow({ item, index, setSize, today, style }: Props) {
   const t = useT();
   const language = useAppStore((state) => state.language);
@@ -25,6 +26,7 @@ export function CaseRow({ item, index, setSize, today, style }: Props) {
   const overdue = hasDeadline(item.nextDeadline) && item.nextDeadline < today;
   return (
     <li className="case-row" style={style} aria-setsize={setSize} aria-posinset={index + 1} data-index={index}>
+      <RowSelect item={item} />
       <Link to={`/cases/${encodeURIComponent(item.id)}`} className="case-row__link" onClick={() => selectCase(item.id)}>
         <span className="case-row__number">{item.caseNumber}</span> <span className="case-row__title">{item.title}</span>
       </Link>

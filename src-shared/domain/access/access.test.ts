@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../case/case.schema';
 import { caseTypes, type CaseType } from '../case/case-type';
-import { actorFor, SCOPE, SUBJECT_ID, TEACHER_ID } from '../testing/fixtures';
+import { actorFor, SCOPE, SUBJECT_ID, TEACHER_ID } from '../../../dev/testing/fixtures';
 import { canCreateCase, canEditCase, canSeeCase, caseTypesForActor, caseTypesForRole, roleCaseTypes, seesPeopleRegister } from './access';
 import { actorSchema, roles, type Role } from './roles';
 

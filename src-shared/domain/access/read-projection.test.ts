@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../case/case.schema';
 import { caseTypes, type CaseType } from '../case/case-type';
 import type { Person } from '../person/person.schema';
-import { actorFor, caseWithEveryPart, SCOPE, SUBJECT_ID, TEACHER_ID, workflowsUnderTest } from '../testing/fixtures';
+import { actorFor, caseWithEveryPart, SCOPE, SUBJECT_ID, TEACHER_ID, workflowsUnderTest } from '../../../dev/testing/fixtures';
 import { roleCanSee, roleCaseTypes } from './access';
 import { accessTable, ownerField, partAccess, partsOf, recordParts, registerTable, type RecordPart } from './access-table';
 import { mayReadRecord, projectCase, restoreWithheld } from './read-projection';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appealDeadline } from '../appeal/appeal-deadline';
 import { dateOf } from '../calendar/iso-date';
-import { actorFor, approvalEvents, approvalStart, walk } from '../testing/fixtures';
+import { actorFor, approvalEvents, approvalStart, walk } from '../../../dev/testing/fixtures';
 import { approvalWorkflow, transition } from './approval.workflow';
 
 const officer = actorFor('caseOfficer');

@@ -17,7 +17,7 @@ import {
   placementStart,
   walk,
   workflowsUnderTest,
-} from '../testing/fixtures';
+} from '../../../dev/testing/fixtures';
 import { isRefusal } from '../workflow/workflow';
 import type { Case } from './case.schema';
 import { jsonEqual } from '../../sync/json-value';

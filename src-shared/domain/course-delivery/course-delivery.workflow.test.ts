@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFor, courseDeliveryEvents, courseDeliveryStart, edited, TEACHER_ID, walk } from '../testing/fixtures';
+import { actorFor, courseDeliveryEvents, courseDeliveryStart, edited, TEACHER_ID, walk } from '../../../dev/testing/fixtures';
 import { courseDeliveryWorkflow, transition } from './course-delivery.workflow';
 
 const consultant = actorFor('operationsConsultant');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/app-error';
 import { addDays } from '../calendar/iso-date';
-import { mulberry32, Rng } from '../demo-data/prng';
+import { mulberry32, Rng } from '../../../dev/demo-data/prng';
 import { computeK1, computeK2 } from './control-digits';
 import { generateNationalId } from './generate-national-id';
 import { isValidNationalId, parseNationalId, type NationalIdProblem } from './national-id';

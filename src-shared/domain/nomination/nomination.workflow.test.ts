@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFor, nominationEvents, nominationStart, walk } from '../testing/fixtures';
+import { actorFor, nominationEvents, nominationStart, walk } from '../../../dev/testing/fixtures';
 import { nominationWorkflow, transition } from './nomination.workflow';
 
 const officer = actorFor('caseOfficer');

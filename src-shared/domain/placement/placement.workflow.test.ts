@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFor, placementEvents, placementStart, walk } from '../testing/fixtures';
+import { actorFor, placementEvents, placementStart, walk } from '../../../dev/testing/fixtures';
 import { isRefusal } from '../workflow/workflow';
 import { changeSupervisor, placementWorkflow, transition } from './placement.workflow';
 

@@ -15,7 +15,7 @@ import {
   placementStart,
   walk,
   workflowsUnderTest,
-} from '../testing/fixtures';
+} from '../../../dev/testing/fixtures';
 import type { CaseWorkflow, Workflow, WorkflowCase, WorkflowEvent } from './workflow';
 
 /**

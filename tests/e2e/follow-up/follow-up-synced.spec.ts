@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_STUDENT_ID } from '../../../src-shared/domain/demo-data/demo-users';
+import { DEMO_STUDENT_ID } from '../../../dev/demo-data/demo-users';
 import { dictionaries } from '../../../src-renderer/i18n/dictionary';
 import { pdfText } from '../../integration/documents/tools';
 import { mailHeader, pdfAttachment, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';

@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { secretsFilePath } from '../../../src-main/services/compose-services';
 import { createPlainFileSecureStore } from '../../../src-main/services/secure-store/plain-file-secure-store';
 import { appealDeadline } from '../../../src-shared/domain/appeal/appeal-deadline';
-import { DEMO_STUDENT_ID } from '../../../src-shared/domain/demo-data/demo-users';
+import { DEMO_STUDENT_ID } from '../../../dev/demo-data/demo-users';
 import { followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { followUpTexts } from '../../../src-renderer/features/follow-up/follow-up-text';
@@ -241,7 +241,7 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   const folder = join(dataDir, 'archive', caseNumber.replace(/[^A-Za-z0-9._-]/g, '-'));
   expect((await readdir(folder)).sort()).toEqual([`protocol-${caseNumber.replace('/', '-')}.pdf`, `vedtak-${caseNumber.replace('/', '-')}.pdf`]);
   const sealed = await readFile(join(folder, `vedtak-${caseNumber.replace('/', '-')}.pdf`));
-  expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Høgskolen i Fjordheim – virksomhetssegl']]);
+  expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Saksflyt demo – virksomhetssegl']]);
   expect((await pdfText(sealed)).replace(/\s+/g, ' ')).toContain('Du kan fortsette studiene på vilkår');
   // P360 got the protocol as an internal memo and the decision as a Vedtak, both on the student's folder.
   expect(p360.cases.map((folder) => folder.ArchiveCodes[0]?.ArchiveCode)).toEqual([expect.stringMatching(/^\d{11}$/)]);

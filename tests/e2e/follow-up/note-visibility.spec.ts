@@ -1,4 +1,4 @@
-import { DEMO_STUDENT_ID } from '../../../src-shared/domain/demo-data/demo-users';
+import { DEMO_STUDENT_ID } from '../../../dev/demo-data/demo-users';
 import { followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { nb } from '../../../src-renderer/i18n/nb';
 import { expectAccessible } from '../support/axe';

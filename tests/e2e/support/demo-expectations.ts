@@ -1,7 +1,7 @@
 import { DEMO_SEED } from '../../../src-renderer/db/demo-options';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { CaseType } from '../../../src-shared/domain/case/case-type';
-import { generateDemoData } from '../../../src-shared/domain/demo-data';
+import { generateDemoData } from '../../../dev/demo-data';
 
 /** "Now" for every e2e test (the page clock is pinned to it): deadlines are relative to it. */
 export const FIXED_NOW = new Date('2026-03-10T11:00:00.000Z');

@@ -8,7 +8,6 @@ import { startBrowserHost, type BrowserHost } from '../../../src-main/host/brows
 import { createPlainFileSecureStore } from '../../../src-main/services/secure-store/plain-file-secure-store';
 import { secretsFilePath } from '../../../src-main/services/compose-services';
 import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
-import { INSTITUTION } from '../../../src-shared/domain/demo-data/organisation';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
 import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { noark5SchemaPath, pdfsig, pdfText, runTool } from '../documents/tools';
@@ -123,8 +122,8 @@ describe('documents channels over HTTP (demo mode: no keys configured)', () => {
 
       const sealed = await value<{ pdfBase64: string }>(host, 'documents:seal-decision', { documentId: 'd-1', decision: demo.decision });
       expect((await pdfsig(pdfOf(sealed.pdfBase64))).map((signature) => [signature.valid, signature.signer])).toEqual([
-        // The seal is the configured institution's (the demo institution by default).
-        [true, `${INSTITUTION.name} – virksomhetssegl`],
+        // The seal is the configured institution's (a demo name when none is configured).
+        [true, 'Saksflyt demo – virksomhetssegl'],
       ]);
       firstCertificates = await readFile(join(dataDir, 'demo-certificates', 'coordinator.p12'));
     });

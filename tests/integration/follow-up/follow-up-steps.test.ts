@@ -14,7 +14,9 @@ import {
   type MakeDocuments,
   type StepDeps,
 } from '../../../src-renderer/features/follow-up/follow-up-steps';
-import { demoStaff, staffDirectory, staffUser } from '../../../src-renderer/features/follow-up/staff-directory';
+import { staffDirectory } from '../../../src-renderer/features/follow-up/staff-directory';
+import { DEMO_NOW, demoOrganisation, demoStaffMembers, demoUser } from '../../../dev/demo-data';
+import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { FollowUpCase, FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-up.workflow';
@@ -30,9 +32,9 @@ import { pdfsig } from '../documents/tools';
  * Workflow steps as the app takes them: the pure transition, the documents made by the real main
  * process over HTTP (browser host), and the results in a real RxDB replica (on fake-indexeddb).
  */
-const coordinator = staffUser('u-kullkoord-helse')!;
-const teacher = staffUser('u-laerer-helse-1')!;
-const head = staffUser('u-avdleder-helse')!;
+const coordinator = demoUser('u-kullkoord-helse')!;
+const teacher = demoUser('u-laerer-helse-1')!;
+const head = demoUser('u-avdleder-helse')!;
 const student: Person = {
   id: 'person-aase',
   givenName: 'Åse',
@@ -89,7 +91,7 @@ async function stored(id: string): Promise<FollowUpCase> {
 }
 
 async function step(caseDoc: FollowUpCase, event: FollowUpEvent, make?: MakeDocuments, actor = coordinator, notes: Note[] = []) {
-  return takeStep(deps(actor), { caseDoc, student, notes, staff: staffDirectory(demoStaff) }, event, make);
+  return takeStep(deps(actor), { caseDoc, student, notes, staff: staffDirectory(demoStaffMembers(DEMO_NOW)), organisation: organisationIndex(demoOrganisation(new Date(DEMO_NOW))) }, event, make);
 }
 
 /** A case opened by the coordinator and summoned, with the summons letter issued. */

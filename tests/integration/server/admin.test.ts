@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminCommand } from '../../../src-server/admin/admin-command';
 import { auditCommand } from '../../../src-server/admin/audit.command';
-import { DEMO_PASSWORD, demoDataCommand } from '../../../src-server/admin/demo-data.command';
+import { DEMO_PASSWORD, demoDataCommand } from '../../../dev/server/demo-data.command';
 import { deviceCommand } from '../../../src-server/admin/device.command';
 import { userCommand } from '../../../src-server/admin/user.command';
 import { appendAudit } from '../../../src-server/audit/audit-log';

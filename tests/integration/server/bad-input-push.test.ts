@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src-server/auth/sessions';
-import { demoUsers, type DemoData } from '../../../src-shared/domain/demo-data';
+import { demoUsers, type DemoData } from '../../../dev/demo-data';
 import { pullResponseSchema } from '../../../src-shared/sync/pull.schema';
 import { pushResponseSchema } from '../../../src-shared/sync/push.schema';
 import { schemaVersionOf, type CollectionName } from '../../../src-shared/db/collections';

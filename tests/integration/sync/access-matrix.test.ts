@@ -4,7 +4,7 @@ import { partAccess, registerTable } from '../../../src-shared/domain/access/acc
 import { checkCaseChange } from '../../../src-shared/domain/case/case-change';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
-import { demoUsers, type DemoData } from '../../../src-shared/domain/demo-data';
+import { demoUsers, type DemoData } from '../../../dev/demo-data';
 import { SyncTransport } from '../../../src-renderer/sync/sync-transport';
 import { sessionAuth } from './support/client';
 import { importDemoData } from './support/demo';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
-import { DEMO_STUDENT_ID, type DemoData } from '../../../src-shared/domain/demo-data';
+import { DEMO_STUDENT_ID, type DemoData } from '../../../dev/demo-data';
 import type { Session } from '../../../src-server/auth/sessions';
 import { importDemoData } from './support/demo';
 import { scope } from './support/fixtures';

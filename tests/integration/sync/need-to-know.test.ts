@@ -3,7 +3,7 @@ import { canSeeCase, isStaff, type Actor, type Role } from '../../../src-shared/
 import { ownerField, partAccess, registerTable } from '../../../src-shared/domain/access/access-table';
 import { replicatedCollections, schemaVersionOf } from '../../../src-shared/db/collections';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
-import { demoUsers, DEMO_STUDENT_ID, type DemoData } from '../../../src-shared/domain/demo-data';
+import { demoUsers, DEMO_STUDENT_ID, type DemoData } from '../../../dev/demo-data';
 import type { Note } from '../../../src-shared/domain/note/note.schema';
 import { accessFingerprint, encodeCheckpoint } from '../../../src-server/sync/change-feed';
 import { importDocuments } from '../../../src-server/sync/import-documents';

@@ -4,7 +4,7 @@ import { schemaVersionOf, type CollectionName } from '../../../src-shared/db/col
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
-import { actorFor, followUpEvents, followUpStart, SUBJECT_ID, walk, workflowsUnderTest } from '../../../src-shared/domain/testing';
+import { actorFor, after, followUpEvents, followUpStart, SUBJECT_ID, walk, workflowsUnderTest } from '../../../dev/testing';
 import type { PushResponse } from '../../../src-shared/sync/push.schema';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -123,6 +123,19 @@ describe('write rules over HTTP', () => {
     const done = { ...task, done: true };
     const deleted = await push(role, 'tasks', [{ newDocumentState: { ...done, _deleted: true }, assumedMasterState: wire(done) }]);
     expect(deleted.body.rejections).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
+  });
+
+  it('refuses a tick-off of a task assigned to someone else, or to a role rather than to the user, and keeps it open', async () => {
+    const forHead = { id: 'task-for-head', caseId: drafted.id, title: 'Kall inn til møte', assigneeId: actorFor('departmentHead').userId, due: '2026-12-01', done: false, createdAt: drafted.updatedAt, updatedAt: drafted.updatedAt };
+    const forRectors = { ...forHead, id: 'task-for-rectors', assigneeId: 'rector' };
+    await accepted('cohortCoordinator', 'tasks', forHead);
+    await accepted('cohortCoordinator', 'tasks', forRectors);
+    for (const role of ['student', 'teacher', 'rector'] as const) {
+      expect(await refused(role, 'tasks', { ...forHead, done: true, updatedAt: after(100) }, forHead)).toMatchObject({ reason: 'forbidden' });
+    }
+    expect(await refused('rector', 'tasks', { ...forRectors, done: true, updatedAt: after(100) }, forRectors)).toMatchObject({ reason: 'forbidden' });
+    expect(await storedDoc('tasks', forHead.id)).toMatchObject({ done: false });
+    expect(await storedDoc('tasks', forRectors.id)).toMatchObject({ done: false });
   });
 
   it('lets the coordinator record archiving once, forward only, and never rewrite a signature', async () => {

@@ -13,7 +13,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * Rows as CSV lines the way Norwegian Excel reads them: semicolons between fields, CRLF after every
  * line (so chunks can be joined), and fields with ; " or line breaks quoted with "" for ".
  */
-export function csvLines(rows: readonly (readonly string[])[]): string {
+export function csvLines(rows: string[][]): string {
   if (rows.length === 0) return '';
   return `${unparse(rows, { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
 }

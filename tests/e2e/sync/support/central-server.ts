@@ -9,11 +9,11 @@ import type { Database } from '../../../../src-server/db/database';
 import { migrate } from '../../../../src-server/db/migrate';
 import { migrations } from '../../../../src-server/db/migrations';
 import { openPglite } from '../../../../src-server/db/pglite-database';
-import { importDemoData } from '../../../../src-server/sync/import-documents';
+import { importDemoData } from '../../../../dev/server/import-demo-data';
 import { canSeeCase, type Actor } from '../../../../src-shared/domain/access';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
 import type { Note } from '../../../../src-shared/domain/note/note.schema';
-import { DEMO_NOW, demoUsers, generateDemoData, type DemoData } from '../../../../src-shared/domain/demo-data';
+import { DEMO_NOW, demoUsers, generateDemoData, type DemoData } from '../../../../dev/demo-data';
 
 /** The demo data every e2e server starts with (the server's, not the app's local demo seed). */
 export const SERVER_DEMO = { caseCount: 120, seed: 3 } as const;

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Case } from '../../../../src-shared/domain/case/case.schema';
+import { actorFor, followUpStart } from '../../../../dev/testing/fixtures';
+import { replicaWithCases } from '../replica.test-helper';
+import type { SelectedCase } from './bulk-selection';
+import { applyBulkStep, BULK_CHUNK_SIZE, type BulkResult } from './bulk-run';
+
+const coordinator = actorFor('cohortCoordinator');
+
+/** Reported follow-up cases in the coordinator's department, and one in a department outside it. */
+const inScope: Case[] = Array.from({ length: BULK_CHUNK_SIZE * 2 + 5 }, (_, i) => ({
+  ...(followUpStart() as Case),
+  id: `fu-${String(i).padStart(3, '0')}`,
+  caseNumber: `2026/${String(i).padStart(5, '0')}`,
+}));
+const elsewhere: Case = { ...inScope[0]!, id: 'fu-okonomi', caseNumber: '2026/09999', department: 'okonomi', cohort: 'OKAD-2024H' };
+const missing: SelectedCase = { id: 'fu-gone', caseNumber: '2026/08888', title: 'Borte', type: 'followUp' };
+
+const selection = (cases: readonly Case[]): SelectedCase[] => cases.map(({ id, caseNumber, title, type }) => ({ id, caseNumber, title, type }));
+
+describe('a bulk step over the local replica', () => {
+  const replica = replicaWithCases([...inScope, elsewhere]);
+  afterEach(() => vi.restoreAllMocks());
+
+  it('takes the step case by case in chunks, refuses with the reason, and needs no network', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    const db = replica();
+    const progress: number[][] = [];
+    const results = await applyBulkStep({ db, actor: coordinator }, [...selection([elsewhere, ...inScope]), missing], 'open', {
+      signal: new AbortController().signal,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+
+    const total = inScope.length + 2;
+    expect(progress).toEqual([
+      [BULK_CHUNK_SIZE, total],
+      [BULK_CHUNK_SIZE * 2, total],
+      [total, total],
+    ]);
+    expect(results.map((result) => result.case.id)).toEqual([elsewhere.id, ...inScope.map((c) => c.id), missing.id]);
+    expect(results[0]!.outcome).toMatchObject({ kind: 'refused', reason: 'out-of-scope' });
+    expect(results.at(-1)!.outcome).toMatchObject({ kind: 'refused', reason: 'not-found' });
+    expect(results.slice(1, -1).every((result) => result.outcome.kind === 'done' && result.outcome.tasksCreated === 1)).toBe(true);
+
+    // The replica holds the new states and the step's tasks; the refused case is as it was.
+    const stored = await db.cases.find().exec();
+    const statusOf = new Map(stored.map((doc) => [doc.id, doc.status]));
+    expect(inScope.every((c) => statusOf.get(c.id) === 'open')).toBe(true);
+    expect(statusOf.get(elsewhere.id)).toBe('reported');
+    expect((await db.cases.findOne(inScope[0]!.id).exec())?.assignees).toContain(coordinator.userId);
+    const tasks = await db.tasks.find().exec();
+    expect(tasks.map((task) => task.caseId).sort()).toEqual(inScope.map((c) => c.id).sort());
+    expect(tasks.every((task) => task.assigneeId === coordinator.userId && !task.done)).toBe(true);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses every case once the step is taken (the status moved on)', async () => {
+    const results = await applyBulkStep({ db: replica(), actor: coordinator }, selection(inScope.slice(0, 2)), 'open', {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
+    expect(results.map((result) => result.outcome)).toEqual([
+      expect.objectContaining({ kind: 'refused', reason: 'illegal-transition' }),
+      expect.objectContaining({ kind: 'refused', reason: 'illegal-transition' }),
+    ]);
+  });
+
+  it('stops between chunks when cancelled, with the results so far', async () => {
+    const controller = new AbortController();
+    let seen: readonly BulkResult[] = [];
+    const results = await applyBulkStep({ db: replica(), actor: coordinator }, selection(inScope), 'recordNoShow', {
+      signal: controller.signal,
+      onProgress: (_done, _total, sofar) => {
+        seen = sofar;
+        controller.abort();
+      },
+    });
+    expect(results).toHaveLength(BULK_CHUNK_SIZE);
+    expect(seen).toHaveLength(BULK_CHUNK_SIZE);
+  });
+});

@@ -1,0 +1,75 @@
+import type { Actor } from '../../../../src-shared/domain/access/roles';
+import { bulkStepFor, type BulkRefusalReason } from '../../../../src-shared/domain/case/bulk-steps';
+import type { Case } from '../../../../src-shared/domain/case/case.schema';
+import { AppError } from '../../../../src-shared/kernel/app-error';
+import type { SelectedCase } from './bulk-selection';
+import { bulkRunner, type BulkReplica } from './bulk-ports';
+
+/** Cases per chunk: the page paints and the user can cancel between chunks. */
+export const BULK_CHUNK_SIZE = 25;
+
+export type BulkOutcome =
+  | { kind: 'done'; tasksCreated: number }
+  | { kind: 'refused'; reason: BulkRefusalReason | 'not-found'; message: string }
+  | { kind: 'failed'; message: string };
+
+export interface BulkResult {
+  case: SelectedCase;
+  outcome: BulkOutcome;
+}
+
+export interface BulkRunOptions {
+  /** Stops the run before the next chunk; the results so far are returned. */
+  signal: AbortSignal;
+  /** After each chunk: how many cases are handled of how many, and their results so far. */
+  onProgress: (done: number, total: number, results: readonly BulkResult[]) => void;
+}
+
+/**
+ * Takes one workflow step on each case, in order, as `actor`. Each case is decided by the pure
+ * workflow rule (bulkStepFor) on its current state in the replica; an allowed step writes the new
+ * state to the replica and runs the step's laptop commands, exactly as a step on the case's page
+ * does, so it syncs like any change (queued while offline; the server checks it again). Nothing
+ * here needs the network.
+ */
+export async function applyBulkStep(
+  deps: { db: BulkReplica; actor: Actor },
+  cases: readonly SelectedCase[],
+  event: string,
+  { signal, onProgress }: BulkRunOptions,
+): Promise<BulkResult[]> {
+  const results: BulkResult[] = [];
+  for (let start = 0; start < cases.length && !signal.aborted; start += BULK_CHUNK_SIZE) {
+    const chunk = cases.slice(start, start + BULK_CHUNK_SIZE);
+    const docs = await deps.db.cases.findByIds(chunk.map((c) => c.id)).exec();
+    for (const selected of chunk) {
+      const current = docs.get(selected.id)?.toJSON() as Case | undefined;
+      results.push({ case: selected, outcome: current ? await stepOne(deps, current, event) : notFound(selected) });
+    }
+    onProgress(results.length, cases.length, results);
+    await nextTask();
+  }
+  return results;
+}
+
+async function stepOne(deps: { db: BulkReplica; actor: Actor }, current: Case, event: string): Promise<BulkOutcome> {
+  const step = bulkStepFor(current, event, deps.actor, new Date().toISOString());
+  if (!step.ok) return { kind: 'refused', reason: step.reason, message: step.message };
+  try {
+    await deps.db.cases.incrementalUpsert(step.state);
+    const { reports } = await bulkRunner.run(step.commands, deps.db);
+    return { kind: 'done', tasksCreated: reports.length };
+  } catch (error) {
+    return { kind: 'failed', message: AppError.from(error).message };
+  }
+}
+
+/** A selected case the replica no longer holds (access lost, or removed by sync). */
+const notFound = (selected: SelectedCase): BulkOutcome => ({
+  kind: 'refused',
+  reason: 'not-found',
+  message: `Case ${selected.caseNumber} is no longer in the local database`,
+});
+
+/** Yields to the browser so it paints the progress and handles input before the next chunk. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,2 @@
+/** Where "Mine oppgaver" lives in the app's (hash) routes. */
+export const TASKS_PATH = '/tasks';
