@@ -142,8 +142,12 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
     };
   });
   if (!called) return done();
-  if (rng.chance(0.15)) {
-    run.step(head, [0, 1], (at) => ({ type: 'closeWithoutDecision', at, reason: text.closureReason(rng) }), decisionMeeting + HOUR);
+  // At the meeting the rector gives their view in their own step; now and then it is to close without a decision.
+  const noDecision = rng.chance(0.15);
+  const reason = noDecision ? text.closureReason(rng) : '';
+  if (!run.step(rector, [0, 0], (at) => ({ type: 'reviewWithRector', at, recommendsDecision: !noDecision, comment: reason }), decisionMeeting)) return done();
+  if (noDecision) {
+    run.step(head, [0, 1], (at) => ({ type: 'closeWithoutDecision', at, reason }), decisionMeeting + HOUR);
     return done();
   }
   const outcome = rng.weighted(outcomeWeights);
@@ -158,7 +162,6 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
       facts: text.decisionFacts(first, course),
       considerations: text.decisionConsiderations[outcome],
       documentId: `${id}-decision`,
-      coDeciders: [rector.userId],
     }),
     decisionMeeting + HOUR,
   );

@@ -175,6 +175,7 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
       location: 'Møterom Rektorat',
       participantIds: [rector.userId, coordinator.userId],
     }));
+    await step('2026-11-30T11:00:00.000Z', rector, (at) => ({ type: 'reviewWithRector', at, recommendsDecision: true, comment: '' }));
     await step('2026-12-01T09:00:00.000Z', head, (at) => ({
       type: 'decide',
       at,
@@ -183,7 +184,6 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
       facts: demo.decision.facts,
       considerations: demo.decision.mainConsiderations,
       documentId: `${demo.caseId}-decision`,
-      coDeciders: [rector.userId],
     }));
     const archived = (await outbox.list()).find((entry) => entry.record.kind === 'decision' && entry.status === 'archived');
     if (!archived?.receipt) throw new AppError('internal', 'The decision did not reach the Noark 5 package');

@@ -1,12 +1,12 @@
 import { decisionInputSchema, type DecisionInput } from '../../../src-shared/documents/decision.schema';
 import { protocolInputSchema, type ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { summonsInputSchema, type SummonsInput } from '../../../src-shared/documents/summons.schema';
-import { drawDecision, DECISION_TITLE } from './decision.document';
+import { drawDecision, DECISION_TITLE } from '../../case-types/follow-up/decision.document';
 import { loadDocumentResources } from './document-resources';
 import { renderPdfA } from './pdfa-document';
-import { drawProtocol, PROTOCOL_TITLE } from './protocol.document';
+import { drawProtocol, PROTOCOL_TITLE } from '../../case-types/follow-up/protocol.document';
 import { decodeSignaturePng } from './signature-png';
-import { drawSummons, SUMMONS_TITLE } from './summons.document';
+import { drawSummons, SUMMONS_TITLE } from '../../case-types/follow-up/summons.document';
 
 /** Renders the follow-up documents as PDF/A-2b. Inputs are parsed again here: callers may be IPC, CLI or tests. */
 export interface PdfRenderer {

@@ -53,8 +53,10 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
   const receivedOn = useWatch({ control, name: 'appeal.receivedOn' });
   if (!followUpWorkflow.allowedEvents(caseDoc, actor).includes('decide')) return null;
 
-  const rector = ctx.staff.rector();
-  const deciders = [actor.userId, ...(rector && rector.id !== actor.userId ? [rector.id] : [])];
+  // The decision is taken together with the rector who reviewed the case in their own step.
+  const review = caseDoc.details.rectorReview;
+  const reviewer = review?.rectorId;
+  const deciders = [actor.userId, ...(reviewer && reviewer !== actor.userId ? [reviewer] : [])];
   const letterParts = (values: DecisionFormValues): DecisionLetterParts => ({
     title: values.title,
     outcome: values.outcome,
@@ -90,7 +92,6 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
         facts: values.facts,
         considerations: values.mainConsiderations,
         documentId,
-        coDeciders: deciders.filter((id) => id !== actor.userId),
       },
       make,
     );
@@ -104,6 +105,12 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
         {t.heading}
       </Heading>
       <Paragraph data-size="sm">{t.intro}</Paragraph>
+      {review && (
+        <Paragraph data-size="sm">
+          {t.rectorReview(ctx.staff.member(review.rectorId)?.name ?? review.rectorId, review.recommendsDecision)}
+          {review.comment && ` «${review.comment}»`}
+        </Paragraph>
+      )}
       <form noValidate className="follow-up-decision__form" onSubmit={(event) => void handleSubmit(decide)(event)}>
         <Field>
           <Label htmlFor="decision-outcome-kind">{t.outcomeKind}</Label>

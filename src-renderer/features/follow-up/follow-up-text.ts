@@ -1,4 +1,9 @@
+import { concernKindLabels, courseworkStateLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { useAppStore } from '../../app/store';
+
+/** One language of a shared label table (labels are defined once, in src-shared). */
+const labelsIn = <K extends string>(language: 'nb' | 'en', labels: Record<K, { nb: string; en: string }>): Record<K, string> =>
+  Object.fromEntries(Object.entries<{ nb: string; en: string }>(labels).map(([key, label]) => [key, label[language]])) as Record<K, string>;
 
 /**
  * The follow-up screens' texts: Norwegian bokmål (default) and English. Labels of statuses,
@@ -7,19 +12,8 @@ import { useAppStore } from '../../app/store';
 const nb = {
   locale: 'nb-NO',
   loading: 'Laster …',
-  concernKinds: {
-    subjectDifficulties: 'Fagvansker',
-    missingParticipation: 'Manglende deltakelse',
-    lowProgression: 'Lav progresjon',
-    courseworkNotPassed: 'Studentarbeider ikke bestått',
-  },
-  courseworkStates: {
-    notSubmitted: 'Ikke levert',
-    submitted: 'Levert',
-    approved: 'Godkjent',
-    notApproved: 'Ikke godkjent',
-    resubmissionRequired: 'Må leveres på nytt',
-  },
+  concernKinds: labelsIn('nb', concernKindLabels),
+  courseworkStates: labelsIn('nb', courseworkStateLabels),
   actingUser: {
     label: 'Handler som (demo)',
     description: 'På lokale demodata velger du hvilken demobruker du handler som. Innlogget handler du som deg selv.',
@@ -97,6 +91,10 @@ const nb = {
     summary: 'Kort oppsummering av protokollen',
     meetingParticipants: (names: string) => `Innkalles: ${names}`,
     closeReason: 'Begrunnelse for å avslutte uten vedtak',
+    rectorView: 'Rektors vurdering',
+    rectorRecommendsDecision: 'Det bør fattes vedtak',
+    rectorRecommendsNoDecision: 'Saken bør avsluttes uten vedtak',
+    rectorComment: 'Kommentar fra rektor',
     archivedAs: (reference: string) => `Vedtaket er arkivert med referanse ${reference}.`,
     notArchivedYet: 'Vedtaket er ikke ferdig arkivert ennå. Se dokumentlisten.',
     archiveReference: 'Arkivreferanse',
@@ -166,6 +164,7 @@ const nb = {
   decision: {
     heading: 'Vedtak',
     intro: 'Et enkeltvedtak skal vise til reglene det bygger på, de faktiske forholdene og hovedhensynene, og opplyse om klageretten.',
+    rectorReview: (name: string, decide: boolean) => `Rektors vurdering (${name}): ${decide ? 'det bør fattes vedtak.' : 'saken bør avsluttes uten vedtak.'}`,
     outcomeKind: 'Utfall',
     title: 'Tittel på vedtaket',
     outcome: 'Vedtaket',
@@ -288,19 +287,8 @@ export type FollowUpText = typeof nb;
 const en: FollowUpText = {
   locale: 'en-GB',
   loading: 'Loading …',
-  concernKinds: {
-    subjectDifficulties: 'Subject difficulties',
-    missingParticipation: 'Missing participation',
-    lowProgression: 'Low progression',
-    courseworkNotPassed: 'Coursework not passed',
-  },
-  courseworkStates: {
-    notSubmitted: 'Not submitted',
-    submitted: 'Submitted',
-    approved: 'Approved',
-    notApproved: 'Not approved',
-    resubmissionRequired: 'Resubmission required',
-  },
+  concernKinds: labelsIn('en', concernKindLabels),
+  courseworkStates: labelsIn('en', courseworkStateLabels),
   actingUser: {
     label: 'Acting as (demo)',
     description: 'On local demo data, choose which demo user you act as. Signed in, you act as yourself.',
@@ -378,6 +366,10 @@ const en: FollowUpText = {
     summary: 'Short summary of the protocol',
     meetingParticipants: (names: string) => `Invited: ${names}`,
     closeReason: 'Reason for closing without a decision',
+    rectorView: 'The rector’s view',
+    rectorRecommendsDecision: 'A decision should be made',
+    rectorRecommendsNoDecision: 'The case should be closed without a decision',
+    rectorComment: 'The rector’s comment',
     archivedAs: (reference: string) => `The decision is archived with reference ${reference}.`,
     notArchivedYet: 'The decision is not archived yet. See the document list.',
     archiveReference: 'Archive reference',
@@ -446,6 +438,7 @@ const en: FollowUpText = {
   decision: {
     heading: 'Decision',
     intro: 'An individual decision must state the rules it rests on, the facts and the main considerations, and tell the party about the right to appeal.',
+    rectorReview: (name: string, decide: boolean) => `The rector’s view (${name}): ${decide ? 'a decision should be made.' : 'the case should be closed without a decision.'}`,
     outcomeKind: 'Outcome',
     title: 'Title of the decision',
     outcome: 'The decision',

@@ -85,6 +85,8 @@ function StepForm({ event, label, ...props }: StepFormsProps & { event: FollowUp
       return <DraftProtocolForm label={label} {...props} />;
     case 'callMeeting':
       return <CallMeetingForm label={label} {...props} />;
+    case 'reviewWithRector':
+      return <RectorReviewForm label={label} {...props} />;
     case 'closeWithoutDecision':
       return <ReasonForm label={label} {...props} />;
     case 'archiveDecision':
@@ -249,6 +251,23 @@ function CallMeetingForm({ label, run, busy, ctx }: FormProps) {
       <Paragraph data-size="sm">{t.meetingParticipants(participants.map((member) => member.name).join(', '))}</Paragraph>
       <Textfield label={t.meetingAt} type="datetime-local" value={meetingAt} onChange={(event) => setMeetingAt(event.target.value)} />
       <Textfield label={t.place} value={location} onChange={(event) => setLocation(event.target.value)} />
+    </StepFormFrame>
+  );
+}
+
+/** The rector's part in the decision: their view, recorded as a step of their own. */
+function RectorReviewForm({ label, run, busy }: FormProps) {
+  const t = useFollowUpText().steps;
+  const [recommendsDecision, setRecommendsDecision] = useState(true);
+  const [comment, setComment] = useState('');
+  return (
+    <StepFormFrame label={label} busy={busy} onSubmit={() => void run({ type: 'reviewWithRector', at: now(), recommendsDecision, comment: comment.trim() })}>
+      <Fieldset>
+        <Fieldset.Legend>{t.rectorView}</Fieldset.Legend>
+        <Radio label={t.rectorRecommendsDecision} name="rector-view" value="decide" checked={recommendsDecision} onChange={() => setRecommendsDecision(true)} />
+        <Radio label={t.rectorRecommendsNoDecision} name="rector-view" value="close" checked={!recommendsDecision} onChange={() => setRecommendsDecision(false)} />
+      </Fieldset>
+      <Textarea aria-label={t.rectorComment} rows={3} value={comment} onChange={(event) => setComment(event.target.value)} />
     </StepFormFrame>
   );
 }

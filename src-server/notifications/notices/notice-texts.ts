@@ -1,9 +1,9 @@
-import { approvalNotices } from './approval-notices';
-import { courseDeliveryNotices } from './course-delivery-notices';
-import { followUpNotices } from './follow-up-notices';
+import { approvalNotices } from '../../case-types/approval/approval-notices';
+import { courseDeliveryNotices } from '../../case-types/course-delivery/course-delivery-notices';
+import { followUpNotices } from '../../case-types/follow-up/follow-up-notices';
 import type { NoticeTemplate } from './notice';
-import { nominationNotices } from './nomination-notices';
-import { placementNotices } from './placement-notices';
+import { nominationNotices } from '../../case-types/nomination/nomination-notices';
+import { placementNotices } from '../../case-types/placement/placement-notices';
 
 /** The Norwegian text of every notice the server sends, by notify template. */
 export const noticeTexts: Readonly<Record<string, NoticeTemplate>> = {

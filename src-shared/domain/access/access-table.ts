@@ -47,6 +47,7 @@ export const accessTable = {
       conversation: ['-', 'r', 'r', 'r', 'r'],
       protocol: ['-', 'r', 'r', 'r', 'r'],
       meeting: ['-', 'r', 'r', 'r', '-'],
+      rectorReview: ['-', 'r', 'r', 'r', '-'],
       decision: ['-', 'r', 'r', 'r', 'r'],
       archive: ['-', 'r', 'r', 'r', '-'],
       decisionDelivery: ['-', 'r', 'r', 'r', 'r'],

@@ -13,6 +13,7 @@ export const followUpStatuses = [
   'protocolSigned',
   'protocolSent',
   'meetingCalled',
+  'reviewedWithRector',
   'decided',
   'decisionArchived',
   'decisionSent',
@@ -35,6 +36,7 @@ export const followUpStatusLabels: Record<FollowUpStatus, { nb: string; en: stri
   protocolSigned: { nb: 'Protokoll signert', en: 'Protocol signed' },
   protocolSent: { nb: 'Protokoll sendt avdelingsleder', en: 'Protocol sent to head of department' },
   meetingCalled: { nb: 'Møte innkalt', en: 'Meeting called' },
+  reviewedWithRector: { nb: 'Vurdert med rektor', en: 'Reviewed with the rector' },
   decided: { nb: 'Vedtak fattet', en: 'Decision made' },
   decisionArchived: { nb: 'Vedtak arkivert', en: 'Decision archived' },
   decisionSent: { nb: 'Vedtak sendt', en: 'Decision sent' },
@@ -45,6 +47,22 @@ export const followUpStatusLabels: Record<FollowUpStatus, { nb: string; en: stri
 export const concernKinds = ['subjectDifficulties', 'missingParticipation', 'lowProgression', 'courseworkNotPassed'] as const;
 export type ConcernKind = (typeof concernKinds)[number];
 export const courseworkStates = ['notSubmitted', 'submitted', 'approved', 'notApproved', 'resubmissionRequired'] as const;
+
+/** What a teacher may report, named once for the screens and the letters. */
+export const concernKindLabels: Record<(typeof concernKinds)[number], { nb: string; en: string }> = {
+  subjectDifficulties: { nb: 'Fagvansker', en: 'Subject difficulties' },
+  missingParticipation: { nb: 'Manglende deltakelse', en: 'Missing participation' },
+  lowProgression: { nb: 'Lav studieprogresjon', en: 'Low study progression' },
+  courseworkNotPassed: { nb: 'Studentarbeider ikke bestått', en: 'Coursework not passed' },
+};
+
+export const courseworkStateLabels: Record<(typeof courseworkStates)[number], { nb: string; en: string }> = {
+  notSubmitted: { nb: 'Ikke levert', en: 'Not submitted' },
+  submitted: { nb: 'Levert, ikke vurdert', en: 'Submitted, not assessed' },
+  approved: { nb: 'Godkjent', en: 'Approved' },
+  notApproved: { nb: 'Ikke godkjent', en: 'Not approved' },
+  resubmissionRequired: { nb: 'Må leveres på nytt', en: 'Resubmission required' },
+};
 
 export const courseRefSchema = z.object({
   code: z.string().min(1).max(20),
@@ -123,6 +141,16 @@ export const followUpDetailsSchema = z.object({
       at: isoTimestamp,
       location: z.string().min(1).max(500),
       participantIds: z.array(idSchema).min(1).max(20),
+    })
+    .optional(),
+  /** The rector's part (seed 001: the head decides together with the rector), recorded by the rector's own step. */
+  rectorReview: z
+    .object({
+      reviewedAt: isoTimestamp,
+      rectorId: idSchema,
+      /** The rector's view: make a decision, or close the case without one. */
+      recommendsDecision: z.boolean(),
+      comment: z.string().max(2000),
     })
     .optional(),
   decision: z

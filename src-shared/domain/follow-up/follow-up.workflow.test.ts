@@ -18,6 +18,7 @@ const states = walk(followUpWorkflow, followUpStart(), [
   ['cohortCoordinator', followUpEvents.signAsCoordinator],
   ['cohortCoordinator', followUpEvents.sendProtocol],
   ['departmentHead', followUpEvents.callMeeting],
+  ['rector', followUpEvents.reviewWithRector],
   ['departmentHead', followUpEvents.decide],
   ['departmentHead', followUpEvents.archiveDecision],
   ['departmentHead', followUpEvents.sendDecision],
@@ -44,6 +45,7 @@ describe('follow-up workflow', () => {
       'protocolSigned',
       'protocolSent',
       'meetingCalled',
+      'reviewedWithRector',
       'decided',
       'decisionArchived',
       'decisionSent',
@@ -81,7 +83,8 @@ describe('follow-up workflow', () => {
     expect(commandsOf('protocolSent', 'callMeeting', head)).toEqual([
       expect.objectContaining({ type: 'notify', to: { kind: 'role', role: 'rector' }, copyTo: [{ kind: 'role', role: 'cohortCoordinator' }] }),
     ]);
-    expect(commandsOf('meetingCalled', 'decide', head).map((c) => c.type)).toEqual(['renderDocument', 'requestSignature', 'archive']);
+    expect(commandsOf('meetingCalled', 'reviewWithRector', actorFor('rector'))).toEqual([]);
+    expect(commandsOf('reviewedWithRector', 'decide', head).map((c) => c.type)).toEqual(['renderDocument', 'requestSignature', 'archive']);
     expect(commandsOf('decisionArchived', 'sendDecision', head)).toEqual([
       expect.objectContaining({ type: 'notify', to: { kind: 'person', personId: SUBJECT_ID }, copyTo: [{ kind: 'role', role: 'rector' }] }),
     ]);
@@ -184,9 +187,12 @@ describe('follow-up workflow', () => {
 
   it('lists the events an actor may take now', () => {
     expect(followUpWorkflow.allowedEvents(at('reported'), coordinator).sort()).toEqual(['merge', 'open']);
-    expect(followUpWorkflow.allowedEvents(at('meetingCalled'), head).sort()).toEqual(['closeWithoutDecision', 'decide']);
-    expect(followUpWorkflow.allowedEvents(at('meetingCalled'), actorFor('rector'))).toEqual(['decide']);
+    // The rector reviews the case in a step of their own before anyone decides.
+    expect(followUpWorkflow.allowedEvents(at('meetingCalled'), head).sort()).toEqual(['closeWithoutDecision']);
+    expect(followUpWorkflow.allowedEvents(at('meetingCalled'), actorFor('rector'))).toEqual(['reviewWithRector']);
     expect(followUpWorkflow.allowedEvents(at('meetingCalled'), coordinator)).toEqual([]);
+    expect(followUpWorkflow.allowedEvents(at('reviewedWithRector'), head).sort()).toEqual(['closeWithoutDecision', 'decide']);
+    expect(followUpWorkflow.allowedEvents(at('reviewedWithRector'), actorFor('rector'))).toEqual(['decide']);
   });
 
   it('joins reports into the student’s case without duplicates', () => {

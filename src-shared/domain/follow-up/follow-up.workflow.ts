@@ -67,9 +67,8 @@ export const followUpEventSchema = z.discriminatedUnion('type', [
     facts: z.string().min(1).max(8000),
     considerations: z.string().min(1).max(8000),
     documentId: idSchema,
-    /** Others who took the decision with the actor (the rector, the head of department). */
-    coDeciders: z.array(idSchema).max(9),
   }),
+  z.object({ type: z.literal('reviewWithRector'), ...eventBase, recommendsDecision: z.boolean(), comment: z.string().max(2000) }),
   z.object({ type: z.literal('closeWithoutDecision'), ...eventBase, reason: z.string().min(1).max(2000) }),
   z.object({ type: z.literal('archiveDecision'), ...eventBase, reference: z.string().min(1).max(100) }),
   z.object({
@@ -247,17 +246,29 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         { type: 'notify', caseId: c.id, to: toRole('rector'), copyTo: [toRole('cohortCoordinator')], template: 'followUp.meetingInvitation' },
       ],
     },
+    reviewWithRector: {
+      label: { nb: 'Gi rektors vurdering', en: 'Give the rector’s review' },
+      rules: [{ from: ['meetingCalled'], to: 'reviewedWithRector', roles: ['rector'] }],
+      ensures: ['rectorReview'],
+      assignsActor: true,
+      apply: (c, e, actor) => ({
+        details: { ...c.details, rectorReview: { reviewedAt: e.at, rectorId: actor.userId, recommendsDecision: e.recommendsDecision, comment: e.comment.trim() } },
+        assignees: withActor(c.assignees, actor),
+        commands: [],
+      }),
+    },
     decide: {
       label: { nb: 'Fatt vedtak', en: 'Make the decision' },
       makes: 'document',
-      rules: [{ from: ['meetingCalled'], to: 'decided', roles: ['departmentHead', 'rector'] }],
+      rules: [{ from: ['reviewedWithRector'], to: 'decided', roles: ['departmentHead', 'rector'] }],
       ensures: ['decision'],
       apply: (c, e, actor) => ({
         details: {
           ...c.details,
           decision: {
             decidedAt: e.at,
-            decidedBy: [actor.userId, ...e.coDeciders.filter((id) => id !== actor.userId)],
+            // Taken together: the actor and the rector who reviewed the case in their own step.
+            decidedBy: [...new Set([actor.userId, ...(c.details.rectorReview ? [c.details.rectorReview.rectorId] : [])])],
             outcome: e.outcome,
             legalBasis: e.legalBasis,
             facts: e.facts,
@@ -348,7 +359,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       label: { nb: 'Avslutt uten vedtak', en: 'Close without a decision' },
       rules: [
         { from: ['open'], to: 'closed', roles: ['cohortCoordinator'] },
-        { from: ['protocolSent', 'meetingCalled'], to: 'closed', roles: ['departmentHead'] },
+        { from: ['protocolSent', 'meetingCalled', 'reviewedWithRector'], to: 'closed', roles: ['departmentHead'] },
       ],
       ensures: ['closure'],
       apply: (c, e) => ({

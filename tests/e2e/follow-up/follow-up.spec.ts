@@ -20,6 +20,7 @@ const DEMO_CASES = 10;
 const TEACHER = 'u-laerer-helse-1';
 const COORDINATOR = 'u-kullkoord-helse';
 const HEAD = 'u-avdleder-helse';
+const RECTOR = 'u-rektor';
 const CANVAS_TOKEN = 'canvas-e2e-token';
 
 const P360_KEY = 'p360-e2e-key';
@@ -210,13 +211,22 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   await followUp.submitStep('sendProtocol', await followUp.openStep('sendProtocol'));
   await followUp.expectStatus('protocolSent');
 
-  // The head of department calls the meeting and makes the decision.
+  // The head of department calls the meeting; the rector gives their view in a step of their own,
+  // and the head makes the decision, taken with the rector.
   await followUp.actAs(HEAD);
   const meeting = await followUp.openStep('callMeeting');
   await meeting.getByRole('textbox', { name: t.steps.meetingAt, exact: true }).fill('2026-03-20T10:00');
   await meeting.getByRole('textbox', { name: t.steps.place, exact: true }).fill('Møterom Fjellet');
   await followUp.submitStep('callMeeting', meeting);
   await followUp.expectStatus('meetingCalled');
+  await expect(page.getByRole('region', { name: t.decision.heading }), 'no decision before the rector has reviewed the case').toHaveCount(0);
+  await followUp.actAs(RECTOR);
+  const review = await followUp.openStep('reviewWithRector');
+  await review.getByRole('radio', { name: t.steps.rectorRecommendsDecision }).check();
+  await review.getByRole('textbox', { name: t.steps.rectorComment, exact: true }).fill('Vilkår om arbeidskrav 2 er rimelig.');
+  await followUp.submitStep('reviewWithRector', review);
+  await followUp.expectStatus('reviewedWithRector');
+  await followUp.actAs(HEAD);
 
   const decision = page.getByRole('region', { name: t.decision.heading });
   await decision.getByRole('textbox', { name: t.decision.outcome, exact: true }).fill('Du kan fortsette studiene på vilkår om at arbeidskrav 2 i SYK1001 er levert innen 1. april 2026.');
@@ -242,7 +252,9 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   expect((await readdir(folder)).sort()).toEqual([`protocol-${caseNumber.replace('/', '-')}.pdf`, `vedtak-${caseNumber.replace('/', '-')}.pdf`]);
   const sealed = await readFile(join(folder, `vedtak-${caseNumber.replace('/', '-')}.pdf`));
   expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Saksflyt demo – virksomhetssegl']]);
-  expect((await pdfText(sealed)).replace(/\s+/g, ' ')).toContain('Du kan fortsette studiene på vilkår');
+  const sealedText = (await pdfText(sealed)).replace(/\s+/g, ' ');
+  expect(sealedText).toContain('Du kan fortsette studiene på vilkår');
+  expect(sealedText, 'taken with the rector who reviewed the case').toContain('Kjersti Haugland, avdelingsleder Torunn Bakke-Ødegård, rektor');
   // P360 got the protocol as an internal memo and the decision as a Vedtak, both on the student's folder.
   expect(p360.cases.map((folder) => folder.ArchiveCodes[0]?.ArchiveCode)).toEqual([expect.stringMatching(/^\d{11}$/)]);
   const filed = Object.fromEntries(p360.documents.map((document) => [document.parameter.Category, document]));

@@ -18,6 +18,7 @@ describe('npm run admin -- demo --out DIR', () => {
         'protocolSigned',
         'protocolSent',
         'meetingCalled',
+        'reviewedWithRector',
         'decided',
         'decisionArchived',
         'decisionSent',

@@ -81,7 +81,7 @@ const registered = (c: Case) => ({ id: c.subjectPersonId, givenName: 'Åse', fam
 const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T09:00:00.000Z`;
 
 /** The follow-up steps in order, with who takes them; the protocol and the decision record these documents. */
-const followUpSteps = (head: Actor, documents: { protocol?: string; decision?: string }): ['coordinator' | 'head', FollowUpEvent][] => [
+const followUpSteps = (head: Actor, documents: { protocol?: string; decision?: string }): ['coordinator' | 'head' | 'rector', FollowUpEvent][] => [
   ['coordinator', { type: 'summon', at: day(3), meetingAt: day(10), mode: 'inPerson', location: 'Rom 101', reason: 'Fravær og manglende arbeidskrav' }],
   ['coordinator', { type: 'holdConversation', at: day(10), participants: [], noteIds: [] }],
   ['coordinator', { type: 'draftProtocol', at: day(11), documentId: documents.protocol ?? 'protocol-of-another-letter', summary: 'Samtalen er holdt.' }],
@@ -89,7 +89,8 @@ const followUpSteps = (head: Actor, documents: { protocol?: string; decision?: s
   ['coordinator', { type: 'signAsCoordinator', at: day(12) }],
   ['coordinator', { type: 'sendProtocol', at: day(12) }],
   ['head', { type: 'callMeeting', at: day(13), meetingAt: day(20), location: 'Møterom 2', participantIds: [head.userId] }],
-  ['head', { type: 'decide', at: day(20), outcome: 'continuationWithConditions', legalBasis: 'Forskrift § 5-3', facts: 'Fakta.', considerations: 'Vurdering.', documentId: documents.decision ?? 'decision-of-another-letter', coDeciders: [] }],
+  ['rector', { type: 'reviewWithRector', at: day(20), recommendsDecision: true, comment: '' }],
+  ['head', { type: 'decide', at: day(20), outcome: 'continuationWithConditions', legalBasis: 'Forskrift § 5-3', facts: 'Fakta.', considerations: 'Vurdering.', documentId: documents.decision ?? 'decision-of-another-letter' }],
   ['head', { type: 'archiveDecision', at: day(21), reference: '2026/17-3' }],
   ['head', { type: 'sendDecision', at: day(21) }],
 ];
@@ -100,14 +101,16 @@ const followUpSteps = (head: Actor, documents: { protocol?: string; decision?: s
  */
 async function stageCase(
   server: TestServer,
-  actors: { coordinator: Actor; head: Actor },
+  actors: { coordinator: Actor; head: Actor; rector?: Actor },
   until: FollowUpEvent['type'] | null,
   documents: { protocol?: string; decision?: string } = {},
   overrides: Partial<Case> = {},
 ): Promise<Case> {
   let c = followUpCase(actors.coordinator.userId, { caseNumber: demo.caseNumber, ...overrides }) as FollowUpCase;
   for (const [who, event] of until ? followUpSteps(actors.head, documents) : []) {
-    const result = followUpWorkflow.transition(c, event, actors[who]);
+    const actor = actors[who];
+    if (!actor) throw new Error(`${event.type} needs the ${who}`);
+    const result = followUpWorkflow.transition(c, event, actor);
     if (!result.ok) throw new Error(`${event.type}: ${result.message}`);
     c = result.state;
     if (event.type === until) break;
@@ -152,7 +155,7 @@ describe('POST /letters', () => {
   let outsider: Session;
   /** The head of the case's department (helse), who sends the decision. */
   let per: Session;
-  let actors: { coordinator: Actor; head: Actor };
+  let actors: { coordinator: Actor; head: Actor; rector: Actor };
   /** A case whose student has been summoned. */
   let caseDoc: Case;
 
@@ -170,9 +173,9 @@ describe('POST /letters', () => {
     await server.addUser({ username: 'olav', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['ver-2025'] }) });
     // The staff directory the server addresses letters from: the demo case's head of department and rector.
     const head = await server.addUser({ username: 'per', name: demo.departmentHead.name, email: demo.departmentHead.email, roles: ['departmentHead'], scope: scope({ departments: ['helse'] }) });
-    await server.addUser({ username: 'ingrid', name: demo.rector.name, email: demo.rector.email, roles: ['rector'], scope: scope({}) });
+    const rector = await server.addUser({ username: 'ingrid', name: demo.rector.name, email: demo.rector.email, roles: ['rector'], scope: scope({}) });
     [kari, outsider, per] = [await server.login('kari'), await server.login('olav'), await server.login('per')];
-    actors = { coordinator, head };
+    actors = { coordinator, head, rector };
     caseDoc = await stageCase(server, actors, 'summon');
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { notice, type NoticeTemplate } from './notice';
+import { notice, type NoticeTemplate } from '../../notifications/notices/notice';
 
 /** Notices of nomination admission: to the applicant, with a copy to the nominating partner. */
 export const nominationNotices: Record<string, NoticeTemplate> = {

@@ -1,6 +1,6 @@
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { FollowUpDetails } from '../../../src-shared/domain/follow-up/follow-up.schema';
-import { formatMeetingTime, notice, type NoticeTemplate } from './notice';
+import { formatMeetingTime, notice, type NoticeTemplate } from '../../notifications/notices/notice';
 
 const details = (c: Case) => c.details as FollowUpDetails;
 

@@ -1,4 +1,4 @@
-import { notice, type NoticeTemplate } from './notice';
+import { notice, type NoticeTemplate } from '../../notifications/notices/notice';
 
 /** Notices of approval cases with result exchange, to the student. */
 export const approvalNotices: Record<string, NoticeTemplate> = {

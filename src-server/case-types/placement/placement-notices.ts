@@ -1,4 +1,4 @@
-import { notice, type NoticeTemplate } from './notice';
+import { notice, type NoticeTemplate } from '../../notifications/notices/notice';
 
 /** Notices of practice placement, between the placement administrator and the placement site. */
 export const placementNotices: Record<string, NoticeTemplate> = {

@@ -1,8 +1,8 @@
 import type { ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { protocolContent } from '../../../src-shared/documents/protocol-content';
-import { describeConcern } from './concern-labels';
-import { formatInstantDate, formatShortDate, formatTimestamp } from './format';
-import { bullets, drawPageFrames, facts, heading, keepTogether, paragraph, signatureArea, title } from './layout';
+import { describeConcern } from './describe-concern';
+import { formatInstantDate, formatShortDate, formatTimestamp } from '../../services/pdf/format';
+import { bullets, drawPageFrames, facts, heading, keepTogether, paragraph, signatureArea, title } from '../../services/pdf/layout';
 
 export const PROTOCOL_TITLE = 'Protokoll fra oppfølgingssamtale';
 

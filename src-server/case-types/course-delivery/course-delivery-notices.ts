@@ -1,4 +1,4 @@
-import { notice, type NoticeTemplate } from './notice';
+import { notice, type NoticeTemplate } from '../../notifications/notices/notice';
 
 /** Notices of further-education course delivery, to staff and the teaching resource. */
 export const courseDeliveryNotices: Record<string, NoticeTemplate> = {

@@ -1,7 +1,7 @@
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
 import { appealDeadline } from '../../../src-shared/domain/appeal/appeal-deadline';
-import { formatLongDate, formatShortDate } from './format';
-import { bullets, drawPageFrames, heading, letterHead, paragraph, title } from './layout';
+import { formatLongDate, formatShortDate } from '../../services/pdf/format';
+import { bullets, drawPageFrames, heading, letterHead, paragraph, title } from '../../services/pdf/layout';
 
 export const DECISION_TITLE = 'Vedtak';
 

@@ -1,7 +1,7 @@
 import type { SummonsInput } from '../../../src-shared/documents/summons.schema';
-import { describeConcern } from './concern-labels';
-import { formatLongDate, formatMeetingTime, formatShortDate } from './format';
-import { bullets, drawPageFrames, facts, heading, letterHead, paragraph, title } from './layout';
+import { describeConcern } from './describe-concern';
+import { formatLongDate, formatMeetingTime, formatShortDate } from '../../services/pdf/format';
+import { bullets, drawPageFrames, facts, heading, letterHead, paragraph, title } from '../../services/pdf/layout';
 
 export const SUMMONS_TITLE = 'Innkalling til oppfølgingssamtale';
 
