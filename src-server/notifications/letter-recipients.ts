@@ -1,42 +1,49 @@
 import { z } from 'zod';
+import { roleLabels, type Role } from '../../src-shared/domain/access/roles';
 import type { Person } from '../../src-shared/domain/person/person.schema';
+import type { Command } from '../../src-shared/domain/workflow/command.schema';
 import type { LetterKind, LetterRequest } from '../../src-shared/notifications/letter.schema';
 import { LetterRefusal } from './letter-refusal';
 import type { LetterParty } from './notification-letters';
 
 type Recipient = LetterRequest['record']['recipients'][number];
 
-/** Staff roles letters go to. */
-export type StaffAddressee = 'departmentHead' | 'rector';
+/** Who a letter goes to: the case's student, or staff in a role on the case. */
+export type StaffAddressee = Role;
 export type Addressee = 'student' | StaffAddressee;
 
-/** Who gets each letter, as the archive record names them (role, party). */
-interface Slot {
+/** One party of a letter: whom, and as the archive record names them (role, party). */
+export interface Slot {
   addressee: Addressee;
   role: Recipient['role'];
   party: Recipient['party'];
 }
 
-const slotsOf: Record<LetterKind, readonly Slot[]> = {
-  summons: [{ addressee: 'student', role: 'recipient', party: 'student' }],
-  protocol: [
-    { addressee: 'departmentHead', role: 'internalRecipient', party: 'staff' },
-    { addressee: 'student', role: 'copy', party: 'student' },
-  ],
-  decision: [
-    { addressee: 'student', role: 'recipient', party: 'student' },
-    { addressee: 'rector', role: 'copy', party: 'staff' },
-  ],
-};
+type LetterCommand = Extract<Command, { type: 'notify' }>;
 
-const titles: Record<Addressee, string> = { student: 'student', departmentHead: 'head of department', rector: 'rector' };
+/**
+ * The parties of a letter as the issuing step's `notify` command names them (the workflow decides
+ * recipients once): its `to` receives it (staff as the internal recipient of a memo), its `copyTo`
+ * a copy. The student is the case's subject.
+ */
+export function letterSlots(command: LetterCommand): Slot[] {
+  const slot = (recipient: LetterCommand['to'], copy: boolean): Slot => {
+    if (recipient.kind === 'role') return { addressee: recipient.role, role: copy ? 'copy' : 'internalRecipient', party: 'staff' };
+    if (recipient.kind === 'person') return { addressee: 'student', role: copy ? 'copy' : 'recipient', party: 'student' };
+    throw new Error(`A letter goes to the student or to staff in a role, not to user ${recipient.userId}`);
+  };
+  return [slot(command.to, false), ...command.copyTo.map((recipient) => slot(recipient, true))];
+}
 
-/** The staff roles a letter of this kind goes to (the server looks them up in its staff directory). */
-export const staffAddressees = (kind: LetterKind): StaffAddressee[] =>
-  slotsOf[kind].flatMap(({ addressee }) => (addressee === 'student' ? [] : [addressee]));
+const titleOf = (addressee: Addressee) => (addressee === 'student' ? 'student' : roleLabels[addressee].en.toLowerCase());
+
+/** The staff roles of a letter's parties (the server looks them up in its staff directory). */
+export const staffAddressees = (slots: readonly Slot[]): StaffAddressee[] => slots.flatMap(({ addressee }) => (addressee === 'student' ? [] : [addressee]));
 
 export interface RecipientSources {
   kind: LetterKind;
+  /** The parties the issuing step's command names (letterSlots). */
+  slots: readonly Slot[];
   caseNumber: string;
   /** The case's subject in the register of people. */
   student: Person;
@@ -61,12 +68,12 @@ export function letterRecipients(sources: RecipientSources): Map<Addressee, Lett
   if (!named.studentEmail.trim()) throw invalidRecipient(`No e-mail address for the student (${student.name}) in the letter; it must be the one in the register.`);
   if (!sameAddress(named.studentEmail, student.email)) throw invalidRecipient(`The student's address is not the one in the register for case ${caseNumber}.`);
 
-  const slots = slotsOf[kind];
+  const { slots } = sources;
   for (const recipient of named.recipients) {
     const slot = slots.find(({ role, party }) => role === recipient.role && party === recipient.party);
     if (!slot) throw invalidRecipient(`A ${kind} letter has no ${recipient.party} recipient with role "${recipient.role}".`);
     if (!emailAddress.safeParse(recipient.email.trim()).success) {
-      throw invalidRecipient(`The e-mail address of the ${titles[slot.addressee]} (${recipient.name}), "${recipient.email.trim()}", is not valid.`);
+      throw invalidRecipient(`The e-mail address of the ${titleOf(slot.addressee)} (${recipient.name}), "${recipient.email.trim()}", is not valid.`);
     }
   }
   const parties = new Map<Addressee, LetterParty>();
@@ -77,7 +84,7 @@ export function letterRecipients(sources: RecipientSources): Map<Addressee, Lett
 /** The candidate the request names for this slot, or without named recipients the first one. */
 function partyFor(slot: Slot, candidates: readonly LetterParty[], { kind, caseNumber, named }: RecipientSources): LetterParty {
   const { addressee, role, party } = slot;
-  const title = titles[addressee];
+  const title = titleOf(addressee);
   const given = named.recipients.filter((recipient) => recipient.role === role && recipient.party === party);
   if (given.length > 1) throw invalidRecipient(`A ${kind} letter names the ${title} (role "${role}", party "${party}") more than once.`);
   const [wanted] = given;

@@ -2,6 +2,7 @@ import { isStaff, roleCanSee, type Actor, type Role } from '../../src-shared/dom
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import { followUpWorkflow, type FollowUpDetails, type FollowUpEvent } from '../../src-shared/domain/follow-up';
 import { hasPath } from '../../src-shared/domain/workflow/workflow';
+import type { Command } from '../../src-shared/domain/workflow/command.schema';
 import type { LetterKind } from '../../src-shared/notifications/letter.schema';
 
 /**
@@ -41,3 +42,11 @@ export function letterStepState(c: Case, kind: LetterKind, documentId: string): 
   if (!recordedAt) return 'reached';
   return (c.details as FollowUpDetails)[recordedAt]?.documentId === documentId ? 'reached' : 'other-document';
 }
+
+/** The issuing step's `notify` command for this letter, derived from the case as it stands. */
+export function letterCommand(c: Case, kind: LetterKind, actor: Actor): Extract<Command, { type: 'notify' }> {
+  const command = followUpWorkflow.commandsFromState(issuedBy[kind].event, c, c, actor).find((candidate) => candidate.type === 'notify' && candidate.letter === kind);
+  if (!command || command.type !== 'notify') throw new Error(`The ${issuedBy[kind].event} step of the follow-up names no ${kind} letter`);
+  return command;
+}
+

@@ -13,9 +13,9 @@ import { queueEmail } from './email-outbox';
 import type { EmailOutboxStore } from './email-outbox-store';
 import { checkIssued, letterCase } from './issued-letter';
 import { letterEmail } from './letter-email';
-import { letterRecipients, staffAddressees } from './letter-recipients';
+import { letterRecipients, letterSlots, staffAddressees } from './letter-recipients';
 import { LetterRefusal } from './letter-refusal';
-import { letterRoles, mayPostLetter } from './letter-step';
+import { letterCommand, letterRoles, mayPostLetter } from './letter-step';
 import { staffInRole } from './staff-recipients';
 
 export interface LetterRouteDeps {
@@ -53,9 +53,11 @@ async function queueLetter(deps: LetterRouteDeps, actor: Actor, letter: LetterRe
   }
   const pdf = Buffer.from(letter.pdfBase64, 'base64');
   const student = await checkIssued(deps.db, c, record, pdf);
-  const staff = Object.fromEntries(await Promise.all(staffAddressees(record.kind).map(async (role) => [role, await staffInRole(deps.db, role, c)] as const)));
+  const slots = letterSlots(letterCommand(c, record.kind, actor));
+  const staff = Object.fromEntries(await Promise.all(staffAddressees(slots).map(async (role) => [role, await staffInRole(deps.db, role, c)] as const)));
   const parties = letterRecipients({
     kind: record.kind,
+    slots,
     caseNumber: c.caseNumber,
     student,
     staff,

@@ -63,13 +63,14 @@ describe('follow-up workflow', () => {
     };
     expect(commandsOf('open', 'summon')).toEqual([
       { type: 'renderDocument', caseId: 'followUp-case-1', document: 'summons', template: 'followUp.summons' },
-      { type: 'notify', caseId: 'followUp-case-1', to: { kind: 'person', personId: SUBJECT_ID }, copyTo: [], template: 'followUp.summons', letter: 'summons' },
       expect.objectContaining({ type: 'createTask', assignee: { kind: 'user', userId: coordinator.userId } }),
+      { type: 'notify', caseId: 'followUp-case-1', to: { kind: 'person', personId: SUBJECT_ID }, copyTo: [], template: 'followUp.summons', letter: 'summons' },
     ]);
     expect(commandsOf('conversationHeld', 'draftProtocol')).toContainEqual(
       expect.objectContaining({ type: 'requestSignature', document: 'protocol', method: 'onScreen', signer: { kind: 'person', personId: SUBJECT_ID } }),
     );
     expect(commandsOf('protocolSigned', 'sendProtocol')).toEqual([
+      { type: 'archive', caseId: 'followUp-case-1', document: 'protocol', folder: 'student' },
       {
         type: 'notify',
         caseId: 'followUp-case-1',
@@ -78,7 +79,6 @@ describe('follow-up workflow', () => {
         template: 'followUp.protocolToHead',
         letter: 'protocol',
       },
-      { type: 'archive', caseId: 'followUp-case-1', document: 'protocol', folder: 'student' },
     ]);
     expect(commandsOf('protocolSent', 'callMeeting', head)).toEqual([
       expect.objectContaining({ type: 'notify', to: { kind: 'role', role: 'rector' }, copyTo: [{ kind: 'role', role: 'cohortCoordinator' }] }),

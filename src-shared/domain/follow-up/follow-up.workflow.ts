@@ -142,10 +142,11 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         deadlines: [deadline('conversation', dateOf(e.meetingAt), 'Oppfølgingssamtale')],
         commands: [
           { type: 'renderDocument', caseId: c.id, document: 'summons', template: 'followUp.summons' },
-          { type: 'notify', caseId: c.id, to: student(c), copyTo: [], template: 'followUp.summons', letter: 'summons' },
           { type: 'createTask', caseId: c.id, title: 'Gjennomfør oppfølgingssamtalen', assignee: toUser(actor.userId), due: dateOf(e.meetingAt) },
         ],
       }),
+      // Letters are addressed from the case alone, so the server reads who gets them from here too.
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [], template: 'followUp.summons', letter: 'summons' }],
     },
     holdConversation: {
       label: { nb: 'Registrer gjennomført samtale', en: 'Record the conversation' },
@@ -221,12 +222,12 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         return {
           details: { ...c.details, protocol: { ...c.details.protocol, sentAt: e.at } },
           deadlines: [deadline('review', dueIn(e.at, 14), 'Avdelingsleders vurdering')],
-          commands: [
-            { type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [student(c)], template: 'followUp.protocolToHead', letter: 'protocol' },
-            { type: 'archive', caseId: c.id, document: 'protocol', folder: 'student' },
-          ],
+          commands: [{ type: 'archive', caseId: c.id, document: 'protocol', folder: 'student' }],
         };
       },
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [student(c)], template: 'followUp.protocolToHead', letter: 'protocol' },
+      ],
     },
     callMeeting: {
       label: { nb: 'Kall inn til vedtaksmøte', en: 'Call the decision meeting' },
@@ -313,9 +314,10 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
         return {
           details: { ...c.details, decisionDelivery: { sentAt: e.at, receivedOn, appealDeadline: due } },
           deadlines: [deadline('appeal', due, 'Klagefrist')],
-          commands: [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('rector')], template: 'followUp.decision', letter: 'decision' }],
+          commands: [],
         };
       },
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('rector')], template: 'followUp.decision', letter: 'decision' }],
     },
     close: {
       label: { nb: 'Avslutt saken', en: 'Close the case' },
