@@ -26,7 +26,7 @@ import { defaultSyncCollections } from '../src-server/sync/sync-collections';
 import { SyncTransport } from '../src-renderer/sync/sync-transport';
 import { schemaVersionOf } from '../src-shared/db/collections';
 import { generateDemoData, INSTITUTION } from '../dev/demo-data';
-import { openLaptop, sessionAuth } from '../tests/integration/sync/support/client';
+import { CASE_WORK, openLaptop, sessionAuth } from '../tests/integration/sync/support/client';
 import { followUpCase, note } from '../tests/integration/sync/support/fixtures';
 import { ServerProcess } from '../tests/integration/sync/support/server-process';
 import { dropTestSchema, TEST_PASSWORD, testDatabaseOptions } from '../tests/integration/sync/support/test-server';
@@ -116,8 +116,8 @@ export async function run(emit: Emit): Promise<void> {
     emit('sync.first-sync-10k-cases.seconds', inChromium, `s (Chromium, ${engine}, ${data.cases.length} cases + ${data.notes.length} notes)`);
 
     // 2. Live propagation between two laptops.
-    const a = await openLaptop(url, await login(url, 'koord0'));
-    const b = await openLaptop(url, await login(url, 'koord1'));
+    const a = await openLaptop(url, await login(url, 'koord0'), { collections: CASE_WORK });
+    const b = await openLaptop(url, await login(url, 'koord1'), { collections: CASE_WORK });
     const c = followUpCase((await login(url, 'koord0')).user.userId, { cohort: 'bench', institution: INSTITUTION.id, department: 'helse' });
     await a.db.cases.insert(c);
     await firstValueFrom(b.db.cases.findOne(c.id).$.pipe(filter((doc) => doc !== null)));
