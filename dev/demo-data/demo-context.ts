@@ -276,6 +276,20 @@ export class CaseRun<S extends string, D, E extends WorkflowEvent> {
    * Whether the case may be left waiting where it is: not a fixed case, and its next deadline at
    * most MAX_OVERDUE_DAYS past (a demo's overdue cases are weeks late, not months).
    */
+  /**
+   * A step at a set moment (a meeting's time), drawing nothing from the random sequence, so the
+   * cases generated after it stay as they were; false when the moment is after now.
+   */
+  stepAt(actor: Actor, at: number, build: (at: string, ms: number) => E): boolean {
+    if (this.state.status === this.stopAt || at > this.ctx.now) return false;
+    const result = this.workflow.replay(this.state, build(iso(at), at), actor);
+    if (!result.ok) throw new Error(`Demo scenario broke the ${this.state.type} workflow: ${result.reason}: ${result.message}`);
+    // The clock stays: the next step is drawn from the same moment as before this one existed.
+    this.state = result.state;
+    for (const command of result.commands) this.carryOut(command, actor, at);
+    return true;
+  }
+
   private mayStall(): boolean {
     return this.stopAt === undefined && this.state.nextDeadline >= dateAfter(this.ctx.now, -MAX_OVERDUE_DAYS);
   }

@@ -142,12 +142,11 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
     };
   });
   if (!called) return done();
-  // At the meeting the rector gives their view in their own step; now and then it is to close without a decision.
+  // At the meeting the rector gives their view in a step of their own; now and then it is to close without a decision.
   const noDecision = rng.chance(0.15);
-  const reason = noDecision ? text.closureReason(rng) : '';
-  if (!run.step(rector, [0, 0], (at) => ({ type: 'reviewWithRector', at, recommendsDecision: !noDecision, comment: reason }), decisionMeeting)) return done();
+  run.stepAt(rector, decisionMeeting, (at) => ({ type: 'reviewWithRector', at, recommendsDecision: !noDecision, comment: '' }));
   if (noDecision) {
-    run.step(head, [0, 1], (at) => ({ type: 'closeWithoutDecision', at, reason }), decisionMeeting + HOUR);
+    run.step(head, [0, 1], (at) => ({ type: 'closeWithoutDecision', at, reason: text.closureReason(rng) }), decisionMeeting + HOUR);
     return done();
   }
   const outcome = rng.weighted(outcomeWeights);

@@ -1,4 +1,5 @@
 import type { Actor, Role } from '../../src-shared/domain/access/roles';
+import type { Person } from '../../src-shared/domain/person/person.schema';
 import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../../src-shared/domain/approval/approval.workflow';
 import { NO_DEADLINE, type Case } from '../../src-shared/domain/case/case.schema';
 import type { CaseType } from '../../src-shared/domain/case/case-type';
@@ -21,6 +22,19 @@ export const SCOPE = {
   site: 'site-sentrum-sykehjem',
 } as const;
 export const SUBJECT_ID = 'person-1';
+
+/** The student of the follow-up fixtures as the register holds her (a name with æøå, a test national ID). */
+export const followUpStudent = (overrides: Partial<Person> = {}): Person => ({
+  id: SUBJECT_ID,
+  givenName: 'Åse',
+  familyName: 'Ødegård',
+  nationalId: '01536112185',
+  email: 'ase@stud.hifj.example',
+  institution: 'hifj',
+  cohorts: [],
+  updatedAt: '2026-09-01T08:00:00.000Z',
+  ...overrides,
+});
 export const TEACHER_ID = 'teacher-1';
 
 const T0 = Date.parse('2026-09-01T08:00:00.000Z');
@@ -186,8 +200,8 @@ export const followUpEvents: { [K in FollowUpEvent['type']]: EventBuilder<Follow
     facts: 'Høyt fravær og manglende arbeidskrav.',
     considerations: 'Studenten har vist vilje til å følge opp.',
     documentId: 'doc-decision',
-    coDeciders: ['rector-1'],
   }),
+  reviewWithRector: (c) => ({ type: 'reviewWithRector', at: later(c, 121), recommendsDecision: true, comment: 'Enig i at det fattes vedtak.' }),
   closeWithoutDecision: (c) => ({ type: 'closeWithoutDecision', at: later(c), reason: 'Ikke grunnlag for vedtak.' }),
   archiveDecision: (c) => ({ type: 'archiveDecision', at: later(c), reference: '2026/00001-4' }),
   sendDecision: (c) => ({ type: 'sendDecision', at: later(c) }),
@@ -287,6 +301,9 @@ export function edited<C extends WorkflowCase<string, unknown>>(c: C, actor: Act
   return { ...c, ...change, updatedAt: later(c), updatedBy: actor.userId };
 }
 
+/** A step of `walk`: an event built from the case and taken by an actor with the role, or a plain edit. */
+export type WalkStep<C, E extends WorkflowEvent> = readonly [Role, (c: C) => E] | ((c: C) => C);
+
 /**
  * Applies the events in order, each by an actor with the given role, and returns every state
  * (the start first). Throws with the reason when a step is refused: fixtures must be legal.
@@ -294,7 +311,7 @@ export function edited<C extends WorkflowCase<string, unknown>>(c: C, actor: Act
 export function walk<S extends string, D, E extends WorkflowEvent, C extends WorkflowCase<S, D>>(
   workflow: Workflow<S, D, E>,
   start: C,
-  steps: readonly (readonly [Role, (c: C) => E] | ((c: C) => C))[],
+  steps: readonly WalkStep<C, E>[],
 ): C[] {
   const states: C[] = [start];
   for (const step of steps) {
@@ -319,6 +336,15 @@ export const workflowsUnderTest = {
   courseDelivery: courseDeliveryWorkflow,
 } as const;
 
+/** Per case type: its workflow, the first case it starts from and a builder for each of its events. */
+export const caseFixtures = {
+  followUp: { workflow: followUpWorkflow, start: followUpStart, events: followUpEvents },
+  nomination: { workflow: nominationWorkflow, start: nominationStart, events: nominationEvents },
+  approval: { workflow: approvalWorkflow, start: approvalStart, events: approvalEvents },
+  placement: { workflow: placementWorkflow, start: placementStart, events: placementEvents },
+  courseDelivery: { workflow: courseDeliveryWorkflow, start: courseDeliveryStart, events: courseDeliveryEvents },
+} as const;
+
 /** A teacher other than TEACHER_ID, for entries the fixtures' teacher does not own. */
 export const OTHER_TEACHER_ID = 'teacher-2';
 
@@ -340,6 +366,7 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     conversation: { heldAt: t, studentAttended: true, participants: ['Kari Koordinator'], noteIds: ['note-1'] },
     protocol: { draftedAt: t, documentId: 'doc-protocol', summary: 'Enighet om tiltak.', studentSignature: signed, coordinatorSignature: signed, sentAt: t },
     meeting: { calledAt: t, at: after(120), location: 'Møterom Fjellet', participantIds: ['rector-1'] },
+    rectorReview: { reviewedAt: t, rectorId: 'rector-1', recommendsDecision: true, comment: 'Enig.' },
     decision: {
       decidedAt: t,
       decidedBy: ['departmentHead-1'],
@@ -414,15 +441,7 @@ const seenByAll: Record<CaseType, string> = {
   courseDelivery: 'inProgress',
 };
 
-const starts: Record<CaseType, () => Case> = {
-  followUp: followUpStart,
-  nomination: nominationStart,
-  approval: approvalStart,
-  placement: placementStart,
-  courseDelivery: courseDeliveryStart,
-};
-
 /** A case of `type` with every part of its details filled, seen by every role that works on the type. */
 export function caseWithEveryPart(type: CaseType): Case {
-  return { ...starts[type](), status: seenByAll[type], details: JSON.parse(JSON.stringify(everyDetail[type])) as Case['details'] };
+  return { ...(caseFixtures[type].start() as Case), status: seenByAll[type], details: JSON.parse(JSON.stringify(everyDetail[type])) as Case['details'] };
 }

@@ -1,20 +1,2 @@
-export {
-  actorFor,
-  after,
-  approvalEvents,
-  approvalStart,
-  courseDeliveryEvents,
-  courseDeliveryStart,
-  edited,
-  followUpEvents,
-  followUpStart,
-  nominationEvents,
-  nominationStart,
-  placementEvents,
-  placementStart,
-  SCOPE,
-  SUBJECT_ID,
-  TEACHER_ID,
-  walk,
-  workflowsUnderTest,
-} from './fixtures';
+export * from './fixtures';
+export * from './happy-paths';

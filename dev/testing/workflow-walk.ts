@@ -1,19 +1,6 @@
 import { roles, type Role } from '../../src-shared/domain/access/roles';
 import type { Case } from '../../src-shared/domain/case/case.schema';
-import {
-  actorFor,
-  approvalEvents,
-  approvalStart,
-  courseDeliveryEvents,
-  courseDeliveryStart,
-  followUpEvents,
-  followUpStart,
-  nominationEvents,
-  nominationStart,
-  placementEvents,
-  placementStart,
-  workflowsUnderTest,
-} from './fixtures';
+import { actorFor, caseFixtures } from './fixtures';
 import type { Command } from '../../src-shared/domain/workflow/command.schema';
 import type { StatusChangeStep, Workflow, WorkflowCase, WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
@@ -31,25 +18,27 @@ export interface WalkSubject {
   events: Builders;
 }
 
+const { followUp, nomination, approval, placement, courseDelivery } = caseFixtures;
+
 export const walkSubjects: WalkSubject[] = [
-  { workflow: workflowsUnderTest.followUp as unknown as AnyWorkflow, starts: () => [followUpStart()], events: followUpEvents },
+  { workflow: followUp.workflow as unknown as AnyWorkflow, starts: () => [followUp.start()], events: followUp.events },
   {
-    workflow: workflowsUnderTest.nomination as unknown as AnyWorkflow,
-    starts: () => [nominationStart(), nominationStart('proForma')],
+    workflow: nomination.workflow as unknown as AnyWorkflow,
+    starts: () => [nomination.start(), nomination.start('proForma')],
     // Ranked beyond capacity, so "not reached" is possible too.
-    events: { ...nominationEvents, qualifyBeyondCapacity: (c: never) => ({ ...nominationEvents.qualify(c), position: 12, capacity: 10 }) },
+    events: { ...nomination.events, qualifyBeyondCapacity: (c: never) => ({ ...nomination.events.qualify(c), position: 12, capacity: 10 }) },
   },
-  { workflow: workflowsUnderTest.approval as unknown as AnyWorkflow, starts: () => [approvalStart(), approvalStart(false)], events: approvalEvents },
-  { workflow: workflowsUnderTest.placement as unknown as AnyWorkflow, starts: () => [placementStart()], events: placementEvents },
+  { workflow: approval.workflow as unknown as AnyWorkflow, starts: () => [approval.start(), approval.start(false)], events: approval.events },
+  { workflow: placement.workflow as unknown as AnyWorkflow, starts: () => [placement.start()], events: placement.events },
   {
-    workflow: workflowsUnderTest.courseDelivery as unknown as AnyWorkflow,
+    workflow: courseDelivery.workflow as unknown as AnyWorkflow,
     // With the plain edits the head of department makes along the way (applications handled, certificate text).
     starts: () => {
-      const c = courseDeliveryStart();
+      const c = courseDelivery.start();
       const handled = { applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 }, certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' } };
       return [{ ...c, details: { ...c.details, ...handled } }];
     },
-    events: courseDeliveryEvents,
+    events: courseDelivery.events,
   },
 ];
 

@@ -3,10 +3,9 @@ import type { Task } from '../../src-shared/domain/task/task.schema';
 import { OverviewPage } from './pages/overview-page';
 import { OverviewBulk } from './pages/overview-bulk';
 import { expectAccessible } from './support/axe';
-import { accounts, actorOf, DEMO_PASSWORD, visibleCases } from './sync/support/central-server';
+import { actorOf, visibleCases } from './sync/support/central-server';
 import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test } from './sync/support/sync-fixtures';
-import { SignInPage } from './sync/pages/session-pages';
-import { StatusBar } from './sync/pages/sync-pages';
+import { signedIn } from './sync/support/sign-in';
 
 test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 
@@ -20,11 +19,7 @@ test('a bulk step taken while the server is down is queued, and the server has t
   expect(opened.length, 'the server demo data has a reported case in the coordinator’s cohorts').toBeGreaterThan(0);
   expect(followUps.length).toBeGreaterThan(opened.length);
   const { page } = laptop;
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(accounts.coordinator.username, DEMO_PASSWORD);
-  const status = new StatusBar(page);
-  await expect(status.connection).toHaveText(status.text.phases.idle, { timeout: SYNC_SETTLE_MS });
+  const status = await signedIn(page, 'coordinator');
 
   const overview = new OverviewPage(page);
   const bulk = new OverviewBulk(page);

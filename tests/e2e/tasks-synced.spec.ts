@@ -1,10 +1,9 @@
 import type { Task } from '../../src-shared/domain/task/task.schema';
 import { TasksPage } from './pages/tasks-page';
 import { expectAccessible } from './support/axe';
-import { accounts, actorOf, DEMO_PASSWORD, serverDemoData, visibleCases } from './sync/support/central-server';
+import { actorOf, serverDemoData, visibleCases } from './sync/support/central-server';
 import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test } from './sync/support/sync-fixtures';
-import { SignInPage } from './sync/pages/session-pages';
-import { StatusBar } from './sync/pages/sync-pages';
+import { signedIn } from './sync/support/sign-in';
 
 test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 
@@ -18,11 +17,7 @@ const mine = serverDemoData.tasks
 test('a task ticked off while the server is down reaches the server, done and audited, once it is back', async ({ laptop, server }) => {
   expect(mine.length, 'the server demo data gives the coordinator an open task').toBeGreaterThan(0);
   const { page } = laptop;
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(accounts.coordinator.username, DEMO_PASSWORD);
-  const status = new StatusBar(page);
-  await expect(status.connection).toHaveText(status.text.phases.idle, { timeout: SYNC_SETTLE_MS });
+  const status = await signedIn(page, 'coordinator');
 
   const tasksPage = new TasksPage(page);
   await tasksPage.navLink.click();

@@ -6,23 +6,13 @@ import { summonsInputSchema } from '../../../src-shared/documents/summons.schema
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import { followUpWorkflow, type FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import type { Note } from '../../../src-shared/domain/note/note.schema';
-import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { DEMO_NOW, demoOrganisation, demoStaffMembers } from '../../../dev/demo-data';
 import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
-import { followUpEvents, followUpStart, SUBJECT_ID, walk } from '../../../dev/testing/fixtures';
+import { followUpEvents, followUpStart, followUpStudent, walk } from '../../../dev/testing/fixtures';
 import { archiveRecord, decisionInput, defaultAppeal, protocolInput, summonsInput, type FollowUpContext } from './document-inputs';
 import { staffDirectory } from './staff-directory';
 
-const student: Person = {
-  id: SUBJECT_ID,
-  givenName: 'Åse',
-  familyName: 'Ødegård',
-  nationalId: '01536112185',
-  email: 'ase@stud.hifj.example',
-  institution: 'hifj',
-  cohorts: [],
-  updatedAt: '2026-09-01T08:00:00.000Z',
-};
+const student = followUpStudent();
 const note = (id: string, createdAt: string, text: string, extra: Partial<Note> = {}): Note => ({
   id,
   caseId: 'followUp-case-1',

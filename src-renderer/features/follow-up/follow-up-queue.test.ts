@@ -2,22 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import { followUpEvents, followUpStart, walk } from '../../../dev/testing/fixtures';
+import { followUpStart, happyPaths, walk } from '../../../dev/testing';
 import { awaitingSignatureStatuses, followUpQueue } from './follow-up-queue';
 import { demoUser } from '../../../dev/demo-data';
 
 const coordinator = demoUser('u-kullkoord-helse')!;
 const TODAY = '2026-09-10';
 
-const states = walk(followUpWorkflow, followUpStart(), [
-  ['cohortCoordinator', followUpEvents.open],
-  ['cohortCoordinator', followUpEvents.summon],
-  ['cohortCoordinator', followUpEvents.holdConversation],
-  ['cohortCoordinator', followUpEvents.draftProtocol],
-  ['cohortCoordinator', followUpEvents.signAsStudent],
-  ['cohortCoordinator', followUpEvents.signAsCoordinator],
-  ['cohortCoordinator', followUpEvents.sendProtocol],
-]);
+// The follow-up's main path up to the protocol sent to the head.
+const states = walk(followUpWorkflow, followUpStart(), happyPaths.followUp.slice(0, 7));
 const at = (status: FollowUpCase['status']) => states.find((s) => s.status === status)!;
 const make = (id: string, from: FollowUpCase, change: Partial<Case> = {}): Case => ({ ...from, id, ...change });
 

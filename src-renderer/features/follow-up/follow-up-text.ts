@@ -1,5 +1,6 @@
 import { concernKindLabels, courseworkStateLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { useAppStore } from '../../app/store';
+import { dictionaries } from '../../i18n/dictionary';
 
 /** One language of a shared label table (labels are defined once, in src-shared). */
 const labelsIn = <K extends string>(language: 'nb' | 'en', labels: Record<K, { nb: string; en: string }>): Record<K, string> =>
@@ -192,15 +193,7 @@ const nb = {
     signatures: 'Signaturer',
     archive: 'Arkivering',
     actions: 'Vis',
-    kinds: {
-      summons: 'Innkalling',
-      protocol: 'Protokoll',
-      decision: 'Vedtak',
-      letter: 'Brev',
-      contract: 'Kontrakt',
-      certificate: 'Kursbevis',
-      other: 'Annet',
-    },
+    kinds: dictionaries.nb.documentKinds,
     draft: 'Utkast',
     unsigned: 'Ikke signert',
     signedBy: (name: string, date: string) => `${name}, ${date}`,
@@ -466,15 +459,7 @@ const en: FollowUpText = {
     signatures: 'Signatures',
     archive: 'Archiving',
     actions: 'Show',
-    kinds: {
-      summons: 'Summons',
-      protocol: 'Protocol',
-      decision: 'Decision',
-      letter: 'Letter',
-      contract: 'Contract',
-      certificate: 'Course certificate',
-      other: 'Other',
-    },
+    kinds: dictionaries.en.documentKinds,
     draft: 'Draft',
     unsigned: 'Not signed',
     signedBy: (name: string, date: string) => `${name}, ${date}`,

@@ -1,7 +1,8 @@
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionGrant, SessionUser } from '../../../src-shared/ipc/session.contract';
+import { PasswordField } from './password-field';
 import { sessionErrorCodeOf } from './session-errors';
 import { SessionScreen } from './session-screen';
 import { useSessionText } from './session-text';
@@ -49,15 +50,7 @@ export function LockScreen(props: {
     <SessionScreen title={text.lock.title}>
       <Paragraph>{text.lock.body(props.user.name)}</Paragraph>
       <form className="session-form" noValidate onSubmit={(event) => void submit(event)}>
-        <Textfield
-          ref={input}
-          label={text.lock.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          error={failure ?? undefined}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <PasswordField ref={input} label={text.lock.password} value={password} error={failure ?? undefined} onChange={setPassword} />
         <div role="alert" className="visually-hidden-alert">
           {failure && <span>{failure}</span>}
         </div>

@@ -4,6 +4,7 @@ import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionGrant, SignedOutReason } from '../../../src-shared/ipc/session.contract';
 import { settingsSchema } from '../../../src-shared/ipc/settings.contract';
 import { demoModeHref } from './demo-mode';
+import { PasswordField } from './password-field';
 import { sessionErrorCodeOf } from './session-errors';
 import { SessionScreen } from './session-screen';
 import { useSessionText } from './session-text';
@@ -119,15 +120,7 @@ export function LoginPage(props: {
           error={fieldErrors.username}
           onChange={(event) => setUsername(event.target.value)}
         />
-        <Textfield
-          ref={passwordField}
-          label={text.login.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          error={fieldErrors.password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <PasswordField ref={passwordField} label={text.login.password} value={password} error={fieldErrors.password} onChange={setPassword} />
         <Button type="submit" aria-disabled={busy || undefined} loading={busy}>
           {busy ? text.login.submitting : text.login.submit}
         </Button>

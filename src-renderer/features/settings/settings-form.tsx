@@ -38,6 +38,19 @@ export function SettingsForm({ saved }: { saved: Settings }) {
     setOutcome({ saved: true });
   };
   const errorText = (field: keyof Settings) => (errors[field] ? t.settings.errors[field] : undefined);
+  /** A whole number of minutes from 1 to `max`. */
+  const minutesField = (field: 'syncIntervalMinutes' | 'idleLockMinutes', id: string, max: number, label: string) => (
+    <Textfield
+      id={id}
+      type="number"
+      inputMode="numeric"
+      min={1}
+      max={max}
+      label={label}
+      error={errorText(field)}
+      {...register(field, { valueAsNumber: true })}
+    />
+  );
 
   return (
     <form noValidate className="settings-form" onSubmit={(event) => void handleSubmit(save)(event)}>
@@ -62,26 +75,8 @@ export function SettingsForm({ saved }: { saved: Settings }) {
         error={errorText('serverUrl')}
         {...register('serverUrl')}
       />
-      <Textfield
-        id="settings-sync-interval"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={1440}
-        label={t.settings.syncInterval}
-        error={errorText('syncIntervalMinutes')}
-        {...register('syncIntervalMinutes', { valueAsNumber: true })}
-      />
-      <Textfield
-        id="settings-idle-lock"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={480}
-        label={t.settings.idleLock}
-        error={errorText('idleLockMinutes')}
-        {...register('idleLockMinutes', { valueAsNumber: true })}
-      />
+      {minutesField('syncIntervalMinutes', 'settings-sync-interval', 1440, t.settings.syncInterval)}
+      {minutesField('idleLockMinutes', 'settings-idle-lock', 480, t.settings.idleLock)}
       <div role="status" className="settings-form__outcome">
         {outcome?.saved && <Alert data-color="success">{t.settings.saved}</Alert>}
       </div>

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../access/roles';
 import { changeSupervisor } from '../placement/placement.workflow';
-import {
-  actorFor,
-  after,
-  approvalEvents,
-  approvalStart,
-  courseDeliveryEvents,
-  courseDeliveryStart,
-  edited,
-  followUpEvents,
-  followUpStart,
-  nominationEvents,
-  nominationStart,
-  placementEvents,
-  placementStart,
-  walk,
-  workflowsUnderTest,
-} from '../../../dev/testing/fixtures';
+import { actorFor, after, approvalEvents, approvalStart, courseDeliveryStart, edited, followUpStart, happyPaths, nominationStart, placementStart, rolesOf, walk, workflowsUnderTest } from '../../../dev/testing';
 import { isRefusal } from '../workflow/workflow';
 import type { Case } from './case.schema';
 import { jsonEqual } from '../../sync/json-value';
@@ -31,72 +15,17 @@ const pushedBy = (c: Case, role: Role, overrides = {}) => ({ ...c, updatedBy: by
 const coordinator = by('cohortCoordinator');
 const head = by('departmentHead');
 
-const followUp = walk(workflowsUnderTest.followUp, followUpStart(), [
-  ['cohortCoordinator', followUpEvents.open],
-  ['cohortCoordinator', followUpEvents.summon],
-  ['cohortCoordinator', followUpEvents.holdConversation],
-  ['cohortCoordinator', followUpEvents.draftProtocol],
-  ['cohortCoordinator', followUpEvents.signAsStudent],
-  ['cohortCoordinator', followUpEvents.signAsCoordinator],
-  ['cohortCoordinator', followUpEvents.sendProtocol],
-  ['departmentHead', followUpEvents.callMeeting],
-  ['departmentHead', followUpEvents.decide],
-  ['departmentHead', followUpEvents.archiveDecision],
-  ['departmentHead', followUpEvents.sendDecision],
-  ['departmentHead', followUpEvents.close],
-]).map(asCase);
+const followUp = walk(workflowsUnderTest.followUp, followUpStart(), happyPaths.followUp).map(asCase);
 const followUpAt = (status: string) => followUp.find((c) => c.status === status)!;
 
-/** Each workflow's happy path with the role of every step. */
+/** Each workflow's happy path (up to the contract's publication for a course delivery) with the role of every step. */
+const courseToPublished = happyPaths.courseDelivery.slice(0, 4);
 const paths: Record<string, { steps: Role[]; states: Case[] }> = {
-  followUp: {
-    steps: ['cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'cohortCoordinator', 'departmentHead', 'departmentHead', 'departmentHead', 'departmentHead', 'departmentHead'],
-    states: followUp,
-  },
-  nomination: {
-    steps: ['applicant', 'caseOfficer', 'caseOfficer', 'applicant', 'caseOfficer', 'caseOfficer', 'applicant'],
-    states: walk(workflowsUnderTest.nomination, nominationStart(), [
-      ['applicant', nominationEvents.submitApplication],
-      ['caseOfficer', nominationEvents.startReview],
-      ['caseOfficer', nominationEvents.requestDocumentation],
-      ['applicant', nominationEvents.receiveDocumentation],
-      ['caseOfficer', nominationEvents.qualify],
-      ['caseOfficer', nominationEvents.makeOffer],
-      ['applicant', nominationEvents.acceptOffer],
-    ]).map(asCase),
-  },
-  approval: {
-    steps: ['caseOfficer', 'caseOfficer', 'student', 'caseOfficer', 'caseOfficer', 'caseOfficer', 'caseOfficer'],
-    states: walk(workflowsUnderTest.approval, approvalStart(false), [
-      ['caseOfficer', approvalEvents.startProcessing],
-      ['caseOfficer', approvalEvents.requestConsent],
-      ['student', approvalEvents.recordConsent],
-      ['caseOfficer', approvalEvents.orderResultFetch],
-      ['caseOfficer', approvalEvents.recordFetchResult],
-      ['caseOfficer', approvalEvents.decide],
-      ['caseOfficer', approvalEvents.close],
-    ]).map(asCase),
-  },
-  placement: {
-    steps: ['placementAdmin', 'siteCoordinator', 'siteCoordinator', 'placementAdmin', 'placementAdmin', 'placementAdmin'],
-    states: walk(workflowsUnderTest.placement, placementStart(), [
-      ['placementAdmin', placementEvents.sendOrder],
-      ['siteCoordinator', placementEvents.confirmCapacity],
-      ['siteCoordinator', placementEvents.assignStaff],
-      ['placementAdmin', placementEvents.distributeStudents],
-      ['placementAdmin', placementEvents.start],
-      ['placementAdmin', placementEvents.complete],
-    ]).map(asCase),
-  },
-  courseDelivery: {
-    steps: ['departmentHead', 'teacher', 'departmentHead', 'operationsConsultant'],
-    states: walk(workflowsUnderTest.courseDelivery, courseDeliveryStart(), [
-      ['departmentHead', courseDeliveryEvents.sendContract],
-      ['teacher', courseDeliveryEvents.signContract],
-      ['departmentHead', courseDeliveryEvents.archiveContract],
-      ['operationsConsultant', courseDeliveryEvents.publish],
-    ]).map(asCase),
-  },
+  followUp: { steps: rolesOf(happyPaths.followUp), states: followUp },
+  nomination: { steps: rolesOf(happyPaths.nomination), states: walk(workflowsUnderTest.nomination, nominationStart(), happyPaths.nomination).map(asCase) },
+  approval: { steps: rolesOf(happyPaths.approval), states: walk(workflowsUnderTest.approval, approvalStart(false), happyPaths.approval).map(asCase) },
+  placement: { steps: rolesOf(happyPaths.placement), states: walk(workflowsUnderTest.placement, placementStart(), happyPaths.placement).map(asCase) },
+  courseDelivery: { steps: rolesOf(courseToPublished), states: walk(workflowsUnderTest.courseDelivery, courseDeliveryStart(), courseToPublished).map(asCase) },
 };
 
 describe('checkCaseChange: creation', () => {
@@ -178,7 +107,7 @@ describe('checkCaseChange: status changes', () => {
 
   it('accepts several steps made offline and pushed as one change', () => {
     expect(checkCaseChange({ before: followUpAt('open'), after: followUpAt('protocolSent'), actor: coordinator })).toEqual({ ok: true });
-    expect(checkCaseChange({ before: followUpAt('protocolSent'), after: followUpAt('decisionSent'), actor: head })).toEqual({ ok: true });
+    expect(checkCaseChange({ before: followUpAt('reviewedWithRector'), after: followUpAt('decisionSent'), actor: head })).toEqual({ ok: true });
   });
 
   it('refuses a multi-step push that includes a step the actor may not take', () => {

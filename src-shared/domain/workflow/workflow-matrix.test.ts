@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../access/roles';
-import {
-  actorFor,
-  approvalEvents,
-  approvalStart,
-  courseDeliveryEvents,
-  courseDeliveryStart,
-  edited,
-  followUpEvents,
-  followUpStart,
-  nominationEvents,
-  nominationStart,
-  placementEvents,
-  placementStart,
-  walk,
-  workflowsUnderTest,
-} from '../../../dev/testing/fixtures';
+import { actorFor, caseFixtures, happyPaths, walk, workflowsUnderTest } from '../../../dev/testing';
 import type { CaseWorkflow, Workflow, WorkflowCase, WorkflowEvent } from './workflow';
 
 /**
@@ -35,87 +20,33 @@ interface MatrixCase {
   preconditionFails?: readonly (readonly [string, string])[];
 }
 
-const followUp = workflowsUnderTest.followUp;
-const followUpMain = walk(followUp, followUpStart(), [
-  ['cohortCoordinator', followUpEvents.open],
-  ['cohortCoordinator', followUpEvents.summon],
-  ['cohortCoordinator', followUpEvents.holdConversation],
-  ['cohortCoordinator', followUpEvents.draftProtocol],
-  ['cohortCoordinator', followUpEvents.signAsStudent],
-  ['cohortCoordinator', followUpEvents.signAsCoordinator],
-  ['cohortCoordinator', followUpEvents.sendProtocol],
-  ['departmentHead', followUpEvents.callMeeting],
-  ['departmentHead', followUpEvents.decide],
-  ['departmentHead', followUpEvents.archiveDecision],
-  ['departmentHead', followUpEvents.sendDecision],
-  ['departmentHead', followUpEvents.close],
-]);
-const followUpMerged = walk(followUp, followUpStart(), [['cohortCoordinator', followUpEvents.merge]]);
+const { followUp, nomination, approval, placement, courseDelivery } = caseFixtures;
 
-const nomination = workflowsUnderTest.nomination;
-const nominationMain = walk(nomination, nominationStart(), [
-  ['applicant', nominationEvents.submitApplication],
-  ['caseOfficer', nominationEvents.startReview],
-  ['caseOfficer', nominationEvents.requestDocumentation],
-  ['applicant', nominationEvents.receiveDocumentation],
-  ['caseOfficer', nominationEvents.qualify],
-  ['caseOfficer', nominationEvents.makeOffer],
-  ['applicant', nominationEvents.acceptOffer],
-]);
+const followUpMain = walk(followUp.workflow, followUp.start(), happyPaths.followUp);
+const followUpMerged = walk(followUp.workflow, followUp.start(), [['cohortCoordinator', followUp.events.merge]]);
+
+const nominationMain = walk(nomination.workflow, nomination.start(), happyPaths.nomination);
 const nominationEnds = [
-  walk(nomination, nominationMain[6]!, [['applicant', nominationEvents.declineOffer]]),
-  walk(nomination, nominationMain[2]!, [['caseOfficer', nominationEvents.reject]]),
-  walk(nomination, nominationMain[0]!, [['nominator', nominationEvents.withdraw]]),
-  walk(nomination, nominationMain[4]!, [
-    ['caseOfficer', (c) => ({ ...nominationEvents.qualify(c), position: 12, capacity: 10 })],
-    ['caseOfficer', nominationEvents.markNotReached],
+  walk(nomination.workflow, nominationMain[6]!, [['applicant', nomination.events.declineOffer]]),
+  walk(nomination.workflow, nominationMain[2]!, [['caseOfficer', nomination.events.reject]]),
+  walk(nomination.workflow, nominationMain[0]!, [['nominator', nomination.events.withdraw]]),
+  walk(nomination.workflow, nominationMain[4]!, [
+    ['caseOfficer', (c) => ({ ...nomination.events.qualify(c), position: 12, capacity: 10 })],
+    ['caseOfficer', nomination.events.markNotReached],
   ]),
 ].map((states) => states.at(-1)!);
 
-const approval = workflowsUnderTest.approval;
-const approvalMain = walk(approval, approvalStart(), [
-  ['caseOfficer', approvalEvents.startProcessing],
-  ['caseOfficer', approvalEvents.requestConsent],
-  ['student', approvalEvents.recordConsent],
-  ['caseOfficer', approvalEvents.orderResultFetch],
-  ['caseOfficer', approvalEvents.recordFetchResult],
-  ['caseOfficer', approvalEvents.decide],
-  ['caseOfficer', approvalEvents.close],
-]);
-const approvalWithdrawn = walk(approval, approvalStart(), [['student', approvalEvents.withdraw]]);
+const approvalMain = walk(approval.workflow, approval.start(), happyPaths.approval);
+const approvalWithdrawn = walk(approval.workflow, approval.start(), [['student', approval.events.withdraw]]);
 
-const placement = workflowsUnderTest.placement;
-const placementMain = walk(placement, placementStart(), [
-  ['placementAdmin', placementEvents.sendOrder],
-  ['siteCoordinator', placementEvents.confirmCapacity],
-  ['siteCoordinator', placementEvents.assignStaff],
-  ['placementAdmin', placementEvents.distributeStudents],
-  ['placementAdmin', placementEvents.start],
-  ['placementAdmin', placementEvents.complete],
-]);
+const placementMain = walk(placement.workflow, placement.start(), happyPaths.placement);
 const placementEnds = [
-  walk(placement, placementMain[1]!, [['siteCoordinator', placementEvents.declineOrder]]),
-  walk(placement, placementMain[0]!, [['placementAdmin', placementEvents.cancel]]),
+  walk(placement.workflow, placementMain[1]!, [['siteCoordinator', placement.events.declineOrder]]),
+  walk(placement.workflow, placementMain[0]!, [['placementAdmin', placement.events.cancel]]),
 ].map((states) => states.at(-1)!);
 
-const courseDelivery = workflowsUnderTest.courseDelivery;
-const head = actorFor('departmentHead');
-const courseMain = walk(courseDelivery, courseDeliveryStart(), [
-  ['departmentHead', courseDeliveryEvents.sendContract],
-  ['teacher', courseDeliveryEvents.signContract],
-  ['departmentHead', courseDeliveryEvents.archiveContract],
-  ['operationsConsultant', courseDeliveryEvents.publish],
-  ['operationsConsultant', courseDeliveryEvents.prepareLms],
-  (c) => edited(c, head, { details: { ...c.details, applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 } } }),
-  ['operationsConsultant', courseDeliveryEvents.enrol],
-  ['operationsConsultant', courseDeliveryEvents.start],
-  ['operationsConsultant', courseDeliveryEvents.evaluate],
-  ['teacher', courseDeliveryEvents.grade],
-  (c) => edited(c, head, { details: { ...c.details, certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' } } }),
-  ['operationsConsultant', courseDeliveryEvents.issueCertificates],
-  ['departmentHead', courseDeliveryEvents.close],
-]);
-const courseCancelled = walk(courseDelivery, courseDeliveryStart(), [['departmentHead', courseDeliveryEvents.cancel]]);
+const courseMain = walk(courseDelivery.workflow, courseDelivery.start(), happyPaths.courseDelivery);
+const courseCancelled = walk(courseDelivery.workflow, courseDelivery.start(), [['departmentHead', courseDelivery.events.cancel]]);
 
 /** The last state reached in each status (plain edits keep the status, so the edited one wins). */
 function byStatus(states: readonly WorkflowCase<string, unknown>[]): WorkflowCase<string, unknown>[] {
@@ -124,9 +55,9 @@ function byStatus(states: readonly WorkflowCase<string, unknown>[]): WorkflowCas
 
 const matrices: Record<string, MatrixCase> = {
   followUp: {
-    workflow: followUp as unknown as MatrixCase['workflow'],
+    workflow: followUp.workflow as unknown as MatrixCase['workflow'],
     states: byStatus([...followUpMain, ...followUpMerged]),
-    events: followUpEvents as MatrixCase['events'],
+    events: followUp.events as MatrixCase['events'],
     table: {
       open: [[['reported'], 'open', ['cohortCoordinator']]],
       merge: [[['reported'], 'merged', ['cohortCoordinator']]],
@@ -138,10 +69,11 @@ const matrices: Record<string, MatrixCase> = {
       signAsCoordinator: [[['signedByStudent'], 'protocolSigned', ['cohortCoordinator']]],
       sendProtocol: [[['protocolSigned'], 'protocolSent', ['cohortCoordinator']]],
       callMeeting: [[['protocolSent'], 'meetingCalled', ['departmentHead']]],
-      decide: [[['meetingCalled'], 'decided', ['departmentHead', 'rector']]],
+      reviewWithRector: [[['meetingCalled'], 'reviewedWithRector', ['rector']]],
+      decide: [[['reviewedWithRector'], 'decided', ['departmentHead', 'rector']]],
       closeWithoutDecision: [
         [['open'], 'closed', ['cohortCoordinator']],
-        [['protocolSent', 'meetingCalled'], 'closed', ['departmentHead']],
+        [['protocolSent', 'meetingCalled', 'reviewedWithRector'], 'closed', ['departmentHead']],
       ],
       archiveDecision: [[['decided'], 'decisionArchived', ['departmentHead']]],
       sendDecision: [[['decisionArchived'], 'decisionSent', ['departmentHead']]],
@@ -149,9 +81,9 @@ const matrices: Record<string, MatrixCase> = {
     },
   },
   nomination: {
-    workflow: nomination as unknown as MatrixCase['workflow'],
+    workflow: nomination.workflow as unknown as MatrixCase['workflow'],
     states: byStatus([...nominationMain, ...nominationEnds]),
-    events: nominationEvents as MatrixCase['events'],
+    events: nomination.events as MatrixCase['events'],
     table: {
       submitApplication: [[['nominated'], 'submitted', ['applicant']]],
       startReview: [[['submitted'], 'underReview', ['caseOfficer']]],
@@ -175,9 +107,9 @@ const matrices: Record<string, MatrixCase> = {
     ],
   },
   approval: {
-    workflow: approval as unknown as MatrixCase['workflow'],
+    workflow: approval.workflow as unknown as MatrixCase['workflow'],
     states: byStatus([...approvalMain, ...approvalWithdrawn]),
-    events: approvalEvents as MatrixCase['events'],
+    events: approval.events as MatrixCase['events'],
     table: {
       startProcessing: [[['registered'], 'processing', ['caseOfficer']]],
       requestConsent: [[['processing'], 'awaitingConsent', ['caseOfficer']]],
@@ -190,9 +122,9 @@ const matrices: Record<string, MatrixCase> = {
     },
   },
   placement: {
-    workflow: placement as unknown as MatrixCase['workflow'],
+    workflow: placement.workflow as unknown as MatrixCase['workflow'],
     states: byStatus([...placementMain, ...placementEnds]),
-    events: placementEvents as MatrixCase['events'],
+    events: placement.events as MatrixCase['events'],
     table: {
       sendOrder: [[['draft'], 'ordered', ['placementAdmin']]],
       confirmCapacity: [[['ordered'], 'capacityConfirmed', ['siteCoordinator']]],
@@ -205,9 +137,9 @@ const matrices: Record<string, MatrixCase> = {
     },
   },
   courseDelivery: {
-    workflow: courseDelivery as unknown as MatrixCase['workflow'],
+    workflow: courseDelivery.workflow as unknown as MatrixCase['workflow'],
     states: byStatus([...courseMain, ...courseCancelled]),
-    events: courseDeliveryEvents as MatrixCase['events'],
+    events: courseDelivery.events as MatrixCase['events'],
     table: {
       sendContract: [[['planned'], 'contractSent', ['departmentHead']]],
       signContract: [[['contractSent'], 'contractSigned', ['teacher']]],

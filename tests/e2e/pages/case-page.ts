@@ -1,26 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
-import type { Language } from '../../../src-shared/ipc/settings.contract';
-import { dictionaries, type Dictionary } from '../../../src-renderer/i18n/dictionary';
+import type { Locator } from '@playwright/test';
+import { dictionaries } from '../../../src-renderer/i18n/dictionary';
+import { screenWith } from '../support/screen';
 
-export class CasePage {
-  readonly t: Dictionary;
-  readonly heading: Locator;
-  readonly facts: Locator;
-  readonly notes: Locator;
-  readonly tasks: Locator;
-  readonly backLink: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const t = (this.t = dictionaries[language]);
-    this.heading = page.getByRole('heading', { level: 1 });
-    this.facts = page.getByRole('region', { name: t.casePage.facts });
-    this.notes = page.getByRole('region', { name: t.casePage.notes }).getByRole('listitem');
-    this.tasks = page.getByRole('region', { name: t.casePage.tasks }).getByRole('listitem');
-    this.backLink = page.getByRole('link', { name: t.casePage.back });
-  }
+export class CasePage extends screenWith(dictionaries) {
+  readonly heading = this.page.getByRole('heading', { level: 1 });
+  readonly facts = this.page.getByRole('region', { name: this.text.casePage.facts });
+  readonly notes = this.page.getByRole('region', { name: this.text.casePage.notes }).getByRole('listitem');
+  readonly tasks = this.page.getByRole('region', { name: this.text.casePage.tasks }).getByRole('listitem');
+  readonly backLink = this.page.getByRole('link', { name: this.text.casePage.back });
 
   /** The value shown for a fact, by its term (e.g. "Saksnummer"). */
   fact(term: string): Locator {

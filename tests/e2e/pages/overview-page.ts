@@ -1,46 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { CaseType } from '../../../src-shared/domain/case/case-type';
-import type { Language } from '../../../src-shared/ipc/settings.contract';
-import { dictionaries, type Dictionary } from '../../../src-renderer/i18n/dictionary';
+import { dictionaries } from '../../../src-renderer/i18n/dictionary';
 import type { DeadlineWindow } from '../../../src-renderer/features/overview/case-query';
+import { screenWith } from '../support/screen';
 
 /** First start writes the demo data (encrypting every note) before the first screen. */
 const SEEDING_TIMEOUT_MS = 30_000;
 
-export class OverviewPage {
-  readonly t: Dictionary;
-  readonly heading: Locator;
-  readonly matchCount: Locator;
-  readonly search: Locator;
-  readonly typeFilter: Locator;
-  readonly statusFilter: Locator;
-  readonly deadlineFilter: Locator;
-  readonly resetButton: Locator;
-  readonly list: Locator;
-  readonly rows: Locator;
-  readonly caseLinks: Locator;
-  readonly chart: Locator;
-  readonly exportButton: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const t = (this.t = dictionaries[language]);
-    this.heading = page.getByRole('heading', { level: 1, name: t.overview.title });
-    this.matchCount = page.getByTestId('match-count');
-    this.search = page.getByRole('searchbox', { name: t.overview.search });
-    this.typeFilter = page.getByRole('combobox', { name: t.overview.type });
-    this.statusFilter = page.getByRole('combobox', { name: t.overview.status });
-    this.deadlineFilter = page.getByRole('combobox', { name: t.overview.deadline });
-    this.resetButton = page.getByRole('button', { name: t.overview.reset });
-    this.list = page.getByRole('list', { name: t.overview.listLabel });
-    this.rows = this.list.getByRole('listitem');
-    this.caseLinks = this.list.getByRole('link');
-    this.chart = page.getByRole('img', { name: t.chart.title });
-    this.exportButton = page.getByRole('button', { name: t.overview.export.button });
-  }
+export class OverviewPage extends screenWith(dictionaries) {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: this.text.overview.title });
+  readonly matchCount = this.page.getByTestId('match-count');
+  readonly search = this.page.getByRole('searchbox', { name: this.text.overview.search });
+  readonly typeFilter = this.page.getByRole('combobox', { name: this.text.overview.type });
+  readonly statusFilter = this.page.getByRole('combobox', { name: this.text.overview.status });
+  readonly deadlineFilter = this.page.getByRole('combobox', { name: this.text.overview.deadline });
+  readonly resetButton = this.page.getByRole('button', { name: this.text.overview.reset });
+  readonly list = this.page.getByRole('list', { name: this.text.overview.listLabel });
+  readonly rows = this.list.getByRole('listitem');
+  readonly caseLinks = this.list.getByRole('link');
+  readonly chart = this.page.getByRole('img', { name: this.text.chart.title });
+  readonly exportButton = this.page.getByRole('button', { name: this.text.overview.export.button });
 
   /** Opens the overview; on first start the replica is seeded with `demoCases` demo cases first. */
   async open(demoCases: number): Promise<void> {
@@ -49,7 +29,7 @@ export class OverviewPage {
   }
 
   async expectMatches(shown: number, total: number): Promise<void> {
-    await expect(this.matchCount).toHaveText(this.t.overview.matches(shown, total));
+    await expect(this.matchCount).toHaveText(this.text.overview.matches(shown, total));
   }
 
   /** The case link in row `index` (0-based, in list order). */

@@ -1,37 +1,21 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import { dictionaries, type Dictionary } from '../../../src-renderer/i18n/dictionary';
-import { tasksTexts, type TasksText } from '../../../src-renderer/features/tasks/tasks-text';
-import type { Language } from '../../../src-shared/ipc/settings.contract';
+import { expect, type Locator } from '@playwright/test';
+import { dictionaries } from '../../../src-renderer/i18n/dictionary';
+import { tasksTexts } from '../../../src-renderer/features/tasks/tasks-text';
+import { screenWith } from '../support/screen';
 
 /** First start writes the demo data (encrypting every note) before the first screen. */
 const SEEDING_TIMEOUT_MS = 30_000;
 
 /** "Mine oppgaver" (#/tasks). */
-export class TasksPage {
-  readonly t: Dictionary;
-  readonly text: TasksText;
-  readonly heading: Locator;
-  readonly navLink: Locator;
-  readonly list: Locator;
-  readonly rows: Locator;
-  readonly checkboxes: Locator;
-  readonly status: Locator;
-  readonly showDone: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const t = (this.t = dictionaries[language]);
-    this.text = tasksTexts[language];
-    this.heading = page.getByRole('heading', { level: 1, name: t.nav.tasks });
-    this.navLink = page.getByRole('navigation', { name: t.nav.label }).getByRole('link', { name: new RegExp(`^${t.nav.tasks}`) });
-    this.list = page.getByRole('list', { name: this.text.listLabel });
-    this.rows = this.list.getByRole('listitem');
-    this.checkboxes = this.list.getByRole('checkbox');
-    this.status = page.getByRole('main').getByRole('status');
-    this.showDone = page.getByRole('switch', { name: this.text.showDone });
-  }
+export class TasksPage extends screenWith(tasksTexts) {
+  readonly t = dictionaries[this.lang];
+  readonly heading = this.page.getByRole('heading', { level: 1, name: this.t.nav.tasks });
+  readonly navLink = this.page.getByRole('navigation', { name: this.t.nav.label }).getByRole('link', { name: new RegExp(`^${this.t.nav.tasks}`) });
+  readonly list = this.page.getByRole('list', { name: this.text.listLabel });
+  readonly rows = this.list.getByRole('listitem');
+  readonly checkboxes = this.list.getByRole('checkbox');
+  readonly status = this.page.getByRole('main').getByRole('status');
+  readonly showDone = this.page.getByRole('switch', { name: this.text.showDone });
 
   /** Opens the page on local demo data (seeded with `demoCases` cases on first start). */
   async openDemo(demoCases: number): Promise<void> {

@@ -1,26 +1,16 @@
 import { expectAccessible } from '../support/axe';
-import { accounts, DEMO_PASSWORD, type AccountName } from './support/central-server';
 import { casePath, closedCase, editableCase } from './support/cases';
-import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test, type Laptop } from './support/sync-fixtures';
+import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test } from './support/sync-fixtures';
 import { CaseTitleForm } from './pages/case-edit';
-import { SignInPage } from './pages/session-pages';
-import { ConflictInbox, StatusBar, SyncItemsPage } from './pages/sync-pages';
+import { ConflictInbox, SyncItemsPage } from './pages/sync-pages';
+import { signedIn } from './support/sign-in';
 
 test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
-
-async function signedIn(laptop: Laptop, account: AccountName): Promise<StatusBar> {
-  const signIn = new SignInPage(laptop.page);
-  await signIn.open();
-  await signIn.signIn(accounts[account].username, DEMO_PASSWORD);
-  const status = new StatusBar(laptop.page);
-  await expect(status.connection).toHaveText(status.text.phases.idle, { timeout: SYNC_SETTLE_MS });
-  return status;
-}
 
 test('two laptops rename the same case: the inbox shows both titles and the pick reaches the server', async ({ newLaptop, server }) => {
   const target = editableCase('coordinator', 'head');
   const [mine, theirs] = [await newLaptop(), await newLaptop()];
-  const [myStatus, theirStatus] = [await signedIn(mine, 'coordinator'), await signedIn(theirs, 'head')];
+  const [myStatus, theirStatus] = [await signedIn(mine.page, 'coordinator'), await signedIn(theirs.page, 'head')];
   for (const laptop of [mine, theirs]) {
     await laptop.page.goto(casePath(target.id));
     await expect(new CaseTitleForm(laptop.page).heading).toHaveText(target.title);
@@ -67,7 +57,7 @@ test('two laptops rename the same case: the inbox shows both titles and the pick
 
 test('a change the server refuses shows its reason on the item, keeps the typed value, and can be discarded', async ({ laptop, server }) => {
   const target = closedCase('coordinator');
-  const status = await signedIn(laptop, 'coordinator');
+  const status = await signedIn(laptop.page, 'coordinator');
   const { page } = laptop;
   await page.goto(casePath(target.id));
   const form = new CaseTitleForm(page);

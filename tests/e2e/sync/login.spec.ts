@@ -8,6 +8,7 @@ import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test } from './support/sy
 import { LockPage, SignInPage, UserMenu } from './pages/session-pages';
 import { StatusBar, SyncItemsPage } from './pages/sync-pages';
 import type { Page } from '@playwright/test';
+import { signInAs } from './support/sign-in';
 
 test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 
@@ -104,9 +105,7 @@ test('a wrong password and an unreachable server each get their own clear error'
 
 test('signing out returns to sign-in, hides every case and keeps the encrypted replica', async ({ laptop }) => {
   const { page } = laptop;
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(accounts.coordinator.username, DEMO_PASSWORD);
+  const signIn = await signInAs(page, 'coordinator');
   const first = firstListed('coordinator');
   const overview = new OverviewPage(page);
   await expect(overview.caseLinkAt(0)).toHaveText(`${first.caseNumber} ${first.title}`, { timeout: SYNC_SETTLE_MS });
@@ -129,9 +128,7 @@ test('after idle time the session locks, hides case data and opens again with th
   const saved = await page.request.post('rpc/settings:update', { data: { idleLockMinutes: 1 } });
   expect(saved.ok()).toBe(true);
   await page.clock.install();
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(accounts.coordinator.username, DEMO_PASSWORD);
+  await signInAs(page, 'coordinator');
   const first = firstListed('coordinator');
   const overview = new OverviewPage(page);
   await expect(overview.caseLinkAt(0)).toHaveText(`${first.caseNumber} ${first.title}`, { timeout: SYNC_SETTLE_MS });
@@ -182,9 +179,7 @@ test('local demo data lives in a database of its own and never reaches the serve
 
 test('a device revoked at the server loses its replica at the next contact and returns to sign-in', async ({ laptop, server }) => {
   const { page } = laptop;
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(accounts.coordinator.username, DEMO_PASSWORD);
+  const signIn = await signInAs(page, 'coordinator');
   const first = firstListed('coordinator');
   await expect(new OverviewPage(page).caseLinkAt(0)).toHaveText(`${first.caseNumber} ${first.title}`, { timeout: SYNC_SETTLE_MS });
   expect(await replicaRecords(page)).toBeGreaterThan(0);

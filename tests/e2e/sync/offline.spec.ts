@@ -1,21 +1,17 @@
 import { expectAccessible } from '../support/axe';
-import { accounts, actorOf, DEMO_PASSWORD } from './support/central-server';
+import { actorOf } from './support/central-server';
 import { casePath, editableCase } from './support/cases';
 import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test } from './support/sync-fixtures';
 import { CaseTitleForm } from './pages/case-edit';
-import { SignInPage } from './pages/session-pages';
-import { StatusBar, SyncItemsPage } from './pages/sync-pages';
+import { SyncItemsPage } from './pages/sync-pages';
+import { signedIn } from './support/sign-in';
 
 test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 
 test('an edit made while the server is down waits as unsynced, and reaches the server when it is back', async ({ laptop, server }) => {
   const { page } = laptop;
   const target = editableCase('coordinator');
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(accounts.coordinator.username, DEMO_PASSWORD);
-  const status = new StatusBar(page);
-  await expect(status.connection).toHaveText(status.text.phases.idle, { timeout: SYNC_SETTLE_MS });
+  const status = await signedIn(page, 'coordinator');
 
   await page.goto(casePath(target.id));
   const form = new CaseTitleForm(page);

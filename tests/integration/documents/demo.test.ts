@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCommand, runDemo } from '../../../src-main/cli/demo';
+import { followUpStatuses } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { noark5SchemaPath, pdfsig, pdfText, runTool, withTempDir } from './tools';
 
 describe('npm run admin -- demo --out DIR', () => {
@@ -9,20 +10,8 @@ describe('npm run admin -- demo --out DIR', () => {
     await withTempDir(async (dir) => {
       const outDir = join(dir, 'demo');
       const result = await runDemo({ outDir });
-      expect(result.statuses).toEqual([
-        'open',
-        'summoned',
-        'conversationHeld',
-        'protocolDrafted',
-        'signedByStudent',
-        'protocolSigned',
-        'protocolSent',
-        'meetingCalled',
-        'reviewedWithRector',
-        'decided',
-        'decisionArchived',
-        'decisionSent',
-      ]);
+      // The demo opens its case at once and walks it to the decision sent.
+      expect(result.statuses).toEqual(followUpStatuses.filter((status) => !['reported', 'merged', 'closed'].includes(status)));
       expect(result.messages).toContain('notify student-aase (followUp.decision), copy rector');
 
       expect(await pdfText(await readFile(join(outDir, 'summons.pdf')))).toContain('Innkalling til oppfølgingssamtale');

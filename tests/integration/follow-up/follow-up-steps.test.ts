@@ -16,13 +16,13 @@ import {
 } from '../../../src-renderer/features/follow-up/follow-up-steps';
 import { staffDirectory } from '../../../src-renderer/features/follow-up/staff-directory';
 import { DEMO_NOW, demoOrganisation, demoStaffMembers, demoUser } from '../../../dev/demo-data';
+import { followUpStudent } from '../../../dev/testing';
 import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { FollowUpCase, FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import type { ConcernReport } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import type { Note } from '../../../src-shared/domain/note/note.schema';
-import type { Person } from '../../../src-shared/domain/person/person.schema';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import { openReplica, rpcApi, type Replica } from './support';
 import { unwrap } from '../../../src-shared/kernel/result';
@@ -35,16 +35,7 @@ import { pdfsig } from '../documents/tools';
 const coordinator = demoUser('u-kullkoord-helse')!;
 const teacher = demoUser('u-laerer-helse-1')!;
 const head = demoUser('u-avdleder-helse')!;
-const student: Person = {
-  id: 'person-aase',
-  givenName: 'Åse',
-  familyName: 'Ødegård',
-  nationalId: '01536112185',
-  email: 'ase@stud.hifj.example',
-  institution: 'hifj',
-  cohorts: [],
-  updatedAt: '2026-03-01T08:00:00.000Z',
-};
+const student = followUpStudent({ id: 'person-aase', updatedAt: '2026-03-01T08:00:00.000Z' });
 const report = (reportedBy = teacher): ConcernReport => ({
   id: `report-${crypto.randomUUID()}`,
   reportedBy: reportedBy.userId,

@@ -67,6 +67,17 @@ export function systemId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The medium and the created/closed stamps of the archive and its part: both made and closed by the export. */
+function closedByExport(info: Noark5PackageInfo) {
+  return [
+    el('dokumentmedium', 'Elektronisk arkiv'),
+    el('opprettetDato', info.exportedAt),
+    el('opprettetAv', info.exportedBy),
+    el('avsluttetDato', info.exportedAt),
+    el('avsluttetAv', info.exportedBy),
+  ];
+}
+
 export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly Noark5Document[]): string {
   const byCase = new Map<string, Noark5Document[]>();
   for (const document of [...documents].sort((a, b) => a.archivedAt.localeCompare(b.archivedAt))) {
@@ -79,11 +90,7 @@ export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly 
     el('systemID', systemId(`arkivdel:${info.creatorId}`)),
     el('tittel', `${info.archiveTitle} – oppfølgingssaker`),
     el('arkivdelstatus', 'Avsluttet periode'),
-    el('dokumentmedium', 'Elektronisk arkiv'),
-    el('opprettetDato', info.exportedAt),
-    el('opprettetAv', info.exportedBy),
-    el('avsluttetDato', info.exportedAt),
-    el('avsluttetAv', info.exportedBy),
+    ...closedByExport(info),
     ...opt('arkivperiodeStartDato', periodStart),
     ...opt('arkivperiodeSluttDato', periodStart ? info.exportedAt.slice(0, 10) : undefined),
     ...[...byCase.values()].map((caseDocuments) => saksmappe(caseDocuments, journalSequence, info)),
@@ -96,11 +103,7 @@ export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly 
         el('systemID', systemId(`arkiv:${info.creatorId}`)),
         el('tittel', info.archiveTitle),
         el('arkivstatus', 'Avsluttet'),
-        el('dokumentmedium', 'Elektronisk arkiv'),
-        el('opprettetDato', info.exportedAt),
-        el('opprettetAv', info.exportedBy),
-        el('avsluttetDato', info.exportedAt),
-        el('avsluttetAv', info.exportedBy),
+        ...closedByExport(info),
         el('arkivskaper', [el('arkivskaperID', info.creatorId), el('arkivskaperNavn', info.creatorName)]),
         arkivdel,
       ],

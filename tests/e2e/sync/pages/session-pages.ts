@@ -1,31 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
-import { sessionTexts, type SessionText } from '../../../../src-renderer/features/session/session-text';
+import { sessionTexts } from '../../../../src-renderer/features/session/session-text';
 import type { Language } from '../../../../src-shared/ipc/settings.contract';
+import { screenWith } from '../../support/screen';
 
 /** The sign-in screen. */
-export class SignInPage {
-  readonly text: SessionText;
-  readonly heading: Locator;
-  readonly serverUrl: Locator;
-  readonly username: Locator;
-  readonly password: Locator;
-  readonly submit: Locator;
-  readonly alert: Locator;
-  readonly demoLink: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const text = (this.text = sessionTexts[language]);
-    this.heading = page.getByRole('heading', { level: 1, name: text.login.title });
-    this.serverUrl = page.getByRole('textbox', { name: text.login.serverUrl });
-    this.username = page.getByRole('textbox', { name: text.login.username });
-    this.password = page.getByLabel(text.login.password, { exact: true });
-    this.submit = page.getByRole('button', { name: text.login.submit });
-    this.alert = page.getByRole('alert');
-    this.demoLink = page.getByRole('link', { name: text.login.demo });
-  }
+export class SignInPage extends screenWith(sessionTexts) {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: this.text.login.title });
+  readonly serverUrl = this.page.getByRole('textbox', { name: this.text.login.serverUrl });
+  readonly username = this.page.getByRole('textbox', { name: this.text.login.username });
+  readonly password = this.page.getByLabel(this.text.login.password, { exact: true });
+  readonly submit = this.page.getByRole('button', { name: this.text.login.submit });
+  readonly alert = this.page.getByRole('alert');
+  readonly demoLink = this.page.getByRole('link', { name: this.text.login.demo });
 
   async open(): Promise<void> {
     await this.page.goto('/');
@@ -40,21 +26,10 @@ export class SignInPage {
 }
 
 /** The lock screen shown after idle time. */
-export class LockPage {
-  readonly text: SessionText;
-  readonly heading: Locator;
-  readonly password: Locator;
-  readonly unlock: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const text = (this.text = sessionTexts[language]);
-    this.heading = page.getByRole('heading', { level: 1, name: text.lock.title });
-    this.password = page.getByLabel(text.lock.password, { exact: true });
-    this.unlock = page.getByRole('button', { name: text.lock.unlock });
-  }
+export class LockPage extends screenWith(sessionTexts) {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: this.text.lock.title });
+  readonly password = this.page.getByLabel(this.text.lock.password, { exact: true });
+  readonly unlock = this.page.getByRole('button', { name: this.text.lock.unlock });
 }
 
 /** Who is signed in, lock and sign-out, in the app header. */

@@ -1,33 +1,22 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { dictionaries } from '../../../../src-renderer/i18n/dictionary';
-import { conflictsTexts, type ConflictsText } from '../../../../src-renderer/features/conflicts/conflicts-text';
-import { syncTexts, type SyncText } from '../../../../src-renderer/features/sync-status/sync-text';
-import type { Language } from '../../../../src-shared/ipc/settings.contract';
+import { conflictsTexts } from '../../../../src-renderer/features/conflicts/conflicts-text';
+import { syncTexts } from '../../../../src-renderer/features/sync-status/sync-text';
+import { screenWith } from '../../support/screen';
 
 /** The status bar: the live region with the facts, and the actions beside it. */
-export class StatusBar {
-  readonly text: SyncText;
-  readonly region: Locator;
-  readonly connection: Locator;
-  readonly lastSync: Locator;
-  readonly unsynced: Locator;
-  readonly syncNow: Locator;
-  readonly details: Locator;
-  readonly firstSync: Locator;
+export class StatusBar extends screenWith(syncTexts) {
+  readonly region = this.page.getByRole('status', { name: dictionaries[this.lang].statusBar.label });
+  readonly connection = this.fact(this.text.connection);
+  readonly lastSync = this.fact(this.text.lastSync);
+  readonly unsynced = this.fact(this.text.unsynced);
+  readonly syncNow = this.page.getByRole('button', { name: this.text.syncNow });
+  readonly details = this.page.getByRole('link', { name: this.text.details });
+  readonly firstSync = this.page.getByRole('progressbar', { name: this.text.firstSync });
 
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const text = (this.text = syncTexts[language]);
-    this.region = page.getByRole('status', { name: dictionaries[language].statusBar.label });
-    const fact = (term: string) => this.region.locator('dl > div').filter({ has: page.getByRole('term').filter({ hasText: term }) }).getByRole('definition');
-    this.connection = fact(text.connection);
-    this.lastSync = fact(text.lastSync);
-    this.unsynced = fact(text.unsynced);
-    this.syncNow = page.getByRole('button', { name: text.syncNow });
-    this.details = page.getByRole('link', { name: text.details });
-    this.firstSync = page.getByRole('progressbar', { name: text.firstSync });
+  /** The value of a fact in the status bar, by its term. */
+  private fact(term: string): Locator {
+    return this.region.locator('dl > div').filter({ has: this.page.getByRole('term').filter({ hasText: term }) }).getByRole('definition');
   }
 
   inboxLink(count: number): Locator {
@@ -36,21 +25,10 @@ export class StatusBar {
 }
 
 /** /conflicts */
-export class ConflictInbox {
-  readonly text: ConflictsText;
-  readonly heading: Locator;
-  readonly entries: Locator;
-  readonly notice: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const text = (this.text = conflictsTexts[language]);
-    this.heading = page.getByRole('heading', { level: 1, name: text.title });
-    this.entries = page.getByRole('article');
-    this.notice = page.getByRole('status').filter({ hasText: text.saved });
-  }
+export class ConflictInbox extends screenWith(conflictsTexts) {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: this.text.title });
+  readonly entries = this.page.getByRole('article');
+  readonly notice = this.page.getByRole('status').filter({ hasText: this.text.saved });
 
   field(entry: Locator, label: string): Locator {
     return entry.getByRole('group', { name: label });
@@ -70,17 +48,7 @@ export class ConflictInbox {
 }
 
 /** /sync: the per-item list. */
-export class SyncItemsPage {
-  readonly text: SyncText;
-  readonly heading: Locator;
-  readonly rows: Locator;
-
-  constructor(
-    readonly page: Page,
-    language: Language = 'nb',
-  ) {
-    const text = (this.text = syncTexts[language]);
-    this.heading = page.getByRole('heading', { level: 1, name: text.page.title });
-    this.rows = page.getByRole('table', { name: text.page.items }).getByRole('row');
-  }
+export class SyncItemsPage extends screenWith(syncTexts) {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: this.text.page.title });
+  readonly rows = this.page.getByRole('table', { name: this.text.page.items }).getByRole('row');
 }
