@@ -57,11 +57,7 @@ export async function run(emit: Emit): Promise<void> {
 
 /** Milliseconds from navigation start to the app's ready mark. */
 async function waitForReady(page: Page, timeout: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    (mark) => performance.getEntriesByName(mark)[0]?.startTime,
-    OVERVIEW_READY_MARK,
-    { timeout, polling: 50 },
-  );
+  const handle = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, OVERVIEW_READY_MARK, { timeout, polling: 50 });
   return (await handle.jsonValue()) as number;
 }
 

@@ -21,9 +21,7 @@ const preloadPath = join(mainDir, '../preload/preload.cjs');
 // electron-builder copies resources/ into the package's resources folder (extraResources).
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(mainDir, '../../resources');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const page: AppPage = devServerUrl
-  ? { kind: 'dev-server', url: devServerUrl }
-  : { kind: 'file', indexHtmlPath: join(mainDir, '../renderer/index.html') };
+const page: AppPage = devServerUrl ? { kind: 'dev-server', url: devServerUrl } : { kind: 'file', indexHtmlPath: join(mainDir, '../renderer/index.html') };
 
 // Tests and side-by-side profiles give each run its own data folder.
 if (process.env.SAKSFLYT_DATA_DIR) app.setPath('userData', resolve(process.env.SAKSFLYT_DATA_DIR));
@@ -36,9 +34,7 @@ app.on('web-contents-created', (_event, contents) => {
   installNavigationGuards(contents, {
     openExternal: (url) => shell.openExternal(url),
     onBlocked: (what, url) =>
-      void services?.logger
-        .write({ level: 'warn', message: `Blocked ${what}`, context: { url }, source: 'main' })
-        .catch(() => undefined),
+      void services?.logger.write({ level: 'warn', message: `Blocked ${what}`, context: { url }, source: 'main' }).catch(() => undefined),
   });
 });
 
@@ -84,10 +80,16 @@ if (!app.requestSingleInstanceLock()) {
     if (!services || closing) return;
     closing = true;
     event.preventDefault();
-    void services.close().catch(() => undefined).finally(() => app.quit());
+    void services
+      .close()
+      .catch(() => undefined)
+      .finally(() => app.quit());
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    console.error(`Saksflyt failed to start: ${String(error)}`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(`Saksflyt failed to start: ${String(error)}`);
+      app.exit(1);
+    });
 }

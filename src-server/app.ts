@@ -89,8 +89,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const streams = new ChangeStreams(db, channels);
     await streams.start();
 
-    const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, frameworkErrors: replyWithError, trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'] });
-    if (anchor) app.log.info({ auditAnchor: anchor.file, publicKey: anchor.publicKeyFile, keyId: anchor.keyId }, anchor.keyCreated ? 'audit anchor key created: keep a copy of its public key elsewhere' : 'audit head is signed into the anchor file');
+    const app = Fastify({
+      logger: options.logger ?? false,
+      forceCloseConnections: true,
+      frameworkErrors: replyWithError,
+      trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
+    });
+    if (anchor)
+      app.log.info(
+        { auditAnchor: anchor.file, publicKey: anchor.publicKeyFile, keyId: anchor.keyId },
+        anchor.keyCreated ? 'audit anchor key created: keep a copy of its public key elsewhere' : 'audit head is signed into the anchor file',
+      );
     const sealer = startAuditSealer(db, { anchor, log: app.log });
     const jobs = createJobQueue(db, options.jobs);
     app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs });
@@ -150,7 +159,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify, limitSignIn: signInLimiter(db, options.signInLimits) });
     const letters = await setUpLetters(app, { db, identify, smtp: options.smtp });
-    const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration: options.enqueueIntegration ?? queueStepIntegration(options.jobs), wakeEmail: letters.wake });
+    const caseSteps = caseStepCommands({
+      log: app.log,
+      enqueueIntegration: options.enqueueIntegration ?? queueStepIntegration(options.jobs),
+      wakeEmail: letters.wake,
+    });
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
     await setUpJobs(app, { db, queue: jobs, identify, options: options.jobs });
     return app;

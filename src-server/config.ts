@@ -13,14 +13,20 @@ const envSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('.data/server'),
     DATABASE_URL: z.string().min(1).optional(),
-    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     JWT_SECRET: z.string().min(32).optional(),
     /** Mail server for letters, e.g. smtp://user:pass@mail.example.no:587 (see notifications/smtp-url.ts). */
     SMTP_URL: smtpUrlSchema.optional(),
     MAIL_FROM: mailFromSchema.default(DEFAULT_MAIL_FROM),
     /** Right-hand side of Message-IDs; by default the domain of MAIL_FROM. */
-    MAIL_MESSAGE_ID_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/).optional(),
+    MAIL_MESSAGE_ID_DOMAIN: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/)
+      .optional(),
     /** Append-only file the server signs the audit chain's head into; see auditAnchorFile. */
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     /** Behind a reverse proxy: "true" (trust X-Forwarded-For), a hop count, or the proxies' addresses (comma-separated). */
@@ -50,9 +56,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 
 /** The database options both the server and `npm run admin` use. */
 export function databaseOptions(env: ServerEnv) {
-  return env.DATABASE_URL
-    ? { databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, maxConnections: env.DATABASE_POOL_SIZE }
-    : { dataDir: env.DATA_DIR };
+  return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, maxConnections: env.DATABASE_POOL_SIZE } : { dataDir: env.DATA_DIR };
 }
 
 /** The server's mail settings, or undefined without SMTP_URL (letters then stay queued). */

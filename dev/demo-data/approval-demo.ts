@@ -92,10 +92,15 @@ export function demoApproval(ctx: DemoContext, id: string, seq: number, fixed?: 
   if (consent) {
     if (!run.step(officer, [0, 3], (at) => ({ type: 'orderResultFetch', at }))) return done();
     const source = fixed?.source.code ?? rng.pick(resultInstitutions).code;
-    const fetched = run.step(officer, [0, 0], (at) => {
-      const results = externalResults(rng, source);
-      return { type: 'recordFetchResult', at, results, institutions: fetchReport(rng, source, results.length) };
-    }, run.clock + 180_000);
+    const fetched = run.step(
+      officer,
+      [0, 0],
+      (at) => {
+        const results = externalResults(rng, source);
+        return { type: 'recordFetchResult', at, results, institutions: fetchReport(rng, source, results.length) };
+      },
+      run.clock + 180_000,
+    );
     if (!fetched) return done();
   }
   const outcome = rng.weighted(decisionWeights);
@@ -134,10 +139,7 @@ function externalResults(rng: Rng, source: string): ExternalResult[] {
 
 function fetchReport(rng: Rng, source: string, resultCount: number) {
   return resultInstitutions.map((institution) => {
-    const outcome: FetchOutcome =
-      institution.code === source
-        ? 'imported'
-        : rng.weighted(otherInstitutionOutcomes);
+    const outcome: FetchOutcome = institution.code === source ? 'imported' : rng.weighted(otherInstitutionOutcomes);
     return { code: institution.code, name: institution.name, outcome, resultCount: outcome === 'imported' ? resultCount : 0 };
   });
 }

@@ -6,7 +6,6 @@ import { INSTITUTION } from './organisation';
 import { pickDepartment } from './pick';
 import * as text from './texts';
 
-
 /** One further-education course run, from planning to course certificates. */
 export function demoCourseDelivery(ctx: DemoContext, id: string, seq: number): void {
   const { rng, directory } = ctx;

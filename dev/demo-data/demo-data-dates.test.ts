@@ -59,7 +59,8 @@ describe.each(['2026-12-06T09:30:00.000Z', '2027-07-01T14:00:00.000Z', '2028-02-
     for (const document of data.documents) {
       const c = byId.get(document.caseId)!;
       expect(c.createdAt <= document.createdAt && document.createdAt <= c.updatedAt, document.id).toBe(true);
-      for (const signature of document.signatures) expect(document.createdAt <= signature.signedAt && signature.signedAt <= c.updatedAt, document.id).toBe(true);
+      for (const signature of document.signatures)
+        expect(document.createdAt <= signature.signedAt && signature.signedAt <= c.updatedAt, document.id).toBe(true);
     }
     for (const task of data.tasks) {
       const c = byId.get(task.caseId)!;
@@ -78,7 +79,10 @@ describe('the reference date', () => {
   it('moves the cases with it', () => {
     const weekLater = generateDemoData({ ...options, now: new Date(options.now.getTime() + 7 * DAY) });
     expect(weekLater.cases.map((c) => c.createdAt)).not.toEqual(generateDemoData(options).cases.map((c) => c.createdAt));
-    const latestUpdate = weekLater.cases.map((c) => c.updatedAt).sort().at(-1)!;
+    const latestUpdate = weekLater.cases
+      .map((c) => c.updatedAt)
+      .sort()
+      .at(-1)!;
     expect(latestUpdate > options.now.toISOString()).toBe(true);
   });
 

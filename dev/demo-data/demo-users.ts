@@ -77,7 +77,9 @@ export function demoUsers(): DemoUser[] {
     user('u-praksisadmin', 'Øyvind Lunde', ['placementAdmin'], { departments: allDepartments }),
   );
   for (const partner of partners) {
-    users.push(user(`u-nominator-${partner.id.replace('partner-', '')}`, partnerContacts[partner.id]!, ['nominator'], { partners: [partner.id] }, 'partner.example'));
+    users.push(
+      user(`u-nominator-${partner.id.replace('partner-', '')}`, partnerContacts[partner.id]!, ['nominator'], { partners: [partner.id] }, 'partner.example'),
+    );
   }
   for (const site of placementSites) {
     const [coordinator, supervisor] = siteContacts[site.id]!;

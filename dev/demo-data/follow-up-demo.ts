@@ -36,7 +36,14 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
     fixed?.subject ??
     (target
       ? ctx.person(ctx.cases[target]!.subjectPersonId)
-      : ctx.addPerson({ name: norwegianName(rng), kind: 'fnr', institution: INSTITUTION.id, emailDomain: `stud.${INSTITUTION.domain}`, at: createdAt, maxAge: 35 }));
+      : ctx.addPerson({
+          name: norwegianName(rng),
+          kind: 'fnr',
+          institution: INSTITUTION.id,
+          emailDomain: `stud.${INSTITUTION.domain}`,
+          at: createdAt,
+          maxAge: 35,
+        }));
   const first = student.givenName;
   const report = concernReport(ctx, `${id}-r1`, teacher, createdAt, course, first);
   ctx.enrol(student, [cohort.id, course.code]);
@@ -94,7 +101,9 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
         at,
         meetingAt: iso(meeting),
         mode: video ? 'video' : 'inPerson',
-        location: video ? `https://${INSTITUTION.domain}/zoom/${rng.int(100_000_000, 999_999_999)}` : `Rom ${rng.pick(['A', 'B', 'C'])}${rng.int(1, 3)}-0${rng.int(10, 45)}, Campus Fjordheim`,
+        location: video
+          ? `https://${INSTITUTION.domain}/zoom/${rng.int(100_000_000, 999_999_999)}`
+          : `Rom ${rng.pick(['A', 'B', 'C'])}${rng.int(1, 3)}-0${rng.int(10, 45)}, Campus Fjordheim`,
         reason: text.summonsReason(rng, course),
       };
     });
@@ -108,17 +117,25 @@ export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: 
     [0, 0],
     (at, ms) => {
       const measureDue = dateAfter(ms, 21);
-      const note = ctx.addNote(id, coordinator, ms, text.conversationNote(rng, first, course), {
-        text: text.agreedMeasure(rng, course),
-        ownerName: fullName(student),
-        due: measureDue,
-      }, 'shared'); // the agreed measure is the student's too: the protocol they sign
+      const note = ctx.addNote(
+        id,
+        coordinator,
+        ms,
+        text.conversationNote(rng, first, course),
+        {
+          text: text.agreedMeasure(rng, course),
+          ownerName: fullName(student),
+          due: measureDue,
+        },
+        'shared',
+      ); // the agreed measure is the student's too: the protocol they sign
       return { type: 'holdConversation', at, participants: [coordinator.name, fullName(student)], noteIds: [note.id] };
     },
     meeting + HOUR,
   );
   if (!held) return done();
-  if (!run.step(coordinator, [1, 5], (at) => ({ type: 'draftProtocol', at, documentId: `${id}-protocol`, summary: text.protocolSummary(first, course) }))) return done();
+  if (!run.step(coordinator, [1, 5], (at) => ({ type: 'draftProtocol', at, documentId: `${id}-protocol`, summary: text.protocolSummary(first, course) })))
+    return done();
   if (!run.step(coordinator, [0, 2], (at) => ({ type: 'signAsStudent', at, signerName: fullName(student), method: 'onScreen' }))) return done();
   run.sign('protocol', fullName(student));
   if (!run.step(coordinator, [0, 1], (at) => ({ type: 'signAsCoordinator', at }))) return done();

@@ -19,7 +19,10 @@ const data = generateDemoData({ caseCount: 3000, seed: 42, now: new Date(now) })
 
 describe('generateDemoData', () => {
   it('refuses sizes outside 10–100,000 and bad options with a validation error', () => {
-    for (const options of [{ caseCount: 9 }, { caseCount: 100_001 }, { caseCount: 10.5 }, { caseCount: 10, now: new Date('nonsense') }].map((o) => ({ now: new Date(now), ...o }))) {
+    for (const options of [{ caseCount: 9 }, { caseCount: 100_001 }, { caseCount: 10.5 }, { caseCount: 10, now: new Date('nonsense') }].map((o) => ({
+      now: new Date(now),
+      ...o,
+    }))) {
       expect(() => generateDemoData(options)).toThrow(expect.objectContaining({ kind: 'validation' }));
     }
   });
@@ -108,7 +111,11 @@ describe('generateDemoData', () => {
     expect(testPersons.map((p) => `${p.givenName} ${p.nationalId}`)).toEqual(['Testperson1 01536112185', 'Testperson2 19588312510']);
     for (const person of testPersons) {
       const c = data.cases.find((x) => x.subjectPersonId === person.id)!;
-      expect(c).toMatchObject({ type: 'approval', status: 'processing', details: expect.objectContaining({ consent: expect.objectContaining({ given: true }) }) });
+      expect(c).toMatchObject({
+        type: 'approval',
+        status: 'processing',
+        details: expect.objectContaining({ consent: expect.objectContaining({ given: true }) }),
+      });
     }
   });
 
@@ -125,7 +132,11 @@ describe('generateDemoData', () => {
   it('gives every case to people who may see it, and keeps partners to their own cases', () => {
     const users = demoUsers();
     const staff = users.filter((u) => !u.roles.includes('student') && !u.roles.includes('applicant'));
-    for (const c of data.cases) expect(staff.some((u) => canSeeCase(u, c)), c.id).toBe(true);
+    for (const c of data.cases)
+      expect(
+        staff.some((u) => canSeeCase(u, c)),
+        c.id,
+      ).toBe(true);
     const student = users.find((u) => u.userId === DEMO_STUDENT_ID)!;
     expect(data.cases.filter((c) => canSeeCase(student, c)).map((c) => `${c.type}:${c.status}`)).toEqual(['followUp:summoned']);
     const applicant = users.find((u) => u.userId === DEMO_APPLICANT_ID)!;
@@ -141,7 +152,11 @@ describe('generateDemoData', () => {
 describe('demoUsers', () => {
   it('has an account for every role, each a valid actor with a unique id and e-mail', () => {
     const users = demoUsers();
-    for (const role of roles) expect(users.some((u) => u.roles.includes(role)), role).toBe(true);
+    for (const role of roles)
+      expect(
+        users.some((u) => u.roles.includes(role)),
+        role,
+      ).toBe(true);
     for (const user of users) expect(actorSchema.safeParse(user).success, user.userId).toBe(true);
     expect(new Set(users.map((u) => u.userId)).size).toBe(users.length);
     expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
@@ -151,7 +166,11 @@ describe('demoUsers', () => {
 
 describe('demo tasks', () => {
   it('go to staff: whoever acts next, or the handler waiting for an outsider', () => {
-    const staffIds = new Set(demoUsers().filter((u) => !u.roles.includes('student') && !u.roles.includes('applicant')).map((u) => u.userId));
+    const staffIds = new Set(
+      demoUsers()
+        .filter((u) => !u.roles.includes('student') && !u.roles.includes('applicant'))
+        .map((u) => u.userId),
+    );
     for (const task of data.tasks) expect(staffIds.has(task.assigneeId), `${task.id} → ${task.assigneeId}`).toBe(true);
     const waiting = data.tasks.find((t) => data.cases.find((c) => c.id === t.caseId)!.status === 'nominated')!;
     expect(waiting.title).toBe('Venter på søker');

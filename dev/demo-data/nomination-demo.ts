@@ -28,7 +28,13 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
   const createdAt = fixed?.createdAt ?? ctx.now - rng.int(0, 160) * DAY - rng.int(1, 12) * HOUR;
   const applicant =
     fixed?.subject ??
-    ctx.addPerson({ name: nameFor(partner.locale, rng), kind: partner.locale === 'no' ? 'fnr' : 'dnr', institution: partner.name, emailDomain: 'example.com', at: createdAt });
+    ctx.addPerson({
+      name: nameFor(partner.locale, rng),
+      kind: partner.locale === 'no' ? 'fnr' : 'dnr',
+      institution: partner.name,
+      emailDomain: 'example.com',
+      at: createdAt,
+    });
   const applicantActor = personActor(applicant, 'applicant');
   const onBehalf = !fixed && rng.chance(0.15);
   const proForma = fixed !== undefined || rng.chance(0.6);
@@ -70,7 +76,11 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
   });
   const done = () => void run.finish([officer], text.noteTexts.nomination);
   const withdraw = (by: Actor) =>
-    run.step(by, [1, 10], (at) => ({ type: 'withdraw', at, reason: by === nominator ? 'Søkeren har trukket seg hos partneren.' : 'Jeg har valgt et annet lærested.' }));
+    run.step(by, [1, 10], (at) => ({
+      type: 'withdraw',
+      at,
+      reason: by === nominator ? 'Søkeren har trukket seg hos partneren.' : 'Jeg har valgt et annet lærested.',
+    }));
 
   if (!fixed && rng.chance(0.04)) {
     withdraw(nominator);

@@ -18,11 +18,18 @@ export function demoOrganisationRows(): Record<string, string>[] {
       ...department.placementCourses.map((course) => ({ ...course, category: 'placement' })),
       ...department.furtherEducation.map((course) => ({ ...course, category: 'furtherEducation' })),
     ];
-    for (const course of courses) rows.push({ id: `course-${course.code}`, kind: 'course', code: course.code, name: course.name, parentId: department.id, category: course.category });
+    for (const course of courses)
+      rows.push({ id: `course-${course.code}`, kind: 'course', code: course.code, name: course.name, parentId: department.id, category: course.category });
   }
   for (const partner of partners) {
     rows.push({ id: partner.id, kind: 'partner', name: partner.name, parentId: INSTITUTION.id, country: countryOf[partner.locale], language: partner.locale });
-    rows.push({ id: partner.agreementId, kind: 'agreement', code: partner.agreementId, name: `Avtale ${partner.agreementId} med ${partner.name}`, parentId: partner.id });
+    rows.push({
+      id: partner.agreementId,
+      kind: 'agreement',
+      code: partner.agreementId,
+      name: `Avtale ${partner.agreementId} med ${partner.name}`,
+      parentId: partner.id,
+    });
   }
   for (const site of placementSites) {
     rows.push({ id: site.id, kind: 'site', name: site.name, parentId: site.department });

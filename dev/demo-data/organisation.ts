@@ -141,9 +141,7 @@ export const partners: readonly Partner[] = [
     name: 'Université de Valmont',
     locale: 'fr',
     agreementId: 'AVT-2023-044',
-    offers: [
-      { code: 'UTV-OKO-27V', name: 'Utveksling økonomi og ledelse, vår 2027', kind: 'exchange', department: 'okonomi' },
-    ],
+    offers: [{ code: 'UTV-OKO-27V', name: 'Utveksling økonomi og ledelse, vår 2027', kind: 'exchange', department: 'okonomi' }],
   },
   {
     id: 'partner-aurora',

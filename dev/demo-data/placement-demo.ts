@@ -6,7 +6,6 @@ import { fullName, norwegianName } from './names';
 import { departments, placementSites } from './organisation';
 import * as text from './texts';
 
-
 /** One placement order to one site, from the draft to the completed placement period. */
 export function demoPlacement(ctx: DemoContext, id: string, seq: number): void {
   const { rng, directory } = ctx;

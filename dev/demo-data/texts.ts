@@ -70,8 +70,7 @@ export const decisionConsiderations: Record<DecisionOutcome, string> = {
     'Studenten har over to semestre ikke oppfylt kravene til progresjon, og avtalte tiltak er ikke fulgt opp. Hensynet til studentens rett til å fullføre er vurdert opp mot kravene i studieplanen.',
   continuationWithConditions:
     'Studenten har vist vilje til å følge opp, og avdelingen mener progresjonen kan tas igjen innen neste semester på de vilkårene som er satt.',
-  revisedEducationPlan:
-    'Studentens situasjon tilsier redusert studieprogresjon. En revidert utdanningsplan gir realistisk mulighet til å fullføre graden.',
+  revisedEducationPlan: 'Studentens situasjon tilsier redusert studieprogresjon. En revidert utdanningsplan gir realistisk mulighet til å fullføre graden.',
 };
 
 export function closureReason(rng: Rng): string {
@@ -141,5 +140,4 @@ export function evaluationFindings(rng: Rng): string {
   ]);
 }
 
-export const certificateText =
-  'Kursdeltakeren har gjennomført kurset og bestått skriftlig oppgave. Kurset tilsvarer omfanget oppgitt på kursbeviset.';
+export const certificateText = 'Kursdeltakeren har gjennomført kurset og bestått skriftlig oppgave. Kurset tilsvarer omfanget oppgitt på kursbeviset.';

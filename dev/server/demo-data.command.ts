@@ -26,7 +26,15 @@ export const demoDataCommand: AdminCommand = {
     let accounts = 0;
     for (const user of demoUsers()) {
       if (await findUser(db, { id: user.userId })) continue;
-      await addUser(db, { id: user.userId, username: user.userId, name: user.name, password: DEMO_PASSWORD, roles: user.roles, scope: user.scope, email: user.email });
+      await addUser(db, {
+        id: user.userId,
+        username: user.userId,
+        name: user.name,
+        password: DEMO_PASSWORD,
+        roles: user.roles,
+        scope: user.scope,
+        email: user.email,
+      });
       accounts++;
     }
     // The import's audit entries are sealed (and anchored) now, not at the next server start.

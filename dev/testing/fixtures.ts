@@ -191,7 +191,13 @@ export const followUpEvents: { [K in FollowUpEvent['type']]: EventBuilder<Follow
   signAsStudent: (c) => ({ type: 'signAsStudent', at: later(c), signerName: 'Ola Student', method: 'onScreen' }),
   signAsCoordinator: (c) => ({ type: 'signAsCoordinator', at: later(c) }),
   sendProtocol: (c) => ({ type: 'sendProtocol', at: later(c) }),
-  callMeeting: (c) => ({ type: 'callMeeting', at: later(c), meetingAt: later(c, 120), location: 'Møterom Fjellet', participantIds: ['rector-1', 'cohortCoordinator-1'] }),
+  callMeeting: (c) => ({
+    type: 'callMeeting',
+    at: later(c),
+    meetingAt: later(c, 120),
+    location: 'Møterom Fjellet',
+    participantIds: ['rector-1', 'cohortCoordinator-1'],
+  }),
   decide: (c) => ({
     type: 'decide',
     at: later(c, 121),
@@ -360,7 +366,13 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
   followUp: {
     reports: [
       followUpStart().details.reports[0],
-      { ...followUpStart().details.reports[0], id: 'report-2', reportedBy: OTHER_TEACHER_ID, reporterName: 'Annen Lærer', description: 'Bekymring fra en annen lærer.' },
+      {
+        ...followUpStart().details.reports[0],
+        id: 'report-2',
+        reportedBy: OTHER_TEACHER_ID,
+        reporterName: 'Annen Lærer',
+        description: 'Bekymring fra en annen lærer.',
+      },
     ],
     summons: { meetingAt: after(72), mode: 'inPerson', location: 'Rom A2-014', reason: 'Oppfølging av fravær.', sentAt: t },
     conversation: { heldAt: t, studentAttended: true, participants: ['Kari Koordinator'], noteIds: ['note-1'] },
@@ -395,7 +407,17 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     consentRequestedAt: t,
     fetches: [{ orderedAt: t, completedAt: t, institutions: [{ code: '216', name: 'HiSF', outcome: 'imported', resultCount: 1 }] }],
     externalResults: [
-      { institutionCode: '216', institutionName: 'HiSF', category: 'course', code: 'RES-100', nameNb: 'Resultat', nameEn: 'Result', term: '2013H', credits: 10, grade: 'B' },
+      {
+        institutionCode: '216',
+        institutionName: 'HiSF',
+        category: 'course',
+        code: 'RES-100',
+        nameNb: 'Resultat',
+        nameEn: 'Result',
+        term: '2013H',
+        credits: 10,
+        grade: 'B',
+      },
     ],
     decision: { decidedAt: t, outcome: 'approved', approvedCredits: 10, grounds: 'Faglig likeverdig.' },
     decisionDelivery: { sentAt: t, receivedOn: '2026-09-03', appealDeadline: '2026-09-24' },

@@ -35,7 +35,10 @@ export const walkSubjects: WalkSubject[] = [
     // With the plain edits the head of department makes along the way (applications handled, certificate text).
     starts: () => {
       const c = courseDelivery.start();
-      const handled = { applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 }, certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' } };
+      const handled = {
+        applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 },
+        certificateText: { writtenAt: c.updatedAt, text: 'Bestått kurs.' },
+      };
       return [{ ...c, details: { ...c.details, ...handled } }];
     },
     events: courseDelivery.events,

@@ -119,7 +119,12 @@ export function demoFollowUpCase(): DemoFollowUpCase {
       date: '2026-10-12',
       student,
       coordinator,
-      meeting: { startsAt: '2026-10-20T09:00:00.000Z', durationMinutes: 45, place: 'Rom 214, Sykepleiebygget', videoLink: 'https://video.hho.example.no/rom/kari' },
+      meeting: {
+        startsAt: '2026-10-20T09:00:00.000Z',
+        durationMinutes: 45,
+        place: 'Rom 214, Sykepleiebygget',
+        videoLink: 'https://video.hho.example.no/rom/kari',
+      },
       concerns,
       reason: 'Vi er bekymret for studieprogresjonen din dette semesteret og vil gjerne snakke med deg om hvordan vi kan hjelpe.',
     },
@@ -183,7 +188,10 @@ export function demoArchiveRecord(demo: DemoFollowUpCase, kind: keyof typeof ARC
           { role: 'copy', ...student },
         ]
       : kind === 'decision'
-        ? [{ role: 'recipient', ...student }, { role: 'copy', party: 'staff', name: demo.rector.name, email: demo.rector.email }]
+        ? [
+            { role: 'recipient', ...student },
+            { role: 'copy', party: 'staff', name: demo.rector.name, email: demo.rector.email },
+          ]
         : [{ role: 'recipient', ...student }];
   return {
     documentId: `${demo.caseId}-${kind}`,

@@ -69,11 +69,7 @@ async function fileInside(root: string, candidate: string): Promise<StaticLookup
   }
 }
 
-export async function sendFile(
-  res: ServerResponse,
-  filePath: string,
-  options: { headOnly: boolean; headers: Record<string, string> },
-): Promise<void> {
+export async function sendFile(res: ServerResponse, filePath: string, options: { headOnly: boolean; headers: Record<string, string> }): Promise<void> {
   const { size } = await stat(filePath);
   const immutable = /[/\\]assets[/\\]/.test(filePath);
   res.writeHead(200, {

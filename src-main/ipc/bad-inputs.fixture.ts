@@ -26,12 +26,18 @@ export const wrongFields: Record<string, unknown[]> = {
     { level: 'info', message: 'x'.repeat(4001) },
     { level: 'info', message: 'x', context: 'not a record' },
   ],
-  'documents:preview': [{ kind: 'letter', letter: {} }, { kind: 'summons', summons: { caseNumber: '2026/1' } }],
+  'documents:preview': [
+    { kind: 'letter', letter: {} },
+    { kind: 'summons', summons: { caseNumber: '2026/1' } },
+  ],
   'documents:issue-summons': [{ documentId: '', summons: {} }, { documentId: 'x'.repeat(65) }],
   'documents:sign-protocol': [{ documentId: 'doc-1', protocol: {}, studentCertificate: 'yes' }],
   'documents:seal-decision': [{ documentId: 'doc-1', decision: { legalBasis: [] } }],
   'documents:read': [{ documentId: '' }, { documentId: 42 }, { documentId: 'x'.repeat(65) }],
-  'archive:enqueue': [{ target: 'ftp', record: {} }, { target: 'folder', record: { fileName: '../../etc/passwd' } }],
+  'archive:enqueue': [
+    { target: 'ftp', record: {} },
+    { target: 'folder', record: { fileName: '../../etc/passwd' } },
+  ],
   'archive:retry': [{ id: 'not-a-uuid' }, { id: 7 }],
   'canvas:coursework': [{ courseId: '../admin' }, { courseId: 12 }, { courseId: 'sis_course_id:a/b' }],
 };

@@ -63,7 +63,11 @@ function expectValidation(result: Result<unknown>): void {
 
 describe('registerIpc', () => {
   it('registers exactly the contract channels', () => {
-    expect([...ipcMain.listeners.keys()].sort()).toEqual(Object.values(channels).map((c) => c.channel).sort());
+    expect([...ipcMain.listeners.keys()].sort()).toEqual(
+      Object.values(channels)
+        .map((c) => c.channel)
+        .sort(),
+    );
   });
 
   it('serves the app page through the real handlers', async () => {

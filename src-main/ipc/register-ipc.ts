@@ -24,12 +24,7 @@ export interface IpcServeOptions {
  * Serves one IPC call: only from the top frame of the app's own page (else `forbidden`), with at
  * most one argument of JSON data, then through the shared dispatch (unknown channel, size, input parsing).
  */
-export async function serveIpcCall(
-  options: IpcServeOptions,
-  channel: string,
-  event: IpcInvokeEventLike,
-  args: unknown[],
-): Promise<Result<unknown>> {
+export async function serveIpcCall(options: IpcServeOptions, channel: string, event: IpcInvokeEventLike, args: unknown[]): Promise<Result<unknown>> {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null || !options.isAppPage(frame.url)) {
     return fail(new AppError('forbidden', `IPC call on ${channel} from an unexpected frame was refused`));

@@ -18,11 +18,7 @@ describe('preload API', () => {
     expect(await api.settingsGet()).toEqual({ ok: true, value: 'answer' });
     await api.settingsUpdate({ language: 'en' });
     await (api.log as (...args: unknown[]) => Promise<unknown>)({ level: 'info', message: 'x' }, 'smuggled');
-    expect(calls).toEqual([
-      ['settings:get'],
-      ['settings:update', { language: 'en' }],
-      ['log:write', { level: 'info', message: 'x' }],
-    ]);
+    expect(calls).toEqual([['settings:get'], ['settings:update', { language: 'en' }], ['log:write', { level: 'info', message: 'x' }]]);
   });
 
   it('turns a failed invoke into an internal envelope instead of a rejection', async () => {

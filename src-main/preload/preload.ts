@@ -5,4 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createPreloadApi } from './preload-api';
 
-contextBridge.exposeInMainWorld('saksflyt', createPreloadApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
+contextBridge.exposeInMainWorld(
+  'saksflyt',
+  createPreloadApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);

@@ -37,8 +37,7 @@ export async function composeServices(options: {
   const settings = createSettingsService({
     dataDir: appInfo.dataDir,
     defaults: settingsDefaultsFromEnv(process.env),
-    onProblem: (message, context) =>
-      logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
+    onProblem: (message, context) => logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
   });
   const session = composeSession({ settings, secureStore: options.secureStore });
   const documents = await composeDocuments({

@@ -10,12 +10,14 @@
  */
 const LOOPBACK_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*'];
 
-export function buildContentSecurityPolicy(options: {
-  /** Origins the renderer may fetch from besides its own, e.g. the central sync server. */
-  connectSources?: readonly string[];
-  /** Vite's dev server needs an inline preamble script and a websocket for hot reload. */
-  devServer?: boolean;
-} = {}): string {
+export function buildContentSecurityPolicy(
+  options: {
+    /** Origins the renderer may fetch from besides its own, e.g. the central sync server. */
+    connectSources?: readonly string[];
+    /** Vite's dev server needs an inline preamble script and a websocket for hot reload. */
+    devServer?: boolean;
+  } = {},
+): string {
   const connect = ["'self'", ...LOOPBACK_SOURCES, ...(options.connectSources ?? []), ...(options.devServer ? ['ws:'] : [])];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],

@@ -16,8 +16,7 @@ export interface HeaderSession {
  */
 export function installCspHeader(session: HeaderSession, policy: () => Promise<string>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    const send = (value: string): void =>
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [value] } });
+    const send = (value: string): void => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [value] } });
     policy().then(send, () => send("default-src 'none'; frame-ancestors 'none'"));
   });
 }

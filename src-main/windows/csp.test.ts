@@ -52,9 +52,7 @@ describe('CSP response header (Electron session)', () => {
   it('falls back to a deny-all policy when the policy cannot be computed', async () => {
     let listener: Parameters<HeaderSession['webRequest']['onHeadersReceived']>[0] | undefined;
     installCspHeader({ webRequest: { onHeadersReceived: (l) => void (listener = l) } }, () => Promise.reject(new Error('x')));
-    const response = await new Promise<{ responseHeaders?: Record<string, string[]> }>((resolve) =>
-      listener?.({ url: 'file:///app/index.html' }, resolve),
-    );
+    const response = await new Promise<{ responseHeaders?: Record<string, string[]> }>((resolve) => listener?.({ url: 'file:///app/index.html' }, resolve));
     expect(response.responseHeaders?.['Content-Security-Policy']?.[0]).toContain("default-src 'none'");
   });
 });

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from './external-links';
 
 describe('external link allow-list', () => {
-  it.each(['https://lovdata.no/', 'https://www.regjeringen.no/no/dokumenter/', 'https://designsystemet.no/komponenter'])(
-    'allows %s',
-    (url) => expect(isAllowedExternalUrl(url)).toBe(true),
+  it.each(['https://lovdata.no/', 'https://www.regjeringen.no/no/dokumenter/', 'https://designsystemet.no/komponenter'])('allows %s', (url) =>
+    expect(isAllowedExternalUrl(url)).toBe(true),
   );
 
   it.each([

@@ -15,11 +15,5 @@ export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXT
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === 'https:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    parsed.port === '' &&
-    hosts.includes(parsed.hostname)
-  );
+  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && hosts.includes(parsed.hostname);
 }

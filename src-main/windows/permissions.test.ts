@@ -28,15 +28,12 @@ const requested = (session: ReturnType<typeof fakeSession>, permission: string):
 };
 
 describe('permission handlers', () => {
-  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'unknown'])(
-    'denies %s requests and checks',
-    (permission) => {
-      const session = fakeSession();
-      denyPermissionsByDefault(session);
-      expect(requested(session, permission)).toBe(false);
-      expect(session.check?.({}, permission)).toBe(false);
-    },
-  );
+  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'unknown'])('denies %s requests and checks', (permission) => {
+    const session = fakeSession();
+    denyPermissionsByDefault(session);
+    expect(requested(session, permission)).toBe(false);
+    expect(session.check?.({}, permission)).toBe(false);
+  });
 
   it('grants only the allow-listed sanitized clipboard write', () => {
     const session = fakeSession();

@@ -27,9 +27,7 @@ export function httpTransport(baseUrl = ''): Transport {
   return async (method, input) => {
     const response = await fetch(`${baseUrl}/rpc/${channels[method].channel}`, {
       method: 'POST',
-      ...(input === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }),
+      ...(input === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }),
     });
     try {
       return await response.json();

@@ -13,9 +13,7 @@ import { useAppStore } from './store';
  * - `demo`: generated demo data in a database of its own that is never replicated (`?demoCases`).
  * - `server`: sign-in first; the signed-in user's replica is filled by sync only.
  */
-export type Startup =
-  | { mode: 'demo'; db: SaksflytDatabase }
-  | { mode: 'server'; dbKey: string; session: SessionView; serverUrl: string };
+export type Startup = { mode: 'demo'; db: SaksflytDatabase } | { mode: 'server'; dbKey: string; session: SessionView; serverUrl: string };
 
 /**
  * Everything the UI needs before its first screen: the saved settings (language, timing), the

@@ -60,9 +60,7 @@ describe('the local replica', () => {
     await first.db.notes.insert(note);
     const name = first.db.name;
     await first.db.close();
-    await expect(
-      openSaksflytDatabase({ key: 'another-key-0123456789abcdef0123456789', name, storage: fake.storage }),
-    ).rejects.toThrow();
+    await expect(openSaksflytDatabase({ key: 'another-key-0123456789abcdef0123456789', name, storage: fake.storage })).rejects.toThrow();
   });
 
   it('rejects documents that break the shared schema (dev builds validate)', async () => {

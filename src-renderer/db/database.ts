@@ -1,19 +1,8 @@
-import {
-  createRxDatabase,
-  addRxPlugin,
-  type RxCollection,
-  type RxCollectionCreator,
-  type RxDatabase,
-  type RxStorage,
-} from 'rxdb';
+import { createRxDatabase, addRxPlugin, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { wrappedFieldEncryptionStorage } from './field-encryption';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { z } from 'zod';
-import {
-  type collectionDefinitions,
-  collectionNames,
-  type CollectionName,
-} from '../../src-shared/db/collections';
+import { type collectionDefinitions, collectionNames, type CollectionName } from '../../src-shared/db/collections';
 import { collectionCreator } from './migration-strategies';
 
 /** The document type of a collection, inferred from its shared zod schema. */
@@ -54,12 +43,7 @@ export async function openSaksflytDatabase(options: OpenDatabaseOptions): Promis
     // Counting matches of a free-text search cannot be answered by an index alone.
     allowSlowCount: true,
   });
-  const creators = Object.fromEntries(
-    collectionNames.map((name): [CollectionName, RxCollectionCreator] => [
-      name,
-      collectionCreator(name),
-    ]),
-  );
+  const creators = Object.fromEntries(collectionNames.map((name): [CollectionName, RxCollectionCreator] => [name, collectionCreator(name)]));
   await db.addCollections(creators as Record<CollectionName, RxCollectionCreator>);
   return db;
 }

@@ -12,10 +12,7 @@ export function createFakeIndexedDb() {
 
 let counter = 0;
 
-export async function openTestDatabase(
-  fake = createFakeIndexedDb(),
-  key = TEST_KEY,
-): Promise<{ db: SaksflytDatabase; indexedDB: IDBFactory }> {
+export async function openTestDatabase(fake = createFakeIndexedDb(), key = TEST_KEY): Promise<{ db: SaksflytDatabase; indexedDB: IDBFactory }> {
   counter += 1;
   const db = await openSaksflytDatabase({ key, name: `saksflyt-test-${counter}`, storage: fake.storage });
   return { db, indexedDB: fake.indexedDB };

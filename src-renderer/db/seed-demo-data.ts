@@ -10,12 +10,7 @@ const CHUNK_SIZE = 1000;
  * one huge transaction nor blocks the page for long. The directory a server would publish (the
  * organisation and the staff) is filled in too, also into a replica seeded before it existed.
  */
-export async function seedDemoDataIfEmpty(
-  db: SaksflytDatabase,
-  caseCount: number,
-  now: Date,
-  onSeeding?: (caseCount: number) => void,
-): Promise<number> {
+export async function seedDemoDataIfEmpty(db: SaksflytDatabase, caseCount: number, now: Date, onSeeding?: (caseCount: number) => void): Promise<number> {
   const [cases, staff, units] = await Promise.all([db.cases.count().exec(), db.staff.count().exec(), db.organisation.count().exec()]);
   if (cases > 0 && staff > 0 && units > 0) return 0;
   // Loaded only here: a normal start never downloads or parses the generator.
@@ -38,9 +33,7 @@ async function insertInChunks<T>(collection: RxCollection<T>, docs: readonly T[]
   for (let start = 0; start < docs.length; start += CHUNK_SIZE) {
     const { error } = await collection.bulkInsert(docs.slice(start, start + CHUNK_SIZE));
     if (error.length) {
-      throw new Error(
-        `Seeding ${collection.name} failed for ${error.length} documents (first: ${error[0]?.documentId ?? '?'})`,
-      );
+      throw new Error(`Seeding ${collection.name} failed for ${error.length} documents (first: ${error[0]?.documentId ?? '?'})`);
     }
   }
 }

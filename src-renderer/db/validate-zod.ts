@@ -18,16 +18,12 @@ function zodValidatorFor(schema: RxJsonSchema<unknown>): (doc: unknown) => RxVal
   if (!zodSchema) return () => [];
   return (doc) => {
     const result = zodSchema.safeParse(doc);
-    return result.success
-      ? []
-      : result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+    return result.success ? [] : result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
   };
 }
 
 function zodSchemaWithFields(fields: string[]): z.ZodObject | undefined {
   const key = [...fields].sort().join(',');
-  const name = collectionNames.find(
-    (candidate) => Object.keys(collectionDefinitions[candidate].schema.shape).sort().join(',') === key,
-  );
+  const name = collectionNames.find((candidate) => Object.keys(collectionDefinitions[candidate].schema.shape).sort().join(',') === key);
   return name ? collectionDefinitions[name].schema : undefined;
 }

@@ -89,7 +89,8 @@ export const en: Dictionary = {
       step: 'Step',
       actingAs: (name) => `The steps are taken as ${name}, on each case separately.`,
       apply: (count) => (count === 1 ? 'Take the step for 1 case' : `Take the step for ${count} cases`),
-      mixedTypes: 'The selection holds cases of several case types. A step applies to one case type at a time: select cases of one type, for example with the case type filter.',
+      mixedTypes:
+        'The selection holds cases of several case types. A step applies to one case type at a time: select cases of one type, for example with the case type filter.',
       noSteps: (type) => `${type} has no steps that can be taken for many cases at once. Take the steps on each case.`,
       progressLabel: 'Progress of the step',
       progress: (done, total) => `${done} of ${total}`,

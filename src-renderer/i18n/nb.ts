@@ -55,8 +55,7 @@ export const nb = {
       next30: 'Neste 30 dager',
     },
     reset: 'Nullstill filter',
-    matches: (shown: number, total: number) =>
-      shown === total ? `${total} saker` : `${shown} av ${total} saker passer filteret`,
+    matches: (shown: number, total: number) => (shown === total ? `${total} saker` : `${shown} av ${total} saker passer filteret`),
     listLabel: 'Saker',
     noMatches: 'Ingen saker passer filteret.',
     loadingMore: 'Henter flere saker …',
@@ -93,7 +92,8 @@ export const nb = {
       step: 'Steg',
       actingAs: (name: string) => `Stegene tas som ${name}, på hver sak for seg.`,
       apply: (count: number) => (count === 1 ? 'Ta steget for 1 sak' : `Ta steget for ${count} saker`),
-      mixedTypes: 'Utvalget har saker av flere sakstyper. Et steg gjelder én sakstype om gangen: velg saker av én type, for eksempel med filteret for sakstype.',
+      mixedTypes:
+        'Utvalget har saker av flere sakstyper. Et steg gjelder én sakstype om gangen: velg saker av én type, for eksempel med filteret for sakstype.',
       noSteps: (type: string) => `${type} har ingen steg som kan tas for mange saker samtidig. Ta stegene på hver sak.`,
       progressLabel: 'Fremdrift for steget',
       progress: (done: number, total: number) => `${done} av ${total}`,

@@ -88,7 +88,14 @@ export async function startReplication<C extends CollectionsOfDatabase>(db: RxDa
   const pauseAll = () => Promise.all(replications.map(({ replication }) => replication.pause()));
   const cancelAll = () => Promise.all(replications.map(({ replication }) => replication.cancel()));
   const timers = syncTimers((timeoutMs) => runCycle(timeoutMs));
-  const wipe = wipeOnRevocation({ removeDatabase: () => db.remove(), status, halt, cancelReplications: cancelAll, stopTimers: () => stopTimers(), onWiped: options.onWiped });
+  const wipe = wipeOnRevocation({
+    removeDatabase: () => db.remove(),
+    status,
+    halt,
+    cancelReplications: cancelAll,
+    stopTimers: () => stopTimers(),
+    onWiped: options.onWiped,
+  });
   const onFailure = failureHandler({ status, halt, pauseReplications: pauseAll, wipe });
   const transport = new SyncTransport({
     baseUrl: options.baseUrl,
@@ -111,7 +118,11 @@ export async function startReplication<C extends CollectionsOfDatabase>(db: RxDa
   // Every collection's live events on one connection: a browser keeps six per server, and the
   // others are for pulls and pushes.
   const live = liveEvents(
-    (signal) => transport.sharedStream(names.map((name) => ({ name, version: schemaVersionOf(name) })), signal),
+    (signal) =>
+      transport.sharedStream(
+        names.map((name) => ({ name, version: schemaVersionOf(name) })),
+        signal,
+      ),
     options.stream,
   );
   // Cases are set up first: the pushes of their records wait on them.

@@ -35,7 +35,15 @@ export class SyncIssues {
     const id = syncIssueId('conflict', collection, documentId);
     const existing = await this.inbox.findOne(id).exec();
     const previous = existing && !existing.resolved ? existing.fields.filter((field) => !fields.some((f) => f.path === field.path)) : [];
-    await this.inbox.upsert({ id, kind: 'conflict', collectionName: collection, documentId, fields: [...previous, ...fields], detectedAt: this.now(), resolved: false });
+    await this.inbox.upsert({
+      id,
+      kind: 'conflict',
+      collectionName: collection,
+      documentId,
+      fields: [...previous, ...fields],
+      detectedAt: this.now(),
+      resolved: false,
+    });
   }
 
   /** A refused change: the refused values (and the server's, when the user may see them). */

@@ -64,7 +64,11 @@ export class SyncTransport {
     const purged: string[] = [];
     for (let start = 0; start < ids.length; start += MAX_RECONCILE_IDS) {
       const chunk = ids.slice(start, start + MAX_RECONCILE_IDS);
-      const response = await this.json(syncPath(collection, version, 'reconcile'), { method: 'POST', body: JSON.stringify({ ids: chunk }) }, reconcileResponseSchema);
+      const response = await this.json(
+        syncPath(collection, version, 'reconcile'),
+        { method: 'POST', body: JSON.stringify({ ids: chunk }) },
+        reconcileResponseSchema,
+      );
       purged.push(...response.purged);
     }
     return purged;

@@ -31,5 +31,10 @@ export function required(value: string | boolean | undefined, flag: string): str
 
 /** "a,b, c" → ["a", "b", "c"]. */
 export function list(value: string | boolean | undefined): string[] {
-  return typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 }

@@ -14,7 +14,9 @@ export const deviceCommand: AdminCommand = {
         const devices = await listDevices(db, user?.id);
         if (!devices.length) out('No devices.');
         for (const device of devices) {
-          out(`${device.id}\t${device.userId}\t${device.name}\tlast seen ${device.lastSeenAt ?? 'never'}${device.revokedAt ? `\tREVOKED ${device.revokedAt}` : ''}`);
+          out(
+            `${device.id}\t${device.userId}\t${device.name}\tlast seen ${device.lastSeenAt ?? 'never'}${device.revokedAt ? `\tREVOKED ${device.revokedAt}` : ''}`,
+          );
         }
         return 0;
       }

@@ -23,7 +23,10 @@ export function anchorKeyFiles(anchorFile: string): { privateKey: string; public
 }
 
 export function keyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 const publicPem = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' });

@@ -96,7 +96,9 @@ export class AuditAnchor {
     const raw = lastLine(file);
     const last = raw === undefined ? undefined : checkLine(raw, key.publicKey);
     if (typeof last === 'string') {
-      throw new Error(`The last line of the audit anchor ${file} ${last}. Keep the file for the record, run "npm run admin -- audit verify", then move it aside.`);
+      throw new Error(
+        `The last line of the audit anchor ${file} ${last}. Keep the file for the record, run "npm run admin -- audit verify", then move it aside.`,
+      );
     }
     return new AuditAnchor(file, key, last);
   }

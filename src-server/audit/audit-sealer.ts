@@ -33,10 +33,10 @@ async function checkChainEnd(tx: Sql, head: AuditHead, anchor: AuditAnchor | und
 async function sealBatch(tx: Sql, anchor: AuditAnchor | undefined): Promise<{ sealed: number; head: AuditHead }> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':saksflyt-audit'))`);
   const [{ xmin } = { xmin: '0' }] = await tx.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-  const rows = await tx.query<AuditRow>(
-    `SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain_seq IS NULL AND txid < $1::xid8 ORDER BY txid, id LIMIT $2`,
-    [xmin, SEAL_BATCH],
-  );
+  const rows = await tx.query<AuditRow>(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE chain_seq IS NULL AND txid < $1::xid8 ORDER BY txid, id LIMIT $2`, [
+    xmin,
+    SEAL_BATCH,
+  ]);
   const head = await readHead(tx, rows.length > 0);
   if (!rows.length) return { sealed: 0, head };
   if (BigInt(rows[0]!.txid) < BigInt(head.sealedBelow)) {
@@ -66,7 +66,12 @@ async function sealBatch(tx: Sql, anchor: AuditAnchor | undefined): Promise<{ se
   // A full batch may leave entries of its last transaction behind; otherwise all below xmin are sealed.
   const sealedBelow = rows.length < SEAL_BATCH ? xmin : rows.at(-1)!.txid;
   const lastId = ids.at(-1)!;
-  await tx.query(`UPDATE audit_head SET chain_count = $1, hash = $2, last_id = $3, sealed_below = $4::xid8, sealed_at = now()`, [count, hash, lastId, sealedBelow]);
+  await tx.query(`UPDATE audit_head SET chain_count = $1, hash = $2, last_id = $3, sealed_below = $4::xid8, sealed_at = now()`, [
+    count,
+    hash,
+    lastId,
+    sealedBelow,
+  ]);
   return { sealed: rows.length, head: { count, hash, lastId, sealedBelow } };
 }
 

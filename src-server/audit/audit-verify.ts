@@ -16,9 +16,7 @@ export interface AuditFinding {
   message: string;
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | ({ ok: false; entries: number; findings: AuditFinding[] } & AuditFinding);
+export type AuditVerification = { ok: true; entries: number } | ({ ok: false; entries: number; findings: AuditFinding[] } & AuditFinding);
 
 export interface VerifyOptions {
   /** The anchor file and the public key its lines must be signed with. */
@@ -39,7 +37,11 @@ async function walkChain(db: Sql, pageSize: number): Promise<{ entries: number; 
       const chainSeq = Number(row.chain_seq);
       const id = Number(row.id);
       if (row.prev_hash !== prev || chainSeq !== lastSeq + 1) {
-        return { entries: lastSeq + 1, hash: prev, finding: { brokenAt: id, message: `Entry ${id} does not follow the entry before it (an entry was removed, inserted or reordered).` } };
+        return {
+          entries: lastSeq + 1,
+          hash: prev,
+          finding: { brokenAt: id, message: `Entry ${id} does not follow the entry before it (an entry was removed, inserted or reordered).` },
+        };
       }
       if (entryHash(prev, chainSeq, row) !== row.hash) {
         return { entries: chainSeq, hash: prev, finding: { brokenAt: id, message: `Entry ${id} was altered after it was written.` } };
@@ -55,7 +57,10 @@ async function unsealedFindings(db: Sql, sealedBelow: string, grace: number, now
   const findings: AuditFinding[] = [];
   const [cut] = await db.query<{ id: number }>('SELECT id FROM audit_log WHERE chain_seq IS NULL AND txid < $1::xid8 ORDER BY id LIMIT 1', [sealedBelow]);
   if (cut) {
-    findings.push({ brokenAt: Number(cut.id), message: `Entry ${cut.id} lost its seal: it was sealed before entries that still are (its chain columns were cleared).` });
+    findings.push({
+      brokenAt: Number(cut.id),
+      message: `Entry ${cut.id} lost its seal: it was sealed before entries that still are (its chain columns were cleared).`,
+    });
   }
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
   const [stale] = await db.query<{ id: number; at: string }>('SELECT id, at FROM audit_log WHERE chain_seq IS NULL AND at < $1 ORDER BY id LIMIT 1', [cutoff]);
@@ -75,7 +80,10 @@ async function anchorFindings(db: Sql, anchor: NonNullable<VerifyOptions['anchor
   const last = check.last;
   if (!last || chainLength === undefined) return findings;
   if (chainLength < last.count) {
-    findings.push({ brokenAt: 'anchor', message: `The chain has ${chainLength} entries, but ${last.count} were anchored at ${last.at}: entries were removed.` });
+    findings.push({
+      brokenAt: 'anchor',
+      message: `The chain has ${chainLength} entries, but ${last.count} were anchored at ${last.at}: entries were removed.`,
+    });
   } else if ((await hashAt(db, last.count)) !== last.hash) {
     findings.push({ brokenAt: 'anchor', message: `Entry ${last.count} of the chain is not the one anchored at ${last.at}: the chain was rewritten.` });
   }

@@ -23,9 +23,7 @@ export class AccessTokens {
   /** Uses `secret` when given; otherwise the key stored in the database (created on first start). */
   static async open(sql: Sql, secret?: string, ttlSeconds = ACCESS_TOKEN_SECONDS): Promise<AccessTokens> {
     if (secret) return new AccessTokens(new TextEncoder().encode(secret), ttlSeconds);
-    await sql.query(`INSERT INTO server_settings (key, value) VALUES ('jwt_key', $1) ON CONFLICT (key) DO NOTHING`, [
-      randomBytes(32).toString('base64'),
-    ]);
+    await sql.query(`INSERT INTO server_settings (key, value) VALUES ('jwt_key', $1) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString('base64')]);
     const [row] = await sql.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'jwt_key'`);
     return new AccessTokens(new Uint8Array(Buffer.from(row!.value, 'base64')), ttlSeconds);
   }

@@ -135,7 +135,14 @@ interface DeviceRow {
 
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
 function toDevice(row: DeviceRow): DeviceRecord {
-  return { id: row.id, userId: row.user_id, name: row.name, createdAt: iso(row.created_at)!, lastSeenAt: iso(row.last_seen_at), revokedAt: iso(row.revoked_at) };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    createdAt: iso(row.created_at)!,
+    lastSeenAt: iso(row.last_seen_at),
+    revokedAt: iso(row.revoked_at),
+  };
 }
 
 /** Registers the device a user signs in on, or reuses it when it is theirs and not revoked. */

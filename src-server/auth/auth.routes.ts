@@ -12,7 +12,6 @@ import { endSession, issueSession, refreshSession } from './sessions';
 import { guardedSignIn } from './guarded-sign-in';
 import { TooManySignIns, type SignInLimiter } from './sign-in-limiter';
 
-
 export interface AuthRouteDeps {
   db: Database;
   tokens: AccessTokens;
@@ -43,7 +42,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       const body = parseInput(loginRequestSchema, request.body, 'login');
       let userId: string;
       try {
-        ({ userId } = await guardedSignIn({ db: deps.db, provider: deps.password, limit: deps.limitSignIn }, { username: body.username, password: body.password }, request.ip));
+        ({ userId } = await guardedSignIn(
+          { db: deps.db, provider: deps.password, limit: deps.limitSignIn },
+          { username: body.username, password: body.password },
+          request.ip,
+        ));
       } catch (error) {
         if (!(error instanceof TooManySignIns)) throw error;
         return reply.status(429).header('retry-after', String(error.retryAfterSeconds)).send(error.toBody());
@@ -73,7 +76,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
   app.post(
     '/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'End this device\'s session', body: docSchema(refreshRequestSchema), response: { 204: { type: 'null' }, ...errors } },
+      schema: { tags: ['auth'], summary: "End this device's session", body: docSchema(refreshRequestSchema), response: { 204: { type: 'null' }, ...errors } },
     },
     async (request, reply) => {
       const body = parseInput(refreshRequestSchema, request.body, 'logout');

@@ -6,7 +6,6 @@ import { serverCredentialsSchema } from '../../src-shared/auth/auth.contract';
 import type { LoginProvider } from './login-provider';
 import { dummyPasswordHash, verifyPassword } from './password';
 
-
 /** Username + password checked against the argon2id hash in `users`. */
 export function localPasswordProvider(db: Database): LoginProvider {
   return {

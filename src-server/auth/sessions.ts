@@ -46,9 +46,7 @@ export async function issueSession(
     const device = await ensureDevice(tx, user.id, login.deviceId, login.deviceName);
     const refreshToken = await storeRefreshToken(tx, randomUUID(), user.id, device.id);
     const access = await tokens.issue(user.id, device.id);
-    await appendAudit(tx, [
-      { actorId: user.id, deviceId: device.id, action: 'login', outcome: 'ok', detail: { provider: login.provider } },
-    ]);
+    await appendAudit(tx, [{ actorId: user.id, deviceId: device.id, action: 'login', outcome: 'ok', detail: { provider: login.provider } }]);
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, deviceId: device.id, user: actorOf(user) };
   });
 }
@@ -73,9 +71,7 @@ export async function refreshSession(db: Database, tokens: AccessTokens, refresh
     if (device?.revoked_at) return { error: HttpError.unauthorized('device-revoked', 'This device was revoked; its local data is removed') };
     if (row.used_at) {
       await tx.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id]);
-      await appendAudit(tx, [
-        { actorId: row.user_id, deviceId: row.device_id, action: 'refresh', outcome: 'denied', reason: 'refresh-reused' },
-      ]);
+      await appendAudit(tx, [{ actorId: row.user_id, deviceId: row.device_id, action: 'refresh', outcome: 'denied', reason: 'refresh-reused' }]);
       return { error: HttpError.unauthorized('refresh-reused', 'This sign-in was used elsewhere; sign in again') };
     }
     if (row.revoked_at || row.expired) return { error: HttpError.unauthorized('unauthenticated', 'Session ended; sign in again') };

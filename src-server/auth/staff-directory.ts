@@ -5,7 +5,6 @@ import type { UserRecord } from './accounts';
 
 export const STAFF_COLLECTION = 'staff';
 
-
 const withoutTime = ({ updatedAt: _updatedAt, ...rest }: StaffMember) => JSON.stringify(rest);
 
 /**

@@ -10,8 +10,7 @@ export async function openPglite(dataDir: string | undefined, template?: Blob): 
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
   await pg.waitReady;
-  const run = async <Row>(target: Pick<PGlite, 'query'>, text: string, params?: unknown[]) =>
-    (await target.query<Row>(text, params as unknown[])).rows;
+  const run = async <Row>(target: Pick<PGlite, 'query'>, text: string, params?: unknown[]) => (await target.query<Row>(text, params as unknown[])).rows;
 
   return {
     engine: 'pglite',

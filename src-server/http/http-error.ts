@@ -38,7 +38,8 @@ export class HttpError extends AppError {
     if (isUnstorableText(error)) return HttpError.badRequest('Invalid input: text must not contain NUL (U+0000)');
     const appError = AppError.from(error);
     if (appError.kind === 'internal') return new HttpError(500, 'internal', 'internal', 'Internal server error');
-    const code: SyncErrorCode = appError.kind === 'validation' ? 'bad-request' : appError.kind === 'not-found' ? 'not-found' : appError.kind === 'conflict' ? 'conflict' : 'bad-request';
+    const code: SyncErrorCode =
+      appError.kind === 'validation' ? 'bad-request' : appError.kind === 'not-found' ? 'not-found' : appError.kind === 'conflict' ? 'conflict' : 'bad-request';
     return new HttpError(httpStatusOfKind[appError.kind], code, appError.kind, appError.message, appError.details);
   }
 }

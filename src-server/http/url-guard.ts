@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { hasControlCharacter } from '../../src-shared/kernel/control-characters';
 import { HttpError } from './http-error';
 
-
 /** Why a request URL is refused, or undefined when it is fine. */
 export function urlProblem(url: string): string | undefined {
   let decoded: string;

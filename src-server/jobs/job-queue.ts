@@ -64,7 +64,16 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}): JobQueu
         `INSERT INTO jobs (id, kind, case_id, payload, dedupe_key, state, attempts, max_attempts, next_attempt_at, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $7, $8, $8)
          ON CONFLICT DO NOTHING RETURNING *`,
-        [randomUUID(), job.kind, job.caseId ?? null, JSON.stringify(job.payload), job.dedupeKey ?? null, job.maxAttempts ?? maxAttempts, job.notBefore ? new Date(job.notBefore).toISOString() : at, at],
+        [
+          randomUUID(),
+          job.kind,
+          job.caseId ?? null,
+          JSON.stringify(job.payload),
+          job.dedupeKey ?? null,
+          job.maxAttempts ?? maxAttempts,
+          job.notBefore ? new Date(job.notBefore).toISOString() : at,
+          at,
+        ],
       );
       if (inserted) return jobOf(inserted);
       const [existing] = await sql.query<JobRow>(`SELECT * FROM jobs WHERE kind = $1 AND dedupe_key = $2`, [job.kind, job.dedupeKey ?? null]);

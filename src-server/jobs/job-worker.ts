@@ -80,7 +80,13 @@ export function settlementOf(job: Job, outcome: JobOutcome | Error, now: Date, b
     if (outcome instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
       return { state: 'failed', attempts: job.attempts, nextAttemptAt: now, lastError, finishedAt: now };
     }
-    return { state: 'retrying', attempts: job.attempts, nextAttemptAt: new Date(now.getTime() + retryDelay(backoff, job.attempts)), lastError, finishedAt: null };
+    return {
+      state: 'retrying',
+      attempts: job.attempts,
+      nextAttemptAt: new Date(now.getTime() + retryDelay(backoff, job.attempts)),
+      lastError,
+      finishedAt: null,
+    };
   }
   switch (outcome.kind) {
     case 'done':

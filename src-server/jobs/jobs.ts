@@ -25,7 +25,10 @@ export interface JobsOptions {
  * Background jobs: the route the app reads them by, and the worker that runs them until the app
  * closes. Every instance runs a worker; the queue hands each job to one of them.
  */
-export async function setUpJobs(app: FastifyInstance, deps: { db: Database; queue: JobQueue; identify(authorization: string | undefined): Promise<Identity>; options?: JobsOptions }) {
+export async function setUpJobs(
+  app: FastifyInstance,
+  deps: { db: Database; queue: JobQueue; identify(authorization: string | undefined): Promise<Identity>; options?: JobsOptions },
+) {
   const { db, queue, identify, options = {} } = deps;
   registerJobRoutes(app, { db, queue, identify });
   if (options.worker === false) return;

@@ -21,7 +21,8 @@ const notSynced = (what: string, caseNumber: string) =>
 /** The letter's case as the server holds it; one that has not synced yet is a 409. */
 export async function letterCase(sql: Sql, record: LetterRecord): Promise<Case> {
   const c = await stored<Case>(sql, 'cases', record.case.id);
-  if (!c) throw new LetterRefusal('parent-missing', `Case ${record.case.caseNumber} is not on the server yet; the letter is sent again after the case has synced.`);
+  if (!c)
+    throw new LetterRefusal('parent-missing', `Case ${record.case.caseNumber} is not on the server yet; the letter is sent again after the case has synced.`);
   return c;
 }
 
@@ -32,20 +33,26 @@ export async function letterCase(sql: Sql, record: LetterRecord): Promise<Case> 
  */
 export async function checkIssued(sql: Sql, c: Case, record: LetterRecord, pdf: Buffer): Promise<Person> {
   const { kind } = record;
-  if (!issuesLetters(c)) throw new LetterRefusal('letter-kind-mismatch', `Case ${c.caseNumber} is a ${c.type} case; only follow-up cases send a ${kind} letter.`);
+  if (!issuesLetters(c))
+    throw new LetterRefusal('letter-kind-mismatch', `Case ${c.caseNumber} is a ${c.type} case; only follow-up cases send a ${kind} letter.`);
   const [document, student] = await Promise.all([stored<CaseDocument>(sql, 'documents', record.documentId), stored<Person>(sql, 'people', c.subjectPersonId)]);
   if (!document) throw notSynced('document', c.caseNumber);
   if (!student) throw notSynced('student', c.caseNumber);
   if (document.caseId !== c.id) throw new LetterRefusal('document-mismatch', `The document is not on case ${c.caseNumber}.`);
-  if (document.kind !== kind) throw new LetterRefusal('letter-kind-mismatch', `A ${kind} letter cannot carry the ${document.kind} recorded on case ${c.caseNumber}.`);
+  if (document.kind !== kind)
+    throw new LetterRefusal('letter-kind-mismatch', `A ${kind} letter cannot carry the ${document.kind} recorded on case ${c.caseNumber}.`);
   if (document.sha256 !== createHash('sha256').update(pdf).digest('hex')) {
     throw new LetterRefusal('document-mismatch', `The PDF is not the ${kind} recorded on case ${c.caseNumber}.`);
   }
   const step = letterStepState(c, kind, document.id);
   if (step === 'not-reached') {
-    throw new LetterRefusal('workflow-step-not-reached', `Case ${c.caseNumber} has not issued its ${kind} yet (it is "${c.status}"); the letter is sent again after the case has synced.`);
+    throw new LetterRefusal(
+      'workflow-step-not-reached',
+      `Case ${c.caseNumber} has not issued its ${kind} yet (it is "${c.status}"); the letter is sent again after the case has synced.`,
+    );
   }
   if (step === 'other-document') throw new LetterRefusal('document-mismatch', `The document is not the ${kind} the case ${c.caseNumber} records.`);
-  if (student.nationalId !== record.student.nationalId) throw new LetterRefusal('invalid-recipient', `The letter's student is not the student of case ${c.caseNumber}.`);
+  if (student.nationalId !== record.student.nationalId)
+    throw new LetterRefusal('invalid-recipient', `The letter's student is not the student of case ${c.caseNumber}.`);
   return student;
 }

@@ -65,7 +65,8 @@ const invalidRecipient = (message: string) => new LetterRefusal('invalid-recipie
 export function letterRecipients(sources: RecipientSources): Map<Addressee, LetterParty> {
   const { kind, caseNumber, named } = sources;
   const student = registeredStudent(sources.student);
-  if (!named.studentEmail.trim()) throw invalidRecipient(`No e-mail address for the student (${student.name}) in the letter; it must be the one in the register.`);
+  if (!named.studentEmail.trim())
+    throw invalidRecipient(`No e-mail address for the student (${student.name}) in the letter; it must be the one in the register.`);
   if (!sameAddress(named.studentEmail, student.email)) throw invalidRecipient(`The student's address is not the one in the register for case ${caseNumber}.`);
 
   const { slots } = sources;
@@ -77,7 +78,8 @@ export function letterRecipients(sources: RecipientSources): Map<Addressee, Lett
     }
   }
   const parties = new Map<Addressee, LetterParty>();
-  for (const slot of slots) parties.set(slot.addressee, partyFor(slot, slot.addressee === 'student' ? [student] : (sources.staff[slot.addressee] ?? []), sources));
+  for (const slot of slots)
+    parties.set(slot.addressee, partyFor(slot, slot.addressee === 'student' ? [student] : (sources.staff[slot.addressee] ?? []), sources));
   return parties;
 }
 
@@ -90,7 +92,8 @@ function partyFor(slot: Slot, candidates: readonly LetterParty[], { kind, caseNu
   const [wanted] = given;
   if (!wanted) {
     if (named.recipients.length > 0) throw invalidRecipient(`A ${kind} letter needs the ${title} among its recipients (role "${role}", party "${party}").`);
-    if (!candidates[0]) throw invalidRecipient(`Case ${caseNumber} has no ${title} in the staff directory (an active account with an e-mail address, in scope for the case).`);
+    if (!candidates[0])
+      throw invalidRecipient(`Case ${caseNumber} has no ${title} in the staff directory (an active account with an e-mail address, in scope for the case).`);
     return candidates[0];
   }
   const chosen = candidates.find((candidate) => sameAddress(candidate.email, wanted.email));

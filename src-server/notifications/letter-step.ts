@@ -45,8 +45,9 @@ export function letterStepState(c: Case, kind: LetterKind, documentId: string): 
 
 /** The issuing step's `notify` command for this letter, derived from the case as it stands. */
 export function letterCommand(c: Case, kind: LetterKind, actor: Actor): Extract<Command, { type: 'notify' }> {
-  const command = followUpWorkflow.commandsFromState(issuedBy[kind].event, c, c, actor).find((candidate) => candidate.type === 'notify' && candidate.letter === kind);
+  const command = followUpWorkflow
+    .commandsFromState(issuedBy[kind].event, c, c, actor)
+    .find((candidate) => candidate.type === 'notify' && candidate.letter === kind);
   if (!command || command.type !== 'notify') throw new Error(`The ${issuedBy[kind].event} step of the follow-up names no ${kind} letter`);
   return command;
 }
-

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canSeeCase, type Actor } from '../../src-shared/domain/access';
-import { LETTERS_PATH, letterReceiptSchema, letterRequestSchema, MAX_LETTER_BASE64, type LetterReceipt, type LetterRequest } from '../../src-shared/notifications/letter.schema';
+import {
+  LETTERS_PATH,
+  letterReceiptSchema,
+  letterRequestSchema,
+  MAX_LETTER_BASE64,
+  type LetterReceipt,
+  type LetterRequest,
+} from '../../src-shared/notifications/letter.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { Identity } from '../auth/identify';
 import type { Database } from '../db/database';
@@ -49,7 +56,10 @@ async function queueLetter(deps: LetterRouteDeps, actor: Actor, letter: LetterRe
   const c = await letterCase(deps.db, record);
   if (!canSeeCase(actor, c)) throw new LetterRefusal('forbidden', `You do not have access to case ${c.caseNumber}.`);
   if (!mayPostLetter(actor, c, record.kind)) {
-    throw new LetterRefusal('forbidden', `Only the institution's staff who take the step (${letterRoles(record.kind).join(', ')}) send the ${record.kind} of case ${c.caseNumber}.`);
+    throw new LetterRefusal(
+      'forbidden',
+      `Only the institution's staff who take the step (${letterRoles(record.kind).join(', ')}) send the ${record.kind} of case ${c.caseNumber}.`,
+    );
   }
   const pdf = Buffer.from(letter.pdfBase64, 'base64');
   const student = await checkIssued(deps.db, c, record, pdf);
@@ -83,9 +93,9 @@ export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps
         tags: ['notifications'],
         summary: 'E-mail an issued letter (summons, protocol, decision)',
         description:
-          'Queues the letter in the server\'s e-mail outbox, PDF attached: the summons to the student, the signed protocol to the head of department ' +
+          "Queues the letter in the server's e-mail outbox, PDF attached: the summons to the student, the signed protocol to the head of department " +
           'with a copy to the student, the decision to the student with a copy to the rector. The server addresses them itself: the student from its register ' +
-          'of people, the head of the case\'s department and a rector of its institution from its staff directory (active accounts in scope for the case). ' +
+          "of people, the head of the case's department and a rector of its institution from its staff directory (active accounts in scope for the case). " +
           '`record.recipients` may be empty; recipients it names must be exactly those (role, party, address). ' +
           '`id` is the delivery id: posting the same id again returns the same e-mail, which is sent once. ' +
           'The e-mail is sent when the server has SMTP; until then it stays `queued`. ' +
@@ -93,8 +103,8 @@ export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps
           'Every refusal is audited and carries `details.reason`: ' +
           '400 `bad-request` (also control characters in any field); 403 `forbidden`; ' +
           '409 `parent-missing` (the case, the document record or the student is not on the server yet) and `workflow-step-not-reached` (code `conflict`: the case has not taken the step that issues the letter; both pass once the case has synced); ' +
-          '422 `letter-kind-mismatch` (code `document-mismatch`: the document or the case is not of the letter\'s kind), `document-mismatch` (another case\'s document, other bytes, or not the one the case records) ' +
-          'and `invalid-recipient` (a recipient missing, invalid, or not the server\'s; or the student not the case\'s).',
+          "422 `letter-kind-mismatch` (code `document-mismatch`: the document or the case is not of the letter's kind), `document-mismatch` (another case's document, other bytes, or not the one the case records) " +
+          "and `invalid-recipient` (a recipient missing, invalid, or not the server's; or the student not the case's).",
         body: docSchema(letterRequestSchema),
         security: [{ bearerAuth: [] }],
         response: { 200: docSchema(letterReceiptSchema, 'output'), ...errors },
@@ -131,7 +141,11 @@ export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps
               documentId: letter?.record.documentId ?? null,
               outcome: 'denied',
               reason: error instanceof LetterRefusal ? error.reason : error.code,
-              detail: { status: error.status, message: error.message, ...(letter ? { letterId: letter.id, kind: letter.record.kind, caseId: letter.record.case.id } : {}) },
+              detail: {
+                status: error.status,
+                message: error.message,
+                ...(letter ? { letterId: letter.id, kind: letter.record.kind, caseId: letter.record.case.id } : {}),
+              },
             },
           ]);
         }

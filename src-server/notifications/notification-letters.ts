@@ -40,9 +40,7 @@ export function protocolEmail(notice: LetterNotice, departmentHead: LetterParty,
     to: [departmentHead.email],
     cc: [student.email],
     subject: `Protokoll fra oppfølgingssamtale (sak ${notice.caseNumber})`,
-    text:
-      `Hei.\n\nVedlagt er den signerte protokollen fra oppfølgingssamtalen med ${student.name}. ` +
-      `${student.name} får kopi.\n\n${signature(notice)}`,
+    text: `Hei.\n\nVedlagt er den signerte protokollen fra oppfølgingssamtalen med ${student.name}. ` + `${student.name} får kopi.\n\n${signature(notice)}`,
     attachments: [attachment(notice.pdf)],
   };
 }

@@ -100,10 +100,11 @@ export async function feedHead(sql: Sql, collection: string): Promise<FeedPositi
 
 /** Whether committed rows exist after `after` (including rows the feed still holds back). */
 export async function hasRowsBeyond(sql: Sql, collection: string, after: FeedPosition): Promise<boolean> {
-  const rows = await sql.query(
-    `SELECT 1 FROM sync_documents WHERE collection = $1 AND (txid, seq) > ($2::xid8, $3::bigint) LIMIT 1`,
-    [collection, after.txid, after.seq],
-  );
+  const rows = await sql.query(`SELECT 1 FROM sync_documents WHERE collection = $1 AND (txid, seq) > ($2::xid8, $3::bigint) LIMIT 1`, [
+    collection,
+    after.txid,
+    after.seq,
+  ]);
   return rows.length > 0;
 }
 

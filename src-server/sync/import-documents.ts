@@ -10,12 +10,7 @@ const BATCH = 500;
  * given, new or replacing, without the per-change workflow checks a client push gets. The documents
  * are validated against the collection schema, and one audit entry records each batch.
  */
-export async function importDocuments(
-  db: Database,
-  collection: SyncCollection,
-  documents: Record<string, unknown>[],
-  audit: ImportAudit,
-): Promise<number> {
+export async function importDocuments(db: Database, collection: SyncCollection, documents: Record<string, unknown>[], audit: ImportAudit): Promise<number> {
   const schema = collection.schema.strict();
   for (let start = 0; start < documents.length; start += BATCH) {
     const batch = documents.slice(start, start + BATCH).map((doc) => schema.parse(doc) && doc);

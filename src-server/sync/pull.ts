@@ -4,14 +4,7 @@ import type { RecordCollection } from '../../src-shared/domain/access/record-wri
 import { isStaff, type Actor } from '../../src-shared/domain/access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
-import {
-  decodeCheckpoint,
-  encodeCheckpoint,
-  FEED_START,
-  positionOf,
-  readFeed,
-  type FeedPosition,
-} from './change-feed';
+import { decodeCheckpoint, encodeCheckpoint, FEED_START, positionOf, readFeed, type FeedPosition } from './change-feed';
 import type { SyncCollection } from './sync-collections';
 import { readFingerprint, VisibilityContext, visibleCases } from './visibility';
 

@@ -89,7 +89,15 @@ async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Pro
       const id = printableId(pushedId);
       const message = `"${collection.primaryKey}" must be text of 1–64 characters without control characters`;
       response.rejections.push({ id, reason: 'invalid-document', message, masterState: null });
-      audit.push({ actorId: actor.userId, deviceId: input.deviceId, action: 'push', collection: collection.name, documentId: id, outcome: 'rejected', reason: 'invalid-document' });
+      audit.push({
+        actorId: actor.userId,
+        deviceId: input.deviceId,
+        action: 'push',
+        collection: collection.name,
+        documentId: id,
+        outcome: 'rejected',
+        reason: 'invalid-document',
+      });
       continue;
     }
     const id = pushedId;
@@ -100,7 +108,10 @@ async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Pro
       await tx.query('RELEASE SAVEPOINT push_row');
     } catch {
       await tx.query('ROLLBACK TO SAVEPOINT push_row');
-      outcome = { kind: 'rejected', rejection: { id, reason: 'internal-error', message: 'The server could not store this change; it was kept aside.', masterState: null } };
+      outcome = {
+        kind: 'rejected',
+        rejection: { id, reason: 'internal-error', message: 'The server could not store this change; it was kept aside.', masterState: null },
+      };
     }
     const base = {
       actorId: actor.userId,
@@ -117,7 +128,11 @@ async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Pro
       case 'accepted':
         notify.add(collection.name);
         outcome.touched.forEach((name) => notify.add(name));
-        audit.push({ ...base, outcome: 'accepted', detail: { ...outcome.detail, ...(row.context?.resolvesConflict ? { resolves: row.context.resolvesConflict } : {}) } });
+        audit.push({
+          ...base,
+          outcome: 'accepted',
+          detail: { ...outcome.detail, ...(row.context?.resolvesConflict ? { resolves: row.context.resolvesConflict } : {}) },
+        });
         break;
       case 'conflict':
         response.conflicts.push(outcome.master);

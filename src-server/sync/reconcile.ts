@@ -13,10 +13,7 @@ import { VisibilityContext } from './visibility';
 export async function reconcile(sql: Sql, collection: SyncCollection, actor: Actor, ids: string[]): Promise<string[]> {
   const storable = [...new Set(ids)].filter((id) => !id.includes('\u0000'));
   if (!storable.length) return [];
-  const rows = await sql.query<FeedRow>(
-    `SELECT ${FEED_COLUMNS} FROM sync_documents WHERE collection = $1 AND id = ANY($2)`,
-    [collection.name, storable],
-  );
+  const rows = await sql.query<FeedRow>(`SELECT ${FEED_COLUMNS} FROM sync_documents WHERE collection = $1 AND id = ANY($2)`, [collection.name, storable]);
   const visibility = new VisibilityContext(sql, actor);
   await visibility.prefetch(collection, rows);
   const purged: string[] = [];

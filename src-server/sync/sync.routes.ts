@@ -62,10 +62,16 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
       );
     }
     if (clientVersion > collection.version) {
-      throw new HttpError(400, 'schema-unsupported', 'precondition', `The server knows ${name} up to schema version ${collection.version}, not ${clientVersion}.`, {
-        clientVersion,
-        serverVersion: collection.version,
-      });
+      throw new HttpError(
+        400,
+        'schema-unsupported',
+        'precondition',
+        `The server knows ${name} up to schema version ${collection.version}, not ${clientVersion}.`,
+        {
+          clientVersion,
+          serverVersion: collection.version,
+        },
+      );
     }
     return collection;
   }
@@ -91,8 +97,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         description:
           'Returns up to `batchSize` changed documents the user may see, in server order, with tombstones as full documents (`_deleted: true`). ' +
           '`purged` lists ids the client must drop because the user can no longer see them. Omit `seq` for a first sync; the answer then includes `total`. ' +
-          'When `reset` is true the user\'s access changed: reconcile the ids you hold, then pull from the beginning. ' +
-          'HTTP 426 means the app\'s schema version is too old.',
+          "When `reset` is true the user's access changed: reconcile the ids you hold, then pull from the beginning. " +
+          "HTTP 426 means the app's schema version is too old.",
         params,
         querystring: docSchema(pullQuerySchema),
         security,
@@ -127,7 +133,15 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     async (request) => {
       const { collection, identity } = await resolve(request);
       const body = parseInput(pushRequestSchema, request.body, 'push body');
-      return push({ db: deps.db, collection, actor: identity.actor, deviceId: identity.deviceId, rows: body.rows, channel: deps.changesChannel, caseSteps: deps.caseSteps });
+      return push({
+        db: deps.db,
+        collection,
+        actor: identity.actor,
+        deviceId: identity.deviceId,
+        rows: body.rows,
+        channel: deps.changesChannel,
+        caseSteps: deps.caseSteps,
+      });
     },
   );
 
@@ -160,8 +174,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         summary: 'Live changes (Server-Sent Events)',
         description:
           'An event stream. Each `data:` line is either `"RESYNC"` (sent first on every connect: pull to catch up) or a pull-shaped body ' +
-          '`{documents, purged, checkpoint, hasMore, reset}` continuing the stream\'s own position. Comment lines (`: ping`) keep the connection alive. ' +
-          'The stream ends when the access token expires or the user\'s access changes; reconnect with a fresh token.',
+          "`{documents, purged, checkpoint, hasMore, reset}` continuing the stream's own position. Comment lines (`: ping`) keep the connection alive. " +
+          "The stream ends when the access token expires or the user's access changes; reconnect with a fresh token.",
         params,
         security,
         response: { 200: { description: 'text/event-stream', type: 'string' }, ...commonErrors },
@@ -182,7 +196,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         description:
           'The streams of the listed collections (`collections=cases.v0,notes.v0`) on one connection, so a browser keeps its other connections to the ' +
           'server for pulls and pushes. Each `data:` line is `{collection, event}` with `event` as on `/sync/{collection}/v{version}/stream`; ' +
-          'every collection gets its own `RESYNC` on connect. The stream ends when the access token expires or the user\'s access changes.',
+          "every collection gets its own `RESYNC` on connect. The stream ends when the access token expires or the user's access changes.",
         querystring: { type: 'object', properties: { collections: { type: 'string', description: 'Comma-separated `name.vN`' } }, required: ['collections'] },
         security,
         response: { 200: { description: 'text/event-stream', type: 'string' }, ...commonErrors },

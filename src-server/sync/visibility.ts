@@ -20,7 +20,10 @@ const READ_RULES_VERSION = 'need-to-know-1';
 
 /** The fingerprint checkpoints carry: the user's access (roles, scope) and the read rules' version. */
 export function readFingerprint(actor: Actor): string {
-  return createHash('sha256').update(`${accessFingerprint(actor)}:${READ_RULES_VERSION}`).digest('hex').slice(0, 8);
+  return createHash('sha256')
+    .update(`${accessFingerprint(actor)}:${READ_RULES_VERSION}`)
+    .digest('hex')
+    .slice(0, 8);
 }
 
 /**
@@ -138,7 +141,9 @@ export class VisibilityContext {
       case 'case-child': {
         const entry = row.case_id === null ? null : await this.caseEntry(row.case_id);
         const record = JSON.parse(row.doc) as JsonRecord;
-        return entry !== null && [entry.current, ...entry.history].some((scope) => canSeeCase(this.actor, scope) && this.readsRecord(collection, scope, record));
+        return (
+          entry !== null && [entry.current, ...entry.history].some((scope) => canSeeCase(this.actor, scope) && this.readsRecord(collection, scope, record))
+        );
       }
       case 'person':
         // People have no history of their cohorts: any of the institution's staff may hold a copy

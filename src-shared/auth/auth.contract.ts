@@ -12,7 +12,11 @@ import { hasControlCharacter } from '../kernel/control-characters';
  * and the others have no place in names, passwords or tokens (nor in the log).
  */
 export function plainText(max: number) {
-  return z.string().min(1).max(max).refine((text) => !hasControlCharacter(text), 'must not contain control characters');
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((text) => !hasControlCharacter(text), 'must not contain control characters');
 }
 
 export const serverCredentialsSchema = z.strictObject({

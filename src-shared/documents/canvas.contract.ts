@@ -21,8 +21,4 @@ export type StudentCoursework = z.infer<typeof studentCourseworkSchema>;
 
 export const canvasCourseIdSchema = z.string().regex(/^(\d+|sis_course_id:[\w.-]+)$/, 'a Canvas course id');
 
-export const canvasCourseworkChannel = defineChannel(
-  'canvas:coursework',
-  z.object({ courseId: canvasCourseIdSchema }),
-  z.array(studentCourseworkSchema),
-);
+export const canvasCourseworkChannel = defineChannel('canvas:coursework', z.object({ courseId: canvasCourseIdSchema }), z.array(studentCourseworkSchema));

@@ -31,7 +31,13 @@ describe('protocolContent', () => {
       note('d', 40, 'Corrected twice', { correctsNoteId: 'c', agreedMeasure: { text: 'New measure', ownerName: 'Kari', due: '2026-11-02' } }),
     ]);
     expect(content.entries).toEqual([
-      { noteId: 'd', authorName: 'Kari Nordmann', writtenAt: '2026-10-20T09:40:00.000Z', text: 'Corrected twice', correctsNoteWrittenAt: '2026-10-20T09:10:00.000Z' },
+      {
+        noteId: 'd',
+        authorName: 'Kari Nordmann',
+        writtenAt: '2026-10-20T09:40:00.000Z',
+        text: 'Corrected twice',
+        correctsNoteWrittenAt: '2026-10-20T09:10:00.000Z',
+      },
       { noteId: 'b', authorName: 'Kari Nordmann', writtenAt: '2026-10-20T09:15:00.000Z', text: 'Unrelated' },
     ]);
     expect(content.measures.map((measure) => measure.text)).toEqual(['New measure']);

@@ -50,9 +50,7 @@ export function protocolContent(notes: readonly Note[]): ProtocolContent {
       text: current.text,
       ...(current === original ? {} : { correctsNoteWrittenAt: original.createdAt }),
     })),
-    measures: shown.flatMap(({ current }) =>
-      current.agreedMeasure ? [{ noteId: current.id, ...current.agreedMeasure }] : [],
-    ),
+    measures: shown.flatMap(({ current }) => (current.agreedMeasure ? [{ noteId: current.id, ...current.agreedMeasure }] : [])),
   };
 }
 

@@ -67,14 +67,10 @@ type ChannelOutputOfInput<C extends ChannelContract> = z.output<C['input']>;
 
 /** Renderer side: the typed API, identical in Electron (preload) and in the browser (HTTP). */
 export type SaksflytApi = {
-  [M in MethodName]: (
-    ...input: ChannelInput<Channels[M]> extends void ? [] : [ChannelInput<Channels[M]>]
-  ) => Promise<Result<ChannelOutput<Channels[M]>>>;
+  [M in MethodName]: (...input: ChannelInput<Channels[M]> extends void ? [] : [ChannelInput<Channels[M]>]) => Promise<Result<ChannelOutput<Channels[M]>>>;
 };
 
-const byChannel = new Map<string, MethodName>(
-  (Object.keys(channels) as MethodName[]).map((method) => [channels[method].channel, method]),
-);
+const byChannel = new Map<string, MethodName>((Object.keys(channels) as MethodName[]).map((method) => [channels[method].channel, method]));
 
 export function methodForChannel(channel: string): MethodName | undefined {
   return byChannel.get(channel);

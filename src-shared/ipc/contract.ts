@@ -10,11 +10,7 @@ export interface ChannelContract<I extends z.ZodType = z.ZodType, O extends z.Zo
   readonly output: O;
 }
 
-export function defineChannel<I extends z.ZodType, O extends z.ZodType>(
-  channel: string,
-  input: I,
-  output: O,
-): ChannelContract<I, O> {
+export function defineChannel<I extends z.ZodType, O extends z.ZodType>(channel: string, input: I, output: O): ChannelContract<I, O> {
   return { channel, input, output };
 }
 

@@ -59,7 +59,15 @@ describe('dispatch', () => {
   });
 
   it('turns a handler crash into an internal error envelope', async () => {
-    const result = await dispatch(handlers({ appInfo: async () => { throw new Error('disk gone'); } }), channels.appInfo.channel, undefined);
+    const result = await dispatch(
+      handlers({
+        appInfo: async () => {
+          throw new Error('disk gone');
+        },
+      }),
+      channels.appInfo.channel,
+      undefined,
+    );
     expect(result).toEqual({ ok: false, error: { kind: 'internal', message: 'disk gone' } });
   });
 

@@ -83,16 +83,8 @@ export const sessionLoginChannel = defineChannel('session:login', passwordCreden
  * A fresh access token. `expiredToken`: the token the server just refused; when the main process
  * already holds a newer one (another window refreshed), that one is returned without a rotation.
  */
-export const sessionRefreshChannel = defineChannel(
-  'session:refresh',
-  z.strictObject({ expiredToken: z.string().max(4000).optional() }),
-  accessTokenSchema,
-);
+export const sessionRefreshChannel = defineChannel('session:refresh', z.strictObject({ expiredToken: z.string().max(4000).optional() }), accessTokenSchema);
 export const sessionLogoutChannel = defineChannel('session:logout', z.void(), sessionViewSchema);
 export const sessionCurrentChannel = defineChannel('session:current', z.void(), sessionViewSchema);
 export const sessionLockChannel = defineChannel('session:lock', z.void(), sessionViewSchema);
-export const sessionUnlockChannel = defineChannel(
-  'session:unlock',
-  z.strictObject({ password: passwordCredentialsSchema.shape.password }),
-  sessionGrantSchema,
-);
+export const sessionUnlockChannel = defineChannel('session:unlock', z.strictObject({ password: passwordCredentialsSchema.shape.password }), sessionGrantSchema);

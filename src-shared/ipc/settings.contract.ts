@@ -23,8 +23,4 @@ export const defaultSettings: Settings = {
 };
 
 export const settingsGetChannel = defineChannel('settings:get', z.void(), settingsSchema);
-export const settingsUpdateChannel = defineChannel(
-  'settings:update',
-  settingsSchema.partial().strict(),
-  settingsSchema,
-);
+export const settingsUpdateChannel = defineChannel('settings:update', settingsSchema.partial().strict(), settingsSchema);

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
 /** Every failure that crosses a boundary (IPC, HTTP, sync) is one of these kinds. */
-export const appErrorKinds = [
-  'validation',
-  'not-found',
-  'conflict',
-  'forbidden',
-  'precondition',
-  'external',
-  'internal',
-] as const;
+export const appErrorKinds = ['validation', 'not-found', 'conflict', 'forbidden', 'precondition', 'external', 'internal'] as const;
 export type AppErrorKind = (typeof appErrorKinds)[number];
 
 /** The HTTP status each kind of error is answered with, by the server and by the browser host alike. */
@@ -43,9 +35,7 @@ export class AppError extends Error {
   }
 
   toData(): AppErrorData {
-    return this.details === undefined
-      ? { kind: this.kind, message: this.message }
-      : { kind: this.kind, message: this.message, details: this.details };
+    return this.details === undefined ? { kind: this.kind, message: this.message } : { kind: this.kind, message: this.message, details: this.details };
   }
 
   /** Wraps anything thrown into an AppError; unknown throwables become `internal`. */
@@ -61,7 +51,5 @@ export class AppError extends Error {
 
 /** One readable line per issue: `path: message`. */
 export function summarizeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
 }

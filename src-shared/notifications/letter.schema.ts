@@ -19,7 +19,11 @@ export const MAX_LETTER_BASE64 = 8 * 1024 * 1024;
 export const letterRequestSchema = z.object({
   id: z.uuid(),
   record: archiveRecordSchema.extend({ kind: z.enum(letterKinds) }),
-  pdfBase64: z.string().min(1).max(MAX_LETTER_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  pdfBase64: z
+    .string()
+    .min(1)
+    .max(MAX_LETTER_BASE64)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });
 export type LetterRequest = z.infer<typeof letterRequestSchema>;
 

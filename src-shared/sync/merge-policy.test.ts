@@ -29,7 +29,7 @@ describe('mergeDocuments', () => {
     expect(merged.updatedBy).toBe('server-user');
   });
 
-  it('recomputes a case\'s next deadline from the merged deadlines', () => {
+  it("recomputes a case's next deadline from the merged deadlines", () => {
     const server = { ...base, deadlines: [...base.deadlines, { kind: 'meeting', due: '2026-03-20', label: 'Møte' }], nextDeadline: '2026-03-20' };
     const local = { ...base, title: 'Lokal' };
     expect(mergeDocuments('cases', { base, server, local }).merged.nextDeadline).toBe('2026-03-20');

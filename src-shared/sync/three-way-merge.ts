@@ -54,14 +54,7 @@ export function threeWayMerge({ base, server, local }: MergeInput): MergeResult 
   return { merged: strip(merged), conflicts: conflicts.map(nullForAbsent) };
 }
 
-function mergeObject(
-  base: JsonRecord,
-  server: JsonRecord,
-  local: JsonRecord,
-  prefix: string,
-  conflicts: FieldConflict[],
-  noBase: boolean,
-): JsonRecord {
+function mergeObject(base: JsonRecord, server: JsonRecord, local: JsonRecord, prefix: string, conflicts: FieldConflict[], noBase: boolean): JsonRecord {
   const out: JsonRecord = {};
   const keys = new Set([...Object.keys(base), ...Object.keys(server), ...Object.keys(local)]);
   for (const key of keys) {

@@ -50,9 +50,7 @@ test.describe('Electron app (smoke)', () => {
 
       const info = await window.evaluate(() => (globalThis as unknown as { saksflyt: Api }).saksflyt.appInfo?.());
       expect(info).toMatchObject({ ok: true, value: { name: 'Saksflyt', shell: 'electron', dataDir } });
-      const bad = await window.evaluate(() =>
-        (globalThis as unknown as { saksflyt: Api }).saksflyt.settingsUpdate?.({ syncIntervalMinutes: 'often' }),
-      );
+      const bad = await window.evaluate(() => (globalThis as unknown as { saksflyt: Api }).saksflyt.settingsUpdate?.({ syncIntervalMinutes: 'often' }));
       expect(bad).toMatchObject({ ok: false, error: { kind: 'validation' } });
 
       const navigation = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());

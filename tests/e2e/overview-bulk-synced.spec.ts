@@ -48,8 +48,14 @@ test('a bulk step taken while the server is down is queued, and the server has t
   await expect(status.region).toContainText(status.text.syncOk, { timeout: SYNC_SETTLE_MS });
   await expect(status.unsynced).toHaveText('0');
   for (const c of opened) {
-    expect(await server.storedCase(c.id)).toMatchObject({ status: 'open', assignees: expect.arrayContaining([coordinator.userId]), updatedBy: coordinator.userId });
-    const tasks = await server.db.query<{ doc: string | Task }>(`SELECT doc FROM sync_documents WHERE collection = 'tasks' AND doc::jsonb->>'caseId' = $1`, [c.id]);
+    expect(await server.storedCase(c.id)).toMatchObject({
+      status: 'open',
+      assignees: expect.arrayContaining([coordinator.userId]),
+      updatedBy: coordinator.userId,
+    });
+    const tasks = await server.db.query<{ doc: string | Task }>(`SELECT doc FROM sync_documents WHERE collection = 'tasks' AND doc::jsonb->>'caseId' = $1`, [
+      c.id,
+    ]);
     const docs = tasks.map((row) => (typeof row.doc === 'string' ? (JSON.parse(row.doc) as Task) : row.doc));
     expect(docs.filter((task) => task.assigneeId === coordinator.userId && !task.done)).not.toHaveLength(0);
   }

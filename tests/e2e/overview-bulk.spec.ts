@@ -83,7 +83,9 @@ test('select all shown takes the whole filtered list; a mixed selection says so;
 
   // A follow-up case near the top of the whole list as well: one step applies to one case type at a time.
   await overview.filterByType('');
-  const followUp = expectedCases(cases, {}).slice(0, 8).find((c) => c.type === 'followUp')!;
+  const followUp = expectedCases(cases, {})
+    .slice(0, 8)
+    .find((c) => c.type === 'followUp')!;
   await bulk.checkboxOf(followUp).check();
   await expect(bulk.selectedCount).toHaveText(text.selected(approvals.length + 1));
   await expect(page.getByText(text.mixedTypes)).toBeVisible();

@@ -20,8 +20,14 @@ const expected: { task: Task; case: Case }[] = tasks
   .sort((a, b) => a.task.due.localeCompare(b.task.due) || a.case.caseNumber.localeCompare(b.case.caseNumber));
 
 test('my tasks: exactly mine, by deadline, overdue marked; ticked off from the keyboard, it stays done after reload', async ({ page }) => {
-  expect(expected.some(({ task }) => task.due < TODAY), 'the demo data gives me an overdue task').toBe(true);
-  expect(expected.some(({ task }) => task.due >= TODAY), 'and one not yet overdue').toBe(true);
+  expect(
+    expected.some(({ task }) => task.due < TODAY),
+    'the demo data gives me an overdue task',
+  ).toBe(true);
+  expect(
+    expected.some(({ task }) => task.due >= TODAY),
+    'and one not yet overdue',
+  ).toBe(true);
   const tasksPage = new TasksPage(page);
   const { t, text } = tasksPage;
   await tasksPage.openDemo(CASES);

@@ -10,10 +10,7 @@ async function restrictedImports(code: string, filePath: string): Promise<string
 
 describe('import zones', () => {
   it('fails when src-shared imports from src-renderer', async () => {
-    const messages = await restrictedImports(
-      "import { App } from '../../src-renderer/app/app';\nexport const x = App;\n",
-      'src-shared/domain/zone-fixture.ts',
-    );
+    const messages = await restrictedImports("import { App } from '../../src-renderer/app/app';\nexport const x = App;\n", 'src-shared/domain/zone-fixture.ts');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('src-shared is pure');
   });
@@ -24,7 +21,8 @@ describe('import zones', () => {
   });
 
   it('fails when renderer code imports ipcRenderer or main-process code', async () => {
-    const code = "import { ipcRenderer } from 'electron';\nimport { createHandlers } from '../../src-main/ipc/handlers';\nexport const z = [ipcRenderer, createHandlers];\n";
+    const code =
+      "import { ipcRenderer } from 'electron';\nimport { createHandlers } from '../../src-main/ipc/handlers';\nexport const z = [ipcRenderer, createHandlers];\n";
     expect(await restrictedImports(code, 'src-renderer/app/zone-fixture.ts')).toHaveLength(2);
   });
 
@@ -48,7 +46,12 @@ describe('import zones', () => {
 
   it('keeps demo data and test fixtures (dev/) out of production code', async () => {
     const code = (depth: number) => `import { demoUsers } from '${'../'.repeat(depth)}dev/demo-data';\nexport const t = demoUsers;\n`;
-    for (const [file, depth] of [['src-shared/domain/f.ts', 2], ['src-renderer/features/follow-up/f.tsx', 3], ['src-main/services/f.ts', 2], ['src-server/sync/f.ts', 2]] as const) {
+    for (const [file, depth] of [
+      ['src-shared/domain/f.ts', 2],
+      ['src-renderer/features/follow-up/f.tsx', 3],
+      ['src-main/services/f.ts', 2],
+      ['src-server/sync/f.ts', 2],
+    ] as const) {
       const messages = await restrictedImports(code(depth), file);
       expect(messages, file).toHaveLength(1);
       expect(messages[0]).toContain('dev/');

@@ -12,11 +12,15 @@ export const DECISION_TITLE = 'Vedtak';
  * documents (§§ 18–19).
  */
 export function drawDecision(doc: PDFKit.PDFDocument, input: DecisionInput): void {
-  letterHead(doc, [input.student.name, ...input.student.postalAddress], [
-    ['Vår dato', formatShortDate(input.date)],
-    ['Vår ref.', input.caseNumber],
-    ['Kontakt', input.contact.name],
-  ]);
+  letterHead(
+    doc,
+    [input.student.name, ...input.student.postalAddress],
+    [
+      ['Vår dato', formatShortDate(input.date)],
+      ['Vår ref.', input.caseNumber],
+      ['Kontakt', input.contact.name],
+    ],
+  );
   title(doc, `${DECISION_TITLE} – ${input.title}`);
 
   heading(doc, 'Vedtak');
@@ -61,11 +65,7 @@ export function drawDecision(doc: PDFKit.PDFDocument, input: DecisionInput): voi
     'Du har rett til å se dokumentene i saken, jf. forvaltningsloven §§ 18 og 19. ' +
       `Ta kontakt med ${input.contact.name} (${input.contact.title.toLowerCase()}) om du ønsker innsyn eller har spørsmål til vedtaket.`,
   );
-  paragraph(
-    doc,
-    'Denne underretningen er gitt i samsvar med forvaltningsloven § 27.',
-    { muted: true },
-  );
+  paragraph(doc, 'Denne underretningen er gitt i samsvar med forvaltningsloven § 27.', { muted: true });
 
   paragraph(doc, 'Med vennlig hilsen');
   paragraph(doc, input.decidedBy.map((person) => `${person.name}, ${person.title.toLowerCase()}`).join('\n'));

@@ -32,9 +32,7 @@ export function drawProtocol(doc: PDFKit.PDFDocument, input: ProtocolInput, stud
   } else {
     bullets(
       doc,
-      input.concerns.map(
-        (report) => `${describeConcern(report)} (meldt av ${report.reporterName} ${formatInstantDate(report.reportedAt)})`,
-      ),
+      input.concerns.map((report) => `${describeConcern(report)} (meldt av ${report.reporterName} ${formatInstantDate(report.reportedAt)})`),
     );
   }
 
@@ -42,9 +40,7 @@ export function drawProtocol(doc: PDFKit.PDFDocument, input: ProtocolInput, stud
   heading(doc, 'Samtalen');
   if (content.entries.length === 0) paragraph(doc, 'Det er ikke skrevet notater fra samtalen.', { muted: true });
   for (const entry of content.entries) {
-    const correction = entry.correctsNoteWrittenAt
-      ? ` – korrigerer notat fra ${formatTimestamp(entry.correctsNoteWrittenAt)}`
-      : '';
+    const correction = entry.correctsNoteWrittenAt ? ` – korrigerer notat fra ${formatTimestamp(entry.correctsNoteWrittenAt)}` : '';
     paragraph(doc, `${entry.authorName}, ${formatTimestamp(entry.writtenAt)}${correction}`, { muted: true });
     doc.moveUp(0.4);
     paragraph(doc, entry.text);

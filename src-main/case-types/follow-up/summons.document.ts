@@ -6,11 +6,15 @@ import { bullets, drawPageFrames, facts, heading, letterHead, paragraph, title }
 export const SUMMONS_TITLE = 'Innkalling til oppfølgingssamtale';
 
 export function drawSummons(doc: PDFKit.PDFDocument, input: SummonsInput): void {
-  letterHead(doc, [input.student.name, ...input.student.postalAddress], [
-    ['Vår dato', formatShortDate(input.date)],
-    ['Vår ref.', input.caseNumber],
-    ['Saksbehandler', input.coordinator.name],
-  ]);
+  letterHead(
+    doc,
+    [input.student.name, ...input.student.postalAddress],
+    [
+      ['Vår dato', formatShortDate(input.date)],
+      ['Vår ref.', input.caseNumber],
+      ['Saksbehandler', input.coordinator.name],
+    ],
+  );
   title(doc, SUMMONS_TITLE);
   paragraph(doc, `Hei, ${input.student.name}.`);
   paragraph(doc, 'Vi kaller deg inn til en oppfølgingssamtale om studiesituasjonen din.');
@@ -35,10 +39,7 @@ export function drawSummons(doc: PDFKit.PDFDocument, input: SummonsInput): void 
       'og vi blir enige om tiltak som kan hjelpe deg videre. Det skrives en protokoll fra samtalen som både ' +
       'du og kullkoordinator signerer. Protokollen sendes avdelingsleder, og du får en kopi.',
   );
-  paragraph(
-    doc,
-    `Passer ikke tidspunktet, ta kontakt med ${input.coordinator.name} så snart som mulig, slik at vi kan finne et nytt.`,
-  );
+  paragraph(doc, `Passer ikke tidspunktet, ta kontakt med ${input.coordinator.name} så snart som mulig, slik at vi kan finne et nytt.`);
   paragraph(doc, 'Med vennlig hilsen');
   paragraph(doc, `${input.coordinator.name}\n${input.coordinator.title}\n${formatLongDate(input.date)}`);
 

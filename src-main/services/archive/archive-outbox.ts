@@ -79,8 +79,7 @@ export async function openArchiveOutbox(options: {
   let processing: Promise<number> | undefined;
 
   // Writes are serialized; each one saves the state as it is when its turn comes.
-  const persist = () =>
-    serial(() => writeFileAtomic(statePath, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`, { mode: 0o600 }));
+  const persist = () => serial(() => writeFileAtomic(statePath, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`, { mode: 0o600 }));
   const update = async (entry: OutboxEntry, patch: Partial<OutboxEntry>) => {
     Object.assign(entry, patch, { updatedAt: now().toISOString() });
     await persist();
@@ -134,7 +133,9 @@ export async function openArchiveOutbox(options: {
     if (next === undefined) return;
     const wait = Math.max(0, Math.min(new Date(next).getTime() - now().getTime(), 2 ** 31 - 1));
     timer = setTimeout(() => {
-      processDue().finally(schedule).catch(() => undefined);
+      processDue()
+        .finally(schedule)
+        .catch(() => undefined);
     }, wait);
   }
 
@@ -212,7 +213,5 @@ async function load(statePath: string, now: () => Date): Promise<OutboxEntry[]> 
     throw new AppError('internal', `Archive outbox ${statePath} is corrupt; it was left untouched for recovery`);
   }
   const at = now().toISOString();
-  return parsed.entries.map((entry) =>
-    entry.status === 'sending' ? { ...entry, status: 'queued', nextAttemptAt: at, updatedAt: at } : entry,
-  );
+  return parsed.entries.map((entry) => (entry.status === 'sending' ? { ...entry, status: 'queued', nextAttemptAt: at, updatedAt: at } : entry));
 }

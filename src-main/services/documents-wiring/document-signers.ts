@@ -11,10 +11,7 @@ import type { DemoSigners } from './demo-signers';
  * coordinator key configured); a real student certificate needs a PKCS#11 token or a remote
  * signing service, neither of which this version can reach.
  */
-export function createDocumentSigners(
-  config: DocumentsConfig['signers'],
-  deps: { secureStore: Pick<SecureStore, 'get'>; demo: DemoSigners },
-): DocumentSigners {
+export function createDocumentSigners(config: DocumentsConfig['signers'], deps: { secureStore: Pick<SecureStore, 'get'>; demo: DemoSigners }): DocumentSigners {
   const configured = (signer: SignerConfig | undefined, label: string, demo: () => Promise<SignerBackend>) => {
     if (!signer) return demo;
     let backend: SignerBackend | undefined;

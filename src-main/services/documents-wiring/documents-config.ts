@@ -24,19 +24,17 @@ const folderPath = z.string().min(1).max(1000);
 export const documentsConfigSchema = z
   .object({
     /** Named in the DEMO certificates (a real key names its holder itself). */
-    institution: z
-      .object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) })
-      .default({ id: 'demo', name: 'Saksflyt demo' }),
+    institution: z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) }).default({ id: 'demo', name: 'Saksflyt demo' }),
     /** City printed as the place of signing. */
     signingLocation: z.string().min(1).max(100).default('Fjordheim'),
-    signers: z
-      .object({ coordinator: signerConfigSchema.optional(), seal: signerConfigSchema.optional() })
-      .strict()
-      .default({}),
+    signers: z.object({ coordinator: signerConfigSchema.optional(), seal: signerConfigSchema.optional() }).strict().default({}),
     archive: z
       .object({
         folder: z.object({ dir: folderPath }).strict().optional(),
-        noark5: z.object({ dir: folderPath.optional(), archiveTitle: z.string().min(1).max(300).optional() }).strict().optional(),
+        noark5: z
+          .object({ dir: folderPath.optional(), archiveTitle: z.string().min(1).max(300).optional() })
+          .strict()
+          .optional(),
         p360: p360ConfigSchema.extend({ authKeySecret: secretNameSchema }).optional(),
       })
       .strict()

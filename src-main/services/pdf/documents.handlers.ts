@@ -13,23 +13,17 @@ type Out<C extends { output: z.ZodType }> = Promise<z.output<C['output']>>;
  */
 export function createDocumentsHandlers(documents: DocumentsService, canvas: CanvasClient) {
   return {
-    documentsPreview: (input: In<typeof contracts.documentsPreviewChannel>): Out<typeof contracts.documentsPreviewChannel> =>
-      documents.preview(input),
-    documentsIssueSummons: (
-      input: In<typeof contracts.documentsIssueSummonsChannel>,
-    ): Out<typeof contracts.documentsIssueSummonsChannel> => documents.issueSummons(input),
-    documentsSignProtocol: (
-      input: In<typeof contracts.documentsSignProtocolChannel>,
-    ): Out<typeof contracts.documentsSignProtocolChannel> => documents.signProtocol(input),
-    documentsSealDecision: (
-      input: In<typeof contracts.documentsSealDecisionChannel>,
-    ): Out<typeof contracts.documentsSealDecisionChannel> => documents.sealDecision(input),
+    documentsPreview: (input: In<typeof contracts.documentsPreviewChannel>): Out<typeof contracts.documentsPreviewChannel> => documents.preview(input),
+    documentsIssueSummons: (input: In<typeof contracts.documentsIssueSummonsChannel>): Out<typeof contracts.documentsIssueSummonsChannel> =>
+      documents.issueSummons(input),
+    documentsSignProtocol: (input: In<typeof contracts.documentsSignProtocolChannel>): Out<typeof contracts.documentsSignProtocolChannel> =>
+      documents.signProtocol(input),
+    documentsSealDecision: (input: In<typeof contracts.documentsSealDecisionChannel>): Out<typeof contracts.documentsSealDecisionChannel> =>
+      documents.sealDecision(input),
     documentsRead: (input: In<typeof contracts.documentsReadChannel>): Out<typeof contracts.documentsReadChannel> => documents.read(input),
-    archiveEnqueue: (input: In<typeof contracts.archiveEnqueueChannel>): Out<typeof contracts.archiveEnqueueChannel> =>
-      documents.archiveEnqueue(input),
+    archiveEnqueue: (input: In<typeof contracts.archiveEnqueueChannel>): Out<typeof contracts.archiveEnqueueChannel> => documents.archiveEnqueue(input),
     archiveList: (): Out<typeof contracts.archiveListChannel> => documents.archiveList(),
     archiveRetry: (input: In<typeof contracts.archiveRetryChannel>): Out<typeof contracts.archiveRetryChannel> => documents.archiveRetry(input),
-    canvasCoursework: (input: In<typeof canvasCourseworkChannel>): Out<typeof canvasCourseworkChannel> =>
-      canvas.courseworkStatus(input.courseId),
+    canvasCoursework: (input: In<typeof canvasCourseworkChannel>): Out<typeof canvasCourseworkChannel> => canvas.courseworkStatus(input.courseId),
   };
 }

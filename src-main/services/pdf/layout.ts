@@ -46,7 +46,14 @@ export function drawPageFrames(doc: PDFKit.PDFDocument, frame: PageFrame): void 
 }
 
 function rule(doc: PDFKit.PDFDocument, x: number, y: number, width: number): void {
-  doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor('#9a9a9a').stroke().restore();
+  doc
+    .save()
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(0.5)
+    .strokeColor('#9a9a9a')
+    .stroke()
+    .restore();
 }
 
 export function contentWidth(doc: PDFKit.PDFDocument): number {
@@ -72,7 +79,10 @@ export function heading(doc: PDFKit.PDFDocument, text: string): void {
 }
 
 export function paragraph(doc: PDFKit.PDFDocument, text: string, options: { muted?: boolean } = {}): void {
-  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(options.muted ? GREY : 'black');
+  doc
+    .font(FONT.regular)
+    .fontSize(SIZE.body)
+    .fillColor(options.muted ? GREY : 'black');
   doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 2 });
   doc.moveDown(0.5).fillColor('black');
 }
@@ -96,11 +106,7 @@ export function bullets(doc: PDFKit.PDFDocument, items: readonly string[]): void
 }
 
 /** Recipient's address to the left, date and references to the right: the top of a letter. */
-export function letterHead(
-  doc: PDFKit.PDFDocument,
-  recipient: readonly string[],
-  references: ReadonlyArray<readonly [string, string]>,
-): void {
+export function letterHead(doc: PDFKit.PDFDocument, recipient: readonly string[], references: ReadonlyArray<readonly [string, string]>): void {
   const left = doc.page.margins.left;
   const top = doc.y + 6;
   const width = contentWidth(doc);
@@ -119,10 +125,7 @@ export function letterHead(
 }
 
 /** Signature lines for named people; the student's drawn signature goes above their line when given. */
-export function signatureArea(
-  doc: PDFKit.PDFDocument,
-  signers: ReadonlyArray<{ label: string; name: string; image?: Buffer; note?: string }>,
-): void {
+export function signatureArea(doc: PDFKit.PDFDocument, signers: ReadonlyArray<{ label: string; name: string; image?: Buffer; note?: string }>): void {
   const boxHeight = 70;
   keepTogether(doc, boxHeight + 40);
   const left = doc.page.margins.left;

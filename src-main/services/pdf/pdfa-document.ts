@@ -22,11 +22,7 @@ interface PdfKitInternals {
  * conformance B, and an sRGB output intent. Pages are buffered so `draw` can add page frames
  * ("Side X av Y") once the page count is known.
  */
-export async function renderPdfA(
-  resources: DocumentResources,
-  metadata: PdfMetadata,
-  draw: (doc: PDFKit.PDFDocument) => void,
-): Promise<Buffer> {
+export async function renderPdfA(resources: DocumentResources, metadata: PdfMetadata, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({
     pdfVersion: '1.7',
     size: 'A4',

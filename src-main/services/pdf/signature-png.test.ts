@@ -9,7 +9,7 @@ const base64 = (bytes: Buffer) => bytes.toString('base64');
 function variant(change: { ihdrByte?: [number, number]; idat?: Buffer }): Buffer {
   const png = demoSignaturePng(8, 4);
   const chunks: { type: string; body: Buffer }[] = [];
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = png.readUInt32BE(offset);
     chunks.push({ type: png.toString('latin1', offset + 4, offset + 8), body: Buffer.from(png.subarray(offset + 8, offset + 8 + length)) });
     offset += 12 + length;

@@ -16,11 +16,7 @@ export const BASIC_TEXT_REFUSAL =
   'with --password-store=gnome-libsecret (or kwallet6).';
 
 /** Secrets encrypted by the OS keychain (Keychain, DPAPI, libsecret/KWallet) through Electron's safeStorage. */
-export function createSafeStorageSecureStore(options: {
-  safeStorage: SafeStorageLike;
-  platform: NodeJS.Platform;
-  filePath: string;
-}): SecureStore {
+export function createSafeStorageSecureStore(options: { safeStorage: SafeStorageLike; platform: NodeJS.Platform; filePath: string }): SecureStore {
   const { safeStorage, platform } = options;
 
   function assertUsable(): void {

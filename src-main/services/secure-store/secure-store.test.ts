@@ -82,7 +82,12 @@ describe('safeStorage secure store (Electron)', () => {
   });
 
   it('does not ask for the Linux backend on other platforms', async () => {
-    const safeStorage = { ...fakeSafeStorage(), getSelectedStorageBackend: () => { throw new Error('Linux only'); } };
+    const safeStorage = {
+      ...fakeSafeStorage(),
+      getSelectedStorageBackend: () => {
+        throw new Error('Linux only');
+      },
+    };
     const store = createSafeStorageSecureStore({ safeStorage, platform: 'darwin', filePath });
     await store.set('local-db-key', 'mac');
     expect(await store.get('local-db-key')).toBe('mac');

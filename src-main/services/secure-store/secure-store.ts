@@ -47,10 +47,7 @@ export function createFileBackedSecureStore(filePath: string, codec: SecretCodec
       throw new AppError('internal', `Secure store ${filePath} is corrupt; it was left untouched for recovery`);
     }
     if (parsed.format !== codec.format) {
-      throw new AppError(
-        'precondition',
-        `Secure store ${filePath} was written as "${parsed.format}", not "${codec.format}"; it was left untouched`,
-      );
+      throw new AppError('precondition', `Secure store ${filePath} was written as "${parsed.format}", not "${codec.format}"; it was left untouched`);
     }
     return parsed;
   }

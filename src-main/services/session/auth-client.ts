@@ -3,9 +3,7 @@ import { serverSessionSchema, type LoginRequest, type ServerSession } from '../.
 import type { SessionErrorCode } from '../../../src-shared/ipc/session.contract';
 import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
 
-
 const serverErrorSchema = z.object({ code: z.string(), message: z.string() });
-
 
 /** HTTP client for the central server's auth endpoints. Every failure is an AppError with `details.code`. */
 export interface AuthClient {

@@ -9,10 +9,7 @@ import type { LoginProvider } from './login-provider';
 import { createPasswordVerifier, verifyPassword } from './password-verifier';
 import { deviceKey, type SessionVault, type SignedInRecord, type StoredSession } from './session-vault';
 
-export type SessionHandlers = Pick<
-  Handlers,
-  'sessionLogin' | 'sessionRefresh' | 'sessionLogout' | 'sessionCurrent' | 'sessionLock' | 'sessionUnlock'
->;
+export type SessionHandlers = Pick<Handlers, 'sessionLogin' | 'sessionRefresh' | 'sessionLogout' | 'sessionCurrent' | 'sessionLock' | 'sessionUnlock'>;
 
 export interface SessionServiceOptions {
   settings: Pick<SettingsService, 'get'>;

@@ -51,12 +51,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   };
 }
 
-async function readSettingsFile(
-  filePath: string,
-  now: () => Date,
-  defaults: Settings,
-  onProblem: SettingsServiceOptions['onProblem'],
-): Promise<Settings> {
+async function readSettingsFile(filePath: string, now: () => Date, defaults: Settings, onProblem: SettingsServiceOptions['onProblem']): Promise<Settings> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');

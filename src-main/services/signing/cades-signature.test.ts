@@ -36,16 +36,14 @@ describe('CAdES detached signature', () => {
     expect(caCertificate).toBeDefined();
 
     const attributes = signedData.signerInfos[0]?.signedAttrs?.attributes ?? [];
-    expect(attributes.map((attribute) => attribute.type).sort()).toEqual([
-      '1.2.840.113549.1.9.16.2.47',
-      '1.2.840.113549.1.9.3',
-      '1.2.840.113549.1.9.4',
-    ]);
+    expect(attributes.map((attribute) => attribute.type).sort()).toEqual(['1.2.840.113549.1.9.16.2.47', '1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4']);
     const v2 = attributes.find((attribute) => attribute.type === '1.2.840.113549.1.9.16.2.47')?.values[0] as asn1js.Sequence;
     const essCertIdV2 = (v2.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
     const certHash = essCertIdV2.valueBlock.value[0] as asn1js.OctetString;
     expect(Buffer.from(certHash.valueBlock.valueHexView).toString('hex')).toBe(
-      createHash('sha256').update(signerCertificate as Uint8Array).digest('hex'),
+      createHash('sha256')
+        .update(signerCertificate as Uint8Array)
+        .digest('hex'),
     );
     expect(signedData.signerInfos[0]?.signatureAlgorithm.algorithmId).toBe('1.2.840.113549.1.1.11');
   });

@@ -22,12 +22,7 @@ export interface DemoCertificates {
  * student, institution seal), each packed as PKCS#12. NEVER for production use: the CA is
  * self-made and trusted by nothing.
  */
-export function createDemoCertificates(options: {
-  institution: string;
-  coordinator: string;
-  student: string;
-  now: Date;
-}): DemoCertificates {
+export function createDemoCertificates(options: { institution: string; coordinator: string; student: string; now: Date }): DemoCertificates {
   const notBefore = new Date(options.now.getTime() - 24 * 3600 * 1000);
   const notAfter = new Date(options.now.getTime() + 2 * 365 * 24 * 3600 * 1000);
   const caKeys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
@@ -52,9 +47,19 @@ export function createDemoCertificates(options: {
 
   return {
     caCertificatePem: forge.pki.certificateToPem(ca),
-    coordinator: identity(name([['organizationName', options.institution], ['commonName', options.coordinator]])),
+    coordinator: identity(
+      name([
+        ['organizationName', options.institution],
+        ['commonName', options.coordinator],
+      ]),
+    ),
     student: identity(name([['commonName', options.student]])),
-    seal: identity(name([['organizationName', options.institution], ['commonName', `${options.institution} – virksomhetssegl`]])),
+    seal: identity(
+      name([
+        ['organizationName', options.institution],
+        ['commonName', `${options.institution} – virksomhetssegl`],
+      ]),
+    ),
   };
 }
 

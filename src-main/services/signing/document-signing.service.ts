@@ -17,10 +17,7 @@ export interface DocumentSigning {
    * rendered protocol, the coordinator signs (PAdES), then — when the student has a certificate —
    * the student signs as a second incremental revision.
    */
-  signProtocol(
-    input: ProtocolInput,
-    signers: { coordinator: SignerBackend; student?: SignerBackend },
-  ): Promise<SignedDocument>;
+  signProtocol(input: ProtocolInput, signers: { coordinator: SignerBackend; student?: SignerBackend }): Promise<SignedDocument>;
   /** A decision letter sealed with the institution's seal certificate. */
   sealDecision(input: DecisionInput, seal: SignerBackend): Promise<SignedDocument>;
 }

@@ -62,9 +62,7 @@ async function open(options: Parameters<typeof createPkcs12Signer>[0]): Promise<
     .flatMap((bag) => (bag.cert ? [bag.cert] : []))
     .map((cert) => ({ cert, der: Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary') }));
   const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  const own = certificates.find(
-    ({ cert }) => Buffer.from(forge.asn1.toDer(forge.pki.publicKeyToAsn1(cert.publicKey)).getBytes(), 'binary').equals(publicDer),
-  );
+  const own = certificates.find(({ cert }) => Buffer.from(forge.asn1.toDer(forge.pki.publicKeyToAsn1(cert.publicKey)).getBytes(), 'binary').equals(publicDer));
   if (!own) throw new AppError('precondition', `The ${options.label} PKCS#12 file holds no certificate for its key`);
   return { key, chain: orderChain(own, certificates).map(({ der }) => new Uint8Array(der)) };
 }

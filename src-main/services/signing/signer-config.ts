@@ -32,10 +32,7 @@ export const signerConfigSchema = z.discriminatedUnion('kind', [
 ]);
 export type SignerConfig = z.infer<typeof signerConfigSchema>;
 
-export function createSignerBackend(
-  rawConfig: unknown,
-  deps: { secureStore: Pick<SecureStore, 'get'>; label: string },
-): SignerBackend {
+export function createSignerBackend(rawConfig: unknown, deps: { secureStore: Pick<SecureStore, 'get'>; label: string }): SignerBackend {
   const config = signerConfigSchema.parse(rawConfig);
   switch (config.kind) {
     case 'pkcs12':

@@ -14,8 +14,7 @@ export function CaseDocuments({ documents }: { documents: readonly CaseDocument[
       <ul className="case-documents__list">
         {documents?.map((document) => (
           <li key={document.id}>
-            {t.documentKinds[document.kind]}: {document.title} ({formatDate(document.createdAt, t.locale)},{' '}
-            {t.archiveStates[document.archiveState]})
+            {t.documentKinds[document.kind]}: {document.title} ({formatDate(document.createdAt, t.locale)}, {t.archiveStates[document.archiveState]})
           </li>
         ))}
       </ul>

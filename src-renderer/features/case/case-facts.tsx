@@ -17,10 +17,7 @@ export function CaseFacts({ caseDoc, person }: { caseDoc: Case; person: Person |
     [t.casePage.institution, caseDoc.institution || '–'],
     [t.casePage.department, caseDoc.department || '–'],
     [t.casePage.cohort, caseDoc.cohort || '–'],
-    [
-      t.casePage.nextDeadline,
-      hasDeadline(caseDoc.nextDeadline) ? formatDate(caseDoc.nextDeadline, t.locale) : t.overview.noDeadline,
-    ],
+    [t.casePage.nextDeadline, hasDeadline(caseDoc.nextDeadline) ? formatDate(caseDoc.nextDeadline, t.locale) : t.overview.noDeadline],
   ];
   return (
     <section aria-labelledby="case-facts-heading" className="case-facts">

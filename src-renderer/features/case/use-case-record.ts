@@ -13,10 +13,7 @@ export function useCaseRecord(id: string) {
   const caseDoc = useObservable(case$);
   const personId = caseDoc?.subjectPersonId ?? '';
   const person$ = useMemo(() => (personId ? db.people.findOne(personId).$ : of(null)), [db, personId]);
-  const notes$ = useMemo(
-    () => db.notes.find({ selector: { caseId: id }, sort: [{ createdAt: 'desc' }] }).$,
-    [db, id],
-  );
+  const notes$ = useMemo(() => db.notes.find({ selector: { caseId: id }, sort: [{ createdAt: 'desc' }] }).$, [db, id]);
   const tasks$ = useMemo(() => db.tasks.find({ selector: { caseId: id } }).$, [db, id]);
   const documents$ = useMemo(() => db.documents.find({ selector: { caseId: id } }).$, [db, id]);
   return {

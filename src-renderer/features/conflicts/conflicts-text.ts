@@ -43,8 +43,7 @@ export type ConflictsText = typeof nb;
 
 const en: ConflictsText = {
   title: 'Conflict inbox',
-  intro:
-    'Changes that collided with changes on the server, and changes the server refused. Nothing you wrote is lost: choose which value applies.',
+  intro: 'Changes that collided with changes on the server, and changes the server refused. Nothing you wrote is lost: choose which value applies.',
   empty: 'No conflicts or refused changes.',
   kinds: {
     conflict: 'Conflict',

@@ -26,7 +26,9 @@ export function ActingUserSwitch() {
           <Select.Optgroup key={role} label={roleLabels[role][language]}>
             {staff.withRole(role).map((candidate) => (
               <Select.Option key={candidate.id} value={candidate.id}>
-                {candidate.departments.length === 1 && organisation ? `${candidate.name} – ${organisation.nameOf(candidate.departments[0] ?? '')}` : candidate.name}
+                {candidate.departments.length === 1 && organisation
+                  ? `${candidate.name} – ${organisation.nameOf(candidate.departments[0] ?? '')}`
+                  : candidate.name}
               </Select.Option>
             ))}
           </Select.Optgroup>

@@ -25,6 +25,8 @@ describe('archiveStateOf', () => {
       archiveState: 'archived',
       archiveReference: '2026/00042 abc',
     });
-    expect(archiveStateOf([entry('noark5', 'archived', 'n'), entry('p360', 'archived', '26/00017-3'), entry('folder', 'archived', 'f')])?.archiveReference).toBe('26/00017-3');
+    expect(
+      archiveStateOf([entry('noark5', 'archived', 'n'), entry('p360', 'archived', '26/00017-3'), entry('folder', 'archived', 'f')])?.archiveReference,
+    ).toBe('26/00017-3');
   });
 });

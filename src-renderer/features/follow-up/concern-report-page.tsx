@@ -1,5 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Field, Fieldset, Label, Link, Paragraph, Select, Spinner, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  Spinner,
+  Textarea,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Link as RouterLink, useNavigate } from 'react-router';

@@ -14,7 +14,12 @@ export const decisionFormSchema = z.object({
   outcome: decisionInputSchema.shape.outcome,
   legalBasis: z
     .string()
-    .transform((text) => text.split('\n').map((line) => line.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .pipe(decisionInputSchema.shape.legalBasis),
   facts: decisionInputSchema.shape.facts,
   mainConsiderations: decisionInputSchema.shape.mainConsiderations,

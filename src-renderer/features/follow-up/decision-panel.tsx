@@ -146,7 +146,13 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
           <Textfield label={t.submitTo} error={error(errors.appeal?.submitTo)} {...register('appeal.submitTo')} />
           <Textfield label={t.appealBody} error={error(errors.appeal?.appealBody)} {...register('appeal.appealBody')} />
           <Textfield label={t.howTo} error={error(errors.appeal?.howTo)} {...register('appeal.howTo')} />
-          <Textfield label={t.receivedOn} description={t.receivedOnDescription} type="date" error={error(errors.appeal?.receivedOn)} {...register('appeal.receivedOn')} />
+          <Textfield
+            label={t.receivedOn}
+            description={t.receivedOnDescription}
+            type="date"
+            error={error(errors.appeal?.receivedOn)}
+            {...register('appeal.receivedOn')}
+          />
           <Paragraph role="status">{deadline ? t.appealDeadline(formatDate(deadline, dictionary.locale)) : t.noAppealDeadline}</Paragraph>
         </Fieldset>
         {problem && (

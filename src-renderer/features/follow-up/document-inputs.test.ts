@@ -33,7 +33,14 @@ const states = walk(followUpWorkflow, followUpStart(), [
 ]);
 const at = (status: FollowUpCase['status']) => states.find((s) => s.status === status)!;
 const organisation = organisationIndex(demoOrganisation(new Date(DEMO_NOW)));
-const ctx = (caseDoc: FollowUpCase): FollowUpContext => ({ caseDoc, student, notes, staff: staffDirectory(demoStaffMembers(DEMO_NOW)), organisation, today: '2026-09-10' });
+const ctx = (caseDoc: FollowUpCase): FollowUpContext => ({
+  caseDoc,
+  student,
+  notes,
+  staff: staffDirectory(demoStaffMembers(DEMO_NOW)),
+  organisation,
+  today: '2026-09-10',
+});
 
 describe('document inputs from the case', () => {
   it('builds a summons the shared schema accepts, with a video link for a video meeting', () => {
@@ -47,7 +54,10 @@ describe('document inputs from the case', () => {
       meeting: { startsAt: summoned.details.summons!.meetingAt, place: summoned.details.summons!.location },
       concerns: summoned.details.reports,
     });
-    const video = { ...summoned, details: { ...summoned.details, summons: { ...summoned.details.summons!, mode: 'video' as const, location: 'https://hifj.example/zoom/123' } } };
+    const video = {
+      ...summoned,
+      details: { ...summoned.details, summons: { ...summoned.details.summons!, mode: 'video' as const, location: 'https://hifj.example/zoom/123' } },
+    };
     expect(summonsInputSchema.parse(summonsInput(ctx(video))).meeting).toMatchObject({ place: '', videoLink: 'https://hifj.example/zoom/123' });
   });
 
@@ -104,7 +114,12 @@ describe('document inputs from the case', () => {
       ['internalRecipient', 'Kjersti Haugland'],
       ['copy', 'Åse Ødegård'],
     ]);
-    expect(protocol).toMatchObject({ fileName: 'protocol-2026-00001.pdf', createdBy: 'Ragnhild Sæther', signedBy: ['Åse Ødegård'], student: { nationalId: student.nationalId } });
+    expect(protocol).toMatchObject({
+      fileName: 'protocol-2026-00001.pdf',
+      createdBy: 'Ragnhild Sæther',
+      signedBy: ['Åse Ødegård'],
+      student: { nationalId: student.nationalId },
+    });
     const decision = archiveRecordSchema.parse(archiveRecord(ctx(drafted), document('decision')));
     expect(decision.recipients.map((r) => [r.role, r.party])).toEqual([
       ['recipient', 'student'],

@@ -117,7 +117,10 @@ export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): Arc
   const party = { party: 'student', name: studentName(student), email: student.email } as const;
   const recipients: ArchiveRecord['recipients'] =
     document.kind === 'protocol'
-      ? [{ role: 'internalRecipient', party: 'staff', name: headUser.name, email: headUser.email }, { role: 'copy', ...party }]
+      ? [
+          { role: 'internalRecipient', party: 'staff', name: headUser.name, email: headUser.email },
+          { role: 'copy', ...party },
+        ]
       : document.kind === 'decision'
         ? [{ role: 'recipient', ...party }, ...(rector ? [{ role: 'copy', party: 'staff', name: rector.name, email: rector.email } as const] : [])]
         : [{ role: 'recipient', ...party }];

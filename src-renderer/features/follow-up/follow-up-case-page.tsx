@@ -119,7 +119,11 @@ function FollowUpCaseRecord({ id }: { id: string }) {
                   <strong>
                     {report.course.code} {report.course.name}
                   </strong>{' '}
-                  – {report.concerns.filter((kind) => concernKinds.includes(kind)).map((kind) => dictionary.concernKinds[kind]).join(', ')}
+                  –{' '}
+                  {report.concerns
+                    .filter((kind) => concernKinds.includes(kind))
+                    .map((kind) => dictionary.concernKinds[kind])
+                    .join(', ')}
                 </Paragraph>
                 <Paragraph data-size="sm">{t.reportedBy(report.reporterName, formatDate(report.reportedAt, dictionary.locale))}</Paragraph>
                 <Paragraph>{report.description}</Paragraph>

@@ -27,7 +27,17 @@ export function FollowUpQueuePage() {
   usePageTitle(t.title);
   const cases$ = useMemo(() => db.cases.find({ selector: { type: 'followUp' } }).$, [db]);
   const docs = useObservable(cases$);
-  const queue = useMemo(() => (docs ? followUpQueue(docs.map((doc) => doc.toJSON() as Case), actor, today) : undefined), [docs, actor, today]);
+  const queue = useMemo(
+    () =>
+      docs
+        ? followUpQueue(
+            docs.map((doc) => doc.toJSON() as Case),
+            actor,
+            today,
+          )
+        : undefined,
+    [docs, actor, today],
+  );
   const lists: [keyof FollowUpQueue, string, string][] = [
     ['mine', t.mine, t.mineEmpty],
     ['dueSoon', t.dueSoon, t.dueSoonEmpty],
@@ -45,7 +55,9 @@ export function FollowUpQueuePage() {
       {!queue ? (
         <Spinner aria-label={dictionary.loading} />
       ) : (
-        lists.map(([key, heading, empty]) => <QueueList key={key} id={`follow-up-queue-${key}`} heading={heading} empty={empty} cases={queue[key]} today={today} />)
+        lists.map(([key, heading, empty]) => (
+          <QueueList key={key} id={`follow-up-queue-${key}`} heading={heading} empty={empty} cases={queue[key]} today={today} />
+        ))
       )}
     </div>
   );

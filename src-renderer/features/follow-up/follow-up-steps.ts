@@ -72,12 +72,7 @@ const errorKindFor: Record<TransitionReason, AppErrorKind> = {
   'precondition-failed': 'precondition',
 };
 
-export async function takeStep(
-  deps: StepDeps,
-  ctx: Omit<FollowUpContext, 'today'>,
-  event: FollowUpEvent,
-  make?: MakeDocuments,
-): Promise<StepOutcome> {
+export async function takeStep(deps: StepDeps, ctx: Omit<FollowUpContext, 'today'>, event: FollowUpEvent, make?: MakeDocuments): Promise<StepOutcome> {
   const result = followUpWorkflow.transition(ctx.caseDoc, event, deps.actor);
   if (!result.ok) throw new AppError(errorKindFor[result.reason], result.message, { reason: result.reason });
   const next: FollowUpContext = { ...ctx, caseDoc: result.state, today: deps.today };

@@ -135,8 +135,7 @@ const nb = {
     readOnly: 'Du kan lese notatene, men ikke skrive i denne saken.',
   },
   signature: {
-    instructions:
-      'Studenten signerer med finger, penn eller mus i feltet. Med tastatur: skriv navnet og velg «Bruk skrevet navn som signatur».',
+    instructions: 'Studenten signerer med finger, penn eller mus i feltet. Med tastatur: skriv navnet og velg «Bruk skrevet navn som signatur».',
     canvasEmpty: 'Signaturfelt, tomt',
     canvasSigned: (name: string) => `Signaturfelt med signaturen til ${name}`,
     typedLabel: 'Skrevet signatur',
@@ -341,7 +340,8 @@ const en: FollowUpText = {
     inDecisionSection: 'is done under Decision below.',
     openExplained: 'You take the case and get a task to summon the student within seven days.',
     noShowExplained: 'The case goes back to “Opened”, and you get a task to summon the student again.',
-    sendProtocolExplained: (head: string) => `The protocol goes to the head of department ${head} with a copy to the student, and is archived in the student’s folder.`,
+    sendProtocolExplained: (head: string) =>
+      `The protocol goes to the head of department ${head} with a copy to the student, and is archived in the student’s folder.`,
     closeExplained: 'The case is closed. This is possible only after the appeal period has ended.',
     summonsNeedsReport: 'The summons must refer to a concern. Record a concern report first.',
     meetingAt: 'Time',
@@ -431,7 +431,8 @@ const en: FollowUpText = {
   decision: {
     heading: 'Decision',
     intro: 'An individual decision must state the rules it rests on, the facts and the main considerations, and tell the party about the right to appeal.',
-    rectorReview: (name: string, decide: boolean) => `The rector’s view (${name}): ${decide ? 'a decision should be made.' : 'the case should be closed without a decision.'}`,
+    rectorReview: (name: string, decide: boolean) =>
+      `The rector’s view (${name}): ${decide ? 'a decision should be made.' : 'the case should be closed without a decision.'}`,
     outcomeKind: 'Outcome',
     title: 'Title of the decision',
     outcome: 'The decision',

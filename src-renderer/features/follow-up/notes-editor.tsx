@@ -172,7 +172,11 @@ export function NotesEditor({ caseDoc, notes, actor }: { caseDoc: FollowUpCase; 
           {withMeasure && (
             <div className="follow-up-notes__measure">
               <Textfield label={t.measureText} value={measure.text} onChange={(event) => setMeasure({ ...measure, text: event.target.value })} />
-              <Textfield label={t.measureOwnerLabel} value={measure.ownerName} onChange={(event) => setMeasure({ ...measure, ownerName: event.target.value })} />
+              <Textfield
+                label={t.measureOwnerLabel}
+                value={measure.ownerName}
+                onChange={(event) => setMeasure({ ...measure, ownerName: event.target.value })}
+              />
               <Textfield label={t.measureDue} type="date" value={measure.due} onChange={(event) => setMeasure({ ...measure, due: event.target.value })} />
             </div>
           )}

@@ -80,10 +80,14 @@ export function ProtocolPanel({
   const signAsCoordinator = async () => {
     if (!protocol || !signature) return;
     const make: MakeDocuments = async (next) => {
-      const issued = unwrap(
-        await api.documentsSignProtocol({ documentId: protocol.documentId, protocol: protocolInput(next, signature), studentCertificate }),
-      );
-      const fields = { id: protocol.documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: issued.sha256, signatures: issued.signatures } as const;
+      const issued = unwrap(await api.documentsSignProtocol({ documentId: protocol.documentId, protocol: protocolInput(next, signature), studentCertificate }));
+      const fields = {
+        id: protocol.documentId,
+        kind: 'protocol',
+        title: 'Protokoll fra oppfølgingssamtale',
+        sha256: issued.sha256,
+        signatures: issued.signatures,
+      } as const;
       return [documentRecord(next, fields, actor)];
     };
     if (await run({ type: 'signAsCoordinator', at: new Date().toISOString() }, make)) {
@@ -100,7 +104,9 @@ export function ProtocolPanel({
         {t.heading}
       </Heading>
       {protocol?.studentSignature && (
-        <Paragraph data-size="sm">{t.studentSigned(protocol.studentSignature.signerName, formatDateTime(protocol.studentSignature.signedAt, dictionary.locale))}</Paragraph>
+        <Paragraph data-size="sm">
+          {t.studentSigned(protocol.studentSignature.signerName, formatDateTime(protocol.studentSignature.signedAt, dictionary.locale))}
+        </Paragraph>
       )}
       {protocol?.coordinatorSignature && (
         <Paragraph data-size="sm">

@@ -98,7 +98,19 @@ function StepForm({ event, label, ...props }: StepFormsProps & { event: FollowUp
   }
 }
 
-function StepFormFrame({ label, busy, onSubmit, children, disabled }: { label: string; busy: boolean; onSubmit: () => void; children?: ReactNode; disabled?: boolean }) {
+function StepFormFrame({
+  label,
+  busy,
+  onSubmit,
+  children,
+  disabled,
+}: {
+  label: string;
+  busy: boolean;
+  onSubmit: () => void;
+  children?: ReactNode;
+  disabled?: boolean;
+}) {
   return (
     <form
       className="follow-up-step-form"
@@ -146,7 +158,13 @@ function SummonForm({ label, run, busy, ctx, actor }: FormProps) {
     const documentId = newDocumentId(ctx.caseDoc.id, 'summons');
     const make: MakeDocuments = async (next) => {
       const issued = unwrap(await api.documentsIssueSummons({ documentId, summons: summonsInput(next) }));
-      const fields = { id: documentId, kind: 'summons', title: 'Innkalling til oppfølgingssamtale', sha256: issued.sha256, signatures: issued.signatures } as const;
+      const fields = {
+        id: documentId,
+        kind: 'summons',
+        title: 'Innkalling til oppfølgingssamtale',
+        sha256: issued.sha256,
+        signatures: issued.signatures,
+      } as const;
       return [documentRecord(next, fields, actor)];
     };
     const meeting = fromLocalDateTime(meetingAt) ?? '';
@@ -203,7 +221,10 @@ function HoldConversationForm({ label, run, busy, ctx, actor }: FormProps) {
     void run({
       type: 'holdConversation',
       at: now(),
-      participants: participants.split('\n').map((line) => line.trim()).filter(Boolean),
+      participants: participants
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
       noteIds: ctx.notes.map((note) => note.id),
     });
   return (
@@ -265,7 +286,13 @@ function RectorReviewForm({ label, run, busy }: FormProps) {
       <Fieldset>
         <Fieldset.Legend>{t.rectorView}</Fieldset.Legend>
         <Radio label={t.rectorRecommendsDecision} name="rector-view" value="decide" checked={recommendsDecision} onChange={() => setRecommendsDecision(true)} />
-        <Radio label={t.rectorRecommendsNoDecision} name="rector-view" value="close" checked={!recommendsDecision} onChange={() => setRecommendsDecision(false)} />
+        <Radio
+          label={t.rectorRecommendsNoDecision}
+          name="rector-view"
+          value="close"
+          checked={!recommendsDecision}
+          onChange={() => setRecommendsDecision(false)}
+        />
       </Fieldset>
       <Textarea aria-label={t.rectorComment} rows={3} value={comment} onChange={(event) => setComment(event.target.value)} />
     </StepFormFrame>
@@ -304,7 +331,13 @@ function SendDecisionForm({ label, run, busy }: FormProps) {
   const deadline = safeAppealDeadline(receivedOn);
   return (
     <StepFormFrame label={label} busy={busy} onSubmit={() => void run({ type: 'sendDecision', at: now(), receivedOn })}>
-      <Textfield label={t.receivedOn} description={t.receivedOnDescription} type="date" value={receivedOn} onChange={(event) => setReceivedOn(event.target.value)} />
+      <Textfield
+        label={t.receivedOn}
+        description={t.receivedOnDescription}
+        type="date"
+        value={receivedOn}
+        onChange={(event) => setReceivedOn(event.target.value)}
+      />
       <Paragraph role="status">{deadline ? t.appealDeadline(formatDate(deadline, dictionary.locale)) : t.noAppealDeadline}</Paragraph>
     </StepFormFrame>
   );

@@ -32,8 +32,18 @@ describe('workflow diagram layout', () => {
   it('marks the current status and exactly the statuses the case can move to from it', () => {
     expect(diagram.nodes.filter((node) => node.current).map((node) => node.status)).toEqual(['summoned']);
     const reachable = followUpWorkflow.statusChanges.filter((step) => step.from === 'summoned').map((step) => step.to);
-    expect(diagram.nodes.filter((node) => node.next).map((node) => node.status).sort()).toEqual([...reachable].sort());
-    expect(diagram.edges.filter((edge) => edge.next).map((edge) => edge.step.to).sort()).toEqual([...reachable].sort());
+    expect(
+      diagram.nodes
+        .filter((node) => node.next)
+        .map((node) => node.status)
+        .sort(),
+    ).toEqual([...reachable].sort());
+    expect(
+      diagram.edges
+        .filter((edge) => edge.next)
+        .map((edge) => edge.step.to)
+        .sort(),
+    ).toEqual([...reachable].sort());
     expect(diagram.nodes.filter((node) => node.terminal).map((node) => node.status)).toEqual([...followUpWorkflow.terminal]);
   });
 

@@ -46,14 +46,7 @@ export function CaseDistributionChart() {
               <text x={0} y={y + BAR_HEIGHT * 0.72} className="case-chart__label">
                 {t.caseTypes[type]}
               </text>
-              <rect
-                x={LABEL_WIDTH}
-                y={y}
-                height={BAR_HEIGHT}
-                width={Math.max(2, (count / max) * BAR_AREA)}
-                rx={3}
-                className="case-chart__bar"
-              />
+              <rect x={LABEL_WIDTH} y={y} height={BAR_HEIGHT} width={Math.max(2, (count / max) * BAR_AREA)} rx={3} className="case-chart__bar" />
               <text x={width} y={y + BAR_HEIGHT * 0.72} textAnchor="end" className="case-chart__value">
                 {count}
               </text>

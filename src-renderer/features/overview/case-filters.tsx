@@ -43,11 +43,7 @@ export function CaseFilters() {
       />
       <Field>
         <Label htmlFor="case-type">{t.overview.type}</Label>
-        <Select
-          id="case-type"
-          value={filter.type}
-          onChange={(event) => setCaseFilter({ type: event.target.value as CaseType | '' })}
-        >
+        <Select id="case-type" value={filter.type} onChange={(event) => setCaseFilter({ type: event.target.value as CaseType | '' })}>
           <Select.Option value="">{t.overview.allTypes}</Select.Option>
           {caseTypes.map((type) => (
             <Select.Option key={type} value={type}>
@@ -71,11 +67,7 @@ export function CaseFilters() {
       </Field>
       <Field>
         <Label htmlFor="case-deadline">{t.overview.deadline}</Label>
-        <Select
-          id="case-deadline"
-          value={filter.deadline}
-          onChange={(event) => setCaseFilter({ deadline: event.target.value as DeadlineWindow })}
-        >
+        <Select id="case-deadline" value={filter.deadline} onChange={(event) => setCaseFilter({ deadline: event.target.value as DeadlineWindow })}>
           {deadlineWindows.map((window) => (
             <Select.Option key={window} value={window}>
               {t.overview.deadlines[window]}

@@ -62,10 +62,7 @@ describe('deadline windows', () => {
 
   it('search text is matched literally, not as a pattern', () => {
     const selector = caseSelector({ search: ' 2026/(0 ', type: '', status: '', deadline: 'all' }, today);
-    expect(selector.$or).toEqual([
-      { title: { $regex: '2026/\\(0', $options: 'i' } },
-      { caseNumber: { $regex: '2026/\\(0', $options: 'i' } },
-    ]);
+    expect(selector.$or).toEqual([{ title: { $regex: '2026/\\(0', $options: 'i' } }, { caseNumber: { $regex: '2026/\\(0', $options: 'i' } }]);
   });
 });
 

@@ -47,10 +47,7 @@ export function caseSelector(filter: CaseFilter, today: string): MangoQuerySelec
   const search = filter.search.trim();
   if (search) {
     const $regex = escapeRegex(search);
-    selector.$or = [
-      { title: { $regex, $options: 'i' } },
-      { caseNumber: { $regex, $options: 'i' } },
-    ];
+    selector.$or = [{ title: { $regex, $options: 'i' } }, { caseNumber: { $regex, $options: 'i' } }];
   }
   return selector;
 }

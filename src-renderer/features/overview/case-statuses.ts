@@ -1,9 +1,6 @@
 import type { CaseType } from '../../../src-shared/domain/case/case-type';
 import { approvalStatuses, approvalStatusLabels } from '../../../src-shared/domain/approval/approval.schema';
-import {
-  courseDeliveryStatuses,
-  courseDeliveryStatusLabels,
-} from '../../../src-shared/domain/course-delivery/course-delivery.schema';
+import { courseDeliveryStatuses, courseDeliveryStatusLabels } from '../../../src-shared/domain/course-delivery/course-delivery.schema';
 import { followUpStatuses, followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { nominationStatuses, nominationStatusLabels } from '../../../src-shared/domain/nomination/nomination.schema';
 import { placementStatuses, placementStatusLabels } from '../../../src-shared/domain/placement/placement.schema';

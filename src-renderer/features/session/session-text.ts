@@ -16,8 +16,7 @@ const nb = {
     errorTitle: 'Innloggingen mislyktes',
     errors: {
       'invalid-credentials': 'Feil brukernavn eller passord.',
-      'server-unreachable': (serverUrl: string) =>
-        `Får ikke kontakt med serveren ${serverUrl}. Sjekk nettverket og serveradressen, og prøv igjen.`,
+      'server-unreachable': (serverUrl: string) => `Får ikke kontakt med serveren ${serverUrl}. Sjekk nettverket og serveradressen, og prøv igjen.`,
       'server-error': 'Serveren svarte med en feil. Prøv igjen om litt.',
       'user-disabled': 'Kontoen er deaktivert. Kontakt systemansvarlig.',
       'too-many-sign-ins': 'For mange mislykkede innlogginger. Vent noen minutter og prøv igjen.',
@@ -74,8 +73,7 @@ const en: SessionText = {
     errorTitle: 'Sign-in failed',
     errors: {
       'invalid-credentials': 'Wrong username or password.',
-      'server-unreachable': (serverUrl: string) =>
-        `Cannot reach the server ${serverUrl}. Check the network and the server address, and try again.`,
+      'server-unreachable': (serverUrl: string) => `Cannot reach the server ${serverUrl}. Check the network and the server address, and try again.`,
       'server-error': 'The server answered with an error. Try again in a moment.',
       'user-disabled': 'This account is disabled. Contact your administrator.',
       'too-many-sign-ins': 'Too many failed sign-ins. Wait a few minutes and try again.',

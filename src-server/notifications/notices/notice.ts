@@ -13,7 +13,9 @@ export type NoticeTemplate = (c: Case) => NoticeText;
 export function notice(c: Case, subject: string, ...paragraphs: string[]): NoticeText {
   return {
     subject: `${subject} – sak ${c.caseNumber}`,
-    text: [...paragraphs, `Sak: ${c.title} (${c.caseNumber})`, 'Denne e-posten er sendt automatisk fra Saksflyt. Åpne saken i Saksflyt for å se mer.'].join('\n\n'),
+    text: [...paragraphs, `Sak: ${c.title} (${c.caseNumber})`, 'Denne e-posten er sendt automatisk fra Saksflyt. Åpne saken i Saksflyt for å se mer.'].join(
+      '\n\n',
+    ),
   };
 }
 

@@ -47,7 +47,11 @@ function far(type: CaseType): Case {
   };
 }
 
-const F = 'followUp', N = 'nomination', A = 'approval', P = 'placement', C = 'courseDelivery';
+const F = 'followUp',
+  N = 'nomination',
+  A = 'approval',
+  P = 'placement',
+  C = 'courseDelivery';
 const expected: Record<Role, { see: CaseType[]; edit: CaseType[]; create: CaseType[]; seeFar: CaseType[] }> = {
   teacher: { see: [F, P, C], edit: [], create: [F], seeFar: [] },
   cohortCoordinator: { see: [F], edit: [F], create: [F], seeFar: [] },

@@ -16,10 +16,7 @@ import { externalRoles, roles, type Actor, type Role } from './roles';
  * (placement site). Students and applicants act as themselves: their `userId` is the case's
  * `subjectPersonId`. Anyone named in `assignees` or who created a case is "involved" in it.
  */
-type CaseScope = Pick<
-  Case,
-  'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'
->;
+type CaseScope = Pick<Case, 'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'>;
 
 type Rule = (actor: Actor, c: CaseScope) => boolean;
 interface RoleRules {
@@ -33,8 +30,7 @@ const institutionOf: Rule = (actor, c) => c.institution === actor.scope.institut
 const inDepartment: Rule = (actor, c) => institutionOf(actor, c) && actor.scope.departments.includes(c.department);
 const inCohort: Rule = (actor, c) => institutionOf(actor, c) && actor.scope.cohorts.includes(c.cohort);
 const forPartner: Rule = (actor, c) => institutionOf(actor, c) && actor.scope.partners.includes(c.cohort);
-const involved: Rule = (actor, c) =>
-  institutionOf(actor, c) && (c.createdBy === actor.userId || c.assignees.includes(actor.userId));
+const involved: Rule = (actor, c) => institutionOf(actor, c) && (c.createdBy === actor.userId || c.assignees.includes(actor.userId));
 const isSubject: Rule = (actor, c) => institutionOf(actor, c) && c.subjectPersonId !== '' && c.subjectPersonId === actor.userId;
 
 const statusIn =
@@ -128,11 +124,7 @@ export function roleCanSee(role: Role, actor: Actor, c: CaseScope): boolean {
 }
 
 export function roleCanEdit(role: Role, actor: Actor, c: CaseScope): boolean {
-  return (
-    !isTerminalStatus(c.type, c.status) &&
-    roleCanSee(role, actor, c) &&
-    (rules[role][c.type]?.edit(actor, c) ?? false)
-  );
+  return !isTerminalStatus(c.type, c.status) && roleCanSee(role, actor, c) && (rules[role][c.type]?.edit(actor, c) ?? false);
 }
 
 /**

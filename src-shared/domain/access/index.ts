@@ -13,13 +13,4 @@ export {
   isStaff,
   seesPeopleRegister,
 } from './access';
-export {
-  actorSchema,
-  actorScopeSchema,
-  externalRoles,
-  roleLabels,
-  roles,
-  type Actor,
-  type ActorScope,
-  type Role,
-} from './roles';
+export { actorSchema, actorScopeSchema, externalRoles, roleLabels, roles, type Actor, type ActorScope, type Role } from './roles';

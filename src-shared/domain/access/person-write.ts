@@ -27,7 +27,5 @@ export function checkPersonWrite(actor: Actor, before: JsonRecord | null, after:
   if (nationalId !== '' && !isValidNationalId(nationalId)) return deny('invalid-national-id', 'The national ID is not a valid fødselsnummer or D-number.');
   if (!before || rights.includes('all')) return { ok: true };
   const identity = changedPaths(before, after).filter((path) => identityFields.includes(path));
-  return identity.length === 0
-    ? { ok: true }
-    : deny('identity-field', `Only a case officer may change ${identity.join(' and ')} of a registered person.`);
+  return identity.length === 0 ? { ok: true } : deny('identity-field', `Only a case officer may change ${identity.join(' and ')} of a registered person.`);
 }

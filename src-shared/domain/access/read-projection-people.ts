@@ -9,10 +9,7 @@ import type { Actor, Role } from './roles';
  * The read side of need to know for the register of people (registerTable): who receives which
  * person, and with or without the national ID. Pure; the server runs it for every person it sends.
  */
-type CaseScope = Pick<
-  Case,
-  'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'
->;
+type CaseScope = Pick<Case, 'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'>;
 type RegisterEntry = Pick<Person, 'institution' | 'cohorts'>;
 
 function roleRegisterIncludes(role: Role, actor: Actor, person: RegisterEntry): boolean {

@@ -82,13 +82,33 @@ describe.each(cells)('%s as %s', (type, role) => {
 
   it('nationalId: a person reached through this case carries it exactly when the table says so', () => {
     // Of another institution, so the register does not decide; the case is about them.
-    const person: Person = { id: SUBJECT_ID, givenName: 'Ola', familyName: 'Student', nationalId: '01536112185', email: '', institution: 'elsewhere', cohorts: [], updatedAt: c.updatedAt };
-    expect(projectPerson(actor, person, [{ ...c, subjectPersonId: SUBJECT_ID }]).nationalId).toBe(partAccess(type, role, 'nationalId') === '-' ? '' : person.nationalId);
+    const person: Person = {
+      id: SUBJECT_ID,
+      givenName: 'Ola',
+      familyName: 'Student',
+      nationalId: '01536112185',
+      email: '',
+      institution: 'elsewhere',
+      cohorts: [],
+      updatedAt: c.updatedAt,
+    };
+    expect(projectPerson(actor, person, [{ ...c, subjectPersonId: SUBJECT_ID }]).nationalId).toBe(
+      partAccess(type, role, 'nationalId') === '-' ? '' : person.nationalId,
+    );
   });
 });
 
 describe('the register of people', () => {
-  const inCohort: Person = { id: 'p-1', givenName: 'Kari', familyName: 'Student', nationalId: '01536112185', email: '', institution: SCOPE.institution, cohorts: [SCOPE.cohort], updatedAt: '2026-09-01T08:00:00.000Z' };
+  const inCohort: Person = {
+    id: 'p-1',
+    givenName: 'Kari',
+    familyName: 'Student',
+    nationalId: '01536112185',
+    email: '',
+    institution: SCOPE.institution,
+    cohorts: [SCOPE.cohort],
+    updatedAt: '2026-09-01T08:00:00.000Z',
+  };
   const elsewhere: Person = { ...inCohort, id: 'p-2', cohorts: ['ANNET-KULL'] };
 
   it.each(roles)('%s receives the people of its register column, national IDs as its column says', (role) => {
@@ -114,10 +134,13 @@ describe('the register of people', () => {
 });
 
 describe('actors with several roles', () => {
-  const typeAndRoles = fc.constantFrom(...caseTypes).chain((type) =>
-    fc.tuple(fc.constant(type), fc.subarray([...rolesOf(type)], { minLength: 1 }), fc.subarray([...roles], { maxLength: 2 })),
-  );
-  const actorWith = (held: Role[]): Actor => actorFor(held.includes('student') || held.includes('applicant') ? 'student' : held.includes('teacher') ? 'teacher' : 'rector', { roles: [...new Set(held)] });
+  const typeAndRoles = fc
+    .constantFrom(...caseTypes)
+    .chain((type) => fc.tuple(fc.constant(type), fc.subarray([...rolesOf(type)], { minLength: 1 }), fc.subarray([...roles], { maxLength: 2 })));
+  const actorWith = (held: Role[]): Actor =>
+    actorFor(held.includes('student') || held.includes('applicant') ? 'student' : held.includes('teacher') ? 'teacher' : 'rector', {
+      roles: [...new Set(held)],
+    });
 
   it('receive the union of what each of their roles that sees the case reads, and a projection of a projection is itself', () => {
     fc.assert(
@@ -173,7 +196,7 @@ describe('a teacher on a follow-up case', () => {
 });
 
 describe('a push from an actor holding a projection', () => {
-  it('keeps the parts and the entries of others from the stored case, and takes the actor\'s own change', () => {
+  it("keeps the parts and the entries of others from the stored case, and takes the actor's own change", () => {
     const teacher = actorFor('teacher');
     const stored = caseWithEveryPart('followUp');
     const projection = projectCase(teacher, stored);
@@ -190,7 +213,14 @@ describe('a push from an actor holding a projection', () => {
   it('takes nothing the actor may not write from the push: hidden parts and entries of others stay as stored', () => {
     const teacher = actorFor('teacher');
     const stored = caseWithEveryPart('followUp');
-    const forged = { ...stored, details: { ...stored.details, protocol: { summary: 'Forfalsket' }, reports: (stored.details.reports as object[]).map((r) => ({ ...r, description: 'Endret' })) } };
+    const forged = {
+      ...stored,
+      details: {
+        ...stored.details,
+        protocol: { summary: 'Forfalsket' },
+        reports: (stored.details.reports as object[]).map((r) => ({ ...r, description: 'Endret' })),
+      },
+    };
     const merged = restoreWithheld(teacher, stored, forged);
     expect(merged.details.protocol).toEqual(stored.details.protocol);
     expect((merged.details.reports as { id: string; description: string }[]).map((r) => [r.id, r.description])).toEqual([
@@ -200,9 +230,21 @@ describe('a push from an actor holding a projection', () => {
   });
 
   it('puts back a national ID the actor did not receive, and takes one the actor may read as pushed', () => {
-    const stored: Person = { id: 'p-1', givenName: 'Kari', familyName: 'Student', nationalId: '01536112185', email: '', institution: SCOPE.institution, cohorts: [SCOPE.cohort], updatedAt: '2026-09-01T08:00:00.000Z' };
+    const stored: Person = {
+      id: 'p-1',
+      givenName: 'Kari',
+      familyName: 'Student',
+      nationalId: '01536112185',
+      email: '',
+      institution: SCOPE.institution,
+      cohorts: [SCOPE.cohort],
+      updatedAt: '2026-09-01T08:00:00.000Z',
+    };
     const teacher = actorFor('teacher');
-    expect(restoreNationalId(teacher, stored, { ...projectPerson(teacher, stored, []), givenName: 'Kari Anne' }, [])).toEqual({ ...stored, givenName: 'Kari Anne' });
+    expect(restoreNationalId(teacher, stored, { ...projectPerson(teacher, stored, []), givenName: 'Kari Anne' }, [])).toEqual({
+      ...stored,
+      givenName: 'Kari Anne',
+    });
     const officer = actorFor('caseOfficer');
     expect(restoreNationalId(officer, stored, { ...stored, nationalId: '' }, []).nationalId).toBe('');
   });

@@ -13,10 +13,7 @@ import type { Actor, Role } from './roles';
  * An actor may hold several roles: a part is readable when any role that lets the actor see the
  * case reads it. Parts a case type's table does not list are not sent (fail closed).
  */
-type CaseScope = Pick<
-  Case,
-  'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'
->;
+type CaseScope = Pick<Case, 'type' | 'status' | 'institution' | 'department' | 'cohort' | 'subjectPersonId' | 'assignees' | 'createdBy'>;
 
 /** What the actor may read of `part` of this case: 'r' (all of it), 'o' (own entries) or '-'. */
 export function readAccess(actor: Actor, c: CaseScope, part: string): Exclude<Access, 'w'> {

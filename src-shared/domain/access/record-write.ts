@@ -60,9 +60,7 @@ export function checkRecordWrite(write: RecordWrite): RecordWriteResult {
 
   if (collection === 'tasks' && before && editors.length === 0) {
     const own = before.assigneeId === actor.userId && actor.roles.some((role) => partAccess(parent.type, role, 'tasks') === 'o');
-    return own && changed.every((path) => path === 'done')
-      ? OK
-      : deny('forbidden', 'You may only tick off tasks assigned to you.');
+    return own && changed.every((path) => path === 'done') ? OK : deny('forbidden', 'You may only tick off tasks assigned to you.');
   }
   if (collection === 'documents' && before) return checkDocumentUpdate(write, changed, editors.length > 0);
   return deny('forbidden', `You may not write ${part === 'sharedNotes' ? 'shared notes' : part === 'internalNotes' ? 'internal notes' : part} on this case.`);

@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoTimestamp } from '../case/case.schema';
 
 /** Workflow states of an approval case (godkjenningssak) with result exchange, in process order. */
-export const approvalStatuses = [
-  'registered',
-  'processing',
-  'awaitingConsent',
-  'fetchingResults',
-  'decided',
-  'closed',
-  'withdrawn',
-] as const;
+export const approvalStatuses = ['registered', 'processing', 'awaitingConsent', 'fetchingResults', 'decided', 'closed', 'withdrawn'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 export const approvalStatusSchema = z.enum(approvalStatuses);
 export const approvalTerminalStatuses = ['closed', 'withdrawn'] as const satisfies readonly ApprovalStatus[];
@@ -78,9 +70,7 @@ export const approvalDetailsSchema = z.object({
     requestedCredits: z.number().min(0).max(600),
   }),
   /** The student's answer to the result-exchange consent (Studentweb, RESUTVEKSL). */
-  consent: z
-    .object({ given: z.boolean(), recordedAt: isoTimestamp, source: z.enum(['studentweb', 'caseOfficer']) })
-    .optional(),
+  consent: z.object({ given: z.boolean(), recordedAt: isoTimestamp, source: z.enum(['studentweb', 'caseOfficer']) }).optional(),
   consentRequestedAt: isoTimestamp.optional(),
   fetches: z.array(resultFetchSchema).max(50),
   externalResults: z.array(externalResultSchema).max(500),

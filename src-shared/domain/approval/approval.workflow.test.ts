@@ -47,7 +47,10 @@ describe('approval workflow', () => {
       ['caseOfficer', approvalEvents.orderResultFetch],
     ]).at(-1)!;
     const improved = approvalEvents.recordFetchResult(first);
-    improved.results = [{ ...improved.results[0]!, grade: 'A' }, { ...improved.results[0]!, code: 'RES-200' }];
+    improved.results = [
+      { ...improved.results[0]!, grade: 'A' },
+      { ...improved.results[0]!, code: 'RES-200' },
+    ];
     const result = transition(first, improved, officer);
     expect(result.ok && result.state.details.externalResults.map((r) => `${r.code}:${r.grade}`)).toEqual(['RES-100:A', 'RES-200:B']);
     expect(result.ok && result.state.details.fetches).toHaveLength(2);

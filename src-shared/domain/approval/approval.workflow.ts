@@ -137,9 +137,7 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       ensures: ['closedAt'],
       postcondition: (c) => {
         const due = c.details.decisionDelivery?.appealDeadline;
-        return due && c.details.closedAt && dateOf(c.details.closedAt) <= due
-          ? refuse(`The appeal period runs until ${due}; close the case after that`)
-          : null;
+        return due && c.details.closedAt && dateOf(c.details.closedAt) <= due ? refuse(`The appeal period runs until ${due}; close the case after that`) : null;
       },
       apply: (c, e) => ({ details: { ...c.details, closedAt: e.at }, commands: [] }),
     },

@@ -22,8 +22,18 @@ describe('easterSunday', () => {
 describe('norwegianPublicHolidays', () => {
   it('lists the twelve holidays of 2026 as published', () => {
     expect(norwegianPublicHolidays(2026).map((h) => h.date)).toEqual([
-      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01',
-      '2026-05-14', '2026-05-17', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-05-17',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
     ]);
   });
 
@@ -31,10 +41,12 @@ describe('norwegianPublicHolidays', () => {
     const dates = norwegianPublicHolidays(2008).map((h) => h.date);
     expect(dates).toContain('2008-05-01');
     expect([...dates].sort()).toEqual(dates);
-    expect(norwegianPublicHolidays(2008).filter((h) => h.date === '2008-05-01').map((h) => h.name).sort()).toEqual([
-      'Kristi himmelfartsdag',
-      'Offentlig høytidsdag',
-    ]);
+    expect(
+      norwegianPublicHolidays(2008)
+        .filter((h) => h.date === '2008-05-01')
+        .map((h) => h.name)
+        .sort(),
+    ).toEqual(['Kristi himmelfartsdag', 'Offentlig høytidsdag']);
   });
 });
 

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../access/roles';
 import { changeSupervisor } from '../placement/placement.workflow';
-import { actorFor, after, approvalEvents, approvalStart, courseDeliveryStart, edited, followUpStart, happyPaths, nominationStart, placementStart, rolesOf, walk, workflowsUnderTest } from '../../../dev/testing';
+import {
+  actorFor,
+  after,
+  approvalEvents,
+  approvalStart,
+  courseDeliveryStart,
+  edited,
+  followUpStart,
+  happyPaths,
+  nominationStart,
+  placementStart,
+  rolesOf,
+  walk,
+  workflowsUnderTest,
+} from '../../../dev/testing';
 import { isRefusal } from '../workflow/workflow';
 import type { Case } from './case.schema';
 import { jsonEqual } from '../../sync/json-value';
@@ -37,10 +51,20 @@ describe('checkCaseChange: creation', () => {
 
   it.each([
     ['a status a case cannot start in', { ...report, status: 'summoned' }, 'teacher', 'illegal-initial-status'],
-    ['a role that may not create it in that status', { ...report, createdBy: 'cohortCoordinator-1', updatedBy: 'cohortCoordinator-1' }, 'cohortCoordinator', 'role-not-allowed'],
+    [
+      'a role that may not create it in that status',
+      { ...report, createdBy: 'cohortCoordinator-1', updatedBy: 'cohortCoordinator-1' },
+      'cohortCoordinator',
+      'role-not-allowed',
+    ],
     ['a cohort the teacher does not teach', { ...report, cohort: 'OKAD-2024H' }, 'teacher', 'forbidden'],
     ['someone else as creator', { ...report, createdBy: 'teacher-2' }, 'teacher', 'created-by-mismatch'],
-    ['a report in another teacher’s name', { ...report, details: { reports: [{ ...followUpStart().details.reports[0]!, reportedBy: 'teacher-2' }] } }, 'teacher', 'precondition-failed'],
+    [
+      'a report in another teacher’s name',
+      { ...report, details: { reports: [{ ...followUpStart().details.reports[0]!, reportedBy: 'teacher-2' }] } },
+      'teacher',
+      'precondition-failed',
+    ],
     ['no report', { ...report, details: { reports: [] } }, 'teacher', 'missing-details'],
     ['no student', { ...report, subjectPersonId: '' }, 'teacher', 'missing-subject'],
     ['details that do not parse', { ...report, details: { reports: 'many' } }, 'teacher', 'invalid-details'],
@@ -66,7 +90,10 @@ describe('checkCaseChange: creation', () => {
       ...byOfficer,
       details: {
         ...nomination.details,
-        nomination: { ...(nomination.details.nomination as object), onBehalfOf: { registeredBy: 'caseOfficer-1', registeredByName: 'Hedda', reason: 'Kom per e-post.' } },
+        nomination: {
+          ...(nomination.details.nomination as object),
+          onBehalfOf: { registeredBy: 'caseOfficer-1', registeredByName: 'Hedda', reason: 'Kom per e-post.' },
+        },
       },
     };
     expect(checkCaseChange({ before: null, after: logged, actor: by('caseOfficer') })).toEqual({ ok: true });
@@ -136,7 +163,10 @@ describe('checkCaseChange: status changes', () => {
 
   it('re-checks pre- and postconditions the server can see', () => {
     const sent = followUpAt('decisionSent');
-    const closedEarly = { ...followUpAt('closed'), details: { ...followUpAt('closed').details, closure: { closedAt: sent.updatedAt, outcome: 'decisionSent', reason: '' } } };
+    const closedEarly = {
+      ...followUpAt('closed'),
+      details: { ...followUpAt('closed').details, closure: { closedAt: sent.updatedAt, outcome: 'decisionSent', reason: '' } },
+    };
     expect(checkCaseChange({ before: sent, after: pushedBy(closedEarly, 'departmentHead'), actor: head })).toMatchObject({
       ok: false,
       reason: 'precondition-failed',
@@ -206,7 +236,9 @@ describe('checkCaseChange: a step changes only what it is about', () => {
     const own = (report.details.reports as Record<string, unknown>[])[0]!;
     const others = { ...own, id: 'report-other', reportedBy: 'teacher-2', reporterName: 'Annen Lærer' };
     const withOthers = { ...report, details: { ...report.details, reports: [own, others] } };
-    const changedOthers = edited(withOthers, teacher, { details: { ...withOthers.details, reports: [own, { ...others, description: 'Endret av en annen.' }] } });
+    const changedOthers = edited(withOthers, teacher, {
+      details: { ...withOthers.details, reports: [own, { ...others, description: 'Endret av en annen.' }] },
+    });
     expect(checkCaseChange({ before: withOthers, after: changedOthers, actor: teacher })).toMatchObject({ ok: false, reason: 'forbidden-edit' });
     const changedOwn = edited(withOthers, teacher, { details: { ...withOthers.details, reports: [{ ...own, description: 'Rettet.' }, others] } });
     expect(checkCaseChange({ before: withOthers, after: changedOwn, actor: teacher })).toEqual({ ok: true });
@@ -218,7 +250,9 @@ describe('checkCaseChange: plain edits', () => {
   const edit = (c: Case, role: Role, change: Partial<Case>, overrides = {}) => edited(c, by(role, overrides), change);
 
   it('accepts an editor’s change and a retry of the stored state', () => {
-    const moved = edit(summoned, 'cohortCoordinator', { details: { ...summoned.details, summons: { ...(summoned.details.summons as object), location: 'Rom B1-020' } } });
+    const moved = edit(summoned, 'cohortCoordinator', {
+      details: { ...summoned.details, summons: { ...(summoned.details.summons as object), location: 'Rom B1-020' } },
+    });
     expect(checkCaseChange({ before: summoned, after: moved, actor: coordinator })).toEqual({ ok: true });
     expect(checkCaseChange({ before: summoned, after: pushedBy(summoned, 'rector'), actor: by('rector') })).toEqual({ ok: true });
   });
@@ -233,7 +267,13 @@ describe('checkCaseChange: plain edits', () => {
 
   it.each([
     ['a role without edit rights', summoned, 'rector', { title: 'Ny tittel' }, 'forbidden-edit'],
-    ['a field only the workflow writes', followUpAt('decided'), 'departmentHead', { details: { ...followUpAt('decided').details, decision: undefined } }, 'locked-field'],
+    [
+      'a field only the workflow writes',
+      followUpAt('decided'),
+      'departmentHead',
+      { details: { ...followUpAt('decided').details, decision: undefined } },
+      'locked-field',
+    ],
     ['a closed case', followUpAt('closed'), 'departmentHead', { title: 'Ny tittel' }, 'case-closed'],
     ['an immutable field', summoned, 'cohortCoordinator', { caseNumber: '2026/99999' }, 'immutable-field'],
     ['moving the case out of the editor’s scope', summoned, 'cohortCoordinator', { cohort: 'OKAD-2024H' }, 'forbidden-edit'],

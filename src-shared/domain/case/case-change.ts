@@ -81,9 +81,7 @@ export function checkCaseChange({ before, after: pushed, actor }: CaseChange): C
   if (!canSeeCase(actor, before)) return deny('forbidden', 'The case is outside your access');
   const changed = changedFields(before, after);
   if (changed.length === 0) return OK;
-  return before.status === after.status
-    ? checkEdit(workflow, before, after, actor, changed)
-    : checkStatusChange(workflow, before, after, actor);
+  return before.status === after.status ? checkEdit(workflow, before, after, actor, changed) : checkStatusChange(workflow, before, after, actor);
 }
 
 function checkCreation(workflow: CaseWorkflow, after: Case, actor: Actor): CaseChangeResult {
@@ -107,11 +105,12 @@ function checkCreation(workflow: CaseWorkflow, after: Case, actor: Actor): CaseC
     const refusal = entry.check?.(after, actor);
     if (missing.length === 0 && stepOwned.length === 0 && !refusal) return OK;
     if (failure.ok) {
-      failure = missing.length > 0
-        ? deny('missing-details', `A new case must have ${missing.join(', ')}`)
-        : stepOwned.length > 0
-          ? deny('locked-field', `A new case cannot have ${stepOwned.map((path) => `details.${path}`).join(', ')}: a later step writes it`)
-          : deny('precondition-failed', refusal!.refused);
+      failure =
+        missing.length > 0
+          ? deny('missing-details', `A new case must have ${missing.join(', ')}`)
+          : stepOwned.length > 0
+            ? deny('locked-field', `A new case cannot have ${stepOwned.map((path) => `details.${path}`).join(', ')}: a later step writes it`)
+            : deny('precondition-failed', refusal!.refused);
     }
   }
   return failure;
@@ -148,13 +147,7 @@ export function statusChangePath(
   return failure!;
 }
 
-function checkPath(
-  workflow: CaseWorkflow,
-  path: readonly StatusChangeStep[],
-  before: Case,
-  after: Case,
-  actor: Actor,
-): CaseChangeResult {
+function checkPath(workflow: CaseWorkflow, path: readonly StatusChangeStep[], before: Case, after: Case, actor: Actor): CaseChangeResult {
   for (const step of path) {
     const roles = step.roles.filter((role) => actor.roles.includes(role));
     if (roles.length === 0) {
@@ -206,9 +199,7 @@ function changedPathsOutside(path: readonly StatusChangeStep[], before: Case, af
     .filter((p) => !covered(p))
     .map((p) => `details.${p}`);
   const addsActor = path.some((step) => step.assignsActor) && sameSet(after.assignees, [...before.assignees, actor.userId]);
-  const fields = changedFields(before, after).filter(
-    (field) => !STEP_FIELDS.has(field) && !BOOKKEEPING.has(field) && !(field === 'assignees' && addsActor),
-  );
+  const fields = changedFields(before, after).filter((field) => !STEP_FIELDS.has(field) && !BOOKKEEPING.has(field) && !(field === 'assignees' && addsActor));
   return [...fields, ...details];
 }
 
@@ -243,13 +234,7 @@ export function statusPaths(workflow: CaseWorkflow, from: string, to: string): S
   return found;
 }
 
-function checkEdit(
-  workflow: CaseWorkflow,
-  before: Case,
-  after: Case,
-  actor: Actor,
-  changed: readonly string[],
-): CaseChangeResult {
+function checkEdit(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor, changed: readonly string[]): CaseChangeResult {
   if (workflow.terminal.includes(before.status)) return deny('case-closed', `The case is ${before.status} and read-only`);
   const keys = changed.includes('details') ? changedDetailKeys(before, after) : [];
   const locked = lockedKeys(workflow, keys);
@@ -272,14 +257,7 @@ function lockedKeys(workflow: CaseWorkflow, keys: readonly string[]): string[] {
  * Some role of the actor may edit the case, may write every changed part of it (the access
  * table), and keeps the case within its own edit rights.
  */
-function mayEditFields(
-  workflow: CaseWorkflow,
-  before: Case,
-  after: Case,
-  actor: Actor,
-  changed: readonly string[],
-  detailKeys: readonly string[],
-): boolean {
+function mayEditFields(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor, changed: readonly string[], detailKeys: readonly string[]): boolean {
   const caseFields = changed.filter((field) => field !== 'details' && !BOOKKEEPING.has(field));
   const afterAtSameStatus = { ...after, status: before.status };
   return actor.roles.some((role: Role) => {
@@ -316,9 +294,7 @@ function detail(c: Case, key: string): unknown {
 const CASE_FIELDS = Object.keys(caseSchema.shape) as (keyof Case)[];
 
 function changedFields(before: Case, after: Case): string[] {
-  return CASE_FIELDS.filter(
-    (field) => !['updatedAt', 'updatedBy'].includes(field) && !jsonEqual(before[field], after[field]),
-  );
+  return CASE_FIELDS.filter((field) => !['updatedAt', 'updatedBy'].includes(field) && !jsonEqual(before[field], after[field]));
 }
 
 function changedDetailKeys(before: Case, after: Case): string[] {

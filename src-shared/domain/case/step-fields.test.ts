@@ -42,7 +42,10 @@ function checkStep(
   const label = `${step.event} by ${role} from ${before.status}`;
   // What apply changed is declared.
   for (const path of changedPaths(before.details as JsonRecord, after.details as JsonRecord)) {
-    expect(step.sets.some((set) => path === set || path.startsWith(`${set}.`)), `${step.event} changes details.${path}`).toBe(true);
+    expect(
+      step.sets.some((set) => path === set || path.startsWith(`${set}.`)),
+      `${step.event} changes details.${path}`,
+    ).toBe(true);
   }
   if (JSON.stringify(before.assignees) !== JSON.stringify(after.assignees)) {
     expect(step.assignsActor, `${step.event} changes assignees`).toBe(true);

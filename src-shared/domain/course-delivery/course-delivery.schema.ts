@@ -63,9 +63,7 @@ export const courseDeliveryDetailsSchema = z.object({
   landingPage: z
     .object({ publishedAt: isoTimestamp, url: z.url().max(2000), registrationUrl: z.url().max(2000), sessionPlanPublished: z.boolean() })
     .optional(),
-  lms: z
-    .object({ readyAt: isoTimestamp, canvasCourseId: z.string().min(1).max(40), videoRoomUrl: z.url().max(2000), teacherAdded: z.boolean() })
-    .optional(),
+  lms: z.object({ readyAt: isoTimestamp, canvasCourseId: z.string().min(1).max(40), videoRoomUrl: z.url().max(2000), teacherAdded: z.boolean() }).optional(),
   /** The head of department's handling of the applications. */
   applications: z
     .object({ handledAt: isoTimestamp, admitted: z.number().int().min(0).max(10_000), waitlisted: z.number().int().min(0).max(10_000) })

@@ -46,12 +46,16 @@ describe('course delivery workflow', () => {
   });
 
   it('issues certificates only once the certificate text is written', () => {
-    const graded = walk(courseDeliveryWorkflow, edited(lmsReady, head, { details: { ...lmsReady.details, applications: { handledAt: lmsReady.updatedAt, admitted: 20, waitlisted: 0 } } }), [
-      ['operationsConsultant', courseDeliveryEvents.enrol],
-      ['operationsConsultant', courseDeliveryEvents.start],
-      ['operationsConsultant', courseDeliveryEvents.evaluate],
-      ['teacher', courseDeliveryEvents.grade],
-    ]).at(-1)!;
+    const graded = walk(
+      courseDeliveryWorkflow,
+      edited(lmsReady, head, { details: { ...lmsReady.details, applications: { handledAt: lmsReady.updatedAt, admitted: 20, waitlisted: 0 } } }),
+      [
+        ['operationsConsultant', courseDeliveryEvents.enrol],
+        ['operationsConsultant', courseDeliveryEvents.start],
+        ['operationsConsultant', courseDeliveryEvents.evaluate],
+        ['teacher', courseDeliveryEvents.grade],
+      ],
+    ).at(-1)!;
     expect(transition(graded, courseDeliveryEvents.issueCertificates(graded), consultant)).toMatchObject({ ok: false, reason: 'precondition-failed' });
     const written = edited(graded, head, { details: { ...graded.details, certificateText: { writtenAt: graded.updatedAt, text: 'Bestått.' } } });
     const issued = transition(written, courseDeliveryEvents.issueCertificates(written), consultant);

@@ -69,10 +69,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       status: 'planned',
       roles: ['departmentHead'],
       ensures: ['course', 'teachingResource'],
-      check: (c) =>
-        c.assignees.includes(c.details.teachingResource.userId)
-          ? null
-          : refuse('The teaching resource must be an assignee of the course case'),
+      check: (c) => (c.assignees.includes(c.details.teachingResource.userId) ? null : refuse('The teaching resource must be an assignee of the course case')),
     },
   ],
   detailsSchema: courseDeliveryDetailsSchema,
@@ -92,9 +89,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
           { type: 'requestSignature', caseId: c.id, document: 'contract', signer: teachingResource(c), method: 'pades' },
         ],
       }),
-      commandsFromState: (c) => [
-        { type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [], template: 'courseDelivery.courseAnnounced' },
-      ],
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [], template: 'courseDelivery.courseAnnounced' }],
     },
     signContract: {
       label: { nb: 'Signer kontrakten', en: 'Sign the contract' },
@@ -125,9 +120,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
           commands: [{ type: 'archive', caseId: c.id, document: 'contract', folder: 'case' }],
         };
       },
-      commandsFromState: (c) => [
-        { type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.invoicingInformation' },
-      ],
+      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.invoicingInformation' }],
     },
     publish: {
       label: { nb: 'Publiser landingsside', en: 'Publish the landing page' },
@@ -173,8 +166,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       label: { nb: 'Ta opp deltakere', en: 'Enrol participants' },
       rules: [{ from: ['lmsReady'], to: 'enrolled', roles: ['operationsConsultant'] }],
       ensures: ['enrolment'],
-      precondition: (c) =>
-        c.details.applications ? null : refuse('The head of department has not handled the applications yet'),
+      precondition: (c) => (c.details.applications ? null : refuse('The head of department has not handled the applications yet')),
       apply: (c, e) => ({
         details: { ...c.details, enrolment: { enrolledAt: e.at, participants: e.participants, welcomeLettersSentAt: e.at, invoicedAt: e.at } },
         deadlines: [deadline('start', c.details.course.startDate, 'Kursstart')],
@@ -191,9 +183,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       rules: [{ from: ['enrolled'], to: 'inProgress', roles: ['operationsConsultant'] }],
       ensures: ['startedAt'],
       postcondition: (c) =>
-        c.details.startedAt && dateOf(c.details.startedAt) < c.details.course.startDate
-          ? refuse(`The course starts ${c.details.course.startDate}`)
-          : null,
+        c.details.startedAt && dateOf(c.details.startedAt) < c.details.course.startDate ? refuse(`The course starts ${c.details.course.startDate}`) : null,
       apply: (c, e) => ({
         details: { ...c.details, startedAt: e.at },
         deadlines: [deadline('evaluation', c.details.course.endDate, 'Kursevaluering (nest siste samling)')],
@@ -234,8 +224,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       makes: 'document',
       rules: [{ from: ['graded'], to: 'certificatesSent', roles: ['operationsConsultant'] }],
       ensures: ['certificates'],
-      precondition: (c) =>
-        c.details.certificateText ? null : refuse('The head of department has not written the certificate text yet'),
+      precondition: (c) => (c.details.certificateText ? null : refuse('The head of department has not written the certificate text yet')),
       apply: (c, e) => ({
         details: { ...c.details, certificates: { issuedAt: e.at, count: c.details.grading?.passed ?? 0 } },
         commands: [{ type: 'renderDocument', caseId: c.id, document: 'certificate', template: 'courseDelivery.certificate' }],
@@ -250,23 +239,19 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
     },
     cancel: {
       label: { nb: 'Avlys kurset', en: 'Cancel the course' },
-      rules: [
-        { from: ['planned', 'contractSent', 'contractSigned', 'contractArchived', 'published', 'lmsReady'], to: 'cancelled', roles: ['departmentHead'] },
-      ],
+      rules: [{ from: ['planned', 'contractSent', 'contractSigned', 'contractArchived', 'published', 'lmsReady'], to: 'cancelled', roles: ['departmentHead'] }],
       ensures: ['cancellation'],
       apply: (c, e) => ({
         details: { ...c.details, cancellation: { cancelledAt: e.at, reason: e.reason } },
         commands: [],
       }),
-      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [teachingResource(c)], template: 'courseDelivery.cancelled' }],
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: toRole('operationsConsultant'), copyTo: [teachingResource(c)], template: 'courseDelivery.cancelled' },
+      ],
     },
   },
 });
 
-export function transition(
-  state: CourseDeliveryCase,
-  event: CourseDeliveryEvent,
-  actor: Actor,
-): TransitionResult<CourseDeliveryCase> {
+export function transition(state: CourseDeliveryCase, event: CourseDeliveryEvent, actor: Actor): TransitionResult<CourseDeliveryCase> {
   return courseDeliveryWorkflow.transition(state, event, actor);
 }

@@ -78,9 +78,7 @@ export const concernReportSchema = z.object({
   concerns: z.array(z.enum(concernKinds)).min(1).max(concernKinds.length),
   description: z.string().min(1).max(4000),
   /** Mandatory coursework (studentarbeider) and its status in the LMS. */
-  coursework: z
-    .array(z.object({ title: z.string().min(1).max(200), status: z.enum(courseworkStates), due: isoDate.optional() }))
-    .max(50),
+  coursework: z.array(z.object({ title: z.string().min(1).max(200), status: z.enum(courseworkStates), due: isoDate.optional() })).max(50),
   /** Absence from mandatory teaching in the course, in percent. */
   absencePercent: z.number().min(0).max(100).optional(),
 });
@@ -165,12 +163,8 @@ export const followUpDetailsSchema = z.object({
     })
     .optional(),
   archive: z.object({ archivedAt: isoTimestamp, reference: z.string().min(1).max(100) }).optional(),
-  decisionDelivery: z
-    .object({ sentAt: isoTimestamp, receivedOn: isoDate, appealDeadline: isoDate })
-    .optional(),
-  closure: z
-    .object({ closedAt: isoTimestamp, outcome: z.enum(closureOutcomes), reason: z.string().max(2000) })
-    .optional(),
+  decisionDelivery: z.object({ sentAt: isoTimestamp, receivedOn: isoDate, appealDeadline: isoDate }).optional(),
+  closure: z.object({ closedAt: isoTimestamp, outcome: z.enum(closureOutcomes), reason: z.string().max(2000) }).optional(),
   /** Set when this report was joined into the student's existing case. */
   mergedInto: idSchema.optional(),
 });

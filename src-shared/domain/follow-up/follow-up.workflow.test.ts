@@ -74,7 +74,11 @@ describe('follow-up workflow', () => {
 
   it('lets a logged-in student sign in their own name', () => {
     const state = at('protocolDrafted');
-    const result = transition(state, { ...followUpEvents.signAsStudent(state), signerName: 'Someone Else', method: 'certificate' }, actorFor('student', { name: 'Ola Student' }));
+    const result = transition(
+      state,
+      { ...followUpEvents.signAsStudent(state), signerName: 'Someone Else', method: 'certificate' },
+      actorFor('student', { name: 'Ola Student' }),
+    );
     expect(result.ok && result.state.details.protocol!.studentSignature).toMatchObject({ signerName: 'Ola Student', method: 'certificate' });
   });
 

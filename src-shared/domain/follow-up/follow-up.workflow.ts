@@ -88,8 +88,7 @@ function withoutSummons(details: FollowUpDetails): FollowUpDetails {
 }
 
 const student = (c: FollowUpCase) => toPerson(c.subjectPersonId);
-const withActor = (assignees: string[], actor: Actor) =>
-  assignees.includes(actor.userId) ? assignees : [...assignees, actor.userId];
+const withActor = (assignees: string[], actor: Actor) => (assignees.includes(actor.userId) ? assignees : [...assignees, actor.userId]);
 
 export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, FollowUpEvent>({
   type: 'followUp',
@@ -101,9 +100,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       roles: ['teacher'],
       ensures: ['reports'],
       check: (c, actor) =>
-        c.details.reports.every((report) => report.reportedBy === actor.userId)
-          ? null
-          : refuse('A teacher reports concerns in their own name'),
+        c.details.reports.every((report) => report.reportedBy === actor.userId) ? null : refuse('A teacher reports concerns in their own name'),
     },
     // The coordinator may open a case from their own overview of absence and coursework.
     { status: 'open', roles: ['cohortCoordinator'] },
@@ -131,9 +128,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       rules: [{ from: ['open'], to: 'summoned', roles: ['cohortCoordinator'] }],
       ensures: ['summons'],
       postcondition: (c) =>
-        c.details.summons && c.details.summons.meetingAt <= c.details.summons.sentAt
-          ? refuse('The conversation must be after the summons is sent')
-          : null,
+        c.details.summons && c.details.summons.meetingAt <= c.details.summons.sentAt ? refuse('The conversation must be after the summons is sent') : null,
       apply: (c, e, actor) => ({
         details: {
           ...c.details,
@@ -189,9 +184,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
             ...c.details,
             protocol: { ...c.details.protocol, studentSignature: { signedAt: e.at, signerName, method: e.method } },
           },
-          commands: [
-            { type: 'requestSignature', caseId: c.id, document: 'protocol', signer: toRole('cohortCoordinator'), method: 'pades' },
-          ],
+          commands: [{ type: 'requestSignature', caseId: c.id, document: 'protocol', signer: toRole('cohortCoordinator'), method: 'pades' }],
         };
       },
     },
@@ -253,7 +246,10 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       ensures: ['rectorReview'],
       assignsActor: true,
       apply: (c, e, actor) => ({
-        details: { ...c.details, rectorReview: { reviewedAt: e.at, rectorId: actor.userId, recommendsDecision: e.recommendsDecision, comment: e.comment.trim() } },
+        details: {
+          ...c.details,
+          rectorReview: { reviewedAt: e.at, rectorId: actor.userId, recommendsDecision: e.recommendsDecision, comment: e.comment.trim() },
+        },
         assignees: withActor(c.assignees, actor),
         commands: [],
       }),
@@ -317,7 +313,9 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
           commands: [],
         };
       },
-      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('rector')], template: 'followUp.decision', letter: 'decision' }],
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: student(c), copyTo: [toRole('rector')], template: 'followUp.decision', letter: 'decision' },
+      ],
     },
     close: {
       label: { nb: 'Avslutt saken', en: 'Close the case' },
@@ -352,9 +350,7 @@ export const followUpWorkflow = defineWorkflow<FollowUpStatus, FollowUpDetails, 
       apply: (c, e, actor) => ({
         details: withoutSummons(c.details),
         deadlines: [deadline('summons', dueIn(e.at, 3), 'Kalle inn studenten på nytt')],
-        commands: [
-          { type: 'createTask', caseId: c.id, title: 'Kall inn studenten på nytt', assignee: toUser(actor.userId), due: dueIn(e.at, 3) },
-        ],
+        commands: [{ type: 'createTask', caseId: c.id, title: 'Kall inn studenten på nytt', assignee: toUser(actor.userId), due: dueIn(e.at, 3) }],
       }),
     },
     closeWithoutDecision: {

@@ -122,9 +122,7 @@ function pad(n: number): string {
 /** Every reading of the month field, preferred first. */
 function monthReadings(field: number, isDNumber: boolean, options: ParseNationalIdOptions): MonthReading[] {
   const readAsNav = isDNumber || options.testSeries === 'nav';
-  const plus40: MonthReading = readAsNav
-    ? { month: field - 40, kind: 'fnr', synthetic: 'nav' }
-    : { month: field - 40, kind: 'hnr', synthetic: false };
+  const plus40: MonthReading = readAsNav ? { month: field - 40, kind: 'fnr', synthetic: 'nav' } : { month: field - 40, kind: 'hnr', synthetic: false };
   const plus50: MonthReading = { month: field - 50, kind: 'fnr', synthetic: 'fs' };
   const candidates: MonthReading[] = [
     { month: field, kind: 'fnr', synthetic: false },

@@ -17,13 +17,7 @@ export const nominationStatuses = [
 ] as const;
 export type NominationStatus = (typeof nominationStatuses)[number];
 export const nominationStatusSchema = z.enum(nominationStatuses);
-export const nominationTerminalStatuses = [
-  'admitted',
-  'declined',
-  'notOffered',
-  'rejected',
-  'withdrawn',
-] as const satisfies readonly NominationStatus[];
+export const nominationTerminalStatuses = ['admitted', 'declined', 'notOffered', 'rejected', 'withdrawn'] as const satisfies readonly NominationStatus[];
 
 export const nominationStatusLabels: Record<NominationStatus, { nb: string; en: string }> = {
   nominated: { nb: 'Nominert', en: 'Nominated' },
@@ -64,15 +58,16 @@ export const nominationDetailsSchema = z.object({
     nominatorName: z.string().min(1).max(200),
     channel: z.enum(nominationChannels),
     /** Staff registered the nomination for the partner: who did it, and why (seed 002). */
-    onBehalfOf: z
-      .object({ registeredBy: idSchema, registeredByName: z.string().min(1).max(200), reason: z.string().min(1).max(1000) })
-      .optional(),
+    onBehalfOf: z.object({ registeredBy: idSchema, registeredByName: z.string().min(1).max(200), reason: z.string().min(1).max(1000) }).optional(),
   }),
   application: z
     .object({
       submittedAt: isoTimestamp,
       /** Offers the applicant picked, best first. */
-      choices: z.array(z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(200) })).min(1).max(10),
+      choices: z
+        .array(z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(200) }))
+        .min(1)
+        .max(10),
     })
     .optional(),
   qualification: z

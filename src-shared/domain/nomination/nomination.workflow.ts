@@ -69,8 +69,7 @@ function outcome(c: NominationCase, at: string, result: Result, reason = ''): No
   return { ...c.details, outcome: { decidedAt: at, result, reason } };
 }
 
-const rankedBelowCapacity = (c: NominationCase) =>
-  c.details.ranking !== undefined && c.details.ranking.position > c.details.ranking.capacity;
+const rankedBelowCapacity = (c: NominationCase) => c.details.ranking !== undefined && c.details.ranking.position > c.details.ranking.capacity;
 
 const open: NominationStatus[] = ['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'];
 
@@ -139,12 +138,9 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       label: { nb: 'Gi tilbud', en: 'Make an offer' },
       rules: [{ from: ['submitted', 'underReview', 'qualified'], to: 'offered', roles: ['caseOfficer'] }],
       ensures: ['offerMade'],
-      precondition: (c) =>
-        c.status === 'qualified' && rankedBelowCapacity(c) ? refuse('The applicant is ranked outside the capacity') : null,
+      precondition: (c) => (c.status === 'qualified' && rankedBelowCapacity(c) ? refuse('The applicant is ranked outside the capacity') : null),
       postcondition: (c) =>
-        c.details.offerMade && c.details.offerMade.answerBy < dateOf(c.details.offerMade.offeredAt)
-          ? refuse('The answer deadline is before the offer')
-          : null,
+        c.details.offerMade && c.details.offerMade.answerBy < dateOf(c.details.offerMade.offeredAt) ? refuse('The answer deadline is before the offer') : null,
       apply: (c, e) => ({
         details: { ...c.details, offerMade: { offeredAt: e.at, answerBy: e.answerBy } },
         deadlines: [deadline('answer', e.answerBy, 'Svarfrist på tilbud')],
@@ -243,7 +239,10 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
           commands: [],
         };
       },
-      commandsFromState: (c) => [tellBoth(c, 'nomination.withdrawn'), { type: 'notify', caseId: c.id, to: toRole('caseOfficer'), copyTo: [], template: 'nomination.withdrawn' }],
+      commandsFromState: (c) => [
+        tellBoth(c, 'nomination.withdrawn'),
+        { type: 'notify', caseId: c.id, to: toRole('caseOfficer'), copyTo: [], template: 'nomination.withdrawn' },
+      ],
     },
   },
 });

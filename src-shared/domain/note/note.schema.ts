@@ -22,9 +22,7 @@ export const noteSchema = z.object({
   /** Encrypted at rest in the local replica. */
   text: z.string().min(1).max(20_000),
   visibility: z.enum(noteVisibilities),
-  agreedMeasure: z
-    .object({ text: z.string().min(1).max(2000), ownerName: z.string().max(200), due: isoDate })
-    .optional(),
+  agreedMeasure: z.object({ text: z.string().min(1).max(2000), ownerName: z.string().max(200), due: isoDate }).optional(),
   correctsNoteId: idSchema.optional(),
 });
 export type Note = z.infer<typeof noteSchema>;

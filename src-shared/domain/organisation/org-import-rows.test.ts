@@ -27,7 +27,11 @@ describe('validateOrgRows', () => {
   it('takes parents from what is stored, and keeps blank cells out of the attributes', () => {
     const stored = validateOrgRows(file.slice(0, 2), [], NOW);
     if (!stored.ok) throw new Error('setup');
-    const result = validateOrgRows([{ id: 'VER-2026H', kind: 'cohort', name: 'Vernepleie, kull 2026', parentId: 'hisf-helse', programme: '' }], stored.units, NOW);
+    const result = validateOrgRows(
+      [{ id: 'VER-2026H', kind: 'cohort', name: 'Vernepleie, kull 2026', parentId: 'hisf-helse', programme: '' }],
+      stored.units,
+      NOW,
+    );
     expect(result).toEqual({ ok: true, units: [expect.objectContaining({ id: 'VER-2026H', institution: 'hisf', attributes: {} })] });
   });
 
@@ -64,7 +68,14 @@ describe('validateOrgRows', () => {
 
   it('refuses to change the kind of a stored unit', () => {
     const stored: OrgUnit[] = [{ id: 'p1', kind: 'partner', institution: 'hisf', code: '', name: 'Partner', parentId: 'hisf', attributes: {}, updatedAt: NOW }];
-    const result = validateOrgRows([{ id: 'hisf', kind: 'institution', name: 'HiSF' }, { id: 'p1', kind: 'department', name: 'Avdeling', parentId: 'hisf' }], stored, NOW);
+    const result = validateOrgRows(
+      [
+        { id: 'hisf', kind: 'institution', name: 'HiSF' },
+        { id: 'p1', kind: 'department', name: 'Avdeling', parentId: 'hisf' },
+      ],
+      stored,
+      NOW,
+    );
     expect(result).toEqual({ ok: false, problems: [{ row: 2, message: '"p1" is stored as a partner; a unit does not change kind' }] });
   });
 });

@@ -44,7 +44,11 @@ export function validateOrgRows(rows: readonly unknown[], stored: readonly OrgUn
     const row = index + 1;
     const fields = z.record(z.string(), cell.or(z.null()).or(z.undefined())).safeParse(raw);
     if (!fields.success) return problems.push({ row, message: 'not a set of named text fields' });
-    const values = Object.fromEntries(Object.entries(fields.data).map(([key, value]) => [key.trim(), (value ?? '').trim()]).filter(([, value]) => value !== ''));
+    const values = Object.fromEntries(
+      Object.entries(fields.data)
+        .map(([key, value]) => [key.trim(), (value ?? '').trim()])
+        .filter(([, value]) => value !== ''),
+    );
     const core = rowSchema.safeParse(values);
     if (!core.success) return problems.push({ row, message: describe(core.error) });
     const attributes = Object.fromEntries(Object.entries(values).filter(([key]) => !(CORE as readonly string[]).includes(key)));
@@ -80,7 +84,11 @@ export function validateOrgRows(rows: readonly unknown[], stored: readonly OrgUn
     }
     const parent = byId.get(unit.parentId);
     if (!parent) {
-      problems.push({ row, message: unit.parentId === '' ? `a ${unit.kind} needs a parentId (a ${allowed.join(' or ')})` : `parent "${unit.parentId}" is neither in the file nor stored` });
+      problems.push({
+        row,
+        message:
+          unit.parentId === '' ? `a ${unit.kind} needs a parentId (a ${allowed.join(' or ')})` : `parent "${unit.parentId}" is neither in the file nor stored`,
+      });
       continue;
     }
     if (!allowed.includes(parent.kind)) {

@@ -30,8 +30,24 @@ export const orgAttributeSchemas = {
   institution: z.strictObject({ domain: text(100).optional() }),
   department: z.strictObject({}),
   cohort: z.strictObject({ programme: text(200).optional() }),
-  course: z.strictObject({ category: z.enum(['ordinary', 'placement', 'furtherEducation']).optional(), credits: z.string().regex(/^\d{1,3}(\.\d)?$/).optional() }),
-  partner: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code').optional(), erasmusCode: text(40).optional(), language: z.string().regex(/^[a-z]{2}$/).optional() }),
+  course: z.strictObject({
+    category: z.enum(['ordinary', 'placement', 'furtherEducation']).optional(),
+    credits: z
+      .string()
+      .regex(/^\d{1,3}(\.\d)?$/)
+      .optional(),
+  }),
+  partner: z.strictObject({
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code')
+      .optional(),
+    erasmusCode: text(40).optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/)
+      .optional(),
+  }),
   agreement: z.strictObject({ validFrom: isoDate.optional(), validTo: isoDate.optional(), places: count.optional() }),
   site: z.strictObject({ address: text(300).optional(), email: z.email().max(200).optional() }),
   siteUnit: z.strictObject({ capacity: count.optional() }),
@@ -49,7 +65,9 @@ export const orgUnitSchema = z.object({
   name: z.string().min(1).max(300),
   /** '' for a top-level unit. */
   parentId: z.string().max(64),
-  attributes: z.record(z.string().max(40), z.string().max(500)).refine((value) => Object.keys(value).length <= MAX_ORG_ATTRIBUTES, `At most ${MAX_ORG_ATTRIBUTES} attributes`),
+  attributes: z
+    .record(z.string().max(40), z.string().max(500))
+    .refine((value) => Object.keys(value).length <= MAX_ORG_ATTRIBUTES, `At most ${MAX_ORG_ATTRIBUTES} attributes`),
   updatedAt: isoTimestamp,
 });
 export type OrgUnit = z.infer<typeof orgUnitSchema>;

@@ -1,9 +1,2 @@
 export * from './placement.schema';
-export {
-  changeSupervisor,
-  placementEventSchema,
-  placementWorkflow,
-  transition,
-  type PlacementCase,
-  type PlacementEvent,
-} from './placement.workflow';
+export { changeSupervisor, placementEventSchema, placementWorkflow, transition, type PlacementCase, type PlacementEvent } from './placement.workflow';

@@ -46,9 +46,7 @@ export const placementDetailsSchema = z.object({
   }),
   site: z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), unit: z.string().max(200) }),
   order: z.object({ requestedPlaces: z.number().int().min(1).max(1000), sentAt: isoTimestamp.optional() }),
-  capacity: z
-    .object({ places: z.number().int().min(1).max(1000), confirmedAt: isoTimestamp, confirmedBy: idSchema })
-    .optional(),
+  capacity: z.object({ places: z.number().int().min(1).max(1000), confirmedAt: isoTimestamp, confirmedBy: idSchema }).optional(),
   /** Coordinator and supervisors per class (the same person may be both). */
   staffing: z
     .array(

@@ -23,7 +23,11 @@ describe('placement workflow', () => {
 
   it('needs a coordinator and supervisors for every class', () => {
     const onlyA = { ...placementEvents.assignStaff(confirmed!), staffing: placementEvents.assignStaff(confirmed!).staffing.slice(0, 1) };
-    expect(transition(confirmed!, onlyA, site)).toMatchObject({ ok: false, reason: 'precondition-failed', message: 'Class B has no coordinator and supervisors' });
+    expect(transition(confirmed!, onlyA, site)).toMatchObject({
+      ok: false,
+      reason: 'precondition-failed',
+      message: 'Class B has no coordinator and supervisors',
+    });
   });
 
   it('distributes no more students than confirmed places, and only to the site’s supervisors', () => {
@@ -55,6 +59,16 @@ describe('placement workflow', () => {
     expect(changed.supervisorChanges).toEqual([
       { studentName: 'Kari Student', from: 'Liv Ås', to: 'Kåre Holm', agreedWith: 'Øyvind Lunde', changedAt: '2026-10-12T09:00:00.000Z' },
     ]);
-    expect(isRefusal(changeSupervisor(distributed!.details, { studentName: 'Kari Student', className: 'B', to: 'Kåre Holm', agreedWith: ' ', at: '2026-10-12T09:00:00.000Z' }))).toBe(true);
+    expect(
+      isRefusal(
+        changeSupervisor(distributed!.details, {
+          studentName: 'Kari Student',
+          className: 'B',
+          to: 'Kåre Holm',
+          agreedWith: ' ',
+          at: '2026-10-12T09:00:00.000Z',
+        }),
+      ),
+    ).toBe(true);
   });
 });

@@ -3,13 +3,7 @@ import type { Actor } from '../access/roles';
 import { addDays, dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toRole } from '../workflow/step-helpers';
 import { defineWorkflow, refuse, type Refusal, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
-import {
-  placementDetailsSchema,
-  placementStatuses,
-  placementTerminalStatuses,
-  type PlacementDetails,
-  type PlacementStatus,
-} from './placement.schema';
+import { placementDetailsSchema, placementStatuses, placementTerminalStatuses, type PlacementDetails, type PlacementStatus } from './placement.schema';
 
 /**
  * Practice placement (seed 004), one order to one site: the placement administrator sends the
@@ -51,8 +45,7 @@ function distributionProblem(details: PlacementDetails): Refusal | null {
   return stray ? refuse(`${stray.supervisorName} is not a supervisor of class ${stray.className} at this site`) : null;
 }
 
-const supervisorOf = (details: PlacementDetails) =>
-  new Map((details.distribution?.students ?? []).map((s) => [`${s.className}|${s.name}`, s.supervisorName]));
+const supervisorOf = (details: PlacementDetails) => new Map((details.distribution?.students ?? []).map((s) => [`${s.className}|${s.name}`, s.supervisorName]));
 
 export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetails, PlacementEvent>({
   type: 'placement',
@@ -136,9 +129,7 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       rules: [{ from: ['studentsDistributed'], to: 'inProgress', roles: ['placementAdmin'] }],
       ensures: ['startedAt'],
       postcondition: (c) =>
-        c.details.startedAt && dateOf(c.details.startedAt) < c.details.activity.from
-          ? refuse(`The placement period starts ${c.details.activity.from}`)
-          : null,
+        c.details.startedAt && dateOf(c.details.startedAt) < c.details.activity.from ? refuse(`The placement period starts ${c.details.activity.from}`) : null,
       apply: (c, e) => ({
         details: { ...c.details, startedAt: e.at },
         deadlines: [deadline('end', c.details.activity.to, 'Praksis slutter')],
@@ -150,9 +141,7 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
       rules: [{ from: ['inProgress'], to: 'completed', roles: ['placementAdmin'] }],
       ensures: ['completedAt'],
       postcondition: (c) =>
-        c.details.completedAt && dateOf(c.details.completedAt) < c.details.activity.to
-          ? refuse(`The placement period ends ${c.details.activity.to}`)
-          : null,
+        c.details.completedAt && dateOf(c.details.completedAt) < c.details.activity.to ? refuse(`The placement period ends ${c.details.activity.to}`) : null,
       apply: (c, e) => ({ details: { ...c.details, completedAt: e.at }, commands: [] }),
     },
     declineOrder: {

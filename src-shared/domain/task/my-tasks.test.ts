@@ -20,8 +20,7 @@ function task(assigneeId: string, due: string, overrides: Partial<Task> = {}): T
   return { id: `task-${n}`, caseId: followUp.id, title: `Oppgave ${n}`, assigneeId, due, done: false, createdAt: NOW, updatedAt: NOW, ...overrides };
 }
 
-const select = (role: Role, tasks: Task[], includeDone = false) =>
-  selectMyTasks(actorFor(role), tasks, cases, { today: TODAY, now: NOW, includeDone });
+const select = (role: Role, tasks: Task[], includeDone = false) => selectMyTasks(actorFor(role), tasks, cases, { today: TODAY, now: NOW, includeDone });
 
 describe('selectMyTasks', () => {
   const coordinator = actorFor('cohortCoordinator');
@@ -118,7 +117,11 @@ describe('my tasks on the demo data', () => {
     // Every open task is someone's, and each coordinator has some.
     expect(all).toHaveLength(data.tasks.filter((t) => !t.done).length);
     for (const [i, user] of staff.entries()) if (user.roles.includes('cohortCoordinator')) expect(lists[i]!.length, user.userId).toBeGreaterThan(0);
-    for (const urgency of ['overdue', 'dueSoon', 'later'] as const) expect(all.some((mine) => mine.urgency === urgency), urgency).toBe(true);
+    for (const urgency of ['overdue', 'dueSoon', 'later'] as const)
+      expect(
+        all.some((mine) => mine.urgency === urgency),
+        urgency,
+      ).toBe(true);
     expect(new Set(all.map((mine) => mine.case.type)).size).toBe(5);
     expect(all.every((mine) => mine.canToggle)).toBe(true);
   });

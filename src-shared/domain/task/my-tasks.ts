@@ -38,7 +38,13 @@ export function toggledTask(task: Task, at: string): Task {
 
 /** Whether the access rules let the actor tick this task off, or open it again. */
 export function canToggleTask(actor: Actor, task: Task, c: TaskCase, at: string): boolean {
-  const write = { actor, parent: c, collection: 'tasks', before: task as unknown as JsonRecord, after: toggledTask(task, at) as unknown as JsonRecord } as const;
+  const write = {
+    actor,
+    parent: c,
+    collection: 'tasks',
+    before: task as unknown as JsonRecord,
+    after: toggledTask(task, at) as unknown as JsonRecord,
+  } as const;
   return checkRecordWrite(write).ok;
 }
 

@@ -46,7 +46,10 @@ describe('every command of every transition has an executor', () => {
         // The server runs exactly the server's commands of the step, derived from the states alone.
         const onServer = commands.filter((command) => commandExecutors[commandKindOf(command)].side === 'server');
         const derived = statusChangeCommands({ before, after, actor: actorFor(role) });
-        expect(derived.filter((command) => commandExecutors[commandKindOf(command)].side === 'server'), label).toEqual(onServer);
+        expect(
+          derived.filter((command) => commandExecutors[commandKindOf(command)].side === 'server'),
+          label,
+        ).toEqual(onServer);
       }
       expect(kinds.size, 'kinds of command met').toBeGreaterThan(0);
     });

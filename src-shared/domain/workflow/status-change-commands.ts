@@ -17,6 +17,11 @@ export function statusChangeCommands({ before, after, actor }: { before: Case; a
   if (!('path' in found)) return [];
   const { path } = found;
   return path.flatMap((step, i) =>
-    workflow.commandsFromState(step.event, i === 0 ? before : { ...after, status: step.from }, i === path.length - 1 ? after : { ...after, status: step.to }, actor),
+    workflow.commandsFromState(
+      step.event,
+      i === 0 ? before : { ...after, status: step.from },
+      i === path.length - 1 ? after : { ...after, status: step.to },
+      actor,
+    ),
   );
 }

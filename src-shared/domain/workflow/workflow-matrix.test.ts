@@ -96,9 +96,7 @@ const matrices: Record<string, MatrixCase> = {
       acceptOffer: [[['offered'], 'admitted', ['applicant']]],
       declineOffer: [[['offered'], 'declined', ['applicant']]],
       reject: [[['underReview'], 'rejected', ['caseOfficer']]],
-      withdraw: [
-        [['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'], 'withdrawn', ['applicant', 'nominator']],
-      ],
+      withdraw: [[['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'], 'withdrawn', ['applicant', 'nominator']]],
     },
     // The fixture is a screening admission ranked within capacity.
     preconditionFails: [
@@ -152,9 +150,7 @@ const matrices: Record<string, MatrixCase> = {
       grade: [[['evaluated'], 'graded', ['teacher']]],
       issueCertificates: [[['graded'], 'certificatesSent', ['operationsConsultant']]],
       close: [[['certificatesSent'], 'closed', ['departmentHead', 'operationsConsultant']]],
-      cancel: [
-        [['planned', 'contractSent', 'contractSigned', 'contractArchived', 'published', 'lmsReady'], 'cancelled', ['departmentHead']],
-      ],
+      cancel: [[['planned', 'contractSent', 'contractSigned', 'contractArchived', 'published', 'lmsReady'], 'cancelled', ['departmentHead']]],
     },
   },
 };

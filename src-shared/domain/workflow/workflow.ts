@@ -13,14 +13,7 @@ import type { Command } from './command.schema';
  * `apply` that returns the new details and the commands to run. `transition` enforces it all.
  */
 
-export const transitionReasons = [
-  'invalid-event',
-  'unknown-event',
-  'illegal-transition',
-  'role-not-allowed',
-  'out-of-scope',
-  'precondition-failed',
-] as const;
+export const transitionReasons = ['invalid-event', 'unknown-event', 'illegal-transition', 'role-not-allowed', 'out-of-scope', 'precondition-failed'] as const;
 export type TransitionReason = (typeof transitionReasons)[number];
 
 export type Rejection = { ok: false; reason: TransitionReason; message: string };
@@ -200,14 +193,10 @@ export function hasPath(details: unknown, path: string | readonly string[]): boo
   return node !== undefined && !(Array.isArray(node) && node.length === 0);
 }
 
-export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
-  definition: WorkflowDefinition<S, D, E>,
-): Workflow<S, D, E> {
+export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(definition: WorkflowDefinition<S, D, E>): Workflow<S, D, E> {
   type Definition = EventDefinition<S, D, E>;
   const eventOf = (type: string): Definition | undefined =>
-    Object.hasOwn(definition.events, type)
-      ? (definition.events[type as E['type']] as unknown as Definition)
-      : undefined;
+    Object.hasOwn(definition.events, type) ? (definition.events[type as E['type']] as unknown as Definition) : undefined;
   const eventTypes = Object.keys(definition.events);
 
   const terminal = new Set<string>(definition.terminal);
@@ -219,7 +208,10 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
     const event = eventOf(type)!;
     const byStatus = new Map<string, TransitionRule<S>[]>();
     rulesFrom.set(type, byStatus);
-    ensured.set(type, (event.ensures ?? []).map((path) => path.split('.')));
+    ensured.set(
+      type,
+      (event.ensures ?? []).map((path) => path.split('.')),
+    );
     const targets = new Map<string, string>();
     for (const rule of event.rules) {
       for (const from of rule.from) {
@@ -307,8 +299,7 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
     requiresSubject: definition.requiresSubject,
     eventTypes,
     eventMakes: (event) => eventOf(event)?.makes,
-    transitionCase: (state, event, actor) =>
-      run(state as unknown as WorkflowCase<S, D>, event as E, actor, true) as unknown as TransitionResult<Case>,
+    transitionCase: (state, event, actor) => run(state as unknown as WorkflowCase<S, D>, event as E, actor, true) as unknown as TransitionResult<Case>,
     statusChanges: [...steps.values()],
     transition: (state, event, actor) => run(state, event, actor, true),
     replay: (state, event, actor) => run(state, event, actor, false),
@@ -320,9 +311,7 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(
       return eventOf(event)?.postcondition?.(after as unknown as WorkflowCase<S, D>) ?? null;
     },
     checkEdit(before, after, actor) {
-      return (
-        definition.checkEdit?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>, actor) ?? null
-      );
+      return definition.checkEdit?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>, actor) ?? null;
     },
     commandsFromState(event, before, after, actor) {
       return eventOf(event)?.commandsFromState?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>, actor) ?? [];

@@ -88,7 +88,7 @@ async function drawSignature(page: Page, canvas: Locator): Promise<void> {
   await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
   await page.mouse.down();
   for (let step = 1; step <= 20; step += 1) {
-    await page.mouse.move(box.x + 30 + step * (box.width - 60) / 20, box.y + box.height * (0.5 + 0.25 * Math.sin(step / 2)));
+    await page.mouse.move(box.x + 30 + (step * (box.width - 60)) / 20, box.y + box.height * (0.5 + 0.25 * Math.sin(step / 2)));
   }
   await page.mouse.up();
 }
@@ -109,7 +109,9 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   await page.getByRole('combobox', { name: t.report.course }).selectOption('SYK1001');
   await page.getByRole('checkbox', { name: t.concernKinds.courseworkNotPassed }).check();
   await page.getByRole('checkbox', { name: t.concernKinds.lowProgression }).check();
-  await page.getByRole('textbox', { name: t.report.description, exact: true }).fill('Arbeidskrav 2 i SYK1001 er ikke levert, og hun har vært borte fra flere øvinger.');
+  await page
+    .getByRole('textbox', { name: t.report.description, exact: true })
+    .fill('Arbeidskrav 2 i SYK1001 er ikke levert, og hun har vært borte fra flere øvinger.');
   await page.getByRole('button', { name: t.report.fetchFromCanvas }).click();
   await expect(page.getByRole('status').filter({ hasText: t.report.canvasFetched(2) })).toBeVisible();
   await expect(page.getByRole('textbox', { name: t.report.courseworkTitle(2), exact: true })).toHaveValue('Arbeidskrav 2: Fysiologi');
@@ -229,12 +231,24 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   await followUp.actAs(HEAD);
 
   const decision = page.getByRole('region', { name: t.decision.heading });
-  await decision.getByRole('textbox', { name: t.decision.outcome, exact: true }).fill('Du kan fortsette studiene på vilkår om at arbeidskrav 2 i SYK1001 er levert innen 1. april 2026.');
-  await decision.getByRole('textbox', { name: t.decision.legalBasis, exact: true }).fill('Universitets- og høyskoleloven § 11-1\nForskrift om studier og eksamen ved Høgskolen i Fjordheim § 4-3');
-  await decision.getByRole('textbox', { name: t.decision.facts, exact: true }).fill('Arbeidskrav 2 i SYK1001 er ikke levert, og fraværet fra ferdighetstreningen er høyt.');
-  await decision.getByRole('textbox', { name: t.decision.mainConsiderations, exact: true }).fill('Studenten har vist vilje til å følge opp de avtalte tiltakene.');
+  await decision
+    .getByRole('textbox', { name: t.decision.outcome, exact: true })
+    .fill('Du kan fortsette studiene på vilkår om at arbeidskrav 2 i SYK1001 er levert innen 1. april 2026.');
+  await decision
+    .getByRole('textbox', { name: t.decision.legalBasis, exact: true })
+    .fill('Universitets- og høyskoleloven § 11-1\nForskrift om studier og eksamen ved Høgskolen i Fjordheim § 4-3');
+  await decision
+    .getByRole('textbox', { name: t.decision.facts, exact: true })
+    .fill('Arbeidskrav 2 i SYK1001 er ikke levert, og fraværet fra ferdighetstreningen er høyt.');
+  await decision
+    .getByRole('textbox', { name: t.decision.mainConsiderations, exact: true })
+    .fill('Studenten har vist vilje til å følge opp de avtalte tiltakene.');
   const deadline = appealDeadline(TODAY);
-  await expect(decision.getByRole('status')).toHaveText(t.decision.appealDeadline(new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${deadline}T00:00:00Z`))));
+  await expect(decision.getByRole('status')).toHaveText(
+    t.decision.appealDeadline(
+      new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${deadline}T00:00:00Z`)),
+    ),
+  );
   await expectAccessible(page);
   await decision.getByRole('button', { name: t.decision.decide }).click();
   await followUp.expectStepDone('decide');

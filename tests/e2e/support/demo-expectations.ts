@@ -45,8 +45,6 @@ export function expectedCases(cases: readonly Case[], filter: ExpectedFilter): C
     .filter((c) => (filter.type ? c.type === filter.type : true))
     .filter((c) => (filter.status ? c.status === filter.status : true))
     .filter((c) => inWindow(c.nextDeadline))
-    .filter((c) =>
-      needle ? c.title.toLocaleLowerCase('nb').includes(needle) || c.caseNumber.toLocaleLowerCase('nb').includes(needle) : true,
-    )
+    .filter((c) => (needle ? c.title.toLocaleLowerCase('nb').includes(needle) || c.caseNumber.toLocaleLowerCase('nb').includes(needle) : true))
     .sort((a, b) => (a.nextDeadline === b.nextDeadline ? (a.id < b.id ? -1 : 1) : a.nextDeadline < b.nextDeadline ? -1 : 1));
 }

@@ -16,7 +16,11 @@ test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 async function replicaRecords(page: Page): Promise<number> {
   return page.evaluate(async () => {
     type Request<T> = { result: T; onsuccess: (() => void) | null; onerror: (() => void) | null; error: unknown };
-    type Database = { objectStoreNames: ArrayLike<string>; transaction(store: string): { objectStore(name: string): { count(): Request<number> } }; close(): void };
+    type Database = {
+      objectStoreNames: ArrayLike<string>;
+      transaction(store: string): { objectStore(name: string): { count(): Request<number> } };
+      close(): void;
+    };
     const { indexedDB } = globalThis as unknown as { indexedDB: { databases(): Promise<{ name?: string }[]>; open(name: string): Request<Database> } };
     const settle = <T>(request: Request<T>) =>
       new Promise<T>((resolve, reject) => {
@@ -33,7 +37,6 @@ async function replicaRecords(page: Page): Promise<number> {
     return records;
   });
 }
-
 
 test('signing in fills a replica of its own with the cases the server lets this user see', async ({ laptop, server }) => {
   const { page } = laptop;

@@ -89,7 +89,10 @@ describe('documents channels over HTTP (demo mode: no keys configured)', () => {
       });
       expect(issued.signatures).toEqual([]);
       expect(await value(host, 'documents:read', { documentId: 'summons-1' })).toEqual({ pdfBase64: issued.pdfBase64, sha256: issued.sha256 });
-      expect(await call(host, 'documents:read', { documentId: 'never-issued' })).toMatchObject({ status: 404, body: { ok: false, error: { kind: 'not-found' } } });
+      expect(await call(host, 'documents:read', { documentId: 'never-issued' })).toMatchObject({
+        status: 404,
+        body: { ok: false, error: { kind: 'not-found' } },
+      });
       const other = { ...demo.summons, reason: 'Et annet innhold.' };
       expect(await call(host, 'documents:issue-summons', { documentId: 'summons-1', summons: other })).toMatchObject({
         status: 409,
@@ -151,7 +154,11 @@ describe('documents channels over HTTP (demo mode: no keys configured)', () => {
         documentId: `${demo.caseId}-decision`,
         decision: demo.decision,
       });
-      const record = demoArchiveRecord(demo, 'decision', issued.signatures.map((signature) => signature.signer));
+      const record = demoArchiveRecord(
+        demo,
+        'decision',
+        issued.signatures.map((signature) => signature.signer),
+      );
       expect(await value(host, 'archive:targets')).toEqual(['noark5', 'folder']);
       const queued = await value<ArchiveEntry>(host, 'archive:enqueue', { target: 'folder', record });
       expect(queued).toMatchObject({ target: 'folder', documentId: record.documentId, attempts: 0 });
@@ -200,7 +207,10 @@ describe('documents channels over HTTP (demo mode: no keys configured)', () => {
     ['documents:read', { documentId: '' }],
     ['documents:read', { documentId: 'x'.repeat(65) }],
     ['documents:preview', { kind: 'protocol', protocol: { ...signedProtocol, studentSignature: { ...drawn, pngBase64: 'not base64!' } } }],
-    ['documents:sign-protocol', { documentId: 'p', protocol: { ...signedProtocol, studentSignature: { ...drawn, pngBase64: 'A'.repeat(400_004) } }, studentCertificate: false }],
+    [
+      'documents:sign-protocol',
+      { documentId: 'p', protocol: { ...signedProtocol, studentSignature: { ...drawn, pngBase64: 'A'.repeat(400_004) } }, studentCertificate: false },
+    ],
     ['documents:seal-decision', { documentId: 'd', decision: { ...demo.decision, legalBasis: [] } }],
     ['documents:issue-summons', { documentId: 's', summons: { ...demo.summons, meeting: { ...demo.summons.meeting, place: '', videoLink: undefined } } }],
     ['archive:enqueue', { target: 'folder', record: { ...demoArchiveRecord(demo, 'decision', []), fileName: '../escape.pdf' } }],
@@ -260,7 +270,11 @@ describe('documents channels with configured archives and Canvas (documents.json
         documentId: `${demo.caseId}-decision`,
         decision: demo.decision,
       });
-      const record = demoArchiveRecord(demo, 'decision', sealed.signatures.map((signature) => signature.signer));
+      const record = demoArchiveRecord(
+        demo,
+        'decision',
+        sealed.signatures.map((signature) => signature.signer),
+      );
       expect(await value(host, 'archive:targets')).toEqual(['p360', 'noark5', 'folder']);
       await value(host, 'archive:enqueue', { target: 'p360', record });
       const [entry] = await settled(host, 1);
@@ -273,11 +287,9 @@ describe('documents channels with configured archives and Canvas (documents.json
       ]);
       expect(p360.requests.every((request) => request.authkey === 'sif-key')).toBe(true);
 
-      const coursework = await value<{ sisUserId?: string; coursework: { title: string; status: string; due?: string }[] }[]>(
-        host,
-        'canvas:coursework',
-        { courseId: 'sis_course_id:SYK1001' },
-      );
+      const coursework = await value<{ sisUserId?: string; coursework: { title: string; status: string; due?: string }[] }[]>(host, 'canvas:coursework', {
+        courseId: 'sis_course_id:SYK1001',
+      });
       expect(coursework.map((student) => [student.sisUserId, student.coursework.map((item) => item.status)])).toEqual([
         ['person-a', ['notSubmitted']],
         ['person-b', ['approved']],

@@ -15,7 +15,13 @@ const student = (id: number, first: string, second: string): CanvasStudentSubmis
     { assignment_id: 12, workflow_state: second, grade: second === 'graded' ? 'incomplete' : null },
   ],
 });
-const students = [student(1, 'graded', 'unsubmitted'), student(2, 'submitted', 'graded'), student(3, 'graded', 'graded'), student(4, 'unsubmitted', 'unsubmitted'), student(5, 'graded', 'submitted')];
+const students = [
+  student(1, 'graded', 'unsubmitted'),
+  student(2, 'submitted', 'graded'),
+  student(3, 'graded', 'graded'),
+  student(4, 'unsubmitted', 'unsubmitted'),
+  student(5, 'graded', 'submitted'),
+];
 
 let canvas: CanvasStandIn | undefined;
 afterEach(() => canvas?.close());

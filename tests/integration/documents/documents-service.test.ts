@@ -29,12 +29,18 @@ const protocol = { ...demo.protocol, studentSignature: { pngBase64: demoSignatur
 let certificates: DemoCertificates;
 
 beforeAll(() => {
-  certificates = createDemoCertificates({ institution: demo.institution.name, coordinator: demo.coordinator.name, student: demo.student.name, now: new Date() });
+  certificates = createDemoCertificates({
+    institution: demo.institution.name,
+    coordinator: demo.coordinator.name,
+    student: demo.student.name,
+    now: new Date(),
+  });
 });
 
 async function withService(use: (service: DocumentsService, outbox: Awaited<ReturnType<typeof openArchiveOutbox>>) => Promise<void>) {
   await withTempDir(async (dir) => {
-    const backend = (identity: DemoIdentity) => createPkcs12Signer({ pkcs12: identity.pkcs12, password: async () => identity.password, label: identity.commonName });
+    const backend = (identity: DemoIdentity) =>
+      createPkcs12Signer({ pkcs12: identity.pkcs12, password: async () => identity.password, label: identity.commonName });
     const renderer = createPdfRenderer({ resourcesDir });
     const outbox = await openArchiveOutbox({ dir: join(dir, 'outbox'), adapters: [createFolderArchiveAdapter({ dir: join(dir, 'archive') })] });
     const service = createDocumentsService({
@@ -99,8 +105,11 @@ describe('documents service (behind the IPC contracts)', () => {
     await withService(async (service) => {
       const unusedCanvas: CanvasClient = { courseworkStatus: async () => [] };
       const handlers = createDocumentsHandlers(service, unusedCanvas);
-      const call = async <I, O>(channel: { input: { parse(raw: unknown): I }; output: { parse(raw: unknown): O } }, handler: (input: I) => Promise<unknown>, raw: unknown) =>
-        channel.output.parse(await handler(channel.input.parse(raw)));
+      const call = async <I, O>(
+        channel: { input: { parse(raw: unknown): I }; output: { parse(raw: unknown): O } },
+        handler: (input: I) => Promise<unknown>,
+        raw: unknown,
+      ) => channel.output.parse(await handler(channel.input.parse(raw)));
 
       const preview = await call(documentsPreviewChannel, handlers.documentsPreview, { kind: 'summons', summons: demo.summons });
       const issued = await call(documentsIssueSummonsChannel, handlers.documentsIssueSummons, { documentId: 'doc-summons', summons: demo.summons });

@@ -43,7 +43,10 @@ const notice = (pdf: Buffer, filename: string) => ({
 });
 
 async function outbox(store: EmailOutboxStore = createMemoryEmailOutboxStore()) {
-  return { store, outbox: await createEmailOutbox({ store, sender, messageIdDomain: 'hho.example.no', now, backoff: { baseMs: 60_000, maxMs: 600_000, maxAttempts: 4 } }) };
+  return {
+    store,
+    outbox: await createEmailOutbox({ store, sender, messageIdDomain: 'hho.example.no', now, backoff: { baseMs: 60_000, maxMs: 600_000, maxAttempts: 4 } }),
+  };
 }
 
 describe('e-mail outbox over SMTP (smtp-server on loopback)', () => {
@@ -51,7 +54,11 @@ describe('e-mail outbox over SMTP (smtp-server on loopback)', () => {
     const { store, outbox: mail } = await outbox();
     const summons = await mail.enqueue(summonsEmail(notice(summonsPdf, 'innkalling.pdf'), { name: demo.student.name, email: demo.student.email }));
     await mail.enqueue(
-      decisionEmail(notice(decisionPdf, 'vedtak.pdf'), { name: demo.student.name, email: demo.student.email }, { name: demo.rector.name, email: demo.rector.email }),
+      decisionEmail(
+        notice(decisionPdf, 'vedtak.pdf'),
+        { name: demo.student.name, email: demo.student.email },
+        { name: demo.rector.name, email: demo.rector.email },
+      ),
     );
     expect(await mail.processDue()).toBe(2);
 
@@ -97,7 +104,11 @@ describe('e-mail outbox over SMTP (smtp-server on loopback)', () => {
 
     smtp.refuseNext(550); // the student's address is refused, the rector's copy goes through
     const partial = await mail.enqueue(
-      decisionEmail(notice(decisionPdf, 'vedtak.pdf'), { name: demo.student.name, email: demo.student.email }, { name: demo.rector.name, email: demo.rector.email }),
+      decisionEmail(
+        notice(decisionPdf, 'vedtak.pdf'),
+        { name: demo.student.name, email: demo.student.email },
+        { name: demo.rector.name, email: demo.rector.email },
+      ),
     );
     await mail.processDue();
     expect(await store.get(partial.id)).toMatchObject({ status: 'failed', lastError: `Refused by the mail server: ${demo.student.email}` });

@@ -96,9 +96,10 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
       kind: 'external',
       message: expect.stringContaining('HTTP 500'),
     });
-    await expect(
-      adapter('wrong-key').archive({ id: 'o', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf }),
-    ).rejects.toMatchObject({ kind: 'external', message: expect.stringContaining('HTTP 401') });
+    await expect(adapter('wrong-key').archive({ id: 'o', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf })).rejects.toMatchObject({
+      kind: 'external',
+      message: expect.stringContaining('HTTP 401'),
+    });
     expect(p360.documents).toHaveLength(0);
   });
 });

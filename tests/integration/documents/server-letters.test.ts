@@ -28,7 +28,9 @@ const push = async (collection: string, doc: object, before?: object) => {
   const response = await fetch(`${server.url}/sync/${collection}/v${schemaVersionOf(collection as CollectionName)}/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${kari.accessToken}` },
-    body: JSON.stringify({ rows: [{ newDocumentState: { ...doc, _deleted: false }, ...(before ? { assumedMasterState: { ...before, _deleted: false } } : {}) }] }),
+    body: JSON.stringify({
+      rows: [{ newDocumentState: { ...doc, _deleted: false }, ...(before ? { assumedMasterState: { ...before, _deleted: false } } : {}) }],
+    }),
   });
   expect(await response.json()).toMatchObject({ conflicts: [], rejections: [] });
 };
@@ -58,7 +60,11 @@ describe('letters from the main process to the central server', () => {
       let clock = Date.now();
       const outbox = await openArchiveOutbox({ dir, adapters: [adapter], now: () => new Date(clock), random: () => 1 });
       const caseDoc = followUpCase(kari.user.userId, { caseNumber: demo.caseNumber });
-      const record = { ...demoArchiveRecord(demo, 'summons', []), documentId: `${caseDoc.id.slice(0, 30)}-summons`, case: { ...demoArchiveRecord(demo, 'summons', []).case, id: caseDoc.id } };
+      const record = {
+        ...demoArchiveRecord(demo, 'summons', []),
+        documentId: `${caseDoc.id.slice(0, 30)}-summons`,
+        case: { ...demoArchiveRecord(demo, 'summons', []).case, id: caseDoc.id },
+      };
       const entry = await outbox.enqueue({ target: 'email', record, pdf });
 
       await outbox.processDue();
@@ -73,18 +79,44 @@ describe('letters from the main process to the central server', () => {
       expect(early).toMatchObject({ status: 'queued', lastError: expect.stringContaining('does not have the case yet') });
       expect(new Date(early!.nextAttemptAt).getTime() - clock).toBe(CASE_NOT_SYNCED_RETRY_MS);
 
-      await push('people', { id: caseDoc.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: demo.student.nationalId, email: demo.student.email, institution: caseDoc.institution, cohorts: [], updatedAt: caseDoc.updatedAt });
+      await push('people', {
+        id: caseDoc.subjectPersonId,
+        givenName: 'Åse',
+        familyName: 'Ødegård',
+        nationalId: demo.student.nationalId,
+        email: demo.student.email,
+        institution: caseDoc.institution,
+        cohorts: [],
+        updatedAt: caseDoc.updatedAt,
+      });
       await push('cases', caseDoc);
       // The server sends a summons only for a case that has summoned its student.
-      const summoned = followUpWorkflow.transition(caseDoc as FollowUpCase, { type: 'summon', at: new Date().toISOString(), meetingAt: '2099-01-05T10:00:00.000Z', mode: 'inPerson', location: 'Rom 101', reason: 'Fravær' }, kari.user);
+      const summoned = followUpWorkflow.transition(
+        caseDoc as FollowUpCase,
+        { type: 'summon', at: new Date().toISOString(), meetingAt: '2099-01-05T10:00:00.000Z', mode: 'inPerson', location: 'Rom 101', reason: 'Fravær' },
+        kari.user,
+      );
       if (!summoned.ok) throw new Error(summoned.message);
       await push('cases', summoned.state, caseDoc);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      await push('documents', { id: record.documentId, caseId: caseDoc.id, kind: 'summons', title: record.title, sha256, signatures: [], archiveState: 'not-archived', archiveReference: '', createdAt: caseDoc.createdAt, createdBy: kari.user.userId });
+      await push('documents', {
+        id: record.documentId,
+        caseId: caseDoc.id,
+        kind: 'summons',
+        title: record.title,
+        sha256,
+        signatures: [],
+        archiveState: 'not-archived',
+        archiveReference: '',
+        createdAt: caseDoc.createdAt,
+        createdBy: kari.user.userId,
+      });
       clock += CASE_NOT_SYNCED_RETRY_MS;
       await outbox.processDue();
       expect((await outbox.list())[0]).toMatchObject({ status: 'archived', receipt: { reference: entry.id } });
-      const mail = await vi.waitFor(() => smtp.received.find((candidate) => candidate.raw.includes(entry.id)) ?? Promise.reject(new Error('no mail yet')), { timeout: 10_000 });
+      const mail = await vi.waitFor(() => smtp.received.find((candidate) => candidate.raw.includes(entry.id)) ?? Promise.reject(new Error('no mail yet')), {
+        timeout: 10_000,
+      });
       expect(mail.to).toEqual([demo.student.email]);
       expect(pdfAttachment(mail.raw).equals(pdf)).toBe(true);
     });

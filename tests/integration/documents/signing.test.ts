@@ -46,9 +46,7 @@ describe('PAdES signatures, checked by pdfsig', () => {
     expect(protocol.signatures[0]?.signedAt).toBe(signedOnScreen.signedAt);
 
     // The first signature's byte range ends where the second revision starts: nothing was re-saved.
-    const byteRanges = [...protocol.pdf.toString('latin1').matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/g)].map((match) =>
-      match.slice(1).map(Number),
-    );
+    const byteRanges = [...protocol.pdf.toString('latin1').matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/g)].map((match) => match.slice(1).map(Number));
     expect(byteRanges).toHaveLength(2);
     const [first, second] = byteRanges as [number[], number[]];
     const firstRevisionEnd = (first[2] ?? 0) + (first[3] ?? 0);
@@ -68,13 +66,8 @@ describe('PAdES signatures, checked by pdfsig', () => {
   });
 
   it('signs with the coordinator alone when the student has no certificate', async () => {
-    const signed = await signing.signProtocol(
-      { ...demo.protocol, studentSignature: signedOnScreen },
-      { coordinator: backend(certificates.coordinator) },
-    );
-    expect(await pdfsig(signed.pdf)).toEqual([
-      { signer: 'Kari Nordmann', valid: true, subFilter: 'ETSI.CAdES.detached', coversAll: true },
-    ]);
+    const signed = await signing.signProtocol({ ...demo.protocol, studentSignature: signedOnScreen }, { coordinator: backend(certificates.coordinator) });
+    expect(await pdfsig(signed.pdf)).toEqual([{ signer: 'Kari Nordmann', valid: true, subFilter: 'ETSI.CAdES.detached', coversAll: true }]);
   });
 
   it('refuses to sign a protocol the student has not signed on screen', async () => {

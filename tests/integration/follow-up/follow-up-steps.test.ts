@@ -82,7 +82,12 @@ async function stored(id: string): Promise<FollowUpCase> {
 }
 
 async function step(caseDoc: FollowUpCase, event: FollowUpEvent, make?: MakeDocuments, actor = coordinator, notes: Note[] = []) {
-  return takeStep(deps(actor), { caseDoc, student, notes, staff: staffDirectory(demoStaffMembers(DEMO_NOW)), organisation: organisationIndex(demoOrganisation(new Date(DEMO_NOW))) }, event, make);
+  return takeStep(
+    deps(actor),
+    { caseDoc, student, notes, staff: staffDirectory(demoStaffMembers(DEMO_NOW)), organisation: organisationIndex(demoOrganisation(new Date(DEMO_NOW))) },
+    event,
+    make,
+  );
 }
 
 /** A case opened by the coordinator and summoned, with the summons letter issued. */
@@ -93,7 +98,11 @@ async function summonedCase(): Promise<FollowUpCase> {
     const issued = unwrap(await api.documentsIssueSummons({ documentId, summons: summonsInput(next) }));
     return [documentRecord(next, { id: documentId, kind: 'summons', title: 'Innkalling', sha256: issued.sha256, signatures: issued.signatures }, coordinator)];
   };
-  const outcome = await step(created, { type: 'summon', at: now(), meetingAt: inAWeek(), mode: 'inPerson', location: 'Rom A1-012', reason: 'Arbeidskrav.' }, make);
+  const outcome = await step(
+    created,
+    { type: 'summon', at: now(), meetingAt: inAWeek(), mode: 'inPerson', location: 'Rom A1-012', reason: 'Arbeidskrav.' },
+    make,
+  );
   return outcome.caseDoc;
 }
 
@@ -106,10 +115,16 @@ describe('taking follow-up steps', () => {
     expect(opened).toMatchObject({ status: 'open', assignees: [coordinator.userId] });
     expect(await db.cases.count().exec()).toBe(2);
 
-    await expect(createFollowUpCase(deps(head), { student, department: 'helse', cohort: 'SYK-2025H', report: report(head) })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(createFollowUpCase(deps(teacher), { student, department: 'okonomi', cohort: 'OKAD-2024H', report: report() })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(createFollowUpCase(deps(head), { student, department: 'helse', cohort: 'SYK-2025H', report: report(head) })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    await expect(createFollowUpCase(deps(teacher), { student, department: 'okonomi', cohort: 'OKAD-2024H', report: report() })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     // A teacher reports in their own name only.
-    await expect(createFollowUpCase(deps(teacher), { student, department: 'helse', cohort: 'SYK-2025H', report: report(coordinator) })).rejects.toMatchObject({ kind: 'precondition' });
+    await expect(createFollowUpCase(deps(teacher), { student, department: 'helse', cohort: 'SYK-2025H', report: report(coordinator) })).rejects.toMatchObject({
+      kind: 'precondition',
+    });
     expect(await db.cases.count().exec()).toBe(2);
   });
 
@@ -122,9 +137,7 @@ describe('taking follow-up steps', () => {
     const pdf = unwrap(await api.documentsRead({ documentId: document!.id }));
     expect(pdf.sha256).toBe(document!.sha256);
     const tasks = (await db.tasks.find({ selector: { caseId: summoned.id } }).exec()).map((task) => task.toJSON());
-    expect(tasks.map((task) => [task.title, task.assigneeId])).toEqual(
-      expect.arrayContaining([['Gjennomfør oppfølgingssamtalen', coordinator.userId]]),
-    );
+    expect(tasks.map((task) => [task.title, task.assigneeId])).toEqual(expect.arrayContaining([['Gjennomfør oppfølgingssamtalen', coordinator.userId]]));
   });
 
   it('saves nothing when the workflow refuses the step or the main process refuses its document', async () => {
@@ -139,7 +152,9 @@ describe('taking follow-up steps', () => {
     const signed = (await step(drafted, { type: 'signAsStudent', at: now(), signerName: 'Åse Ødegård', method: 'onScreen' })).caseDoc;
     // No drawn signature in the protocol: the main process refuses to sign it.
     const unsigned: MakeDocuments = async (next) => {
-      unwrap(await api.documentsSignProtocol({ documentId: next.caseDoc.details.protocol!.documentId, protocol: protocolInput(next), studentCertificate: false }));
+      unwrap(
+        await api.documentsSignProtocol({ documentId: next.caseDoc.details.protocol!.documentId, protocol: protocolInput(next), studentCertificate: false }),
+      );
       return [];
     };
     await expect(step(signed, { type: 'signAsCoordinator', at: now() }, unsigned)).rejects.toMatchObject({ kind: 'precondition' });
@@ -150,7 +165,15 @@ describe('taking follow-up steps', () => {
   it('signs the protocol twice and archives it to every archive of this laptop when it is sent', async () => {
     await fresh();
     const notes: Note[] = [
-      { id: 'note-1', caseId: 'x', authorId: coordinator.userId, authorName: coordinator.name, createdAt: now(), text: 'Studenten ønsker veiledning.', visibility: 'internal' },
+      {
+        id: 'note-1',
+        caseId: 'x',
+        authorId: coordinator.userId,
+        authorName: coordinator.name,
+        createdAt: now(),
+        text: 'Studenten ønsker veiledning.',
+        visibility: 'internal',
+      },
     ];
     const summoned = await summonedCase();
     const held = (await step(summoned, { type: 'holdConversation', at: now(), participants: [], noteIds: ['note-1'] })).caseDoc;
@@ -164,7 +187,13 @@ describe('taking follow-up steps', () => {
     const byStudent = (await step(drafted, { type: 'signAsStudent', at: drawn.signedAt, signerName: 'Åse Ødegård', method: 'onScreen' })).caseDoc;
     const sign: MakeDocuments = async (next) => {
       const issued = unwrap(await api.documentsSignProtocol({ documentId, protocol: protocolInput(next, drawn), studentCertificate: true }));
-      return [documentRecord(next, { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: issued.sha256, signatures: issued.signatures }, coordinator)];
+      return [
+        documentRecord(
+          next,
+          { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: issued.sha256, signatures: issued.signatures },
+          coordinator,
+        ),
+      ];
     };
     const signed = await step(byStudent, { type: 'signAsCoordinator', at: now() }, sign, coordinator, notes);
     expect(signed.caseDoc.status).toBe('protocolSigned');

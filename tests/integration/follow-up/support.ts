@@ -19,9 +19,7 @@ export async function openReplica(): Promise<Replica> {
     password: 'follow-up-test-key-0123456789',
     multiInstance: false,
   });
-  await database.addCollections(
-    Object.fromEntries(collectionNames.map((name): [CollectionName, RxCollectionCreator] => [name, collectionCreator(name)])),
-  );
+  await database.addCollections(Object.fromEntries(collectionNames.map((name): [CollectionName, RxCollectionCreator] => [name, collectionCreator(name)])));
   return { db: database as unknown as FollowUpReplica, close: () => database.close() };
 }
 

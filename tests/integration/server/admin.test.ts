@@ -26,7 +26,19 @@ async function admin(command: AdminCommand, args: string[]) {
 
 describe('npm run admin', () => {
   it('adds, lists, disables and enables users', async () => {
-    const added = await admin(userCommand, ['add', '--username', 'kari', '--name', 'Kari Nordmann', '--roles', 'cohortCoordinator,teacher', '--institution', 'hifj', '--cohorts', 'SYK-2024H']);
+    const added = await admin(userCommand, [
+      'add',
+      '--username',
+      'kari',
+      '--name',
+      'Kari Nordmann',
+      '--roles',
+      'cohortCoordinator,teacher',
+      '--institution',
+      'hifj',
+      '--cohorts',
+      'SYK-2024H',
+    ]);
     expect(added.code).toBe(0);
     expect(added.output).toMatch(/Password: \S{12,}/);
     const password = /Password: (\S+)/.exec(added.output)![1]!;
@@ -44,7 +56,9 @@ describe('npm run admin', () => {
   });
 
   it('refuses unknown roles and missing fields with a usage error', async () => {
-    await expect(admin(userCommand, ['add', '--username', 'x', '--name', 'X', '--roles', 'king', '--institution', 'hifj'])).rejects.toMatchObject({ kind: 'validation' });
+    await expect(admin(userCommand, ['add', '--username', 'x', '--name', 'X', '--roles', 'king', '--institution', 'hifj'])).rejects.toMatchObject({
+      kind: 'validation',
+    });
     await expect(admin(userCommand, ['add', '--username', 'x', '--roles', 'teacher'])).rejects.toMatchObject({ kind: 'validation' });
     await expect(admin(userCommand, ['add', '--bogus', '1'])).rejects.toMatchObject({ kind: 'validation' });
   });
@@ -94,7 +108,8 @@ describe('npm run admin', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'saksflyt-admin-'));
     try {
       const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-      const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], { env, encoding: 'utf8', timeout: 120_000 });
       const usage = run('nope');
       expect(usage.status).toBe(2);
       expect(usage.stderr).toContain('Usage: npm run admin -- <command>');

@@ -32,7 +32,9 @@ async function sealedServer(): Promise<{ server: TestServer; anchorFile: string 
     rmSync(dir, { recursive: true, force: true });
   });
   for (let n = 0; n < ENTRIES; n++) {
-    await server.db.transaction((tx) => appendAudit(tx, [{ actorId: 'user-1', action: 'push', collection: 'cases', documentId: `case-${n}`, outcome: 'accepted' }]));
+    await server.db.transaction((tx) =>
+      appendAudit(tx, [{ actorId: 'user-1', action: 'push', collection: 'cases', documentId: `case-${n}`, outcome: 'accepted' }]),
+    );
   }
   await until(async () => (await anchoredCount(anchorFile)) === ENTRIES);
   return { server, anchorFile };

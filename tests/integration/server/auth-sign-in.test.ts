@@ -10,7 +10,8 @@ beforeAll(async () => {
   server = await startTestServer();
   strictAddress = await startTestServer({ signInLimits: { perAccount: 100, perAddress: 3, windowSeconds: 600 } });
   office = await startTestServer({ signInLimits: { perAccount: 5, perAddress: 3, windowSeconds: 600 } });
-  for (const username of ['kari', 'per', 'ola', 'burst']) await server.addUser({ username, roles: ['teacher'], scope: { institution: 'hifj', departments: [], cohorts: [], partners: [] } });
+  for (const username of ['kari', 'per', 'ola', 'burst'])
+    await server.addUser({ username, roles: ['teacher'], scope: { institution: 'hifj', departments: [], cohorts: [], partners: [] } });
 });
 afterAll(async () => {
   await server?.close();
@@ -48,7 +49,7 @@ describe('sign-in rate limiting', () => {
     expect((await login(server, 'per', TEST_PASSWORD)).status).toBe(200);
   });
 
-  it('forgets an account\'s failures when the right password is given', async () => {
+  it("forgets an account's failures when the right password is given", async () => {
     for (let n = 0; n < 4; n++) expect((await login(server, 'ola', 'wrong')).status).toBe(401);
     expect((await login(server, 'ola', TEST_PASSWORD)).status).toBe(200);
     for (let n = 0; n < 4; n++) expect((await login(server, 'ola', 'wrong')).status).toBe(401);
@@ -73,7 +74,8 @@ describe('sign-in rate limiting', () => {
 
   it('does not lock an address where many sign in at once (an office behind one address)', async () => {
     const staff = Array.from({ length: 8 }, (_, n) => `office-${n}`);
-    for (const username of staff) await office.addUser({ username, roles: ['teacher'], scope: { institution: 'hifj', departments: [], cohorts: [], partners: [] } });
+    for (const username of staff)
+      await office.addUser({ username, roles: ['teacher'], scope: { institution: 'hifj', departments: [], cohorts: [], partners: [] } });
     const statuses = await Promise.all(staff.map((username) => login(office, username, TEST_PASSWORD).then((response) => response.status)));
     expect(statuses).toEqual(staff.map(() => 200));
   });

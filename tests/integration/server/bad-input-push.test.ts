@@ -23,7 +23,14 @@ const demoUser = demoUsers().find((user) => user.userId === 'u-kullkoord-helse')
 beforeAll(async () => {
   server = await startTestServer();
   data = await importDemoData(server.db, 10);
-  await server.addUser({ id: demoUser.userId, username: demoUser.userId, name: demoUser.name, roles: demoUser.roles, scope: demoUser.scope, email: demoUser.email });
+  await server.addUser({
+    id: demoUser.userId,
+    username: demoUser.userId,
+    name: demoUser.name,
+    roles: demoUser.roles,
+    scope: demoUser.scope,
+    email: demoUser.email,
+  });
   session = await server.login(demoUser.userId);
 });
 afterAll(() => server?.close());
@@ -31,7 +38,11 @@ afterAll(() => server?.close());
 const headers = () => ({ authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' });
 const pull = (collection: CollectionName) => fetch(`${server.url}/sync/${collection}/v${schemaVersionOf(collection)}/pull`, { headers: headers() });
 async function push(collection: CollectionName, rows: unknown[]) {
-  const response = await fetch(`${server.url}/sync/${collection}/v${schemaVersionOf(collection)}/push`, { method: 'POST', headers: headers(), body: JSON.stringify({ rows }) });
+  const response = await fetch(`${server.url}/sync/${collection}/v${schemaVersionOf(collection)}/push`, {
+    method: 'POST',
+    headers: headers(),
+    body: JSON.stringify({ rows }),
+  });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
@@ -39,7 +50,10 @@ describe('NUL in pushed documents', () => {
   it('a NUL in one pushed id refuses that row only; the other rows are stored', async () => {
     const [caseDoc] = pullResponseSchema.parse(await (await pull('cases')).json()).documents;
     const good = note(String(caseDoc!.id), demoUser.userId);
-    const answer = await push('notes', [{ newDocumentState: { ...good, _deleted: false } }, { newDocumentState: { ...good, id: 'note\u0000', _deleted: false } }]);
+    const answer = await push('notes', [
+      { newDocumentState: { ...good, _deleted: false } },
+      { newDocumentState: { ...good, id: 'note\u0000', _deleted: false } },
+    ]);
     expect(answer.status).toBe(200);
     const body = pushResponseSchema.parse(answer.body);
     expect(body.rejections).toHaveLength(1);

@@ -57,9 +57,9 @@ const jsonKinds = {
   long: fc.constantFrom(101, 1_001, 100_000, 900_000).map((length) => 'x'.repeat(length)),
   'wrong-type': fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 })),
   'json-number': fc.constantFrom('99999999999999999999999', '1e400', '-1e400', '18446744073709551616', '-1', '0.5', '-0').map((text) => new Raw(text)),
-  'deep-nesting': fc.constantFrom(1_000, 50_000).chain((depth) =>
-    fc.constantFrom(new Raw(`${'['.repeat(depth)}${']'.repeat(depth)}`), new Raw(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)),
-  ),
+  'deep-nesting': fc
+    .constantFrom(1_000, 50_000)
+    .chain((depth) => fc.constantFrom(new Raw(`${'['.repeat(depth)}${']'.repeat(depth)}`), new Raw(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`))),
   'prototype-key': fc.constantFrom(new Raw('{"__proto__":{"polluted":true}}'), new Raw('{"constructor":{"prototype":{"polluted":true}}}')),
 };
 /** A whole body that is no JSON request at all. */
@@ -84,11 +84,7 @@ const digitsOf = (real: string) =>
 // Requests on the wire (fetch refuses control characters, lone surrogates and bad escapes)
 
 type JsonPath = (string | number)[];
-type Location =
-  | { at: 'param' | 'query' | 'header'; name: string }
-  | { at: 'body'; path: JsonPath }
-  | { at: 'body-key'; path: JsonPath }
-  | { at: 'whole-body' };
+type Location = { at: 'param' | 'query' | 'header'; name: string } | { at: 'body'; path: JsonPath } | { at: 'body-key'; path: JsonPath } | { at: 'whole-body' };
 
 interface BaseRequest {
   params?: Record<string, string>;
@@ -164,7 +160,9 @@ function objectPaths(value: unknown, path: JsonPath = []): JsonPath[] {
 function wireRequest(method: string, template: string, base: BaseRequest, token: string, mutation?: Mutation): WireRequest {
   const location = mutation?.location;
   const hostile = (at: Location['at'], name: string) => location?.at === at && 'name' in location && location.name === name;
-  const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => (hostile('param', name) ? urlText(mutation!.value) : percentEncode(base.params![name]!)));
+  const path = template.replace(/\{(\w+)\}/g, (_match, name: string) =>
+    hostile('param', name) ? urlText(mutation!.value) : percentEncode(base.params![name]!),
+  );
   const query = Object.entries(base.query ?? {}).map(([name, value]) => [name, hostile('query', name) ? urlText(mutation!.value) : percentEncode(value)]);
   if (location?.at === 'query' && !(location.name in (base.query ?? {}))) query.push([location.name, urlText(mutation!.value)]);
   const target = query.length ? `${path}?${query.map(([name, value]) => `${name}=${value}`).join('&')}` : path;
@@ -175,7 +173,8 @@ function wireRequest(method: string, template: string, base: BaseRequest, token:
 
   let body = jsonText(base.body);
   let contentType = 'application/json';
-  if (location?.at === 'body') body = location.path.length ? jsonText(withValue(base.body, location.path, (parent, key) => (parent[key] = mutation!.value))) : jsonText(mutation!.value);
+  if (location?.at === 'body')
+    body = location.path.length ? jsonText(withValue(base.body, location.path, (parent, key) => (parent[key] = mutation!.value))) : jsonText(mutation!.value);
   if (location?.at === 'body-key') body = jsonText(withValue(base.body, [...location.path, ''], (parent) => Object.assign(parent, { stray: mutation!.value })));
   if (location?.at === 'whole-body') {
     body = String(mutation!.value);
@@ -195,7 +194,12 @@ function send(port: number, request: WireRequest): Promise<Answer> {
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     const headers = [...request.headers];
     if (body && !headers.some(([name]) => name === 'content-length')) headers.push(['content-length', String(body.length)]);
-    const head = [`${request.method} ${request.target} HTTP/1.1`, 'host: 127.0.0.1', 'connection: close', ...headers.map(([name, value]) => `${name}: ${value}`)];
+    const head = [
+      `${request.method} ${request.target} HTTP/1.1`,
+      'host: 127.0.0.1',
+      'connection: close',
+      ...headers.map(([name, value]) => `${name}: ${value}`),
+    ];
     const answer = (): Answer | undefined => {
       const text = Buffer.concat(chunks).toString('utf8');
       const end = text.indexOf('\r\n\r\n');
@@ -243,7 +247,14 @@ beforeAll(async () => {
   port = Number(new URL(server.url).port);
   const data = await importDemoData(server.db, 10);
   hiddenCaseId = data.cases.find((c) => c.department !== demoUser.scope.departments[0])!.id;
-  await server.addUser({ id: demoUser.userId, username: demoUser.userId, name: demoUser.name, roles: demoUser.roles, scope: demoUser.scope, email: demoUser.email });
+  await server.addUser({
+    id: demoUser.userId,
+    username: demoUser.userId,
+    name: demoUser.name,
+    roles: demoUser.roles,
+    scope: demoUser.scope,
+    email: demoUser.email,
+  });
   session = await server.login(demoUser.userId);
   const [refreshed, loggedOut] = [await server.login(demoUser.userId), await server.login(demoUser.userId)];
 
@@ -267,7 +278,10 @@ beforeAll(async () => {
     ['GET /auth/me', { auth: true }],
     ['GET /sync/collections', {}],
     ['GET /sync/{collection}/v{version}/pull', { auth: true, params: collection, query: { seq: checkpoint, batchSize: '3' } }],
-    ['POST /sync/{collection}/v{version}/push', { auth: true, params: collection, body: { rows: [{ assumedMasterState: caseDoc, newDocumentState: caseDoc }] } }],
+    [
+      'POST /sync/{collection}/v{version}/push',
+      { auth: true, params: collection, body: { rows: [{ assumedMasterState: caseDoc, newDocumentState: caseDoc }] } },
+    ],
     ['POST /sync/{collection}/v{version}/reconcile', { auth: true, params: collection, body: { ids: [caseDoc.id, 'not-on-the-server'] } }],
     ['GET /sync/{collection}/v{version}/stream', { auth: true, params: collection }],
     ['GET /sync/stream', { auth: true, query: { collections: 'cases.v0,notes.v0' } }],
@@ -283,7 +297,9 @@ function locationsOf(base: BaseRequest): Location[] {
     ...Object.keys(base.params ?? {}).map((name): Location => ({ at: 'param', name })),
     ...[...Object.keys(base.query ?? {}), 'stray'].map((name): Location => ({ at: 'query', name })),
     ...(base.auth ? [{ at: 'header', name: 'authorization' } as const] : []),
-    ...(base.body ? [...pathsOf(base.body).map((path): Location => ({ at: 'body', path })), ...objectPaths(base.body).map((path): Location => ({ at: 'body-key', path }))] : []),
+    ...(base.body
+      ? [...pathsOf(base.body).map((path): Location => ({ at: 'body', path })), ...objectPaths(base.body).map((path): Location => ({ at: 'body-key', path }))]
+      : []),
     ...(base.body ? [{ at: 'whole-body' } as const] : []),
   ];
 }
@@ -301,7 +317,10 @@ function mutations(base: BaseRequest): fc.Arbitrary<Mutation> {
           : location.at === 'header'
             ? pick(stringKinds)
             : real && /\d/.test(real)
-              ? fc.oneof(pick(urlKinds), digitsOf(real).map((value) => ({ kind: 'digits' as const, value })))
+              ? fc.oneof(
+                  pick(urlKinds),
+                  digitsOf(real).map((value) => ({ kind: 'digits' as const, value })),
+                )
               : pick(urlKinds);
     return kinds.map((hostile) => ({ location, ...hostile }));
   });
@@ -318,7 +337,11 @@ function expectClearAnswer(answer: Answer, mutation: Mutation) {
 /** Failing counterexamples readably: long strings and raw text cut short. */
 const shortly = (mutation: unknown) =>
   JSON.stringify(mutation, (_key, value: unknown) =>
-    value instanceof Raw ? `raw:${value.text.slice(0, 80)}` : typeof value === 'string' && value.length > 80 ? `${value.slice(0, 80)}… (${value.length} chars)` : value,
+    value instanceof Raw
+      ? `raw:${value.text.slice(0, 80)}`
+      : typeof value === 'string' && value.length > 80
+        ? `${value.slice(0, 80)}… (${value.length} chars)`
+        : value,
   );
 
 describe('answers the probe found wrong', () => {
@@ -332,7 +355,11 @@ describe('answers the probe found wrong', () => {
 
   it('refuses a checkpoint with numbers beyond the feed (64-bit txid, safe-integer seq) with 400', async () => {
     const [txid, seq, fingerprint] = checkpoint.split('.') as [string, string, string];
-    for (const bad of [`18446744073709551616.${seq}.${fingerprint}`, `9223372036854775808.${seq}.${fingerprint}`, `${txid}.9223372036854775808.${fingerprint}`]) {
+    for (const bad of [
+      `18446744073709551616.${seq}.${fingerprint}`,
+      `9223372036854775808.${seq}.${fingerprint}`,
+      `${txid}.9223372036854775808.${fingerprint}`,
+    ]) {
       expect(await errorOf(request('GET', `/sync/cases/v0/pull?seq=${bad}`))).toMatchObject({
         status: 400,
         code: 'bad-request',
@@ -383,7 +410,10 @@ describe('answers the probe found wrong', () => {
       status: 413,
       code: 'bad-request',
     });
-    expect(await errorOf(request('POST', '/sync/cases/v0/reconcile', '<ids/>', [['content-type', 'application/xml']]))).toMatchObject({ status: 415, code: 'bad-request' });
+    expect(await errorOf(request('POST', '/sync/cases/v0/reconcile', '<ids/>', [['content-type', 'application/xml']]))).toMatchObject({
+      status: 415,
+      code: 'bad-request',
+    });
   });
 });
 
@@ -394,23 +424,27 @@ describe('hostile input on every documented route', () => {
     expect([...PROBED_ROUTES].sort()).toEqual(documented.sort());
   });
 
-  it.each(PROBED_ROUTES)('%s answers every hostile request with a 2xx or a clear 4xx, never a 5xx', async (route) => {
-    const base = bases.get(route)!;
-    const [method, template] = route.split(' ') as [string, string];
-    await fc.assert(
-      fc.asyncProperty(mutations(base), async (mutation) => {
-        expectClearAnswer(await send(port, wireRequest(method, template, base, session.accessToken, mutation)), mutation);
-      }),
-      {
-        numRuns: RUNS_PER_ROUTE,
-        // Besides the random runs: NUL in every single place, the class the outside probe found.
-        examples: locationsOf(base).map((location): [Mutation] => [{ location, kind: 'nul', value: 'a\u0000b' }]),
-        reporter: ({ failed, counterexample, errorInstance, seed, counterexamplePath }) => {
-          if (failed) throw new Error(`${route} with ${shortly(counterexample?.[0])}: ${String(errorInstance)} (seed ${seed}, path ${counterexamplePath})`);
+  it.each(PROBED_ROUTES)(
+    '%s answers every hostile request with a 2xx or a clear 4xx, never a 5xx',
+    async (route) => {
+      const base = bases.get(route)!;
+      const [method, template] = route.split(' ') as [string, string];
+      await fc.assert(
+        fc.asyncProperty(mutations(base), async (mutation) => {
+          expectClearAnswer(await send(port, wireRequest(method, template, base, session.accessToken, mutation)), mutation);
+        }),
+        {
+          numRuns: RUNS_PER_ROUTE,
+          // Besides the random runs: NUL in every single place, the class the outside probe found.
+          examples: locationsOf(base).map((location): [Mutation] => [{ location, kind: 'nul', value: 'a\u0000b' }]),
+          reporter: ({ failed, counterexample, errorInstance, seed, counterexamplePath }) => {
+            if (failed) throw new Error(`${route} with ${shortly(counterexample?.[0])}: ${String(errorInstance)} (seed ${seed}, path ${counterexamplePath})`);
+          },
         },
-      },
-    );
-  }, 120_000);
+      );
+    },
+    120_000,
+  );
 
   it('still answers /health, and a first sync of every collection, after all of it', async () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);

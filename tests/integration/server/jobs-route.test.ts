@@ -65,8 +65,25 @@ describe('GET /api/cases/{id}/jobs', () => {
     expect(answer.status).toBe(200);
     const body = caseJobsResponseSchema.parse(answer.body);
     expect(body.jobs).toEqual([
-      expect.objectContaining({ id: resultsFetch.id, kind: 'integration', system: 'fs', operation: 'results.fetch', state: 'retrying', attempts: 0, nextAttemptAt: tomorrow.toISOString(), lastError: 'Source unavailable' }),
-      expect.objectContaining({ id: grant.id, kind: 'integration', system: 'fs', operation: 'studyRight.grant', state: 'retrying', attempts: 1, maxAttempts: 8 }),
+      expect.objectContaining({
+        id: resultsFetch.id,
+        kind: 'integration',
+        system: 'fs',
+        operation: 'results.fetch',
+        state: 'retrying',
+        attempts: 0,
+        nextAttemptAt: tomorrow.toISOString(),
+        lastError: 'Source unavailable',
+      }),
+      expect.objectContaining({
+        id: grant.id,
+        kind: 'integration',
+        system: 'fs',
+        operation: 'studyRight.grant',
+        state: 'retrying',
+        attempts: 1,
+        maxAttempts: 8,
+      }),
     ]);
     expect(body.jobs[1]!.lastError).toHaveLength(500);
     expect(body.jobs[1]!.lastError).toMatch(/^FS: x+…$/);
@@ -100,10 +117,13 @@ describe("the server's job worker", () => {
       const course = await enqueueIntegration(jobs, { type: 'callIntegration', caseId, system: 'canvas', operation: 'course.create' });
       const room = await enqueueIntegration(jobs, { type: 'callIntegration', caseId, system: 'zoom', operation: 'room.create' });
       await vi.waitFor(async () => expect((await jobs.get(course.id))?.state).toBe('done'), { timeout: 10_000, interval: 20 });
-      await vi.waitFor(async () => expect(await jobs.get(room.id)).toMatchObject({ state: 'waiting', lastError: 'No adapter for zoom is configured on this server' }), {
-        timeout: 10_000,
-        interval: 20,
-      });
+      await vi.waitFor(
+        async () => expect(await jobs.get(room.id)).toMatchObject({ state: 'waiting', lastError: 'No adapter for zoom is configured on this server' }),
+        {
+          timeout: 10_000,
+          interval: 20,
+        },
+      );
       expect(calls).toEqual(['course.create']);
     } finally {
       await server.close();
@@ -127,7 +147,9 @@ describe('a pushed workflow step', () => {
         fetch(`${server.url}/sync/cases/v${schemaVersionOf('cases')}/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-          body: JSON.stringify({ rows: [{ assumedMasterState: { ...JSON.parse(row!.doc), _deleted: false }, newDocumentState: { ...step.state, _deleted: false } }] }),
+          body: JSON.stringify({
+            rows: [{ assumedMasterState: { ...JSON.parse(row!.doc), _deleted: false }, newDocumentState: { ...step.state, _deleted: false } }],
+          }),
         });
       expect(await (await pushStep()).json()).toMatchObject({ conflicts: [], rejections: [] });
       await pushStep();

@@ -93,7 +93,13 @@ describe('job queue and worker', () => {
     const job = await queue.enqueue({ kind, payload: {} });
 
     await run.runDue();
-    expect(await stored(job)).toMatchObject({ state: 'retrying', attempts: 1, nextAttemptAt: at(clock + MINUTE), lastError: 'FS answered 503 (call 1)', finishedAt: null });
+    expect(await stored(job)).toMatchObject({
+      state: 'retrying',
+      attempts: 1,
+      nextAttemptAt: at(clock + MINUTE),
+      lastError: 'FS answered 503 (call 1)',
+      finishedAt: null,
+    });
     clock += MINUTE - 1;
     expect(await run.runDue()).toBe(0);
     clock += 1;
@@ -169,7 +175,13 @@ describe('job queue and worker', () => {
 
     const caseId = randomUUID();
     const retry = await enqueueIntegration(queue, { type: 'callIntegration', caseId, system: 'fs', operation: 'results.fetch', notBefore: '2026-03-06' });
-    expect(retry).toMatchObject({ kind: INTEGRATION_JOB, caseId, payload: { system: 'fs', operation: 'results.fetch' }, state: 'queued', nextAttemptAt: '2026-03-06T10:30:00.000Z' });
+    expect(retry).toMatchObject({
+      kind: INTEGRATION_JOB,
+      caseId,
+      payload: { system: 'fs', operation: 'results.fetch' },
+      state: 'queued',
+      nextAttemptAt: '2026-03-06T10:30:00.000Z',
+    });
   });
 
   it('makes enqueueing the same job again idempotent with a dedupe key', async () => {
@@ -230,7 +242,9 @@ describe('job queue and worker', () => {
     expect(await stored(job)).toMatchObject({ state: 'waiting', attempts: 0 });
 
     const calls: string[] = [];
-    const configured = worker({ [INTEGRATION_JOB]: integrationHandler({ exledger: async (operation, claimed) => void calls.push(`${operation} ${claimed.caseId}`) }) });
+    const configured = worker({
+      [INTEGRATION_JOB]: integrationHandler({ exledger: async (operation, claimed) => void calls.push(`${operation} ${claimed.caseId}`) }),
+    });
     // start puts waiting jobs back and runs a first round at once; stop waits for that round.
     await configured.start(HOUR);
     await configured.stop();
@@ -255,9 +269,14 @@ describe('job queue and worker', () => {
         await new Promise((resolve) => setImmediate(resolve));
       };
       const jobs = await Promise.all(Array.from({ length: 50 }, (_, n) => queue.enqueue({ kind, payload: { n } })));
-      const workers = [worker({ [kind]: handler }), worker({ [kind]: handler }, createJobQueue(second, { now })), worker({ [kind]: handler }, createJobQueue(second, { now }))];
+      const workers = [
+        worker({ [kind]: handler }),
+        worker({ [kind]: handler }, createJobQueue(second, { now })),
+        worker({ [kind]: handler }, createJobQueue(second, { now })),
+      ];
       let claimed = 0;
-      for (let round = 0; round < 10 && runs.size < jobs.length; round += 1) claimed += (await Promise.all(workers.map((w) => w.runDue()))).reduce((a, b) => a + b, 0);
+      for (let round = 0; round < 10 && runs.size < jobs.length; round += 1)
+        claimed += (await Promise.all(workers.map((w) => w.runDue()))).reduce((a, b) => a + b, 0);
       expect(claimed).toBe(jobs.length);
       expect([...runs.values()].every((count) => count === 1)).toBe(true);
       expect(new Set(runs.keys())).toEqual(new Set(jobs.map((job) => job.id)));

@@ -8,7 +8,13 @@ import type { SmtpOptions } from '../../../src-server/notifications/letters';
 import type { Actor } from '../../../src-shared/domain/access';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../../../src-shared/domain/follow-up';
-import { LETTERS_PATH, letterReceiptSchema, type LetterKind, type LetterRefusalReason, type LetterRequest } from '../../../src-shared/notifications/letter.schema';
+import {
+  LETTERS_PATH,
+  letterReceiptSchema,
+  type LetterKind,
+  type LetterRefusalReason,
+  type LetterRequest,
+} from '../../../src-shared/notifications/letter.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
 import { pdfAttachment, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { importDocuments } from '../../../src-server/sync/import-documents';
@@ -69,14 +75,28 @@ const post = (server: TestServer, path: string, body: unknown, session?: Session
 
 /** Puts documents on the server the way a laptop does: a push. */
 async function pushRows(server: TestServer, session: Session, collection: string, docs: object[]): Promise<void> {
-  const response = await post(server, `/sync/${collection}/v${schemaVersionOf(collection as CollectionName)}/push`, { rows: docs.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })) }, session);
+  const response = await post(
+    server,
+    `/sync/${collection}/v${schemaVersionOf(collection as CollectionName)}/push`,
+    { rows: docs.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })) },
+    session,
+  );
   expect(await response.json()).toMatchObject({ conflicts: [], rejections: [] });
 }
 
 const collection = (name: string) => defaultSyncCollections().find((candidate) => candidate.name === name)!;
 
 /** The demo student as the register has them. */
-const registered = (c: Case) => ({ id: c.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: demo.student.nationalId, email: demo.student.email, institution: c.institution, cohorts: [c.cohort], updatedAt: c.updatedAt });
+const registered = (c: Case) => ({
+  id: c.subjectPersonId,
+  givenName: 'Åse',
+  familyName: 'Ødegård',
+  nationalId: demo.student.nationalId,
+  email: demo.student.email,
+  institution: c.institution,
+  cohorts: [c.cohort],
+  updatedAt: c.updatedAt,
+});
 
 const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T09:00:00.000Z`;
 
@@ -90,7 +110,18 @@ const followUpSteps = (head: Actor, documents: { protocol?: string; decision?: s
   ['coordinator', { type: 'sendProtocol', at: day(12) }],
   ['head', { type: 'callMeeting', at: day(13), meetingAt: day(20), location: 'Møterom 2', participantIds: [head.userId] }],
   ['rector', { type: 'reviewWithRector', at: day(20), recommendsDecision: true, comment: '' }],
-  ['head', { type: 'decide', at: day(20), outcome: 'continuationWithConditions', legalBasis: 'Forskrift § 5-3', facts: 'Fakta.', considerations: 'Vurdering.', documentId: documents.decision ?? 'decision-of-another-letter' }],
+  [
+    'head',
+    {
+      type: 'decide',
+      at: day(20),
+      outcome: 'continuationWithConditions',
+      legalBasis: 'Forskrift § 5-3',
+      facts: 'Fakta.',
+      considerations: 'Vurdering.',
+      documentId: documents.decision ?? 'decision-of-another-letter',
+    },
+  ],
   ['head', { type: 'archiveDecision', at: day(21), reference: '2026/17-3' }],
   ['head', { type: 'sendDecision', at: day(21) }],
 ];
@@ -146,7 +177,9 @@ const waitForMail = (smtp: SmtpStandIn, id: string) =>
   );
 
 const outboxRow = async (db: Database, id: string) =>
-  (await db.query<{ status: string; attempts: number; last_error: string | null }>(`SELECT status, attempts, last_error FROM email_outbox WHERE id = $1`, [id]))[0];
+  (
+    await db.query<{ status: string; attempts: number; last_error: string | null }>(`SELECT status, attempts, last_error FROM email_outbox WHERE id = $1`, [id])
+  )[0];
 
 describe('POST /letters', () => {
   let smtp: SmtpStandIn;
@@ -160,7 +193,11 @@ describe('POST /letters', () => {
   let caseDoc: Case;
 
   /** A letter of this kind on a new case that has taken the step `until` (by default the step that issues the letter). */
-  async function onStagedCase(kind: LetterKind, change?: (record: LetterRequest['record']) => LetterRequest['record'], until: FollowUpEvent['type'] | null = issuingStep[kind]) {
+  async function onStagedCase(
+    kind: LetterKind,
+    change?: (record: LetterRequest['record']) => LetterRequest['record'],
+    until: FollowUpEvent['type'] | null = issuingStep[kind],
+  ) {
     const body = letter(kind, 'not-staged-yet', change);
     const c = await stageCase(server, actors, until, kind === 'summons' ? {} : { [kind]: body.record.documentId });
     return { c, body: { ...body, record: { ...body.record, case: { ...body.record.case, id: c.id } } } };
@@ -169,10 +206,21 @@ describe('POST /letters', () => {
   beforeAll(async () => {
     smtp = await startSmtpStandIn();
     server = await startTestServer({ smtp: mailOptions(smtp.url) });
-    const coordinator = await server.addUser({ username: 'kari', name: 'Kari Nordmann', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
+    const coordinator = await server.addUser({
+      username: 'kari',
+      name: 'Kari Nordmann',
+      roles: ['cohortCoordinator'],
+      scope: scope({ cohorts: ['spl-2025'] }),
+    });
     await server.addUser({ username: 'olav', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['ver-2025'] }) });
     // The staff directory the server addresses letters from: the demo case's head of department and rector.
-    const head = await server.addUser({ username: 'per', name: demo.departmentHead.name, email: demo.departmentHead.email, roles: ['departmentHead'], scope: scope({ departments: ['helse'] }) });
+    const head = await server.addUser({
+      username: 'per',
+      name: demo.departmentHead.name,
+      email: demo.departmentHead.email,
+      roles: ['departmentHead'],
+      scope: scope({ departments: ['helse'] }),
+    });
     const rector = await server.addUser({ username: 'ingrid', name: demo.rector.name, email: demo.rector.email, roles: ['rector'], scope: scope({}) });
     [kari, outsider, per] = [await server.login('kari'), await server.login('olav'), await server.login('per')];
     actors = { coordinator, head, rector };
@@ -284,7 +332,12 @@ describe('POST /letters', () => {
   });
 
   const recipientProblems: [string, LetterKind, (record: LetterRequest['record']) => LetterRequest['record'], RegExp][] = [
-    ['a student without an e-mail address', 'summons', (r) => ({ ...r, student: { ...r.student, email: '' }, recipients: [] }), /No e-mail address for the student/],
+    [
+      'a student without an e-mail address',
+      'summons',
+      (r) => ({ ...r, student: { ...r.student, email: '' }, recipients: [] }),
+      /No e-mail address for the student/,
+    ],
     [
       'an invalid address',
       'protocol',
@@ -302,14 +355,20 @@ describe('POST /letters', () => {
 
   it('answers 409 while the document record has not synced, and 422 for other bytes or another student address', async () => {
     const early = letter('summons', caseDoc.id);
-    expect(await sendLetter(server, early, kari)).toMatchObject({ status: 409, body: { code: 'parent-missing', message: expect.stringContaining('document') } });
+    expect(await sendLetter(server, early, kari)).toMatchObject({
+      status: 409,
+      body: { code: 'parent-missing', message: expect.stringContaining('document') },
+    });
 
     const forged = letter('summons', caseDoc.id);
     await pushRows(server, kari, 'documents', [documentRecord(forged, kari.user.userId, pdfOf('what was really issued'))]);
     expect(await sendLetter(server, forged, kari)).toMatchObject({ status: 422, body: { code: 'document-mismatch' } });
 
     const redirected = letter('summons', caseDoc.id, (r) => ({ ...r, student: { ...r.student, email: 'someone.else@example.org' } }));
-    expect(await sendIssued(server, redirected, kari)).toMatchObject({ status: 422, body: { code: 'invalid-recipient', message: expect.stringContaining('register') } });
+    expect(await sendIssued(server, redirected, kari)).toMatchObject({
+      status: 422,
+      body: { code: 'invalid-recipient', message: expect.stringContaining('register') },
+    });
     const viaRecipients = letter('summons', caseDoc.id, (r) => ({
       ...r,
       recipients: [{ role: 'recipient', party: 'student', name: 'Åse Ødegård', email: 'someone.else@example.org' }],
@@ -325,7 +384,9 @@ describe('POST /letters', () => {
     await importDocuments(server.db, collection('cases'), [own], { actorId: null, action: 'test' });
     await importDocuments(server.db, collection('documents'), [documentRecord(summons, kari.user.userId)], { actorId: null, action: 'test' });
     const session = await server.login('aase');
-    const pulled = (await (await fetch(`${server.url}/sync/cases/v0/pull?batchSize=100`, { headers: { authorization: `Bearer ${session.accessToken}` } })).json()) as {
+    const pulled = (await (
+      await fetch(`${server.url}/sync/cases/v0/pull?batchSize=100`, { headers: { authorization: `Bearer ${session.accessToken}` } })
+    ).json()) as {
       documents: { id: string }[];
     };
     expect(pulled.documents.map((doc) => doc.id)).toContain(own.id);
@@ -356,9 +417,11 @@ describe('POST /letters', () => {
     });
 
     const deniedLetters = async () =>
-      (await server.db.query<{ actor_id: string; reason: string; detail: string }>(`SELECT actor_id, reason, detail FROM audit_log WHERE action = 'letter' AND outcome = 'denied' ORDER BY id`)).map(
-        (row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }),
-      );
+      (
+        await server.db.query<{ actor_id: string; reason: string; detail: string }>(
+          `SELECT actor_id, reason, detail FROM audit_log WHERE action = 'letter' AND outcome = 'denied' ORDER BY id`,
+        )
+      ).map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
 
     /** The answer is this refusal, nothing was queued, and the audit log has it as denied. Returns the error. */
     async function expectRefused(answer: { status: number; body: unknown }, body: LetterRequest, status: number, reason: LetterRefusalReason) {
@@ -367,7 +430,9 @@ describe('POST /letters', () => {
       expect(error.details).toEqual({ reason });
       expect(await outboxRow(server.db, body.id)).toBeUndefined();
       const audited = (await deniedLetters()).filter((entry) => entry.detail.letterId === body.id);
-      expect(audited).toEqual([expect.objectContaining({ reason, detail: expect.objectContaining({ status, kind: body.record.kind, caseId: body.record.case.id }) })]);
+      expect(audited).toEqual([
+        expect.objectContaining({ reason, detail: expect.objectContaining({ status, kind: body.record.kind, caseId: body.record.case.id }) }),
+      ]);
       return error;
     }
 
@@ -376,7 +441,7 @@ describe('POST /letters', () => {
       recipients: record.recipients.map((recipient) => (recipient.role === role && recipient.party === 'staff' ? { ...recipient, ...named } : recipient)),
     });
 
-    it('refuses a letter whose document is of another kind, even with that document\'s own bytes (422 letter-kind-mismatch)', async () => {
+    it("refuses a letter whose document is of another kind, even with that document's own bytes (422 letter-kind-mismatch)", async () => {
       const { c, body: protocol } = await onStagedCase('protocol');
       const summons = letter('summons', c.id);
       await pushRows(server, kari, 'documents', [documentRecord(summons, kari.user.userId)]);
@@ -384,7 +449,11 @@ describe('POST /letters', () => {
       await expectRefused(await sendLetter(server, disguised, kari), disguised, 422, 'letter-kind-mismatch');
 
       await pushRows(server, kari, 'documents', [documentRecord(protocol, kari.user.userId)]);
-      const asSummons = { ...protocol, id: randomUUID(), record: { ...demoArchiveRecord(demo, 'summons', []), kind: 'summons' as const, documentId: protocol.record.documentId, case: protocol.record.case } };
+      const asSummons = {
+        ...protocol,
+        id: randomUUID(),
+        record: { ...demoArchiveRecord(demo, 'summons', []), kind: 'summons' as const, documentId: protocol.record.documentId, case: protocol.record.case },
+      };
       await expectRefused(await sendLetter(server, asSummons, kari), asSummons, 422, 'letter-kind-mismatch');
     });
 
@@ -429,14 +498,14 @@ describe('POST /letters', () => {
     it.each<[string, Named]>([
       ['an address outside the staff directory', stranger],
       ['the head of another department', { name: 'Hilde Berg', email: 'hilde@hho.example.no' }],
-      ['a disabled head of the case\'s department', { name: 'Gunnar Lie', email: 'gunnar@hho.example.no' }],
+      ["a disabled head of the case's department", { name: 'Gunnar Lie', email: 'gunnar@hho.example.no' }],
       ['a cohort coordinator of the case', { name: 'Siv Dahl', email: 'siv@hho.example.no' }],
-    ])('sends the protocol to no head of department but the case\'s own: refuses %s (422 invalid-recipient)', async (_label, named) => {
+    ])("sends the protocol to no head of department but the case's own: refuses %s (422 invalid-recipient)", async (_label, named) => {
       const { body } = await onStagedCase('protocol', withStaff('internalRecipient', named));
       await expectRefused(await sendIssued(server, body, kari), body, 422, 'invalid-recipient');
     });
 
-    it('sends the decision\'s copy to no rector but one of the case\'s institution (422 invalid-recipient)', async () => {
+    it("sends the decision's copy to no rector but one of the case's institution (422 invalid-recipient)", async () => {
       const { body } = await onStagedCase('decision', withStaff('copy', otherRector));
       await expectRefused(await sendIssued(server, body, per), body, 422, 'invalid-recipient');
     });
@@ -467,18 +536,29 @@ describe('POST /letters', () => {
     });
 
     it.each<[string, (body: LetterRequest) => LetterRequest, string]>([
-      ['NUL in the student\'s name', (b) => ({ ...b, record: { ...b.record, student: { ...b.record.student, givenName: 'Åse\u0000' } } }), 'record.student.givenName'],
+      [
+        "NUL in the student's name",
+        (b) => ({ ...b, record: { ...b.record, student: { ...b.record.student, givenName: 'Åse\u0000' } } }),
+        'record.student.givenName',
+      ],
       ['NUL in the case id', (b) => ({ ...b, record: { ...b.record, case: { ...b.record.case, id: `${b.record.case.id}\u0000` } } }), 'record.case.id'],
       ['NUL in the document id', (b) => ({ ...b, record: { ...b.record, documentId: '\u0000' } }), 'record.documentId'],
       ['a bell in the title', (b) => ({ ...b, record: { ...b.record, title: 'Innkalling\u0007' } }), 'record.title'],
-      ['a right-to-left override in a recipient\'s name', (b) => ({ ...b, record: { ...b.record, recipients: [{ ...b.record.recipients[0]!, name: '\u202Egpj.exe' }] } }), 'record.recipients.0.name'],
+      [
+        "a right-to-left override in a recipient's name",
+        (b) => ({ ...b, record: { ...b.record, recipients: [{ ...b.record.recipients[0]!, name: '\u202Egpj.exe' }] } }),
+        'record.recipients.0.name',
+      ],
       ['NUL in a field the letter does not have', (b) => ({ ...b, record: { ...b.record, remark: 'x\u0000' } }), 'record.remark'],
     ])('answers 400 to %s, and audits it', async (_label, change, field) => {
       const before = (await deniedLetters()).filter((entry) => entry.reason === 'bad-request').length;
       const body = change(letter('summons', caseDoc.id));
       const answer = await sendLetter(server, body, kari);
       expect(answer.status).toBe(400);
-      expect(syncErrorSchema.parse(answer.body)).toMatchObject({ code: 'bad-request', message: expect.stringContaining(`${field}: must not contain control characters`) });
+      expect(syncErrorSchema.parse(answer.body)).toMatchObject({
+        code: 'bad-request',
+        message: expect.stringContaining(`${field}: must not contain control characters`),
+      });
       expect(await outboxRow(server.db, body.id)).toBeUndefined();
       const denied = (await deniedLetters()).filter((entry) => entry.reason === 'bad-request');
       expect(denied).toHaveLength(before + 1);
@@ -529,7 +609,12 @@ describe('letters while there is no mail server', () => {
     const smtpUrl = `smtp://127.0.0.1:${new URL(await proxy.listen()).port}`;
     server = await startTestServer({ db, smtp: mailOptions(smtpUrl) });
     await vi.waitFor(
-      async () => expect(await outboxRow(db, summons.id)).toMatchObject({ status: 'queued', attempts: expect.toSatisfy((n: number) => n >= 2), last_error: expect.any(String) }),
+      async () =>
+        expect(await outboxRow(db, summons.id)).toMatchObject({
+          status: 'queued',
+          attempts: expect.toSatisfy((n: number) => n >= 2),
+          last_error: expect.any(String),
+        }),
       { timeout: 15_000, interval: 25 },
     );
     expect(smtp.received).toHaveLength(0);

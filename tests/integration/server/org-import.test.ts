@@ -55,8 +55,14 @@ afterAll(async () => {
 
 describe('org import', () => {
   it('imports JSON and then CSV whose parents are already stored, and staff of the institution receive every unit', async () => {
-    expect(await orgImport('org.json', JSON_FILE)).toEqual({ code: 0, output: expect.stringContaining('3 unit(s) imported (institution: 1, department: 1, cohort: 1)') });
-    expect(await orgImport('sites.csv', CSV_FILE)).toEqual({ code: 0, output: expect.stringContaining('3 unit(s) imported (course: 1, site: 1, siteUnit: 1)') });
+    expect(await orgImport('org.json', JSON_FILE)).toEqual({
+      code: 0,
+      output: expect.stringContaining('3 unit(s) imported (institution: 1, department: 1, cohort: 1)'),
+    });
+    expect(await orgImport('sites.csv', CSV_FILE)).toEqual({
+      code: 0,
+      output: expect.stringContaining('3 unit(s) imported (course: 1, site: 1, siteUnit: 1)'),
+    });
     const units = await pullOrganisation('kari');
     expect(units.map((unit) => unit.id).sort()).toEqual(['course-SYK2100', 'hvl', 'hvl-helse', 'site-førde', 'site-førde-1', 'spl-2025']);
     expect(units.find((unit) => unit.id === 'site-førde')).toMatchObject({ name: 'Førde sjukeheim – Ålesundsvegen', institution: INSTITUTION, attributes: {} });
@@ -96,14 +102,19 @@ describe('org import', () => {
     await expect(orgImport('broken.json', '{ "units": [')).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('is not valid JSON') });
     await expect(orgImport('org.xlsx', 'x')).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('.json or .csv') });
     await expect(orgImport('no-header.csv', 'a;b\n1;2\n')).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('id, kind and name') });
-    await expect(orgCommand.run(['import', join(dir, 'missing.json')], { db: server.db, out: () => {} })).rejects.toMatchObject({ kind: 'validation', message: expect.stringContaining('ENOENT') });
+    await expect(orgCommand.run(['import', join(dir, 'missing.json')], { db: server.db, out: () => {} })).rejects.toMatchObject({
+      kind: 'validation',
+      message: expect.stringContaining('ENOENT'),
+    });
     await expect(orgCommand.run(['export'], { db: server.db, out: () => {} })).rejects.toMatchObject({ kind: 'validation' });
   });
 
   it('refuses any laptop’s push to the organisation', async () => {
     const [unit] = await storedOrganisation(server.db);
     const changed = { ...unit!, name: 'Endret fra en bærbar', _deleted: false };
-    const response = await (await transportOf('kari')).push('organisation', 0, [{ assumedMasterState: { ...unit!, _deleted: false }, newDocumentState: changed }]);
+    const response = await (
+      await transportOf('kari')
+    ).push('organisation', 0, [{ assumedMasterState: { ...unit!, _deleted: false }, newDocumentState: changed }]);
     expect(response.rejections).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
     expect((await storedOrganisation(server.db)).find((stored) => stored.id === unit!.id)?.name).toBe(unit!.name);
   });

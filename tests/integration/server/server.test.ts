@@ -58,10 +58,16 @@ describe('server basics', () => {
   it('streams several collections on one connection, each with its RESYNC first, and refuses bad lists', async () => {
     const session = await server.login('kari');
     const controller = new AbortController();
-    const response = await fetch(`${server.url}${sharedStreamPath([{ name: 'cases', version: 0 }, { name: 'notes', version: schemaVersionOf('notes') }])}`, {
-      headers: { authorization: `Bearer ${session.accessToken}` },
-      signal: controller.signal,
-    });
+    const response = await fetch(
+      `${server.url}${sharedStreamPath([
+        { name: 'cases', version: 0 },
+        { name: 'notes', version: schemaVersionOf('notes') },
+      ])}`,
+      {
+        headers: { authorization: `Bearer ${session.accessToken}` },
+        signal: controller.signal,
+      },
+    );
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events: TaggedStreamEvent[] = [];
     for await (const data of readServerSentEvents(response.body!)) {

@@ -18,7 +18,13 @@ const pullStaff = async (username: string) => {
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.addUser({ username: 'kari', name: 'Kari Nordmann', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }), email: 'kari@hvl.example.no' });
+  await server.addUser({
+    username: 'kari',
+    name: 'Kari Nordmann',
+    roles: ['cohortCoordinator'],
+    scope: scope({ cohorts: ['spl-2025'] }),
+    email: 'kari@hvl.example.no',
+  });
   await server.addUser({ username: 'per', name: 'Per Hansen', roles: ['departmentHead'], scope: scope({}) });
   await server.addUser({ username: 'ola', name: 'Ola Student', roles: ['student'], scope: scope({}) });
   await server.addUser({ username: 'vera', name: 'Vera Annen', roles: ['rector'], scope: { ...scope({}), institution: 'another-institution' } });

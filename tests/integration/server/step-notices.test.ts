@@ -60,7 +60,16 @@ describe('notices the server sends when it accepts a step', () => {
       if (!result.ok) throw new Error(`${event.type}: ${result.message}`);
       c = result.state;
     }
-    const student = { id: c.subjectPersonId, givenName: 'Åse', familyName: 'Ødegård', nationalId: '17859507158', email: email.student, institution: c.institution, cohorts: [c.cohort], updatedAt: c.updatedAt };
+    const student = {
+      id: c.subjectPersonId,
+      givenName: 'Åse',
+      familyName: 'Ødegård',
+      nationalId: '17859507158',
+      email: email.student,
+      institution: c.institution,
+      cohorts: [c.cohort],
+      updatedAt: c.updatedAt,
+    };
     await importDocuments(server.db, collection('people'), [student], { actorId: null, action: 'test' });
     await importDocuments(server.db, collection('cases'), [c], { actorId: null, action: 'test' });
     return c;
@@ -102,8 +111,16 @@ describe('notices the server sends when it accepts a step', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpStandIn();
-    server = await startTestServer({ smtp: { url: smtp.url, from: `Saksflyt <saksflyt@${MAIL_DOMAIN}>`, pollMs: 50, backoff: { baseMs: 100, maxMs: 400, maxAttempts: 50 } } });
-    coordinator = await server.addUser({ username: 'kari', name: 'Kari Nordmann', email: email.kari, roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
+    server = await startTestServer({
+      smtp: { url: smtp.url, from: `Saksflyt <saksflyt@${MAIL_DOMAIN}>`, pollMs: 50, backoff: { baseMs: 100, maxMs: 400, maxAttempts: 50 } },
+    });
+    coordinator = await server.addUser({
+      username: 'kari',
+      name: 'Kari Nordmann',
+      email: email.kari,
+      roles: ['cohortCoordinator'],
+      scope: scope({ cohorts: ['spl-2025'] }),
+    });
     // A coordinator of another cohort: not the case's, so no copy.
     await server.addUser({ username: 'olav', name: 'Olav Vik', email: email.olav, roles: ['cohortCoordinator'], scope: scope({ cohorts: ['ver-2025'] }) });
     head = await server.addUser({ username: 'per', name: 'Per Hansen', email: email.per, roles: ['departmentHead'], scope: scope({ departments: ['helse'] }) });
@@ -118,7 +135,11 @@ describe('notices the server sends when it accepts a step', () => {
 
   it('e-mails the meeting invitation to the rector with a copy to the cohort coordinator, the case number in the subject', async () => {
     const before = await protocolSentCase();
-    const after = step(before, { type: 'callMeeting', at: day(13), meetingAt: '2026-03-20T10:00:00.000Z', location: 'Møterom 2', participantIds: [rector.userId, coordinator.userId] }, head);
+    const after = step(
+      before,
+      { type: 'callMeeting', at: day(13), meetingAt: '2026-03-20T10:00:00.000Z', location: 'Møterom 2', participantIds: [rector.userId, coordinator.userId] },
+      head,
+    );
     expect(await push(sessions.per, before, after)).toMatchObject({ conflicts: [], rejections: [] });
 
     const mail = await waitForMail(after);
@@ -140,9 +161,18 @@ describe('notices the server sends when it accepts a step', () => {
     expect(subjectOf(mail)).toBe(`Oppfølgingssaken er avsluttet uten vedtak – sak ${after.caseNumber}`);
   });
 
-  it('tells the teacher who reported (an account) that the report was joined into the student\'s case', async () => {
+  it("tells the teacher who reported (an account) that the report was joined into the student's case", async () => {
     cases += 1;
-    const report = { id: 'report-1', reportedBy: teacher.userId, reporterName: teacher.name, reportedAt: day(2), course: { code: 'SYK1002', name: 'Grunnleggende sykepleie' }, concerns: ['missingParticipation' as const], description: 'Høyt fravær.', coursework: [] };
+    const report = {
+      id: 'report-1',
+      reportedBy: teacher.userId,
+      reporterName: teacher.name,
+      reportedAt: day(2),
+      course: { code: 'SYK1002', name: 'Grunnleggende sykepleie' },
+      concerns: ['missingParticipation' as const],
+      description: 'Høyt fravær.',
+      coursework: [],
+    };
     const before = followUpCase(teacher.userId, { caseNumber: `2026/0${cases}777`, status: 'reported', assignees: [], details: { reports: [report] } });
     await importDocuments(server.db, collection('cases'), [before], { actorId: null, action: 'test' });
     const after = step(before as FollowUpCase, { type: 'merge', at: day(4), intoCaseId: 'the-students-open-case' }, coordinator);
@@ -156,7 +186,10 @@ describe('notices the server sends when it accepts a step', () => {
   it('sends nothing for a push it refuses', async () => {
     const before = await protocolSentCase();
     // The coordinator may not call the decision meeting: the push is refused.
-    const after = { ...step(before, { type: 'callMeeting', at: day(13), meetingAt: day(20), location: 'Møterom 2', participantIds: [rector.userId] }, head), updatedBy: coordinator.userId };
+    const after = {
+      ...step(before, { type: 'callMeeting', at: day(13), meetingAt: day(20), location: 'Møterom 2', participantIds: [rector.userId] }, head),
+      updatedBy: coordinator.userId,
+    };
     const answer = await push(sessions.kari, before, after);
     expect(answer.rejections).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
     expect(await queuedAbout(after)).toEqual([]);

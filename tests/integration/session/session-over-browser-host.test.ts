@@ -68,7 +68,12 @@ beforeAll(async () => {
   await mkdir(join(root, 'renderer'), { recursive: true });
   await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html><html lang="nb"><title>Saksflyt</title></html>');
   server = await startTestServer();
-  kari = await server.addUser({ username: 'kari', name: 'Kari Kullkoordinator', roles: ['cohortCoordinator'], scope: { institution: 'hvl', departments: [], cohorts: ['spl-2025'], partners: [] } });
+  kari = await server.addUser({
+    username: 'kari',
+    name: 'Kari Kullkoordinator',
+    roles: ['cohortCoordinator'],
+    scope: { institution: 'hvl', departments: [], cohorts: ['spl-2025'], partners: [] },
+  });
 });
 
 afterAll(async () => {
@@ -119,7 +124,11 @@ describe('session channels over the browser host', () => {
 
     expect(value(await rpc<SessionView>(host, 'session:logout'))).toEqual({ state: 'signed-out', reason: 'logged-out', lastUsername: 'kari' });
     // The server ended the session too: the last refresh token no longer works.
-    const afterLogout = await fetch(`${server.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: afterBurst }) });
+    const afterLogout = await fetch(`${server.url}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: afterBurst }),
+    });
     expect(afterLogout.status).toBe(401);
     expect(errorCode(await rpc(host, 'session:refresh', {}))).toBe('signed-out');
 
@@ -144,7 +153,12 @@ describe('session channels over the browser host', () => {
 
   it('starts locked after a restart and unlocks with the password while the server is away', async () => {
     const away = await startTestServer();
-    await away.addUser({ username: 'per', name: 'Per Praksis', roles: ['placementAdmin'], scope: { institution: 'hvl', departments: [], cohorts: [], partners: [] } });
+    await away.addUser({
+      username: 'per',
+      name: 'Per Praksis',
+      roles: ['placementAdmin'],
+      scope: { institution: 'hvl', departments: [], cohorts: [], partners: [] },
+    });
     const dataDir = join(root, 'laptop-c');
     const first = await newHost(dataDir, away.url);
     const grant = value(await rpc<SessionGrant>(first, 'session:login', { username: 'per', password: TEST_PASSWORD }));

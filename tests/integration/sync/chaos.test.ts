@@ -45,51 +45,58 @@ const serverContent = async (collection: string) =>
   });
 
 describe(`a network that drops connections at random for ${seconds} s`, () => {
-  it('leaves all replicas identical to the server, with nothing written lost', async () => {
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    let refused = 0;
-    let cut = 0;
-    proxy.hooks = {
-      onConnect(connection) {
-        if (random() < 0.15) {
-          refused++;
-          return false;
-        }
-        setTimeout(() => {
-          cut++;
-          connection.drop();
-        }, 50 + random() * 1500);
-      },
-    };
-    const written = await Promise.all(
-      laptops.map((laptop, n) => laptop.call<{ cases: string[]; notes: string[]; edits: number }>('work', { seconds, seed: 1000 + n, label: String(n) })),
-    );
-    proxy.hooks = {};
-    expect(refused + cut).toBeGreaterThan(10);
+  it(
+    'leaves all replicas identical to the server, with nothing written lost',
+    async () => {
+      let seed = 42;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      let refused = 0;
+      let cut = 0;
+      proxy.hooks = {
+        onConnect(connection) {
+          if (random() < 0.15) {
+            refused++;
+            return false;
+          }
+          setTimeout(
+            () => {
+              cut++;
+              connection.drop();
+            },
+            50 + random() * 1500,
+          );
+        },
+      };
+      const written = await Promise.all(
+        laptops.map((laptop, n) => laptop.call<{ cases: string[]; notes: string[]; edits: number }>('work', { seconds, seed: 1000 + n, label: String(n) })),
+      );
+      proxy.hooks = {};
+      expect(refused + cut).toBeGreaterThan(10);
 
-    const final = await eventually(
-      async () => {
-        const results = await Promise.all(laptops.map((laptop) => laptop.call<SyncNowResult>('syncNow', { timeoutMs: 15_000 })));
-        const stored = { cases: await serverContent('cases'), notes: await serverContent('notes') };
-        const replicas = await Promise.all(laptops.map((laptop) => laptop.call<typeof stored>('content')));
-        return { ok: results.every((result) => result.ok), stored, replicas };
-      },
-      (state) => state.ok && state.replicas.every((replica) => JSON.stringify(replica) === JSON.stringify(state.stored)),
-      120_000,
-    );
+      const final = await eventually(
+        async () => {
+          const results = await Promise.all(laptops.map((laptop) => laptop.call<SyncNowResult>('syncNow', { timeoutMs: 15_000 })));
+          const stored = { cases: await serverContent('cases'), notes: await serverContent('notes') };
+          const replicas = await Promise.all(laptops.map((laptop) => laptop.call<typeof stored>('content')));
+          return { ok: results.every((result) => result.ok), stored, replicas };
+        },
+        (state) => state.ok && state.replicas.every((replica) => JSON.stringify(replica) === JSON.stringify(state.stored)),
+        120_000,
+      );
 
-    const ids = (list: string[]) => new Set(list.map((json) => (JSON.parse(json) as { id: string }).id));
-    const storedCases = ids(final.stored.cases);
-    const storedNotes = ids(final.stored.notes);
-    expect(written.flatMap((w) => w.cases).filter((id) => !storedCases.has(id))).toEqual([]);
-    expect(written.flatMap((w) => w.notes).filter((id) => !storedNotes.has(id))).toEqual([]);
-    expect(storedNotes.size).toBe(written.reduce((sum, w) => sum + w.notes.length, 0));
-    for (const laptop of laptops) {
-      const status = await laptop.call<SyncStatus>('status');
-      expect(status.unsyncedCount).toBe(0);
-      // Edits of the same case on several laptops end as conflicts in the inbox, never as refusals.
-      expect(status.items.filter((item) => item.state !== 'conflict')).toEqual([]);
-    }
-  }, (seconds + 150) * 1000);
+      const ids = (list: string[]) => new Set(list.map((json) => (JSON.parse(json) as { id: string }).id));
+      const storedCases = ids(final.stored.cases);
+      const storedNotes = ids(final.stored.notes);
+      expect(written.flatMap((w) => w.cases).filter((id) => !storedCases.has(id))).toEqual([]);
+      expect(written.flatMap((w) => w.notes).filter((id) => !storedNotes.has(id))).toEqual([]);
+      expect(storedNotes.size).toBe(written.reduce((sum, w) => sum + w.notes.length, 0));
+      for (const laptop of laptops) {
+        const status = await laptop.call<SyncStatus>('status');
+        expect(status.unsyncedCount).toBe(0);
+        // Edits of the same case on several laptops end as conflicts in the inbox, never as refusals.
+        expect(status.items.filter((item) => item.state !== 'conflict')).toEqual([]);
+      }
+    },
+    (seconds + 150) * 1000,
+  );
 });

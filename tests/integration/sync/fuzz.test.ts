@@ -62,7 +62,12 @@ const mutated = () =>
 const row = () =>
   fc.record(
     {
-      assumedMasterState: fc.oneof(fc.constant(null), mutated(), realDocument().map((doc) => ({ ...doc, _deleted: false })), fc.jsonValue()),
+      assumedMasterState: fc.oneof(
+        fc.constant(null),
+        mutated(),
+        realDocument().map((doc) => ({ ...doc, _deleted: false })),
+        fc.jsonValue(),
+      ),
       newDocumentState: fc.oneof(mutated(), fc.jsonValue()),
       context: fc.oneof(fc.jsonValue(), fc.record({ onBehalfOf: fc.string(), resolvesConflict: fc.string() })),
     },

@@ -28,7 +28,10 @@ describe('live sync', () => {
       const c = followUpCase(kari.userId);
       await a.db.cases.insert(c);
       await a.db.notes.insert(note(c.id, kari.userId));
-      const seen = await eventually(() => b.db.notes.find({ selector: { caseId: c.id } }).exec(), (notes) => notes.length === 1);
+      const seen = await eventually(
+        () => b.db.notes.find({ selector: { caseId: c.id } }).exec(),
+        (notes) => notes.length === 1,
+      );
       expect(seen[0]!.text).toBe('Samtale gjennomført.');
       expect((await b.db.cases.findOne(c.id).exec())?.title).toBe(c.title);
       expect(await a.sync.syncNow()).toEqual({ ok: true });
@@ -43,15 +46,27 @@ describe('live sync', () => {
   it('announces the size of a first sync and reports progress up to it', async () => {
     const cases = Array.from({ length: 30 }, () => followUpCase(kari.userId));
     await importDocuments(server.db, collection('cases'), cases, { actorId: null, action: 'test-import' });
-    await importDocuments(server.db, collection('notes'), cases.map((c) => note(c.id, kari.userId)), { actorId: null, action: 'test-import' });
+    await importDocuments(
+      server.db,
+      collection('notes'),
+      cases.map((c) => note(c.id, kari.userId)),
+      { actorId: null, action: 'test-import' },
+    );
     const laptop = await openLaptop(server.url, await server.login('kari'), { pullBatchSize: 7 });
     const seen: { received: number; total: number }[] = [];
     const subscription = laptop.sync.status$.subscribe((status) => status.firstSync && seen.push(status.firstSync));
     try {
-      await eventually(() => laptop.db.notes.count().exec(), (count) => count >= 30);
-      await eventually(() => laptop.sync.status.firstSync, (progress) => progress === null);
+      await eventually(
+        () => laptop.db.notes.count().exec(),
+        (count) => count >= 30,
+      );
+      await eventually(
+        () => laptop.sync.status.firstSync,
+        (progress) => progress === null,
+      );
       // The cases and notes, and the staff directory (kari and per, both of this institution).
-      const total = (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_documents WHERE collection IN ('cases', 'notes', 'staff')`))[0]!.n;
+      const total = (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_documents WHERE collection IN ('cases', 'notes', 'staff')`))[0]!
+        .n;
       expect(await laptop.db.staff.count().exec()).toBe(2);
       expect(Math.max(...seen.map((progress) => progress.total))).toBe(total);
       expect(seen.at(-1)).toEqual({ received: total, total });
@@ -76,7 +91,10 @@ describe('live sync', () => {
     try {
       again.network.setOnline(false);
       expect((await again.db.notes.findOne({ selector: { caseId: c.id } }).exec())?.text).toBe('Skrevet uten nett');
-      await eventually(() => again.sync.status.unsyncedCount, (count) => count === 2);
+      await eventually(
+        () => again.sync.status.unsyncedCount,
+        (count) => count === 2,
+      );
       again.network.setOnline(true);
       expect(await again.sync.syncNow()).toEqual({ ok: true });
       const rows = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE case_id = $1 AND collection = 'notes'`, [c.id]);
@@ -95,7 +113,10 @@ describe('live sync', () => {
     expect(await laptop.sync.syncNow()).toEqual({ ok: true });
     await revokeDevice(server.db, session.deviceId);
     expect((await laptop.sync.syncNow()).ok).toBe(false);
-    await eventually(() => wiped, (done) => done);
+    await eventually(
+      () => wiped,
+      (done) => done,
+    );
     expect(laptop.sync.status.phase).toBe('revoked');
     expect(laptop.db.closed).toBe(true);
     await laptop.close();
@@ -105,7 +126,10 @@ describe('live sync', () => {
     await server.addUser({ username: 'ida', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
     const laptop = await openLaptop(server.url, await server.login('ida'));
     try {
-      await eventually(() => laptop.sync.status.phase, (phase) => phase === 'idle');
+      await eventually(
+        () => laptop.sync.status.phase,
+        (phase) => phase === 'idle',
+      );
       await setUserDisabled(server.db, 'ida', true);
       const c = followUpCase(kari.userId);
       await laptop.db.cases.insert(c);

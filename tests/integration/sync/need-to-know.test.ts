@@ -48,7 +48,13 @@ async function pullRaw(userId: string, collection: string) {
     expect(response.status).toBe(200);
     const text = await response.text();
     texts.push(text);
-    const body = JSON.parse(text) as { documents: Record<string, unknown>[]; checkpoint: { seq: string } | null; hasMore: boolean; total?: number; purged: unknown[] };
+    const body = JSON.parse(text) as {
+      documents: Record<string, unknown>[];
+      checkpoint: { seq: string } | null;
+      hasMore: boolean;
+      total?: number;
+      purged: unknown[];
+    };
     documents.push(...body.documents);
     total ??= body.total;
     expect(body.purged).toEqual([]);
@@ -60,7 +66,12 @@ async function pullRaw(userId: string, collection: string) {
 async function pullEverything(userId: string) {
   const pulled: Record<string, Awaited<ReturnType<typeof pullRaw>>> = {};
   for (const collection of replicatedCollections) pulled[collection] = await pullRaw(userId, collection);
-  return { pulled, text: Object.values(pulled).map((p) => p.text).join('\n') };
+  return {
+    pulled,
+    text: Object.values(pulled)
+      .map((p) => p.text)
+      .join('\n'),
+  };
 }
 
 /** Every string in a value, at any depth. */
@@ -128,7 +139,9 @@ describe('need to know over pull', () => {
     }
     // What is theirs arrives: the cases, and their own reports in full.
     expect(new Set(pulled.cases!.documents.map((c) => c.id))).toEqual(new Set(view.cases.map((c) => c.id)));
-    const ownReports = progressed.flatMap((c) => (c.details.reports as { reportedBy: string; description: string }[]).filter((r) => r.reportedBy === teacher.userId));
+    const ownReports = progressed.flatMap((c) =>
+      (c.details.reports as { reportedBy: string; description: string }[]).filter((r) => r.reportedBy === teacher.userId),
+    );
     expect(ownReports.length).toBeGreaterThan(0);
     for (const report of ownReports) expect(text).toContain(JSON.stringify(report.description));
     // Notes: no internal one (the table gives a teacher none on follow-up cases).
@@ -152,7 +165,8 @@ describe('need to know over pull', () => {
     for (const person of data.people) expect(text).not.toContain(person.nationalId);
     for (const person of others) expect(text).not.toContain(quoted(person.id));
     // The announced first-sync totals count what is sent, not what the collection holds.
-    for (const collection of replicatedCollections) expect({ collection, total: pulled[collection]!.total }).toEqual({ collection, total: pulled[collection]!.documents.length });
+    for (const collection of replicatedCollections)
+      expect({ collection, total: pulled[collection]!.total }).toEqual({ collection, total: pulled[collection]!.documents.length });
   });
 
   it.each([
@@ -168,7 +182,11 @@ describe('need to know over pull', () => {
     expect(view.secrets.filter((secret) => text.includes(secret))).toEqual([]);
     expect(new Set(pulled.cases!.documents.map((c) => c.id))).toEqual(new Set(view.cases.map((c) => c.id)));
     for (const c of pulled.cases!.documents as unknown as Case[]) {
-      expect(Object.keys(c.details).sort()).toEqual(Object.keys(view.cases.find((v) => v.id === c.id)!.details).filter((part) => partAccess(c.type, view.role, part) !== '-').sort());
+      expect(Object.keys(c.details).sort()).toEqual(
+        Object.keys(view.cases.find((v) => v.id === c.id)!.details)
+          .filter((part) => partAccess(c.type, view.role, part) !== '-')
+          .sort(),
+      );
     }
     // Internal notes never, shared notes of their cases always.
     expect(view.notes.some((n) => n.visibility === 'internal')).toBe(true);
@@ -179,7 +197,8 @@ describe('need to know over pull', () => {
     // National IDs of nobody, not even of the people their cases are about.
     for (const person of data.people) expect(text).not.toContain(person.nationalId);
     for (const person of pulled.people!.documents) expect(person.nationalId).toBe('');
-    for (const collection of replicatedCollections) expect({ collection, total: pulled[collection]!.total }).toEqual({ collection, total: pulled[collection]!.documents.length });
+    for (const collection of replicatedCollections)
+      expect({ collection, total: pulled[collection]!.total }).toEqual({ collection, total: pulled[collection]!.documents.length });
   });
 
   it('a case officer still receives the national IDs of the people their cases are about', async () => {
@@ -220,7 +239,9 @@ describe('need to know in push answers', () => {
       const response = await fetch(`${server.url}/sync/cases/v${schemaVersionOf('cases')}/push`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokens.get(teacher.userId)}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ rows: [{ assumedMasterState: { ...assumed, _deleted: false }, newDocumentState: { ...held, title: `${held.title} (endret)`, _deleted: false } }] }),
+        body: JSON.stringify({
+          rows: [{ assumedMasterState: { ...assumed, _deleted: false }, newDocumentState: { ...held, title: `${held.title} (endret)`, _deleted: false } }],
+        }),
       });
       const text = await response.text();
       const body = JSON.parse(text) as { conflicts: Case[]; rejections: { masterState: Case | null }[] };
@@ -253,7 +274,10 @@ describe('need to know over the live stream', () => {
       }
     })();
     try {
-      await eventually(() => received, (text) => text.split('RESYNC').length > 2);
+      await eventually(
+        () => received,
+        (text) => text.split('RESYNC').length > 2,
+      );
       const secret = 'HEMMELIG-PROTOKOLL-OPPSUMMERING';
       const moved = {
         ...reported,
@@ -262,10 +286,21 @@ describe('need to know over the live stream', () => {
       };
       const channel = server.app.saksflyt.channels.changes;
       const collection = (name: string) => defaultSyncCollections().find((c) => c.name === name)!;
-      const note: Note = { id: `${reported.id}-secret-note`, caseId: reported.id, authorId: 'u-kullkoord-helse', authorName: 'K', createdAt: reported.updatedAt, text: 'HEMMELIG-INTERNT-NOTAT', visibility: 'internal' };
+      const note: Note = {
+        id: `${reported.id}-secret-note`,
+        caseId: reported.id,
+        authorId: 'u-kullkoord-helse',
+        authorName: 'K',
+        createdAt: reported.updatedAt,
+        text: 'HEMMELIG-INTERNT-NOTAT',
+        visibility: 'internal',
+      };
       await importDocuments(server.db, collection('cases'), [moved], { actorId: null, action: 'test', channel });
       await importDocuments(server.db, collection('notes'), [note], { actorId: null, action: 'test', channel });
-      await eventually(() => received, (text) => text.includes('protocolDrafted'));
+      await eventually(
+        () => received,
+        (text) => text.includes('protocolDrafted'),
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(received).toContain(quoted(reported.id));
       expect(received).not.toContain(secret);
@@ -283,16 +318,35 @@ describe('the server migration of stored documents', () => {
     const sql = migrations.find((m) => m.id === '008-need-to-know-fields')!.sql;
     await server.db.query(`INSERT INTO sync_documents (collection, id, doc) VALUES ('notes', 'legacy-note', $1), ('people', 'legacy-person', $2)`, [
       JSON.stringify({ id: 'legacy-note', caseId: 'c', authorId: 'a', authorName: 'A', createdAt: '2026-01-01T00:00:00.000Z', text: 'Gammelt notat' }),
-      JSON.stringify({ id: 'legacy-person', givenName: 'G', familyName: 'F', nationalId: '', email: '', institution: 'hifj', updatedAt: '2026-01-01T00:00:00.000Z' }),
+      JSON.stringify({
+        id: 'legacy-person',
+        givenName: 'G',
+        familyName: 'F',
+        nationalId: '',
+        email: '',
+        institution: 'hifj',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      }),
     ]);
     await server.db.exec(sql);
-    const rows = await server.db.query<{ id: string; doc: string }>(`SELECT id, doc FROM sync_documents WHERE id IN ('legacy-note', 'legacy-person') ORDER BY id`);
+    const rows = await server.db.query<{ id: string; doc: string }>(
+      `SELECT id, doc FROM sync_documents WHERE id IN ('legacy-note', 'legacy-person') ORDER BY id`,
+    );
     const collections = defaultSyncCollections();
     const [note, person] = rows.map((row) => JSON.parse(row.doc) as Record<string, unknown>);
     expect(note).toMatchObject({ visibility: 'internal', text: 'Gammelt notat' });
     expect(person).toMatchObject({ cohorts: [] });
-    expect(collections.find((c) => c.name === 'notes')!.schema.strict().safeParse(note).success).toBe(true);
-    expect(collections.find((c) => c.name === 'people')!.schema.strict().safeParse(person).success).toBe(true);
+    expect(
+      collections
+        .find((c) => c.name === 'notes')!
+        .schema.strict()
+        .safeParse(note).success,
+    ).toBe(true);
+    expect(
+      collections
+        .find((c) => c.name === 'people')!
+        .schema.strict()
+        .safeParse(person).success,
+    ).toBe(true);
   });
 });
-

@@ -32,7 +32,10 @@ describe('two laptops editing the same case offline', () => {
     try {
       const original = followUpCase(kari.userId, { assignees: [kari.userId] });
       await a.db.cases.insert(original);
-      await eventually(() => caseOn(b, original.id), (c) => c !== undefined);
+      await eventually(
+        () => caseOn(b, original.id),
+        (c) => c !== undefined,
+      );
       expect(await a.sync.syncNow()).toEqual({ ok: true });
 
       a.network.setOnline(false);
@@ -71,7 +74,10 @@ describe('two laptops editing the same case offline', () => {
         nextDeadline: '2026-04-01',
       };
       expect(await storedCase(original.id)).toMatchObject(expected);
-      await eventually(() => caseOn(b, original.id), (c) => c?.assignees.length === 2);
+      await eventually(
+        () => caseOn(b, original.id),
+        (c) => c?.assignees.length === 2,
+      );
       expect(await caseOn(a, original.id)).toMatchObject(expected);
       expect(await caseOn(b, original.id)).toMatchObject(expected);
 
@@ -100,7 +106,10 @@ describe('two laptops editing the same case offline', () => {
       expect(await a.sync.syncNow()).toEqual({ ok: true });
       expect((await storedCase(original.id)).title).toBe('Oppfølging – Kari sin tittel');
       expect(await openIssues(a)).toEqual([]);
-      await eventually(() => caseOn(b, original.id), (c) => c?.title === 'Oppfølging – Kari sin tittel');
+      await eventually(
+        () => caseOn(b, original.id),
+        (c) => c?.title === 'Oppfølging – Kari sin tittel',
+      );
       const audit = await server.db.query<{ action: string; outcome: string; actor_id: string; detail: string }>(
         `SELECT action, outcome, actor_id, detail FROM audit_log WHERE document_id = $1 ORDER BY id`,
         [original.id],

@@ -32,7 +32,7 @@ async function moveCase(id: string, cohort: string) {
 }
 
 describe('purging what a user may no longer see', () => {
-  it('drops the cases (and their notes) of a cohort taken out of the user\'s scope, at the next sync', async () => {
+  it("drops the cases (and their notes) of a cohort taken out of the user's scope, at the next sync", async () => {
     const laptop = await openLaptop(server.url, await server.login('kari'));
     try {
       const kept = followUpCase(kari.userId, { cohort: 'spl-2025' });
@@ -62,12 +62,24 @@ describe('purging what a user may no longer see', () => {
       const noteIds = await localIds(laptop, 'notes');
 
       await moveCase(c.id, 'ver-2025');
-      await eventually(() => laptop.db.cases.findOne(c.id).exec(), (doc) => doc === null);
-      await eventually(() => laptop.db.notes.find({ selector: { caseId: c.id } }).exec(), (notes) => notes.length === 0);
+      await eventually(
+        () => laptop.db.cases.findOne(c.id).exec(),
+        (doc) => doc === null,
+      );
+      await eventually(
+        () => laptop.db.notes.find({ selector: { caseId: c.id } }).exec(),
+        (notes) => notes.length === 0,
+      );
 
       await moveCase(c.id, 'spl-2025');
-      await eventually(() => laptop.db.cases.findOne(c.id).exec(), (doc) => doc?.cohort === 'spl-2025');
-      await eventually(() => localIds(laptop, 'notes'), (ids) => ids.length === noteIds.length);
+      await eventually(
+        () => laptop.db.cases.findOne(c.id).exec(),
+        (doc) => doc?.cohort === 'spl-2025',
+      );
+      await eventually(
+        () => localIds(laptop, 'notes'),
+        (ids) => ids.length === noteIds.length,
+      );
       expect(await localIds(laptop, 'notes')).toEqual(noteIds);
     } finally {
       await laptop.close();
@@ -85,12 +97,19 @@ describe('purging what a user may no longer see', () => {
       await moveCase(c.id, 'ver-2025');
       laptop.network.setOnline(true);
       await laptop.sync.syncNow();
-      await eventually(() => laptop.db.cases.findOne(c.id).exec(), (doc) => doc === null);
+      await eventually(
+        () => laptop.db.cases.findOne(c.id).exec(),
+        (doc) => doc === null,
+      );
       const [row] = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1`, [c.id]);
       expect((JSON.parse(row!.doc) as Case).title).toBe(c.title);
       const issues = (await laptop.db.conflicts.find({ selector: { documentId: c.id } }).exec()).map((doc) => doc.toJSON() as SyncIssue);
       expect(issues).toEqual([
-        expect.objectContaining({ kind: 'rejected', reason: 'forbidden', fields: expect.arrayContaining([{ path: 'title', local: 'Skrevet offline', server: null }]) }),
+        expect.objectContaining({
+          kind: 'rejected',
+          reason: 'forbidden',
+          fields: expect.arrayContaining([{ path: 'title', local: 'Skrevet offline', server: null }]),
+        }),
       ]);
     } finally {
       await laptop.close();

@@ -48,9 +48,14 @@ function watchItems(laptop: Laptop) {
 }
 
 const stored = async (collection: string, ids: string[]) =>
-  (await server.db.query<{ id: string }>(`SELECT id FROM sync_documents WHERE collection = $1 AND NOT deleted`, [collection])).map((row) => row.id).filter((id) => ids.includes(id)).sort();
+  (await server.db.query<{ id: string }>(`SELECT id FROM sync_documents WHERE collection = $1 AND NOT deleted`, [collection]))
+    .map((row) => row.id)
+    .filter((id) => ids.includes(id))
+    .sort();
 const refusedOnServer = async (ids: string[]) =>
-  (await server.db.query<{ document_id: string }>(`SELECT document_id FROM audit_log WHERE outcome = 'rejected'`)).filter((row) => ids.includes(row.document_id));
+  (await server.db.query<{ document_id: string }>(`SELECT document_id FROM audit_log WHERE outcome = 'rejected'`)).filter((row) =>
+    ids.includes(row.document_id),
+  );
 const allIssues = async (laptop: Laptop) => (await laptop.db.conflicts.find().exec()).map((doc) => doc.toJSON() as SyncIssue);
 
 describe('a case and its notes written offline', () => {
@@ -74,7 +79,12 @@ describe('a case and its notes written offline', () => {
       expect(await laptop.sync.syncNow()).toEqual({ ok: true });
 
       expect(await stored('cases', [written.id])).toEqual([written.id]);
-      expect(await stored('notes', notes.map((n) => n.id))).toEqual(notes.map((n) => n.id).sort());
+      expect(
+        await stored(
+          'notes',
+          notes.map((n) => n.id),
+        ),
+      ).toEqual(notes.map((n) => n.id).sort());
       expect(link.refusals).toEqual([]);
       expect(await refusedOnServer([written.id, ...notes.map((n) => n.id)])).toEqual([]);
       expect(await allIssues(laptop)).toEqual([]);
@@ -110,7 +120,12 @@ describe('a case and its notes written offline', () => {
     try {
       expect(await again.sync.syncNow()).toEqual({ ok: true });
       expect(await stored('cases', [written.id])).toEqual([written.id]);
-      expect(await stored('notes', notes.map((n) => n.id))).toEqual(notes.map((n) => n.id).sort());
+      expect(
+        await stored(
+          'notes',
+          notes.map((n) => n.id),
+        ),
+      ).toEqual(notes.map((n) => n.id).sort());
       expect(link.refusals).toEqual([]);
       expect(await refusedOnServer([written.id, ...notes.map((n) => n.id)])).toEqual([]);
       expect(await allIssues(again)).toEqual([]);

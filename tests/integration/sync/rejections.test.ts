@@ -92,13 +92,22 @@ describe('changes the server refuses', () => {
     const caseId = randomUUID();
     const early = note(caseId, kari.userId, 'Skrevet før saken fantes');
     await laptop.db.notes.insert(early);
-    await eventually(() => issuesFor(early.id), (issues) => issues.some((issue) => issue.reason === 'parent-missing'));
+    await eventually(
+      () => issuesFor(early.id),
+      (issues) => issues.some((issue) => issue.reason === 'parent-missing'),
+    );
     expect(await stored('notes', early.id)).toBeUndefined();
 
     await laptop.db.cases.insert(followUpCase(kari.userId, { id: caseId }));
-    const back = await eventually(() => stored('notes', early.id), (doc) => doc !== undefined);
+    const back = await eventually(
+      () => stored('notes', early.id),
+      (doc) => doc !== undefined,
+    );
     expect(back?.text).toBe('Skrevet før saken fantes');
-    await eventually(() => issuesFor(early.id), (issues) => issues.length === 0);
+    await eventually(
+      () => issuesFor(early.id),
+      (issues) => issues.length === 0,
+    );
     expect((await laptop.db.notes.findOne(early.id).exec())?.text).toBe('Skrevet før saken fantes');
   });
 

@@ -8,14 +8,7 @@ import { runReplicationBaseTestSuite, setConfig } from 'rxdb/plugins/test-utils'
 import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import {
-  createPullHandler,
-  createPullStream,
-  createPushHandler,
-  RejectedRows,
-  Revisions,
-  upstreamIdle,
-} from '../../../src-renderer/sync/replication-handlers';
+import { createPullHandler, createPullStream, createPushHandler, RejectedRows, Revisions, upstreamIdle } from '../../../src-renderer/sync/replication-handlers';
 import { SyncTransport } from '../../../src-renderer/sync/sync-transport';
 import { sessionAuth } from './support/client';
 import { scope } from './support/fixtures';

@@ -41,7 +41,9 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
 beforeAll(async () => {
   userId = await withDatabase(async (db) => {
     await migrate(db);
-    return (await addUser(db, { username: 'kari', name: 'Kari', password: TEST_PASSWORD, roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) })).id;
+    return (
+      await addUser(db, { username: 'kari', name: 'Kari', password: TEST_PASSWORD, roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) })
+    ).id;
   });
   proxy = new TcpProxy(await server.start());
   url = await proxy.listen();
@@ -73,10 +75,17 @@ async function crashDuringPush(arm: (crash: () => void) => void) {
   const c = followUpCase(userId);
   await laptop.db.cases.insert(c);
   await crash;
-  await eventually(() => laptop.sync.status.online, (online) => !online);
+  await eventually(
+    () => laptop.sync.status.online,
+    (online) => !online,
+  );
   expect(laptop.sync.status.unsyncedCount).toBe(1);
   await server.start();
-  await eventually(() => laptop.sync.status.unsyncedCount, (count) => count === 0, 30_000);
+  await eventually(
+    () => laptop.sync.status.unsyncedCount,
+    (count) => count === 0,
+    30_000,
+  );
   expect(await laptop.sync.syncNow()).toEqual({ ok: true });
   return c;
 }

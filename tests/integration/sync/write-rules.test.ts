@@ -106,7 +106,12 @@ describe('write rules over HTTP', () => {
   });
 
   it.each(['student', 'rector'] as const)('refuses a %s who marks the summons signed and archived', async (role) => {
-    const tampered = { ...summons, signatures: [{ signer: 'Ola Student', signedAt: drafted.updatedAt }], archiveState: 'archived', archiveReference: '2026/1-1' };
+    const tampered = {
+      ...summons,
+      signatures: [{ signer: 'Ola Student', signedAt: drafted.updatedAt }],
+      archiveState: 'archived',
+      archiveReference: '2026/1-1',
+    };
     expect(await refused(role, 'documents', tampered, summons)).toMatchObject({ reason: 'forbidden' });
     expect(await storedDoc('documents', summons.id)).toMatchObject({ signatures: [], archiveState: 'not-archived' });
   });
@@ -117,7 +122,16 @@ describe('write rules over HTTP', () => {
     expect(await storedDoc('documents', summons.id)).toBeDefined();
     const [row] = await server.db.query<{ deleted: boolean }>(`SELECT deleted FROM sync_documents WHERE collection = 'documents' AND id = $1`, [summons.id]);
     expect(row!.deleted).toBe(false);
-    const task = { id: `task-${role}`, caseId: drafted.id, title: 'Les innkallingen', assigneeId: actorFor(role).userId, due: '2026-12-01', done: false, createdAt: drafted.updatedAt, updatedAt: drafted.updatedAt };
+    const task = {
+      id: `task-${role}`,
+      caseId: drafted.id,
+      title: 'Les innkallingen',
+      assigneeId: actorFor(role).userId,
+      due: '2026-12-01',
+      done: false,
+      createdAt: drafted.updatedAt,
+      updatedAt: drafted.updatedAt,
+    };
     await accepted('cohortCoordinator', 'tasks', task);
     await accepted(role, 'tasks', { ...task, done: true }, task);
     const done = { ...task, done: true };
@@ -126,7 +140,16 @@ describe('write rules over HTTP', () => {
   });
 
   it('refuses a tick-off of a task assigned to someone else, or to a role rather than to the user, and keeps it open', async () => {
-    const forHead = { id: 'task-for-head', caseId: drafted.id, title: 'Kall inn til møte', assigneeId: actorFor('departmentHead').userId, due: '2026-12-01', done: false, createdAt: drafted.updatedAt, updatedAt: drafted.updatedAt };
+    const forHead = {
+      id: 'task-for-head',
+      caseId: drafted.id,
+      title: 'Kall inn til møte',
+      assigneeId: actorFor('departmentHead').userId,
+      due: '2026-12-01',
+      done: false,
+      createdAt: drafted.updatedAt,
+      updatedAt: drafted.updatedAt,
+    };
     const forRectors = { ...forHead, id: 'task-for-rectors', assigneeId: 'rector' };
     await accepted('cohortCoordinator', 'tasks', forHead);
     await accepted('cohortCoordinator', 'tasks', forRectors);
@@ -143,7 +166,9 @@ describe('write rules over HTTP', () => {
     await accepted('cohortCoordinator', 'documents', queued, summons);
     const archived = { ...queued, archiveState: 'archived', archiveReference: '2026/1-1' };
     await accepted('cohortCoordinator', 'documents', archived, queued);
-    expect(await refused('cohortCoordinator', 'documents', { ...archived, archiveReference: '2026/9-9' }, archived)).toMatchObject({ code: 'archive-reference' });
+    expect(await refused('cohortCoordinator', 'documents', { ...archived, archiveReference: '2026/9-9' }, archived)).toMatchObject({
+      code: 'archive-reference',
+    });
     expect(await refused('cohortCoordinator', 'documents', { ...archived, archiveState: 'not-archived' }, archived)).toMatchObject({ code: 'archive-state' });
   });
 
@@ -171,8 +196,20 @@ describe('write rules over HTTP', () => {
     const padded = { ...base, details: { ...base.details, attachment: 'x'.repeat(300_000) } };
     const nested = { ...base, id: 'case-nested', details: { ...base.details, reports: (base.details.reports as object[]).map((r) => ({ ...r, hidden: 1 })) } };
     const good = { ...base, id: 'case-good' };
-    const teacherCase = (c: Case) => ({ ...c, status: 'reported', assignees: [], deadlines: [], nextDeadline: '9999-12-31', createdBy: 'teacher-1', updatedBy: 'teacher-1' });
-    const { body } = await push('teacher', 'cases', [padded, nested, good].map((c) => ({ newDocumentState: wire(teacherCase(c)) })));
+    const teacherCase = (c: Case) => ({
+      ...c,
+      status: 'reported',
+      assignees: [],
+      deadlines: [],
+      nextDeadline: '9999-12-31',
+      createdBy: 'teacher-1',
+      updatedBy: 'teacher-1',
+    });
+    const { body } = await push(
+      'teacher',
+      'cases',
+      [padded, nested, good].map((c) => ({ newDocumentState: wire(teacherCase(c)) })),
+    );
     expect(body.rejections.map((r) => [r.id, r.reason])).toEqual([
       ['case-padded', 'invalid-document'],
       ['case-nested', 'invalid-document'],

@@ -11,9 +11,7 @@ import { readManifest, sha256Hex, writeManifest } from '../package-files';
 export const FOLDER_MANIFEST = 'manifest.json';
 
 const manifestSchema = z.object({
-  documents: z.array(
-    z.object({ file: z.string(), sha256: z.string(), size: z.number().int(), archivedAt: isoTimestamp, record: archiveRecordSchema }),
-  ),
+  documents: z.array(z.object({ file: z.string(), sha256: z.string(), size: z.number().int(), archivedAt: isoTimestamp, record: archiveRecordSchema })),
 });
 export type FolderManifest = z.infer<typeof manifestSchema>;
 

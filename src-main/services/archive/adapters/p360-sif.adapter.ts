@@ -123,9 +123,7 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
           Archive: 'Saksdokument',
           ...access,
           ...contacts(record, person.Recno),
-          Files: [
-            { Title: record.title, Format: 'pdf', Base64Data: pdf.toString('base64'), Status: 'F', VersionFormat: 'A', Category: '1' },
-          ],
+          Files: [{ Title: record.title, Format: 'pdf', Base64Data: pdf.toString('base64'), Status: 'F', VersionFormat: 'A', Category: '1' }],
         },
         documentResult,
       );

@@ -9,9 +9,7 @@ import { bulkRunner, type BulkReplica } from './bulk-ports';
 export const BULK_CHUNK_SIZE = 25;
 
 export type BulkOutcome =
-  | { kind: 'done'; tasksCreated: number }
-  | { kind: 'refused'; reason: BulkRefusalReason | 'not-found'; message: string }
-  | { kind: 'failed'; message: string };
+  { kind: 'done'; tasksCreated: number } | { kind: 'refused'; reason: BulkRefusalReason | 'not-found'; message: string } | { kind: 'failed'; message: string };
 
 export interface BulkResult {
   case: SelectedCase;

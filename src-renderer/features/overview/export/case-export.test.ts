@@ -60,7 +60,9 @@ describe('exporting the case list', () => {
     expect(lines.at(-1)).toBe(''); // the last line ends with CRLF too
     expect(count).toBe(cases.length);
     // The overview's own order (its query is checked against a hand-made answer in case-query.test.ts).
-    const listed = await replica().cases.find(caseListQuery(all, today, cases.length)).exec();
+    const listed = await replica()
+      .cases.find(caseListQuery(all, today, cases.length))
+      .exec();
     expect(lines.slice(1, -1).map((line) => line.split(';')[0])).toEqual(listed.map((c) => c.caseNumber));
     expect(progress).toEqual([
       [EXPORT_PAGE_SIZE, cases.length],
@@ -93,7 +95,12 @@ describe('exporting the case list', () => {
     const { lines } = await read(file);
     const want = cases.filter((c) => c.type === 'placement' && c.nextDeadline <= addDays(today, 7)).map((c) => c.caseNumber);
     expect(count).toBe(want.length);
-    expect(lines.slice(1, -1).map((line) => line.split(';')[0]).sort()).toEqual(want.sort());
+    expect(
+      lines
+        .slice(1, -1)
+        .map((line) => line.split(';')[0])
+        .sort(),
+    ).toEqual(want.sort());
   });
 
   it('has only the header when nothing matches', async () => {

@@ -3,13 +3,16 @@ import { csvLines } from './csv';
 
 describe('CSV lines for Norwegian Excel', () => {
   it('separates fields with semicolons and ends every line with CRLF', () => {
-    expect(csvLines([['2026/00001', 'Sak', 'Praksis'], ['2026/00002', 'Sak 2', '']])).toBe('2026/00001;Sak;Praksis\r\n2026/00002;Sak 2;\r\n');
+    expect(
+      csvLines([
+        ['2026/00001', 'Sak', 'Praksis'],
+        ['2026/00002', 'Sak 2', ''],
+      ]),
+    ).toBe('2026/00001;Sak;Praksis\r\n2026/00002;Sak 2;\r\n');
   });
 
   it('quotes fields with a semicolon, a quote or a line break, doubling the quote', () => {
-    expect(csvLines([['a;b', 'si "hei"', 'linje 1\nlinje 2', 'cr\rlf', 'plain']])).toBe(
-      '"a;b";"si ""hei""";"linje 1\nlinje 2";"cr\rlf";plain\r\n',
-    );
+    expect(csvLines([['a;b', 'si "hei"', 'linje 1\nlinje 2', 'cr\rlf', 'plain']])).toBe('"a;b";"si ""hei""";"linje 1\nlinje 2";"cr\rlf";plain\r\n');
   });
 
   it('keeps Norwegian letters as they are', () => {

@@ -17,14 +17,7 @@ export function ExportButton({ filter, today }: { filter: CaseFilter; today: str
   const running = state.kind === 'running';
   return (
     <div className="case-export">
-      <Button
-        type="button"
-        variant="secondary"
-        data-size="sm"
-        aria-disabled={running || undefined}
-        loading={running}
-        onClick={() => void start()}
-      >
+      <Button type="button" variant="secondary" data-size="sm" aria-disabled={running || undefined} loading={running} onClick={() => void start()}>
         {t.overview.export.button}
       </Button>
       {running && state.total !== undefined && state.total > EXPORT_PAGE_SIZE && (

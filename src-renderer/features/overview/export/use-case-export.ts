@@ -9,10 +9,7 @@ import { exportCases, exportFileName } from './case-export';
 import { downloadFile } from './download-file';
 
 export type ExportState =
-  | { kind: 'idle' }
-  | { kind: 'running'; done: number; total: number | undefined }
-  | { kind: 'done'; count: number; fileName: string }
-  | { kind: 'failed' };
+  { kind: 'idle' } | { kind: 'running'; done: number; total: number | undefined } | { kind: 'done'; count: number; fileName: string } | { kind: 'failed' };
 
 /** Exports the cases the filter shows to a CSV file and downloads it; one export at a time. */
 export function useCaseExport(filter: CaseFilter, today: string) {
@@ -28,9 +25,7 @@ export function useCaseExport(filter: CaseFilter, today: string) {
     setState({ kind: 'running', done: 0, total: undefined });
     try {
       const ctx = { t, language, staffName: (id: string) => staff.member(id)?.name };
-      const { file, count } = await exportCases(db.cases, { filter, today }, ctx, (done, total) =>
-        setState({ kind: 'running', done, total }),
-      );
+      const { file, count } = await exportCases(db.cases, { filter, today }, ctx, (done, total) => setState({ kind: 'running', done, total }));
       const fileName = exportFileName(t.overview.export.fileStem, today);
       downloadFile(file, fileName);
       setState({ kind: 'done', count, fileName });

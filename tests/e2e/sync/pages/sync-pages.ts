@@ -16,7 +16,10 @@ export class StatusBar extends screenWith(syncTexts) {
 
   /** The value of a fact in the status bar, by its term. */
   private fact(term: string): Locator {
-    return this.region.locator('dl > div').filter({ has: this.page.getByRole('term').filter({ hasText: term }) }).getByRole('definition');
+    return this.region
+      .locator('dl > div')
+      .filter({ has: this.page.getByRole('term').filter({ hasText: term }) })
+      .getByRole('definition');
   }
 
   inboxLink(count: number): Locator {

@@ -89,7 +89,9 @@ export async function startCentralServer(dataDir: string, options: Pick<AppOptio
       return rows.map((row) => parsed(row.doc) as Note).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     resolutionAudits: (documentId) =>
-      db.query(`SELECT actor_id, outcome FROM audit_log WHERE action = 'resolve-conflict' AND document_id = $1 AND outcome = 'accepted' ORDER BY id`, [documentId]),
+      db.query(`SELECT actor_id, outcome FROM audit_log WHERE action = 'resolve-conflict' AND document_id = $1 AND outcome = 'accepted' ORDER BY id`, [
+        documentId,
+      ]),
   };
 }
 
@@ -101,7 +103,10 @@ const parsed = (doc: StoredDoc): unknown => (typeof doc === 'string' ? JSON.pars
  * (PGlite needs seconds to create and migrate a cluster; argon2 hashing is slow by design).
  */
 async function demoTemplate(): Promise<Blob> {
-  const key = createHash('sha256').update(JSON.stringify({ migrations, serverDemoData, accounts, DEMO_PASSWORD, v: 1 })).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ migrations, serverDemoData, accounts, DEMO_PASSWORD, v: 1 }))
+    .digest('hex')
+    .slice(0, 16);
   const file = join(tmpdir(), `saksflyt-e2e-sync-template-${key}.tar.gz`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const db = await openPglite(undefined);
@@ -110,7 +115,15 @@ async function demoTemplate(): Promise<Blob> {
     for (const account of Object.keys(accounts) as AccountName[]) {
       const actor = actorOf(account);
       const email = demoUsers().find((user) => user.userId === actor.userId)?.email ?? '';
-      await addUser(db, { id: actor.userId, username: accounts[account].username, name: actor.name, password: DEMO_PASSWORD, roles: actor.roles, scope: actor.scope, email });
+      await addUser(db, {
+        id: actor.userId,
+        username: accounts[account].username,
+        name: actor.name,
+        password: DEMO_PASSWORD,
+        roles: actor.roles,
+        scope: actor.scope,
+        email,
+      });
     }
     await importDemoData(db, serverDemoData);
     const dump = Buffer.from(await (await db.dump()).arrayBuffer());

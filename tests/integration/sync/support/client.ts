@@ -39,9 +39,7 @@ export async function openClientDatabase(
     multiInstance: false,
   });
   await db.addCollections(
-    Object.fromEntries(
-      collections.map((collection) => [collection, collectionCreator(collection, schemaOf(collection))]),
-    ) as Record<
+    Object.fromEntries(collections.map((collection) => [collection, collectionCreator(collection, schemaOf(collection))])) as Record<
       CollectionName,
       RxCollectionCreator
     >,

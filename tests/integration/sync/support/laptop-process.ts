@@ -19,7 +19,7 @@ interface WorkOptions {
 
 async function work({ seconds, seed, label }: WorkOptions) {
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const session = currentSession!;
   const written = { cases: [] as string[], notes: [] as string[], edits: 0 };
   const until = Date.now() + seconds * 1000;
