@@ -4,15 +4,20 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local stand-in for Public 360's SIF JSON RPC API: POST
  * /Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/{Service}/{Method} with body {"parameter": {...}} and
- * the `authkey` header; answers in SIF's result shape (Successful / ErrorMessage / ErrorDetails
- * plus Recno, CaseNumber, DocumentNumber, Cases) and records every request it got. It keeps the
- * rules of a real installation that matter here: unknown case numbers, missing titles, access code
- * 13 without a paragraph, and recipient-bearing categories without a recipient are refused.
+ * the auth key as `Authorization: authkey <key>` or `?authkey=` (the forms SIF clients use; a
+ * bare `authkey` header is refused); answers in SIF's result shape (Successful / ErrorMessage /
+ * ErrorDetails plus Recno, CaseNumber, DocumentNumber, Cases) and records every request it got.
+ * It keeps the rules of a real installation that matter here: unknown case numbers, missing
+ * titles, access code 13 without a paragraph, a category that is not a journal category, and
+ * recipient-bearing categories without a recipient are refused.
  */
 export interface RecordedSifRequest {
   service: string;
   method: string;
+  /** The key presented in an accepted form, and which form. */
   authkey: string | undefined;
+  authForm: 'header' | 'query' | undefined;
+  clientId: string | undefined;
   parameter: Record<string, unknown>;
 }
 
@@ -21,6 +26,8 @@ export interface StandInCase {
   CaseNumber: string;
   Title: string;
   CaseType: string;
+  /** As GetCases reports it: 'Under behandling', 'Avsluttet', 'Utgår', … */
+  Status: string;
   ArchiveCodes: { ArchiveCode: string }[];
   parameter: Record<string, unknown>;
 }
@@ -44,11 +51,15 @@ export interface P360SifStandIn {
   documents: StandInDocument[];
   /** The next `times` calls of `Service/Method` fail the given way. */
   failNext(operation: string, failure: Failure, times?: number): void;
+  /** A student folder that is already in P360 (made elsewhere), with the given status. */
+  addStudentFolder(folder: { nationalId: string; status: string; title?: string; caseType?: string }): StandInCase;
   close(): Promise<void>;
 }
 
 const RPC_PREFIX = '/Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/';
-const RECIPIENT_CATEGORIES = new Set(['Vedtak', 'Dokument ut', 'U']);
+/** P360's journal categories (the Noark journalposttypes) for the documents Saksflyt files. */
+const JOURNAL_CATEGORIES = new Set(['Dokument inn', 'Dokument ut', 'Internt notat med oppfølging', 'Internt notat uten oppfølging']);
+const RECIPIENT_CATEGORIES = new Set(['Dokument ut']);
 
 export async function startP360SifStandIn(options: { authKey: string; year?: number }): Promise<P360SifStandIn> {
   const year = String(options.year ?? 2026).slice(2);
@@ -62,6 +73,12 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
   const ok = (fields: Record<string, unknown>) => ({ ...fields, Successful: true, ErrorMessage: null, ErrorDetails: null });
   const refused = (message: string) => ({ Successful: false, ErrorMessage: message, ErrorDetails: `SI.Biz.Core.Exceptions: ${message}` });
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+  const addCase = (fields: Omit<StandInCase, 'Recno' | 'CaseNumber'>): StandInCase => {
+    const created = { Recno: ++recno, CaseNumber: `${year}/${String(cases.length + 1).padStart(5, '0')}`, ...fields };
+    cases.push(created);
+    return created;
+  };
 
   const operations: Record<string, (parameter: Record<string, unknown>) => Record<string, unknown>> = {
     'ContactService/SynchronizePrivatePerson': (parameter) => {
@@ -79,7 +96,7 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
           (!parameter.CaseType || candidate.CaseType === parameter.CaseType),
       );
       return ok({
-        Cases: found.map(({ Recno, CaseNumber, Title }) => ({ Recno, CaseNumber, Title, Status: 'Under behandling' })),
+        Cases: found.map(({ Recno, CaseNumber, Title, Status }) => ({ Recno, CaseNumber, Title, Status })),
         TotalCount: found.length,
         TotalPageCount: 1,
       });
@@ -87,15 +104,13 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
     'CaseService/CreateCase': (parameter) => {
       if (!text(parameter.Title)) return refused('Title is required');
       if (parameter.AccessCode === '13' && !text(parameter.Paragraph)) return refused('Paragraph is required for access code 13');
-      const created: StandInCase = {
-        Recno: ++recno,
-        CaseNumber: `${year}/${String(cases.length + 1).padStart(5, '0')}`,
+      const created = addCase({
         Title: text(parameter.Title),
         CaseType: text(parameter.CaseType),
+        Status: 'Under behandling',
         ArchiveCodes: Array.isArray(parameter.ArchiveCodes) ? (parameter.ArchiveCodes as { ArchiveCode: string }[]) : [],
         parameter,
-      };
-      cases.push(created);
+      });
       return ok({ Recno: created.Recno, CaseNumber: created.CaseNumber, ImportedCaseNumber: null, UID: null, UIDOrigin: null });
     },
     'DocumentService/CreateDocument': (parameter) => {
@@ -105,6 +120,7 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
         return refused('Title, Category and Status are required');
       }
       if (parameter.AccessCode === '13' && !text(parameter.Paragraph)) return refused('Paragraph is required for access code 13');
+      if (!JOURNAL_CATEGORIES.has(text(parameter.Category))) return refused(`Category '${text(parameter.Category)}' is not a valid code value`);
       const roles = [
         ...(Array.isArray(parameter.Contacts) ? parameter.Contacts : []),
         ...(Array.isArray(parameter.UnregisteredContacts) ? parameter.UnregisteredContacts : []),
@@ -135,7 +151,8 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    const url = new URL(request.url ?? '/', 'http://stand-in');
+    const path = url.pathname;
     if (request.method !== 'POST' || !path.startsWith(RPC_PREFIX)) return send(response, 404, { Message: 'Not found' });
     const operation = path.slice(RPC_PREFIX.length);
     const [service = '', method = ''] = operation.split('/');
@@ -147,8 +164,9 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
     } catch {
       return send(response, 400, { Message: 'The request body is not JSON' });
     }
-    const authkey = request.headers.authkey as string | undefined;
-    requests.push({ service, method, authkey, parameter: body.parameter ?? {} });
+    const { authkey, authForm } = presentedKey(request.headers.authorization, url.searchParams.get('authkey'));
+    const clientId = request.headers.clientid as string | undefined;
+    requests.push({ service, method, authkey, authForm, clientId, parameter: body.parameter ?? {} });
     if (authkey !== options.authKey) return send(response, 401, { Message: 'Authorization has been denied for this request.' });
     const handler = operations[operation];
     if (!handler) return send(response, 404, { Message: `No operation ${operation}` });
@@ -171,8 +189,18 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
     cases,
     documents,
     failNext: (operation, failure, times = 1) => failures.set(operation, { failure, times }),
+    addStudentFolder: ({ nationalId, status, title = 'Studentmappe', caseType = 'Student' }) =>
+      addCase({ Title: title, CaseType: caseType, Status: status, ArchiveCodes: [{ ArchiveCode: nationalId }], parameter: {} }),
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** The key from `Authorization: authkey <key>` or `?authkey=`; anything else (a bare `authkey` header) presents none. */
+function presentedKey(authorization: string | undefined, query: string | null): Pick<RecordedSifRequest, 'authkey' | 'authForm'> {
+  const header = /^authkey (.+)$/.exec(authorization ?? '')?.[1];
+  if (header) return { authkey: header, authForm: 'header' };
+  if (query) return { authkey: query, authForm: 'query' };
+  return { authkey: undefined, authForm: undefined };
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -263,18 +263,26 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   await expect(protocolRow).toContainText(t.documents.archiveStates.archived);
   const caseNumber = (await followUp.fact(t.casePage.caseNumber).textContent()) ?? '';
   const folder = join(dataDir, 'archive', caseNumber.replace(/[^A-Za-z0-9._-]/g, '-'));
-  expect((await readdir(folder)).sort()).toEqual([`protocol-${caseNumber.replace('/', '-')}.pdf`, `vedtak-${caseNumber.replace('/', '-')}.pdf`]);
-  const sealed = await readFile(join(folder, `vedtak-${caseNumber.replace('/', '-')}.pdf`));
+  // Each file name carries its document id (from the folder archive's manifest).
+  const manifest = JSON.parse(await readFile(join(dataDir, 'archive', 'manifest.json'), 'utf8')) as {
+    documents: { record: { kind: string; documentId: string } }[];
+  };
+  const fileOf = (kind: string) => {
+    const documentId = manifest.documents.find((document) => document.record.kind === kind)?.record.documentId ?? '';
+    return `${kind === 'decision' ? 'vedtak' : kind}-${caseNumber.replace('/', '-')}-${documentId.replace(/[^A-Za-z0-9._-]/g, '-')}.pdf`;
+  };
+  expect((await readdir(folder)).sort()).toEqual([fileOf('protocol'), fileOf('decision')].sort());
+  const sealed = await readFile(join(folder, fileOf('decision')));
   expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Saksflyt demo – virksomhetssegl']]);
   const sealedText = (await pdfText(sealed)).replace(/\s+/g, ' ');
   expect(sealedText).toContain('Du kan fortsette studiene på vilkår');
   expect(sealedText, 'taken with the rector who reviewed the case').toContain('Kjersti Haugland, avdelingsleder Torunn Bakke-Ødegård, rektor');
-  // P360 got the protocol as an internal memo and the decision as a Vedtak, both on the student's folder.
+  // P360 got the protocol as an internal memo and the decision as an outgoing letter, both on the student's folder.
   expect(p360.cases.map((folder) => folder.ArchiveCodes[0]?.ArchiveCode)).toEqual([expect.stringMatching(/^\d{11}$/)]);
   const filed = Object.fromEntries(p360.documents.map((document) => [document.parameter.Category, document]));
-  expect(Object.keys(filed).sort()).toEqual(['Internt notat uten oppfølging', 'Vedtak']);
-  expect(filed.Vedtak?.files[0]?.bytes.equals(sealed)).toBe(true);
-  expect(filed.Vedtak?.parameter).toMatchObject({ Contacts: [{ Role: 'Mottaker' }], UnregisteredContacts: [{ Role: 'Kopi til' }] });
+  expect(Object.keys(filed).sort()).toEqual(['Dokument ut', 'Internt notat uten oppfølging']);
+  expect(filed['Dokument ut']?.files[0]?.bytes.equals(sealed)).toBe(true);
+  expect(filed['Dokument ut']?.parameter).toMatchObject({ Contacts: [{ Role: 'Mottaker' }], UnregisteredContacts: [{ Role: 'Kopi til' }] });
   const xmllint = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(dataDir, 'noark5', 'arkivstruktur.xml')]);
   expect(xmllint.stderr).toContain('validates');
   expect(xmllint.code).toBe(0);

@@ -174,11 +174,14 @@ describe('documents channels over HTTP (demo mode: no keys configured)', () => {
         ['noark5', 'archived'],
       ]);
       const folderEntry = entries.find((entry) => entry.target === 'folder');
-      expect(folderEntry?.reference).toBe(`2026-00042/${record.fileName}`);
-      const archived = await readFile(join(dataDir, 'archive', '2026-00042', record.fileName));
+      expect(folderEntry?.reference).toBe(`2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf`);
+      const archived = await readFile(join(dataDir, 'archive', '2026-00042', 'vedtak-2026-00042-demo-case-0042-decision.pdf'));
       expect((await pdfsig(archived)).map((signature) => signature.valid)).toEqual([true]);
       const manifest = JSON.parse(await readFile(join(dataDir, 'archive', 'manifest.json'), 'utf8'));
-      expect(manifest.documents[0]).toMatchObject({ file: `2026-00042/${record.fileName}`, record: { documentId: record.documentId } });
+      expect(manifest.documents[0]).toMatchObject({
+        file: `2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf`,
+        record: { documentId: record.documentId },
+      });
 
       const xmllint = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(dataDir, 'noark5', 'arkivstruktur.xml')]);
       expect(xmllint.stderr).toContain('validates');

@@ -1,10 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoArchiveRecord, demoFollowUpCase } from '../../../src-main/cli/demo-case';
 import type { ArchiveAdapter } from '../../../src-main/services/archive/archive-adapter';
 import { openArchiveOutbox, type OutboxEntry } from '../../../src-main/services/archive/archive-outbox';
 import { createFolderArchiveAdapter, FOLDER_MANIFEST } from '../../../src-main/services/archive/adapters/folder.adapter';
+import { createNoark5ExportAdapter, NOARK5_DOCUMENTS_DIR } from '../../../src-main/services/archive/adapters/noark5-export.adapter';
 import { createP360SifAdapter } from '../../../src-main/services/archive/adapters/p360-sif.adapter';
 import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
 import { AppError } from '../../../src-shared/kernel/app-error';
@@ -172,10 +173,39 @@ describe('archive outbox', () => {
       const outbox = await openArchiveOutbox({ dir: join(dir, 'outbox'), adapters: [createFolderArchiveAdapter({ dir: folder, now })], now });
       await outbox.enqueue({ target: 'folder', record, pdf });
       await outbox.processDue();
-      expect((await outbox.list())[0]).toMatchObject({ status: 'archived', receipt: { reference: '2026-00042/vedtak-2026-00042.pdf' } });
-      expect((await readFile(join(folder, '2026-00042', 'vedtak-2026-00042.pdf'))).equals(pdf)).toBe(true);
+      expect((await outbox.list())[0]).toMatchObject({
+        status: 'archived',
+        receipt: { reference: '2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf' },
+      });
+      expect((await readFile(join(folder, '2026-00042', 'vedtak-2026-00042-demo-case-0042-decision.pdf'))).equals(pdf)).toBe(true);
       const manifest = JSON.parse(await readFile(join(folder, FOLDER_MANIFEST), 'utf8')) as { documents: { file: string; record: unknown }[] };
-      expect(manifest.documents).toEqual([expect.objectContaining({ file: '2026-00042/vedtak-2026-00042.pdf', record })]);
+      expect(manifest.documents).toEqual([expect.objectContaining({ file: '2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf', record })]);
+    });
+  });
+
+  it('archives two decisions in one case everywhere: each file carries its document id', async () => {
+    await withTempDir(async (dir) => {
+      const adapters = [
+        createFolderArchiveAdapter({ dir: join(dir, 'arkivmappe'), now }),
+        createNoark5ExportAdapter({ dir: join(dir, 'noark5'), info: { archiveTitle: 'Saksflyt', creatorId: '987654321', creatorName: 'HHO' }, now }),
+        p360Adapter(p360.url),
+      ];
+      const outbox = await openArchiveOutbox({ dir: join(dir, 'outbox'), adapters, now });
+      const second = { ...record, documentId: 'demo-case-0042-decision-2', title: 'Nytt vedtak – tap av studierett' };
+      for (const decision of [record, second]) {
+        for (const target of ['folder', 'noark5', 'p360']) await outbox.enqueue({ target, record: decision, pdf });
+      }
+      await outbox.processDue();
+      expect((await outbox.list()).map((entry) => [entry.target, entry.record.documentId, entry.status])).toEqual(
+        [record, second].flatMap((decision) => ['folder', 'noark5', 'p360'].map((target) => [target, decision.documentId, 'archived'])),
+      );
+      const files = ['vedtak-2026-00042-demo-case-0042-decision.pdf', 'vedtak-2026-00042-demo-case-0042-decision-2.pdf'].sort();
+      expect((await readdir(join(dir, 'arkivmappe', '2026-00042'))).sort()).toEqual(files);
+      expect((await readdir(join(dir, 'noark5', NOARK5_DOCUMENTS_DIR))).sort()).toEqual(files);
+      expect(p360.documents.map((document) => [document.CaseNumber, document.parameter.Title])).toEqual([
+        ['26/00001', record.title],
+        ['26/00001', second.title],
+      ]);
     });
   });
 });

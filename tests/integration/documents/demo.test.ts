@@ -27,7 +27,7 @@ describe('npm run admin -- demo --out DIR', () => {
 
       const validation = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(outDir, 'noark5', 'arkivstruktur.xml')]);
       expect(validation.code, validation.stderr).toBe(0);
-      const archived = await readFile(join(outDir, 'noark5', 'dokumenter', 'vedtak-2026-00042.pdf'));
+      const archived = await readFile(join(outDir, 'noark5', 'dokumenter', 'vedtak-2026-00042-demo-case-0042-decision.pdf'));
       expect(archived.equals(decision)).toBe(true);
       expect(await readFile(join(outDir, 'demo-ca.pem'), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
     });

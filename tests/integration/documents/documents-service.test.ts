@@ -95,7 +95,7 @@ describe('documents service (behind the IPC contracts)', () => {
       expect(queued).toMatchObject({ documentId: record.documentId, target: 'folder', status: 'queued', attempts: 0 });
       await outbox.processDue();
       expect(await service.archiveList()).toEqual([
-        expect.objectContaining({ id: queued.id, status: 'archived', reference: '2026-00042/vedtak-2026-00042.pdf' }),
+        expect.objectContaining({ id: queued.id, status: 'archived', reference: '2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf' }),
       ]);
       await expect(service.archiveRetry({ id: queued.id })).rejects.toMatchObject({ kind: 'conflict' });
     });

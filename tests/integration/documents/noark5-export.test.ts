@@ -51,7 +51,7 @@ describe('Noark 5 export', () => {
       expect(xml).toContain('<offentligTittel>Oppfølging av studieprogresjon – *****</offentligTittel>');
 
       const files = values(xml, 'referanseDokumentfil');
-      expect(files).toEqual(['dokumenter/protocol-2026-00042.pdf', 'dokumenter/vedtak-2026-00042.pdf']);
+      expect(files).toEqual(['dokumenter/protocol-2026-00042-demo-case-0042-protocol.pdf', 'dokumenter/vedtak-2026-00042-demo-case-0042-decision.pdf']);
       const checksums = values(xml, 'sjekksum');
       const sizes = values(xml, 'filstoerrelse');
       for (const [index, file] of files.entries()) {
@@ -63,7 +63,7 @@ describe('Noark 5 export', () => {
     });
   });
 
-  it('replaces a document archived again instead of adding it twice, and refuses a file name taken by another document', async () => {
+  it('replaces a document archived again instead of adding it twice, files a second decision beside it, and refuses a file name taken by another document', async () => {
     await withTempDir(async (dir) => {
       const adapter = createNoark5ExportAdapter({ dir, info });
       const record = demoArchiveRecord(demo, 'decision', []);
@@ -71,9 +71,17 @@ describe('Noark 5 export', () => {
       await adapter.archive({ id: 'o-1', record, pdf: decisionPdf });
       const xml = await readFile(join(dir, 'arkivstruktur.xml'), 'utf8');
       expect(values(xml, 'journalpostnummer')).toEqual(['1']);
-      expect(await readdir(join(dir, 'dokumenter'))).toEqual(['vedtak-2026-00042.pdf']);
+      expect(await readdir(join(dir, 'dokumenter'))).toEqual(['vedtak-2026-00042-demo-case-0042-decision.pdf']);
 
-      await expect(adapter.archive({ id: 'o-2', record: { ...record, documentId: 'another' }, pdf: decisionPdf })).rejects.toMatchObject({
+      await adapter.archive({ id: 'o-2', record: { ...record, documentId: 'demo-case-0042-decision-2' }, pdf: decisionPdf });
+      expect((await readdir(join(dir, 'dokumenter'))).sort()).toEqual([
+        'vedtak-2026-00042-demo-case-0042-decision-2.pdf',
+        'vedtak-2026-00042-demo-case-0042-decision.pdf',
+      ]);
+      expect(values(await readFile(join(dir, 'arkivstruktur.xml'), 'utf8'), 'journalpostnummer')).toEqual(['1', '2']);
+
+      // An id whose file name is the same once made safe for a file name.
+      await expect(adapter.archive({ id: 'o-3', record: { ...record, documentId: 'demo-case-0042/decision' }, pdf: decisionPdf })).rejects.toMatchObject({
         kind: 'validation',
       });
     });

@@ -1,10 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { demoArchiveRecord, demoFollowUpCase } from '../../../src-main/cli/demo-case';
-import { createP360SifAdapter } from '../../../src-main/services/archive/adapters/p360-sif.adapter';
+import { createP360SifAdapter, type P360Config } from '../../../src-main/services/archive/adapters/p360-sif.adapter';
 import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
+import { createSifClient, SIF_RPC_PATH } from '../../../src-main/services/archive/adapters/p360-sif.client';
+import { openArchiveOutbox } from '../../../src-main/services/archive/archive-outbox';
+import { documentsConfigSchema } from '../../../src-main/services/documents-wiring/documents-config';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
-import { resourcesDir } from './tools';
+import { resourcesDir, withTempDir } from './tools';
 
 const AUTH_KEY = 'stand-in-auth-key-7f3a';
 const demo = demoFollowUpCase();
@@ -22,7 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => p360.close());
 
-const adapter = (authKey = AUTH_KEY) => createP360SifAdapter({ config: { baseUrl: p360.url }, authKey: async () => authKey });
+const adapter = (authKey = AUTH_KEY, config: Omit<P360Config, 'baseUrl'> = {}) =>
+  createP360SifAdapter({ config: { baseUrl: p360.url, ...config }, authKey: async () => authKey });
 
 describe('P360 SIF adapter over HTTP (stand-in server)', () => {
   it('synchronizes the student, creates the student folder and files the decision on it', async () => {
@@ -40,7 +45,7 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
       'CaseService.CreateCase',
       'DocumentService.CreateDocument',
     ]);
-    expect(p360.requests.every((request) => request.authkey === AUTH_KEY)).toBe(true);
+    expect(p360.requests.every((request) => request.authkey === AUTH_KEY && request.authForm === 'header')).toBe(true);
     const [person, , createCase, createDocument] = p360.requests.map((request) => request.parameter);
     expect(person).toMatchObject({ FirstName: 'Åse', LastName: 'Ødegård', PersonalIdNumber: demo.student.nationalId });
     const recno = `recno:${p360.persons.get(demo.student.nationalId)}`;
@@ -57,7 +62,7 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
     expect(createDocument).toMatchObject({
       CaseNumber: '26/00001',
       Title: 'Vedtak – tap av studierett',
-      Category: 'Vedtak',
+      Category: 'Dokument ut',
       Status: 'J',
       DocumentDate: '2026-12-01',
       AccessCode: '13',
@@ -101,5 +106,92 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
       message: expect.stringContaining('HTTP 401'),
     });
     expect(p360.documents).toHaveLength(0);
+  });
+
+  it('sends the auth key in the URL with a client id when configured so', async () => {
+    const receipt = await adapter(AUTH_KEY, { authKeyIn: 'query', clientId: 'saksflyt-hifj' }).archive({
+      id: 'outbox-1',
+      record: demoArchiveRecord(demo, 'decision', []),
+      pdf: decisionPdf,
+    });
+    expect(receipt.reference).toBe('26/00001-1');
+    expect(p360.requests).toHaveLength(4);
+    expect(p360.requests.every((request) => request.authkey === AUTH_KEY && request.authForm === 'query' && request.clientId === 'saksflyt-hifj')).toBe(true);
+  });
+
+  it('the stand-in refuses the key in a bare authkey header, as P360 does', async () => {
+    const response = await fetch(`${p360.url}${SIF_RPC_PATH}/ContactService/SynchronizePrivatePerson`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authkey: AUTH_KEY },
+      body: JSON.stringify({ parameter: { FirstName: 'Åse', LastName: 'Ødegård', PersonalIdNumber: demo.student.nationalId } }),
+    });
+    expect(response.status).toBe(401);
+    expect(p360.persons.size).toBe(0);
+  });
+
+  it('the stand-in refuses a category that is not a P360 journal category', async () => {
+    await adapter().archive({ id: 'outbox-1', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf });
+    const call = createSifClient({ baseUrl: p360.url, authKey: async () => AUTH_KEY });
+    const createDocument = (Category: string) =>
+      call(
+        'DocumentService',
+        'CreateDocument',
+        {
+          CaseNumber: '26/00001',
+          Title: 'Vedtak',
+          Category,
+          Status: 'J',
+          Contacts: [{ Role: 'Mottaker', ReferenceNumber: 'recno:1' }],
+          Files: [{ Title: 'Vedtak', Base64Data: decisionPdf.toString('base64') }],
+        },
+        z.looseObject({ DocumentNumber: z.string() }),
+      );
+    await expect(createDocument('Vedtak')).rejects.toMatchObject({
+      kind: 'external',
+      message: expect.stringContaining("Category 'Vedtak' is not a valid code value"),
+    });
+    expect(p360.documents).toHaveLength(1);
+    await expect(createDocument('Dokument ut')).resolves.toMatchObject({ DocumentNumber: '26/00001-2' });
+  });
+
+  it('passes over a folder marked Utgår and files on the live one', async () => {
+    p360.addStudentFolder({ nationalId: demo.student.nationalId, status: 'Utgår' });
+    const live = p360.addStudentFolder({ nationalId: demo.student.nationalId, status: 'Under behandling' });
+    const receipt = await adapter().archive({ id: 'outbox-1', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf });
+    expect(receipt.details.caseNumber).toBe(live.CaseNumber);
+    expect(p360.cases).toHaveLength(2);
+    expect(p360.requests.map((request) => request.method)).not.toContain('CreateCase');
+  });
+
+  it('opens a new folder when the only one is marked Utgår', async () => {
+    const discarded = p360.addStudentFolder({ nationalId: demo.student.nationalId, status: 'Utgår' });
+    const receipt = await adapter().archive({ id: 'outbox-1', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf });
+    expect(p360.cases).toHaveLength(2);
+    expect(receipt.details.caseNumber).not.toBe(discarded.CaseNumber);
+    expect(receipt.details.caseNumber).toBe(p360.cases[1]?.CaseNumber);
+  });
+
+  it('refuses to guess between two live student folders, and the outbox shows why on the item', async () => {
+    const first = p360.addStudentFolder({ nationalId: demo.student.nationalId, status: 'Under behandling' });
+    const second = p360.addStudentFolder({ nationalId: demo.student.nationalId, status: 'Avsluttet' });
+    await withTempDir(async (dir) => {
+      const outbox = await openArchiveOutbox({ dir, adapters: [adapter()] });
+      await outbox.enqueue({ target: 'p360', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf });
+      await outbox.processDue();
+      const [entry] = await outbox.list();
+      expect(entry).toMatchObject({
+        status: 'failed',
+        lastError: expect.stringContaining(`2 student folders for this student (${first.CaseNumber}, ${second.CaseNumber})`),
+      });
+    });
+    expect(p360.documents).toHaveLength(0);
+    expect(p360.cases).toHaveLength(2);
+  });
+
+  it('takes where the key goes from documents.json, and refuses an unknown form', () => {
+    const p360Config = (extra: object) => documentsConfigSchema.safeParse({ archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key', ...extra } } });
+    expect(p360Config({}).data?.archive.p360).toMatchObject({ authKeyIn: 'header' });
+    expect(p360Config({ authKeyIn: 'query', clientId: 'saksflyt' }).data?.archive.p360).toMatchObject({ authKeyIn: 'query', clientId: 'saksflyt' });
+    expect(p360Config({ authKeyIn: 'cookie' }).success).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from '../../../../src-shared/kernel/app-error';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { createSerialQueue } from '../../fs/serial-queue';
 import type { ArchiveAdapter } from '../archive-adapter';
+import { archivedFileName } from '../archived-file-name';
 import { readManifest, sha256Hex, writeManifest } from '../package-files';
 
 export const FOLDER_MANIFEST = 'manifest.json';
@@ -16,7 +17,7 @@ const manifestSchema = z.object({
 export type FolderManifest = z.infer<typeof manifestSchema>;
 
 /**
- * The simplest archive: each PDF into `<dir>/<case number>/<file name>` and a JSON manifest
+ * The simplest archive: each PDF into `<dir>/<case number>/<file name with document id>` and a JSON manifest
  * (`manifest.json`) listing every document with its checksum and archive record — for an
  * institution that files by hand or imports the folder into its own archive.
  */
@@ -28,7 +29,7 @@ export function createFolderArchiveAdapter(options: { dir: string; now?: () => D
     name: 'folder',
     archive: ({ record, pdf }) =>
       serial(async () => {
-        const file = `${record.case.caseNumber.replace(/[^A-Za-z0-9._-]/g, '-')}/${record.fileName}`;
+        const file = `${record.case.caseNumber.replace(/[^A-Za-z0-9._-]/g, '-')}/${archivedFileName(record)}`;
         const manifest = await readManifest(manifestPath, manifestSchema, { documents: [] });
         const clash = manifest.documents.find((document) => document.file === file && document.record.documentId !== record.documentId);
         if (clash) throw new AppError('validation', `${file} already holds document ${clash.record.documentId}`);

@@ -6,6 +6,7 @@ import { AppError } from '../../../../src-shared/kernel/app-error';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { createSerialQueue } from '../../fs/serial-queue';
 import type { ArchiveAdapter } from '../archive-adapter';
+import { archivedFileName } from '../archived-file-name';
 import { buildArkivstruktur, systemId, type Noark5Document, type Noark5PackageInfo } from '../noark5/arkivstruktur';
 import { readManifest, sha256Hex, writeManifest } from '../package-files';
 
@@ -47,7 +48,7 @@ export function createNoark5ExportAdapter(options: {
     archive: ({ record, pdf }) =>
       serial(async () => {
         const manifest = await readManifest(manifestPath, manifestSchema, { documents: [] });
-        const filePath = `${NOARK5_DOCUMENTS_DIR}/${record.fileName}`;
+        const filePath = `${NOARK5_DOCUMENTS_DIR}/${archivedFileName(record)}`;
         const clash = manifest.documents.find((document) => document.filePath === filePath && document.record.documentId !== record.documentId);
         if (clash) throw new AppError('validation', `${filePath} already holds document ${clash.record.documentId}`);
         await writeFileAtomic(join(options.dir, filePath), pdf, { mode: 0o600 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AppError } from '../../../../src-shared/kernel/app-error';
 import type { ArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
+import { documentFiling } from '../../../../src-shared/documents/document-filing';
 import type { ArchiveAdapter } from '../archive-adapter';
 import type { SecretGetter } from '../../signing/signer-backend';
 import { createSifClient } from './p360-sif.client';
@@ -7,7 +9,13 @@ import { createSifClient } from './p360-sif.client';
 /** The student folder's screening: access code 13 (duty of confidentiality) with its legal basis. */
 export const STUDENT_FOLDER_ACCESS = { AccessCode: '13', Paragraph: 'Offl. § 13 jf. fvl. § 13 (1) nr.1' } as const;
 
-/** Code values differ between P360 installations; these are the usual ones and can be overridden. */
+/** A folder with this status was made by mistake and is not used (P360's "Utgår"). */
+const DISCARDED_STATUS = 'Utgår';
+
+/**
+ * Code values differ between P360 installations; these are the usual ones and can be overridden.
+ * The journal category is not among them: it follows the document kind (`documentFiling`).
+ */
 export const p360ConfigSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }),
   caseType: z.string().min(1).default('Student'),
@@ -16,13 +24,10 @@ export const p360ConfigSchema = z.object({
   subArchive: z.string().min(1).optional(),
   accessGroup: z.string().min(1).optional(),
   responsibleEnterpriseRecno: z.string().min(1).optional(),
-  categories: z
-    .object({
-      protocol: z.string().min(1),
-      decision: z.string().min(1),
-      outgoing: z.string().min(1),
-    })
-    .default({ protocol: 'Internt notat uten oppfølging', decision: 'Vedtak', outgoing: 'Dokument ut' }),
+  /** Where the auth key goes: `Authorization: authkey <key>` (header) or `?authkey=` in the URL (query). */
+  authKeyIn: z.enum(['header', 'query']).default('header'),
+  /** Sent as the `clientid` header when the installation requires it. */
+  clientId: z.string().min(1).max(200).optional(),
   roles: z
     .object({ party: z.string().min(1), recipient: z.string().min(1), copy: z.string().min(1), internalRecipient: z.string().min(1) })
     .default({ party: 'Sakspart', recipient: 'Mottaker', copy: 'Kopi til', internalRecipient: 'Intern mottaker' }),
@@ -31,7 +36,7 @@ export type P360Config = z.input<typeof p360ConfigSchema>;
 
 const recnoResult = z.looseObject({ Recno: z.coerce.number().int() });
 const casesResult = z.looseObject({
-  Cases: z.array(z.looseObject({ CaseNumber: z.string(), Recno: z.coerce.number().int().optional() })).nullish(),
+  Cases: z.array(z.looseObject({ CaseNumber: z.string(), Recno: z.coerce.number().int().optional(), Status: z.string().nullish() })).nullish(),
 });
 const caseResult = z.looseObject({ CaseNumber: z.string().min(1), Recno: z.coerce.number().int().optional() });
 const documentResult = z.looseObject({ DocumentNumber: z.string().min(1), Recno: z.coerce.number().int().optional() });
@@ -41,11 +46,18 @@ const documentResult = z.looseObject({ DocumentNumber: z.string().min(1), Recno:
  * (ContactService.SynchronizePrivatePerson), find the student's folder by national ID or create
  * it (CaseService.GetCases / CreateCase: status B, archive code FNR, access code 13), then file
  * the PDF on it (DocumentService.CreateDocument). The folder lookup makes a retry after a partial
- * failure reuse the folder instead of opening a second one.
+ * failure reuse the folder instead of opening a second one. Folders marked `Utgår` are passed
+ * over; more than one live folder is refused for a person to sort out, never guessed between.
  */
 export function createP360SifAdapter(options: { config: P360Config; authKey: SecretGetter; timeoutMs?: number }): ArchiveAdapter {
   const config = p360ConfigSchema.parse(options.config);
-  const call = createSifClient({ baseUrl: config.baseUrl, authKey: options.authKey, timeoutMs: options.timeoutMs });
+  const call = createSifClient({
+    baseUrl: config.baseUrl,
+    authKey: options.authKey,
+    authKeyIn: config.authKeyIn,
+    clientId: config.clientId,
+    timeoutMs: options.timeoutMs,
+  });
   /** Screening and ownership shared by the folder and its documents. */
   const access = {
     ...STUDENT_FOLDER_ACCESS,
@@ -60,7 +72,14 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
       { ArchiveCode: record.student.nationalId, CaseType: config.caseType, Title: config.folderTitle },
       casesResult,
     );
-    const existing = found.Cases?.[0];
+    const live = (found.Cases ?? []).filter((folder) => folder.Status !== DISCARDED_STATUS);
+    if (live.length > 1) {
+      throw new AppError(
+        'validation',
+        `P360 has ${live.length} student folders for this student (${live.map((folder) => folder.CaseNumber).join(', ')}); mark the wrong ones ${DISCARDED_STATUS} and retry`,
+      );
+    }
+    const existing = live[0];
     if (existing) return existing.CaseNumber;
     const created = await call(
       'CaseService',
@@ -108,8 +127,6 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
         recnoResult,
       );
       const caseNumber = await studentFolder(record, person.Recno);
-      const category =
-        record.kind === 'protocol' ? config.categories.protocol : record.kind === 'decision' ? config.categories.decision : config.categories.outgoing;
       const document = await call(
         'DocumentService',
         'CreateDocument',
@@ -117,7 +134,7 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
           CaseNumber: caseNumber,
           Title: record.title,
           UnofficialTitle: `${record.title} – ${record.student.givenName} ${record.student.familyName}`,
-          Category: category,
+          Category: documentFiling(record.kind).p360Category,
           Status: 'J',
           DocumentDate: record.documentDate,
           Archive: 'Saksdokument',

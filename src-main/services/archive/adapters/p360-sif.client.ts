@@ -15,22 +15,37 @@ const sifResultSchema = z.looseObject({
 export type SifCall = <T extends z.ZodType>(service: string, method: string, parameter: object, result: T) => Promise<z.infer<T>>;
 
 /**
- * Calls SIF as its RPC API expects: POST {"parameter": {...}} as JSON, the auth key in the
- * `authkey` header (not the URL, as the SIF documentation recommends). An HTTP error, a body
+ * Calls SIF as its RPC API expects: POST {"parameter": {...}} as JSON, the auth key as
+ * `Authorization: authkey <key>` (with the `clientid` header when one is configured) or, where the
+ * installation wants it, as `?authkey=` in the URL. An HTTP error, a body
  * that is not a SIF result, or `Successful: false` becomes an `external` AppError with the
  * archive's own ErrorMessage, so the outbox retries it.
  */
-export function createSifClient(options: { baseUrl: string; authKey: SecretGetter; timeoutMs?: number }): SifCall {
+export function createSifClient(options: {
+  baseUrl: string;
+  authKey: SecretGetter;
+  authKeyIn?: 'header' | 'query';
+  clientId?: string;
+  timeoutMs?: number;
+}): SifCall {
   const base = options.baseUrl.replace(/\/+$/, '');
   return async (service, method, parameter, result) => {
     const authKey = await options.authKey();
     if (!authKey) throw new AppError('precondition', 'No P360 SIF auth key is stored');
     const operation = `${service}.${method}`;
+    const inQuery = options.authKeyIn === 'query';
+    const url = `${base}${SIF_RPC_PATH}/${service}/${method}${inQuery ? `?authkey=${encodeURIComponent(authKey)}` : ''}`;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(inQuery ? {} : { authorization: `authkey ${authKey}` }),
+      ...(options.clientId ? { clientid: options.clientId } : {}),
+    };
     let response: Response;
     try {
-      response = await fetch(`${base}${SIF_RPC_PATH}/${service}/${method}`, {
+      response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', authkey: authKey },
+        headers,
         body: JSON.stringify({ parameter }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
       });

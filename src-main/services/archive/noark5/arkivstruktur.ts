@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
+import { documentFiling } from '../../../../src-shared/documents/document-filing';
 import { el, opt, renderXml, type XmlNode } from './xml';
 
 /**
@@ -36,15 +37,6 @@ export interface Noark5PackageInfo {
   exportedBy: string;
 }
 
-const journalpostType: Record<ArchiveRecord['kind'], string> = {
-  protocol: 'Organinternt dokument uten oppfølging',
-  summons: 'Utgående dokument',
-  decision: 'Utgående dokument',
-  letter: 'Utgående dokument',
-  contract: 'Inngående dokument',
-  certificate: 'Utgående dokument',
-  other: 'Organinternt dokument uten oppfølging',
-};
 const documentType: Record<ArchiveRecord['kind'], string> = {
   protocol: 'Protokoll',
   summons: 'Brev',
@@ -197,7 +189,7 @@ function journalpost(document: Noark5Document, numberInCase: number, journalSequ
       el('journalaar', record.documentDate.slice(0, 4)),
       el('journalsekvensnummer', journalSequence.get(record.documentId) ?? 0),
       el('journalpostnummer', numberInCase),
-      el('journalposttype', journalpostType[record.kind]),
+      el('journalposttype', documentFiling(record.kind).noark5Journalposttype),
       el('journalstatus', 'Arkivert'),
       el('journaldato', document.archivedAt.slice(0, 10)),
       el('dokumentetsDato', record.documentDate),
