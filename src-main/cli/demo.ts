@@ -26,12 +26,13 @@ export interface DemoResult {
 }
 
 const REPO_RESOURCES = resolve(import.meta.dirname, '..', '..', 'resources');
+const REPO_SCHEMAS = resolve(import.meta.dirname, '..', '..', 'vendor', 'schemas');
 
 /**
  * `npm run admin -- demo --out DIR`: walks the demo follow-up case through the workflow, from
  * the opened case to the decision sent, and runs the commands each step returns with the real
  * services and demo certificates. Writes DIR/summons.pdf, DIR/protocol.pdf (drawn signature plus
- * two PAdES signatures), DIR/vedtak.pdf (sealed), DIR/noark5/ (arkivstruktur.xml + dokumenter/)
+ * two PAdES signatures), DIR/vedtak.pdf (sealed), DIR/noark5/ (the Noark 5 deposit package)
  * and DIR/demo-ca.pem (to trust the demo signatures in a PDF reader, if wished).
  */
 export async function runDemo(args: { outDir: string; resourcesDir?: string }): Promise<DemoResult> {
@@ -68,6 +69,7 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
         dir: files.noark5,
         info: { archiveTitle: `${demo.institution.name} – Saksflyt (demo)`, creatorId: 'hho-demo', creatorName: demo.institution.name },
         now,
+        schemasDir: REPO_SCHEMAS,
       }),
     ],
     now,

@@ -8,8 +8,10 @@ import type { AddressInfo } from 'node:net';
  * bare `authkey` header is refused); answers in SIF's result shape (Successful / ErrorMessage /
  * ErrorDetails plus Recno, CaseNumber, DocumentNumber, Cases) and records every request it got.
  * It keeps the rules of a real installation that matter here: unknown case numbers, missing
- * titles, access code 13 without a paragraph, a category that is not a journal category, and
- * recipient-bearing categories without a recipient are refused.
+ * titles, access code 13 without a paragraph, a category that is not a journal category,
+ * recipient-bearing categories without a recipient, and a folder or document without its owner
+ * and series (responsible person, access group, sub-archive, journal unit) are refused.
+ * GetDocuments lists a folder's documents, so a document filed twice by a retry is visible.
  */
 export interface RecordedSifRequest {
   service: string;
@@ -40,7 +42,16 @@ export interface StandInDocument {
   files: { title: string; bytes: Buffer }[];
 }
 
-type Failure = 'http-500' | 'unsuccessful';
+/** `answer-lost`: the call is carried out, then the connection is dropped before the answer. */
+type Failure = 'http-500' | 'unsuccessful' | 'answer-lost';
+
+/** The owner and series settings the stand-in requires, for tests that configure P360. */
+export const P360_REQUIRED_SETTINGS = {
+  responsiblePersonEmail: 'saksbehandler@hho.example.no',
+  accessGroup: 'Studieadministrasjon',
+  subArchive: 'Studentarkiv',
+  journalUnit: 'Sentralarkiv',
+} as const;
 
 export interface P360SifStandIn {
   /** Base URL of the "P360 server", e.g. http://127.0.0.1:1234 */
@@ -60,6 +71,8 @@ const RPC_PREFIX = '/Biz/v2/api/call/SI.Data.RPC/SI.Data.RPC/';
 /** P360's journal categories (the Noark journalposttypes) for the documents Saksflyt files. */
 const JOURNAL_CATEGORIES = new Set(['Dokument inn', 'Dokument ut', 'Internt notat med oppfølging', 'Internt notat uten oppfølging']);
 const RECIPIENT_CATEGORIES = new Set(['Dokument ut']);
+/** Without these P360 files on the integration user in the default series with default access. */
+const OWNER_FIELDS = ['ResponsiblePersonEmail', 'AccessGroup', 'SubArchive', 'JournalUnit'];
 
 export async function startP360SifStandIn(options: { authKey: string; year?: number }): Promise<P360SifStandIn> {
   const year = String(options.year ?? 2026).slice(2);
@@ -73,6 +86,10 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
   const ok = (fields: Record<string, unknown>) => ({ ...fields, Successful: true, ErrorMessage: null, ErrorDetails: null });
   const refused = (message: string) => ({ Successful: false, ErrorMessage: message, ErrorDetails: `SI.Biz.Core.Exceptions: ${message}` });
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const missingOwner = (parameter: Record<string, unknown>) => {
+    const missing = OWNER_FIELDS.filter((field) => !text(parameter[field]));
+    return missing.length > 0 ? refused(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required`) : undefined;
+  };
 
   const addCase = (fields: Omit<StandInCase, 'Recno' | 'CaseNumber'>): StandInCase => {
     const created = { Recno: ++recno, CaseNumber: `${year}/${String(cases.length + 1).padStart(5, '0')}`, ...fields };
@@ -104,6 +121,8 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
     'CaseService/CreateCase': (parameter) => {
       if (!text(parameter.Title)) return refused('Title is required');
       if (parameter.AccessCode === '13' && !text(parameter.Paragraph)) return refused('Paragraph is required for access code 13');
+      const owner = missingOwner(parameter);
+      if (owner) return owner;
       const created = addCase({
         Title: text(parameter.Title),
         CaseType: text(parameter.CaseType),
@@ -113,6 +132,20 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
       });
       return ok({ Recno: created.Recno, CaseNumber: created.CaseNumber, ImportedCaseNumber: null, UID: null, UIDOrigin: null });
     },
+    'DocumentService/GetDocuments': (parameter) => {
+      const found = documents.filter((document) => !parameter.CaseNumber || document.CaseNumber === parameter.CaseNumber);
+      return ok({
+        Documents: found.map(({ Recno, DocumentNumber, CaseNumber, parameter: filed }) => ({
+          Recno,
+          DocumentNumber,
+          CaseNumber,
+          Title: filed.Title,
+          DocumentDate: filed.DocumentDate,
+        })),
+        TotalCount: found.length,
+        TotalPageCount: 1,
+      });
+    },
     'DocumentService/CreateDocument': (parameter) => {
       const folder = cases.find((candidate) => candidate.CaseNumber === parameter.CaseNumber);
       if (!folder) return refused(`Case ${text(parameter.CaseNumber)} was not found`);
@@ -120,6 +153,8 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
         return refused('Title, Category and Status are required');
       }
       if (parameter.AccessCode === '13' && !text(parameter.Paragraph)) return refused('Paragraph is required for access code 13');
+      const owner = missingOwner(parameter);
+      if (owner) return owner;
       if (!JOURNAL_CATEGORIES.has(text(parameter.Category))) return refused(`Category '${text(parameter.Category)}' is not a valid code value`);
       const roles = [
         ...(Array.isArray(parameter.Contacts) ? parameter.Contacts : []),
@@ -173,6 +208,11 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
     const failure = failures.get(operation);
     if (failure && failure.times > 0) {
       failure.times -= 1;
+      if (failure.failure === 'answer-lost') {
+        handler(body.parameter ?? {});
+        response.socket?.destroy();
+        return;
+      }
       return failure.failure === 'http-500'
         ? send(response, 500, { Message: 'An error has occurred.' })
         : send(response, 200, refused('Database timeout (stand-in)'));

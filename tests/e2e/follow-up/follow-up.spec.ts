@@ -10,7 +10,7 @@ import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up
 import { followUpTexts } from '../../../src-renderer/features/follow-up/follow-up-text';
 import { noark5SchemaPath, pdfsig, pdfText, runTool, tamperedCopy } from '../../integration/documents/tools';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
-import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
+import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { expectAccessible } from '../support/axe';
 import { TODAY } from '../support/demo-expectations';
 import { test as base, expect } from '../support/fixtures';
@@ -67,7 +67,7 @@ const test = base.extend<{ canvas: CanvasStandIn; p360: P360SifStandIn; followUp
       join(dataDir, 'documents.json'),
       JSON.stringify({
         canvas: { baseUrl: canvas.url, tokenSecret: 'canvas.token' },
-        archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key' } },
+        archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key', ...P360_REQUIRED_SETTINGS } },
       }),
     );
     const secrets = createPlainFileSecureStore(secretsFilePath(dataDir));

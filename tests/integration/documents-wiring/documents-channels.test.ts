@@ -9,7 +9,7 @@ import { createPlainFileSecureStore } from '../../../src-main/services/secure-st
 import { secretsFilePath } from '../../../src-main/services/compose-services';
 import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
-import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
+import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { noark5SchemaPath, pdfsig, pdfText, runTool } from '../documents/tools';
 
 /**
@@ -260,7 +260,7 @@ describe('documents channels with configured archives and Canvas (documents.json
     await writeFile(
       join(dataDir, 'documents.json'),
       JSON.stringify({
-        archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.authkey' } },
+        archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.authkey', ...P360_REQUIRED_SETTINGS } },
         canvas: { baseUrl: canvas.url, tokenSecret: 'canvas.token' },
       }),
     );

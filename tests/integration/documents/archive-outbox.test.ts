@@ -9,7 +9,7 @@ import { createNoark5ExportAdapter, NOARK5_DOCUMENTS_DIR } from '../../../src-ma
 import { createP360SifAdapter } from '../../../src-main/services/archive/adapters/p360-sif.adapter';
 import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
+import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { resourcesDir, withTempDir } from './tools';
 
 const AUTH_KEY = 'outbox-test-key';
@@ -33,7 +33,8 @@ beforeEach(async () => {
 });
 afterEach(() => p360.close());
 
-const p360Adapter = (url: string) => createP360SifAdapter({ config: { baseUrl: url }, authKey: async () => AUTH_KEY, timeoutMs: 5_000 });
+const p360Adapter = (url: string) =>
+  createP360SifAdapter({ config: { baseUrl: url, ...P360_REQUIRED_SETTINGS }, authKey: async () => AUTH_KEY, timeoutMs: 5_000 });
 
 /** An adapter whose answers the test decides, one per call. */
 function scriptedAdapter(answers: Array<'ok' | 'external' | 'validation' | 'hang'>): ArchiveAdapter & { calls: number } {

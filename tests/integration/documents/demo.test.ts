@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCommand, runDemo } from '../../../src-main/cli/demo';
 import { followUpStatuses } from '../../../src-shared/domain/follow-up/follow-up.schema';
+import { readPackageAsArkade } from './arkade-reader';
 import { noark5SchemaPath, pdfsig, pdfText, runTool, withTempDir } from './tools';
 
 describe('npm run admin -- demo --out DIR', () => {
@@ -27,6 +28,11 @@ describe('npm run admin -- demo --out DIR', () => {
 
       const validation = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(outDir, 'noark5', 'arkivstruktur.xml')]);
       expect(validation.code, validation.stderr).toBe(0);
+      // The whole package reads back as Arkade reads it: ADDML description, checksums and counts.
+      const deposit = await readPackageAsArkade(join(outDir, 'noark5'));
+      expect(Object.keys(deposit.files)).toEqual(['arkivstruktur.xml', 'loependeJournal.xml', 'offentligJournal.xml']);
+      expect(deposit.files['arkivstruktur.xml']?.mappe).toBe(1);
+      expect(deposit.documentFiles).toContain('dokumenter/vedtak-2026-00042-demo-case-0042-decision.pdf');
       const archived = await readFile(join(outDir, 'noark5', 'dokumenter', 'vedtak-2026-00042-demo-case-0042-decision.pdf'));
       expect(archived.equals(decision)).toBe(true);
       expect(await readFile(join(outDir, 'demo-ca.pem'), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);

@@ -87,6 +87,47 @@ describe('Noark 5 export', () => {
     });
   });
 
+  it('journals a document at the moment it is archived, says a signed PDF is signed without naming the signers, and closes only a closed case', async () => {
+    await withTempDir(async (dir) => {
+      const adapter = createNoark5ExportAdapter({ dir, info, now: () => new Date('2027-01-02T08:00:00.000Z') });
+      const record = demoArchiveRecord(demo, 'decision', ['Per Hansen', 'Ingrid Solberg']);
+      const closedAt = '2027-01-01T10:00:00.000Z';
+      await adapter.archive({ id: 'o-1', record: { ...record, documentDate: '2026-12-31', case: { ...record.case, closedAt } }, pdf: decisionPdf });
+
+      const xmlPath = join(dir, 'arkivstruktur.xml');
+      const validation = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, xmlPath]);
+      expect(validation.code, validation.stderr).toBe(0);
+      const xml = await readFile(xmlPath, 'utf8');
+      // Dated in 2026, archived (and so journaled) in 2027: year, date and sequence follow the journal.
+      expect(values(xml, 'dokumentetsDato')).toEqual(['2026-12-31']);
+      expect(values(xml, 'journalaar')).toEqual(['2027']);
+      expect(values(xml, 'journaldato')).toEqual(['2027-01-02']);
+      expect(values(xml, 'journalsekvensnummer')).toEqual(['1']);
+      expect(values(xml, 'formatDetaljer')).toEqual(['PDF/A-2b, signert (PAdES)']);
+      expect(xml).not.toContain('Per Hansen');
+      expect(values(xml, 'saksstatus')).toEqual(['Avsluttet']);
+      // The folder is closed when the case was, by its case officer; the archive and its part by the export.
+      expect(values(xml, 'avsluttetDato')).toEqual(['2027-01-02T08:00:00.000Z', '2027-01-02T08:00:00.000Z', closedAt]);
+      expect(values(xml, 'avsluttetAv')).toEqual(['Saksflyt', 'Saksflyt', 'Kari Nordmann']);
+    });
+  });
+
+  it('exports a folder as closed once a document archived after the case closed says so', async () => {
+    await withTempDir(async (dir) => {
+      let minute = 0;
+      const adapter = createNoark5ExportAdapter({ dir, info, now: () => new Date(Date.UTC(2026, 11, 1, 12, minute++)) });
+      await adapter.archive({ id: 'o-1', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf });
+      expect(values(await readFile(join(dir, 'arkivstruktur.xml'), 'utf8'), 'saksstatus')).toEqual(['Under behandling']);
+
+      const summons = demoArchiveRecord(demo, 'summons', []);
+      const closedAt = '2026-12-01T11:00:00.000Z';
+      await adapter.archive({ id: 'o-2', record: { ...summons, case: { ...summons.case, closedAt } }, pdf: decisionPdf });
+      const xml = await readFile(join(dir, 'arkivstruktur.xml'), 'utf8');
+      expect(values(xml, 'saksstatus')).toEqual(['Avsluttet']);
+      expect(values(xml, 'avsluttetDato')[2]).toBe(closedAt);
+    });
+  });
+
   it('is checked by the schema for real: a package with a broken structure does not validate', async () => {
     await withTempDir(async (dir) => {
       const adapter = createNoark5ExportAdapter({ dir, info });

@@ -7,7 +7,7 @@ import { createSifClient, SIF_RPC_PATH } from '../../../src-main/services/archiv
 import { openArchiveOutbox } from '../../../src-main/services/archive/archive-outbox';
 import { documentsConfigSchema } from '../../../src-main/services/documents-wiring/documents-config';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
+import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { resourcesDir, withTempDir } from './tools';
 
 const AUTH_KEY = 'stand-in-auth-key-7f3a';
@@ -26,8 +26,15 @@ beforeEach(async () => {
 });
 afterEach(() => p360.close());
 
-const adapter = (authKey = AUTH_KEY, config: Omit<P360Config, 'baseUrl'> = {}) =>
-  createP360SifAdapter({ config: { baseUrl: p360.url, ...config }, authKey: async () => authKey });
+const adapter = (authKey = AUTH_KEY, config: Partial<Omit<P360Config, 'baseUrl'>> = {}) =>
+  createP360SifAdapter({ config: { baseUrl: p360.url, ...P360_REQUIRED_SETTINGS, ...config }, authKey: async () => authKey });
+/** What the folder and every document carry so they are not owned by the integration user. */
+const OWNER = {
+  ResponsiblePersonEmail: P360_REQUIRED_SETTINGS.responsiblePersonEmail,
+  AccessGroup: P360_REQUIRED_SETTINGS.accessGroup,
+  SubArchive: P360_REQUIRED_SETTINGS.subArchive,
+  JournalUnit: P360_REQUIRED_SETTINGS.journalUnit,
+};
 
 describe('P360 SIF adapter over HTTP (stand-in server)', () => {
   it('synchronizes the student, creates the student folder and files the decision on it', async () => {
@@ -58,6 +65,7 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
       AccessCode: '13',
       Paragraph: 'Offl. § 13 jf. fvl. § 13 (1) nr.1',
       Contacts: [{ Role: 'Sakspart', ReferenceNumber: recno, IsUnofficial: true }],
+      ...OWNER,
     });
     expect(createDocument).toMatchObject({
       CaseNumber: '26/00001',
@@ -69,6 +77,7 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
       Paragraph: 'Offl. § 13 jf. fvl. § 13 (1) nr.1',
       Contacts: [{ Role: 'Mottaker', ReferenceNumber: recno, IsUnofficial: true }],
       UnregisteredContacts: [{ Role: 'Kopi til', ContactName: 'Ingrid Solberg', Email: 'rektor@hho.example.no' }],
+      ...OWNER,
     });
     const stored = p360.documents[0];
     expect(stored?.files).toHaveLength(1);
@@ -142,6 +151,7 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
           Category,
           Status: 'J',
           Contacts: [{ Role: 'Mottaker', ReferenceNumber: 'recno:1' }],
+          ...OWNER,
           Files: [{ Title: 'Vedtak', Base64Data: decisionPdf.toString('base64') }],
         },
         z.looseObject({ DocumentNumber: z.string() }),
@@ -189,9 +199,71 @@ describe('P360 SIF adapter over HTTP (stand-in server)', () => {
   });
 
   it('takes where the key goes from documents.json, and refuses an unknown form', () => {
-    const p360Config = (extra: object) => documentsConfigSchema.safeParse({ archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key', ...extra } } });
+    const p360Config = (extra: object) =>
+      documentsConfigSchema.safeParse({ archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key', ...P360_REQUIRED_SETTINGS, ...extra } } });
     expect(p360Config({}).data?.archive.p360).toMatchObject({ authKeyIn: 'header' });
     expect(p360Config({ authKeyIn: 'query', clientId: 'saksflyt' }).data?.archive.p360).toMatchObject({ authKeyIn: 'query', clientId: 'saksflyt' });
     expect(p360Config({ authKeyIn: 'cookie' }).success).toBe(false);
+  });
+
+  it('requires the owner and series settings, in documents.json and in the adapter, with a clear error', () => {
+    const withoutPerson = { ...P360_REQUIRED_SETTINGS, responsiblePersonEmail: undefined };
+    const parsed = documentsConfigSchema.safeParse({ archive: { p360: { baseUrl: p360.url, authKeySecret: 'p360.key', ...withoutPerson } } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['archive.p360.responsiblePersonEmail']);
+    expect(() => createP360SifAdapter({ config: { baseUrl: p360.url, ...withoutPerson } as unknown as P360Config, authKey: async () => AUTH_KEY })).toThrow(
+      expect.objectContaining({ kind: 'precondition', message: expect.stringContaining('responsiblePersonEmail') }),
+    );
+    expect(() => adapter(AUTH_KEY, { responsiblePersonEmail: 'not-an-address' })).toThrow(expect.objectContaining({ kind: 'precondition' }));
+  });
+
+  it('the stand-in refuses a folder or a document without its owner and series, as a strict installation does', async () => {
+    const call = createSifClient({ baseUrl: p360.url, authKey: async () => AUTH_KEY });
+    const answer = z.looseObject({ CaseNumber: z.string() });
+    await expect(
+      call('CaseService', 'CreateCase', { Title: 'Studentmappe', CaseType: 'Student', AccessGroup: OWNER.AccessGroup }, answer),
+    ).rejects.toMatchObject({ kind: 'external', message: expect.stringContaining('ResponsiblePersonEmail, SubArchive, JournalUnit are required') });
+    const folder = p360.addStudentFolder({ nationalId: demo.student.nationalId, status: 'Under behandling' });
+    await expect(
+      call(
+        'DocumentService',
+        'CreateDocument',
+        {
+          CaseNumber: folder.CaseNumber,
+          Title: 'Vedtak',
+          Category: 'Dokument ut',
+          Status: 'J',
+          Contacts: [{ Role: 'Mottaker', ReferenceNumber: 'recno:1' }],
+          ...OWNER,
+          JournalUnit: undefined,
+          Files: [{ Title: 'Vedtak', Base64Data: decisionPdf.toString('base64') }],
+        },
+        answer,
+      ),
+    ).rejects.toMatchObject({ kind: 'external', message: expect.stringContaining('JournalUnit is required') });
+    expect(p360.cases).toHaveLength(1);
+    expect(p360.documents).toHaveLength(0);
+  });
+
+  it('files a document once when the answer to CreateDocument is lost and the outbox retries', async () => {
+    let clock = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const now = () => new Date(clock);
+    p360.failNext('DocumentService/CreateDocument', 'answer-lost');
+    await withTempDir(async (dir) => {
+      const outbox = await openArchiveOutbox({ dir, adapters: [adapter()], backoff: { baseMs: 1_000, maxMs: 60_000, maxAttempts: 5 }, now, random: () => 1 });
+      await outbox.enqueue({ target: 'p360', record: demoArchiveRecord(demo, 'decision', []), pdf: decisionPdf });
+      await outbox.processDue();
+      let [entry] = await outbox.list();
+      expect(entry).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('no answer') });
+      expect(p360.documents).toHaveLength(1); // P360 filed it; only the answer was lost
+
+      clock += 1_000;
+      await outbox.processDue();
+      [entry] = await outbox.list();
+      expect(entry).toMatchObject({ status: 'archived', attempts: 2, receipt: { reference: '26/00001-1' } });
+    });
+    expect(p360.cases).toHaveLength(1);
+    expect(p360.documents.map((document) => document.DocumentNumber)).toEqual(['26/00001-1']);
+    expect(p360.requests.map((request) => request.method).slice(-3)).toEqual(['SynchronizePrivatePerson', 'GetCases', 'GetDocuments']);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
 import { documentFiling } from '../../../../src-shared/documents/document-filing';
+import { caseNumberParts, journalEntries, type JournalEntry } from './journal-entries';
 import { el, opt, renderXml, type XmlNode } from './xml';
 
 /**
@@ -46,11 +47,13 @@ const documentType: Record<ArchiveRecord['kind'], string> = {
   certificate: 'Bevis',
   other: 'Notat',
 };
-const correspondentType: Record<ArchiveRecord['recipients'][number]['role'], string> = {
+export const correspondentType: Record<ArchiveRecord['recipients'][number]['role'], string> = {
   recipient: 'Mottaker',
   copy: 'Kopimottaker',
   internalRecipient: 'Intern mottaker',
 };
+
+export const studentName = (record: ArchiveRecord): string => `${record.student.givenName} ${record.student.familyName}`;
 
 /** A stable UUID-shaped systemID from a name, so exporting again gives the same identifiers. */
 export function systemId(name: string): string {
@@ -70,22 +73,27 @@ function closedByExport(info: Noark5PackageInfo) {
   ];
 }
 
+/** The period the archive part covers: from the earliest document's date to the export; none while empty. */
+export function archivalPeriod(info: Noark5PackageInfo, documents: readonly Noark5Document[]): { start: string; end: string } | undefined {
+  const start = documents.map((document) => document.record.documentDate).sort()[0];
+  return start ? { start, end: info.exportedAt.slice(0, 10) } : undefined;
+}
+
 export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly Noark5Document[]): string {
-  const byCase = new Map<string, Noark5Document[]>();
-  for (const document of [...documents].sort((a, b) => a.archivedAt.localeCompare(b.archivedAt))) {
-    byCase.set(document.record.case.id, [...(byCase.get(document.record.case.id) ?? []), document]);
+  const byCase = new Map<string, JournalEntry[]>();
+  for (const entry of journalEntries(documents)) {
+    byCase.set(entry.document.record.case.id, [...(byCase.get(entry.document.record.case.id) ?? []), entry]);
   }
-  const journalSequence = journalSequences(documents);
-  const periodStart = documents.map((document) => document.record.documentDate).sort()[0];
+  const period = archivalPeriod(info, documents);
 
   const arkivdel = el('arkivdel', [
     el('systemID', systemId(`arkivdel:${info.creatorId}`)),
     el('tittel', `${info.archiveTitle} – oppfølgingssaker`),
     el('arkivdelstatus', 'Avsluttet periode'),
     ...closedByExport(info),
-    ...opt('arkivperiodeStartDato', periodStart),
-    ...opt('arkivperiodeSluttDato', periodStart ? info.exportedAt.slice(0, 10) : undefined),
-    ...[...byCase.values()].map((caseDocuments) => saksmappe(caseDocuments, journalSequence, info)),
+    ...opt('arkivperiodeStartDato', period?.start),
+    ...opt('arkivperiodeSluttDato', period?.end),
+    ...[...byCase.values()].map((caseEntries) => saksmappe(caseEntries, info)),
   ]);
 
   return renderXml(
@@ -104,10 +112,11 @@ export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly 
   );
 }
 
-function saksmappe(documents: Noark5Document[], journalSequence: Map<string, number>, info: Noark5PackageInfo): XmlNode {
-  const first = documents[0] as Noark5Document;
-  const theCase = first.record.case;
-  const student = `${first.record.student.givenName} ${first.record.student.familyName}`;
+function saksmappe(entries: JournalEntry[], info: Noark5PackageInfo): XmlNode {
+  // The case as its latest archived document saw it: a case closed since is exported as closed.
+  const latest = (entries[entries.length - 1] as JournalEntry).document;
+  const theCase = latest.record.case;
+  const student = studentName(latest.record);
   const [year, sequence] = caseNumberParts(theCase.caseNumber, theCase.openedAt);
   const closedAt = theCase.closedAt ?? info.exportedAt;
   return el(
@@ -124,7 +133,7 @@ function saksmappe(documents: Noark5Document[], journalSequence: Map<string, num
       el('avsluttetAv', theCase.closedAt ? theCase.responsible : info.exportedBy),
       el('part', [el('partNavn', student), el('partRolle', 'Student')]),
       screening(['Skjerming tittel mappe - unntatt første linje', 'Skjerming navn part i sak']),
-      ...documents.map((document, index) => journalpost(document, index + 1, journalSequence)),
+      ...entries.map(journalpost),
       el('saksaar', year),
       el('sakssekvensnummer', sequence),
       el('saksdato', theCase.openedAt.slice(0, 10)),
@@ -136,9 +145,10 @@ function saksmappe(documents: Noark5Document[], journalSequence: Map<string, num
   );
 }
 
-function journalpost(document: Noark5Document, numberInCase: number, journalSequence: Map<string, number>): XmlNode {
+function journalpost(entry: JournalEntry): XmlNode {
+  const { document } = entry;
   const { record } = document;
-  const student = `${record.student.givenName} ${record.student.familyName}`;
+  const student = studentName(record);
   return el(
     'registrering',
     [
@@ -166,7 +176,8 @@ function journalpost(document: Noark5Document, numberInCase: number, journalSequ
           el('versjonsnummer', 1),
           el('variantformat', 'Arkivformat'),
           el('format', PDF_A_2B_PUID),
-          el('formatDetaljer', record.signedBy.length ? `PDF/A-2b, signert (PAdES) av ${record.signedBy.join(', ')}` : 'PDF/A-2b'),
+          // Who signed is in the PAdES signatures themselves; the format says only that there are some.
+          el('formatDetaljer', record.signedBy.length ? 'PDF/A-2b, signert (PAdES)' : 'PDF/A-2b'),
           el('opprettetDato', document.archivedAt),
           el('opprettetAv', record.createdBy),
           el('referanseDokumentfil', document.filePath),
@@ -186,12 +197,12 @@ function journalpost(document: Noark5Document, numberInCase: number, journalSequ
           ...opt('epostadresse', recipient.email),
         ]),
       ),
-      el('journalaar', record.documentDate.slice(0, 4)),
-      el('journalsekvensnummer', journalSequence.get(record.documentId) ?? 0),
-      el('journalpostnummer', numberInCase),
+      el('journalaar', entry.year),
+      el('journalsekvensnummer', entry.sequence),
+      el('journalpostnummer', entry.numberInCase),
       el('journalposttype', documentFiling(record.kind).noark5Journalposttype),
       el('journalstatus', 'Arkivert'),
-      el('journaldato', document.archivedAt.slice(0, 10)),
+      el('journaldato', entry.date),
       el('dokumentetsDato', record.documentDate),
     ],
     { 'xsi:type': 'journalpost' },
@@ -204,24 +215,4 @@ function screening(metadata: string[]): XmlNode {
     el('skjermingshjemmel', SCREENING_BASIS),
     ...metadata.map((value) => el('skjermingMetadata', value)),
   ]);
-}
-
-/** "2026/00042" → [2026, 42]; other numbering falls back to the opening year and a stable number. */
-function caseNumberParts(caseNumber: string, openedAt: string): [number, number] {
-  const match = /^(\d{4})\/(\d+)$/.exec(caseNumber);
-  if (match) return [Number(match[1]), Number(match[2])];
-  return [Number(openedAt.slice(0, 4)), parseInt(createHash('sha256').update(caseNumber).digest('hex').slice(0, 6), 16)];
-}
-
-/** Journal sequence numbers run per journal year, in the order documents were archived. */
-function journalSequences(documents: readonly Noark5Document[]): Map<string, number> {
-  const perYear = new Map<string, number>();
-  const sequence = new Map<string, number>();
-  for (const document of [...documents].sort((a, b) => a.archivedAt.localeCompare(b.archivedAt))) {
-    const year = document.record.documentDate.slice(0, 4);
-    const next = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, next);
-    sequence.set(document.record.documentId, next);
-  }
-  return sequence;
 }
