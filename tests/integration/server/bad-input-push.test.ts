@@ -4,7 +4,7 @@ import { demoUsers, type DemoData } from '../../../dev/demo-data';
 import { pullResponseSchema } from '../../../src-shared/sync/pull.schema';
 import { pushResponseSchema } from '../../../src-shared/sync/push.schema';
 import { schemaVersionOf, type CollectionName } from '../../../src-shared/db/collections';
-import { importDemoData } from '../sync/support/demo';
+import { addDemoAccount, importDemoData } from '../sync/support/demo';
 import { note } from '../sync/support/fixtures';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
 
@@ -23,14 +23,7 @@ const demoUser = demoUsers().find((user) => user.userId === 'u-kullkoord-helse')
 beforeAll(async () => {
   server = await startTestServer();
   data = await importDemoData(server.db, 10);
-  await server.addUser({
-    id: demoUser.userId,
-    username: demoUser.userId,
-    name: demoUser.name,
-    roles: demoUser.roles,
-    scope: demoUser.scope,
-    email: demoUser.email,
-  });
+  await addDemoAccount(server, demoUser);
   session = await server.login(demoUser.userId);
 });
 afterAll(() => server?.close());

@@ -7,7 +7,7 @@ import type { Session } from '../../../src-server/auth/sessions';
 import { demoUsers } from '../../../dev/demo-data';
 import { pullResponseSchema } from '../../../src-shared/sync/pull.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
-import { importDemoData } from '../sync/support/demo';
+import { addDemoAccount, importDemoData } from '../sync/support/demo';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../sync/support/test-server';
 import { DOCUMENTED_ROUTES } from './documented-routes';
 
@@ -247,14 +247,7 @@ beforeAll(async () => {
   port = Number(new URL(server.url).port);
   const data = await importDemoData(server.db, 10);
   hiddenCaseId = data.cases.find((c) => c.department !== demoUser.scope.departments[0])!.id;
-  await server.addUser({
-    id: demoUser.userId,
-    username: demoUser.userId,
-    name: demoUser.name,
-    roles: demoUser.roles,
-    scope: demoUser.scope,
-    email: demoUser.email,
-  });
+  await addDemoAccount(server, demoUser);
   session = await server.login(demoUser.userId);
   const [refreshed, loggedOut] = [await server.login(demoUser.userId), await server.login(demoUser.userId)];
 

@@ -1,5 +1,6 @@
-import { DEMO_NOW, generateDemoData, type DemoData } from '../../../../dev/demo-data';
+import { DEMO_NOW, generateDemoData, type DemoData, type DemoUser } from '../../../../dev/demo-data';
 import type { Database } from '../../../../src-server/db/database';
+import type { TestServer } from './test-server';
 import { importDemoData as importData } from '../../../../dev/server/import-demo-data';
 
 /** Stores the shared demo data set on the server, as `npm run admin -- demo-data` does. */
@@ -7,4 +8,9 @@ export async function importDemoData(db: Database, caseCount: number, seed = 7):
   const data = generateDemoData({ caseCount, seed, now: new Date(DEMO_NOW) });
   await importData(db, data);
   return data;
+}
+
+/** A demo user's account on the test server (username = user id, the test password), as `demo-data` adds it. */
+export async function addDemoAccount(server: TestServer, user: DemoUser) {
+  return server.addUser({ id: user.userId, username: user.userId, name: user.name, roles: user.roles, scope: user.scope, email: user.email });
 }
