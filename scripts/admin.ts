@@ -1,17 +1,20 @@
 /**
  * `npm run admin -- <command> …` for operators. DATA_DIR / DATABASE_URL select the database as for
  * `npm run server`. Each command lives in src-server/admin; add one with a line in `commands`.
- * `demo --out DIR` is the one command without a database: it runs the desktop's documents pipeline.
+ * `demo --out DIR` and `exchange fetch …` need no database: the first runs the desktop's documents
+ * pipeline, the second a result fetch (against the stand-in sources unless --sources is given).
  */
 import { AppError } from '../src-shared/kernel/app-error';
 import type { AdminCommand } from '../src-server/admin/admin-command';
 import { auditCommand } from '../src-server/admin/audit.command';
 import { demoDataCommand } from '../dev/server/demo-data.command';
 import { deviceCommand } from '../src-server/admin/device.command';
+import { EXCHANGE_USAGE, runExchangeCommand } from '../src-server/admin/exchange.command';
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
 import { orgCommand } from '../src-server/admin/org.command';
 import { userCommand } from '../src-server/admin/user.command';
 import { demoCommand } from '../src-main/cli/demo';
+import { startResultSourcesStandIn } from '../tests/stand-ins/result-sources-server';
 
 const commands: Record<string, AdminCommand> = {
   user: userCommand,
@@ -23,24 +26,28 @@ const commands: Record<string, AdminCommand> = {
 
 function usage(): string {
   const lines = Object.values(commands).map((command) => `  ${command.usage}`);
-  return ['Usage: npm run admin -- <command>', ...lines, '  demo --out DIR'].join('\n');
+  return ['Usage: npm run admin -- <command>', ...lines, `  ${EXCHANGE_USAGE}`, '  demo --out DIR'].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);
 if (name === 'demo') process.exit(await demoCommand(args));
 const command = name ? commands[name] : undefined;
-if (!command) {
+if (!command && name !== 'exchange') {
   console.error(usage());
   process.exit(2);
 }
 
 let exitCode: number;
 try {
-  const { db, close } = await openAdminDatabase();
-  try {
-    exitCode = await command.run(args, { db, out: (line) => console.log(line) });
-  } finally {
-    await close();
+  if (command) {
+    const { db, close } = await openAdminDatabase();
+    try {
+      exitCode = await command.run(args, { db, out: (line) => console.log(line) });
+    } finally {
+      await close();
+    }
+  } else {
+    exitCode = await runExchangeCommand(args, { out: (line) => console.log(line), startLocalSources: () => startResultSourcesStandIn() });
   }
 } catch (error) {
   const appError = AppError.from(error);

@@ -20,6 +20,8 @@ const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const preloadPath = join(mainDir, '../preload/preload.cjs');
 // electron-builder copies resources/ into the package's resources folder (extraResources).
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(mainDir, '../../resources');
+// …and vendor/schemas (Arkivverket's schemas, copied into the Noark 5 package) into its schemas folder.
+const schemasDir = app.isPackaged ? join(process.resourcesPath, 'schemas') : join(mainDir, '../../vendor/schemas');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const page: AppPage = devServerUrl ? { kind: 'dev-server', url: devServerUrl } : { kind: 'file', indexHtmlPath: join(mainDir, '../renderer/index.html') };
 
@@ -45,6 +47,7 @@ async function start(): Promise<void> {
     secureStore: createSafeStorageSecureStore({ safeStorage, platform: process.platform, filePath: secretsFilePath(dataDir) }),
     logSource: 'main',
     resourcesDir,
+    schemasDir,
   });
   const { settings } = services;
   denyPermissionsByDefault(session.defaultSession);

@@ -16,6 +16,7 @@ import { migrate } from './db/migrate';
 import { replyWithError } from './http/error-reply';
 import { HttpError } from './http/http-error';
 import { refuseBadUrls } from './http/url-guard';
+import { serverSteps, type ServerSteps } from './cases/server-steps';
 import { queueStepIntegration } from './jobs/integration-jobs';
 import { createJobQueue, type JobQueue } from './jobs/job-queue';
 import { setUpJobs, type JobsOptions } from './jobs/jobs';
@@ -64,6 +65,8 @@ export interface ServerContext {
   channels: { changes: string; access: string };
   /** The durable job queue: enqueue work (e.g. a workflow's callIntegration) for the worker. */
   jobs: JobQueue;
+  /** The case data as jobs use it, and the server-only workflow steps. */
+  steps: ServerSteps;
 }
 
 declare module 'fastify' {
@@ -102,7 +105,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       );
     const sealer = startAuditSealer(db, { anchor, log: app.log });
     const jobs = createJobQueue(db, options.jobs);
-    app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs });
+    const enqueueIntegration = options.enqueueIntegration ?? queueStepIntegration(options.jobs);
+    // Set once the letters' outbox exists (below): a server step's notice wakes it.
+    let wakeEmail = () => {};
+    const steps = serverSteps({ db, changesChannel: channels.changes, enqueueIntegration, log: app.log, wakeEmail: () => wakeEmail() });
+    app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs, steps });
     allowAppOrigins(app);
     refuseBadUrls(app);
     // Inputs are parsed with zod in the handlers; route schemas only document the API.
@@ -159,13 +166,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify, limitSignIn: signInLimiter(db, options.signInLimits) });
     const letters = await setUpLetters(app, { db, identify, smtp: options.smtp });
-    const caseSteps = caseStepCommands({
-      log: app.log,
-      enqueueIntegration: options.enqueueIntegration ?? queueStepIntegration(options.jobs),
-      wakeEmail: letters.wake,
-    });
+    wakeEmail = letters.wake;
+    const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration, wakeEmail: letters.wake });
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
-    await setUpJobs(app, { db, queue: jobs, identify, options: options.jobs });
+    await setUpJobs(app, { db, queue: jobs, steps, identify, options: options.jobs });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

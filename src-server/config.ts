@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { summarizeZodError } from '../src-shared/kernel/app-error';
+import { resultsFetchAdapter } from './case-types/approval/result-exchange/results-fetch.job';
+import type { IntegrationAdapters } from './jobs/integration-jobs';
 import type { SmtpOptions } from './notifications/letters';
 import { DEFAULT_MAIL_FROM, mailFromSchema, smtpConfigFromUrl, smtpUrlSchema } from './notifications/smtp-url';
 
@@ -29,6 +31,8 @@ const envSchema = z
       .optional(),
     /** Append-only file the server signs the audit chain's head into; see auditAnchorFile. */
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+    /** The directory of FS result sources (resultatutveksling): GET {url}/sources lists the institutions. */
+    RESULT_SOURCES_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Behind a reverse proxy: "true" (trust X-Forwarded-For), a hop count, or the proxies' addresses (comma-separated). */
     TRUST_PROXY: z
       .string()
@@ -69,6 +73,11 @@ export function auditAnchorFile(env: ServerEnv): string {
   if (env.AUDIT_ANCHOR_FILE) return env.AUDIT_ANCHOR_FILE;
   if (!env.DATABASE_URL) return join(env.DATA_DIR, 'audit-anchor.jsonl');
   return join('.data', env.DATABASE_SCHEMA ? `audit-anchor-${env.DATABASE_SCHEMA}.jsonl` : 'audit-anchor.jsonl');
+}
+
+/** The integration adapters this server has (buildApp's jobs.adapters): FS's result exchange when RESULT_SOURCES_URL is set. */
+export function integrationAdapters(env: ServerEnv): IntegrationAdapters {
+  return env.RESULT_SOURCES_URL ? { fs: resultsFetchAdapter({ directoryUrl: env.RESULT_SOURCES_URL }) } : {};
 }
 
 /** The server's audit anchor and client address settings (buildApp options). */

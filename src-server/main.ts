@@ -1,16 +1,24 @@
 import { buildApp } from './app';
-import { databaseOptions, readEnv, securityOptions, smtpOptions } from './config';
+import { databaseOptions, integrationAdapters, readEnv, securityOptions, smtpOptions } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 
 /**
  * `npm run server`: PORT (default 8787), HOST (default 127.0.0.1), DATA_DIR (embedded PGlite,
- * default .data/server) or DATABASE_URL (PostgreSQL), SMTP_URL and MAIL_FROM (letters by e-mail).
+ * default .data/server) or DATABASE_URL (PostgreSQL), SMTP_URL and MAIL_FROM (letters by e-mail),
+ * RESULT_SOURCES_URL (FS result exchange).
  * Migrations run on start.
  */
 const env = readEnv();
 const smtp = smtpOptions(env);
 const unlock = env.DATABASE_URL ? () => undefined : lockDataDir(env.DATA_DIR, 'the Saksflyt server');
-const app = await buildApp({ ...databaseOptions(env), ...securityOptions(env), jwtSecret: env.JWT_SECRET, smtp, logger: true });
+const app = await buildApp({
+  ...databaseOptions(env),
+  ...securityOptions(env),
+  jwtSecret: env.JWT_SECRET,
+  smtp,
+  jobs: { adapters: integrationAdapters(env) },
+  logger: true,
+});
 app.addHook('onClose', async () => unlock());
 const address = await app.listen({ port: env.PORT, host: env.HOST });
 console.log(`Saksflyt server listening on ${address} (${app.saksflyt.db.engine}); API docs at ${address}/docs`);

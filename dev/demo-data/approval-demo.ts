@@ -1,5 +1,9 @@
 import type { ApprovalStatus, ExternalResult, FetchOutcome } from '../../src-shared/domain/approval/approval.schema';
-import { approvalWorkflow } from '../../src-shared/domain/approval/approval.workflow';
+import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../../src-shared/domain/approval/approval.workflow';
+import type { ApprovalOutcome, CourseVerdict } from '../../src-shared/domain/approval/decision';
+import { sourcesDue, type ReportedAnswer } from '../../src-shared/domain/approval/result-fetch';
+import { dateOf } from '../../src-shared/domain/calendar/iso-date';
+import { systemActor } from '../../src-shared/domain/workflow/workflow';
 import type { Person } from '../../src-shared/domain/person/person.schema';
 import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, personActor, startOf, type DemoContext } from './demo-context';
@@ -39,6 +43,7 @@ const otherInstitutionOutcomes: Record<FetchOutcome, number> = {
   temporaryNationalId: 6,
   imported: 0,
   noConsent: 0,
+  invalidResponse: 0,
 };
 
 /** One approval case with result exchange. */
@@ -71,8 +76,9 @@ export function demoApproval(ctx: DemoContext, id: string, seq: number, fixed?: 
     details: {
       application: { receivedAt: iso(createdAt), description: text.applicationDescription(rng), requestedCredits: rng.pick([10, 15, 30, 60]) },
       fetches: [],
+      acceptedFetches: [],
       externalResults: [],
-      ...(consented ? { consent: { given: true, recordedAt: iso(createdAt - rng.int(10, 120) * DAY), source: 'studentweb' as const } } : {}),
+      ...(consented ? { consent: studentwebConsent(student.id, createdAt - rng.int(10, 120) * DAY) } : {}),
     },
     stopAt: fixed?.stopAt,
   });
@@ -87,29 +93,22 @@ export function demoApproval(ctx: DemoContext, id: string, seq: number, fixed?: 
   if (!consented) {
     if (!run.step(officer, [0, 2], (at) => ({ type: 'requestConsent', at }))) return done();
     consent = rng.chance(0.9);
-    if (!run.step(studentActor, [1, 10], (at) => ({ type: 'recordConsent', at, given: consent }))) return done();
+    if (!run.step(studentActor, [1, 10], (at) => ({ type: 'recordConsent', at, answer: consent ? 'J' : 'N' }))) return done();
   }
-  if (consent) {
-    if (!run.step(officer, [0, 3], (at) => ({ type: 'orderResultFetch', at }))) return done();
-    const source = fixed?.source.code ?? rng.pick(resultInstitutions).code;
-    const fetched = run.step(
-      officer,
-      [0, 0],
-      (at) => {
-        const results = externalResults(rng, source);
-        return { type: 'recordFetchResult', at, results, institutions: fetchReport(rng, source, results.length) };
-      },
-      run.clock + 180_000,
-    );
-    if (!fetched) return done();
+  // Without a yes to result exchange there are no results to decide on: the student withdraws the application.
+  if (!consent) {
+    run.step(studentActor, [1, 10], (at) => ({ type: 'withdraw', at, reason: 'Jeg ønsker ikke at resultatene mine hentes.' }));
+    return done();
   }
+  if (!run.step(officer, [0, 3], (at) => ({ type: 'orderResultFetch', at }))) return done();
+  if (!runFetch(run, rng, fixed?.source.code ?? rng.pick(resultInstitutions).code)) return done();
+  const fetchId = run.state.details.fetches.at(-1)!.id;
+  if (!run.step(officer, [0, 2], (at) => ({ type: 'acceptFetchedResults', at, fetchId }))) return done();
   const outcome = rng.weighted(decisionWeights);
-  const requested = run.state.details.application.requestedCredits;
   const decided = run.step(officer, [3, 20], (at) => ({
     type: 'decide',
     at,
-    outcome,
-    approvedCredits: outcome === 'approved' ? requested : outcome === 'partlyApproved' ? Math.floor(requested / 2) : 0,
+    courses: verdicts(run.state.details.externalResults, outcome),
     grounds: text.approvalGrounds(outcome),
   }));
   if (!decided) return done();
@@ -137,9 +136,50 @@ function externalResults(rng: Rng, source: string): ExternalResult[] {
   });
 }
 
-function fetchReport(rng: Rng, source: string, resultCount: number) {
-  return resultInstitutions.map((institution) => {
-    const outcome: FetchOutcome = institution.code === source ? 'imported' : rng.weighted(otherInstitutionOutcomes);
-    return { code: institution.code, name: institution.name, outcome, resultCount: outcome === 'imported' ? resultCount : 0 };
-  });
+/** The yes given in Studentweb before the case was registered. */
+function studentwebConsent(personId: string, at: number) {
+  return {
+    type: 'RESUTVEKSL' as const,
+    answeredOn: dateOf(iso(at)),
+    answer: 'J' as const,
+    recordedAt: iso(at),
+    recordedBy: personId,
+    source: 'studentweb' as const,
+  };
+}
+
+/**
+ * The server's part of a fetch, three minutes after the order: it asks every institution, records
+ * their answers and completes the fetch; a source that was down answers the next day.
+ */
+function runFetch(run: CaseRun<ApprovalStatus, ApprovalCase['details'], ApprovalEvent>, rng: Rng, source: string): boolean {
+  const fetchId = run.state.details.fetches.at(-1)!.id;
+  const results = externalResults(rng, source);
+  const answers: ReportedAnswer[] = resultInstitutions.map((institution) => ({
+    code: institution.code,
+    outcome: institution.code === source ? 'imported' : rng.weighted(otherInstitutionOutcomes),
+  }));
+  const server = (build: (at: string) => ApprovalEvent, notBefore: number) => run.step(systemActor, [0, 0], build, notBefore, 0);
+  const done =
+    server((at) => ({ type: 'startFetch', at, fetchId, sources: [...resultInstitutions] }), run.clock + 60_000) &&
+    server((at) => ({ type: 'recordSourceAnswers', at, fetchId, answers, results }), run.clock + 60_000) &&
+    server((at) => ({ type: 'completeFetch', at, fetchId }), run.clock + 1_000);
+  if (!done) return false;
+  const retry = sourcesDue(run.state.details.fetches, dateOf(iso(run.clock + DAY)))[0];
+  if (retry) {
+    const retried: ReportedAnswer[] = retry.sources.map(({ code }) => ({ code, outcome: 'noResults' }));
+    server((at) => ({ type: 'recordSourceAnswers', at, fetchId, answers: retried, results: [] }), run.clock + DAY);
+  }
+  return true;
+}
+
+/** A verdict per fetched course that gives the case the drawn outcome. */
+function verdicts(results: readonly ExternalResult[], outcome: ApprovalOutcome): CourseVerdict[] {
+  return results
+    .filter((r) => r.category === 'course')
+    .map((r, i) => {
+      const verdict: ApprovalOutcome = outcome === 'partlyApproved' ? (i === 0 ? 'rejected' : 'approved') : outcome;
+      const credits = verdict === 'approved' ? r.credits : 0;
+      return { institutionCode: r.institutionCode, code: r.code, term: r.term, verdict, credits, grounds: text.approvalGrounds(verdict) };
+    });
 }

@@ -327,7 +327,7 @@ export class CaseRun<S extends string, D, E extends WorkflowEvent> {
     if (!this.workflow.terminal.includes(state.status)) {
       // The next step on the main path (workflows declare it first): its staff role gets the task;
       // when only outsiders can take it, the case's handler gets a task to wait for them.
-      const next = this.workflow.statusChanges.find((s) => s.from === state.status)!;
+      const next = this.workflow.statusChanges.find((s) => s.from === state.status && !s.serverOnly)!;
       const staffRole = next.roles.find((r) => !externalRoles.includes(r));
       ctx.tasks.push({
         id: `${c.id}-t1`,

@@ -114,7 +114,7 @@ describe('generateDemoData', () => {
       expect(c).toMatchObject({
         type: 'approval',
         status: 'processing',
-        details: expect.objectContaining({ consent: expect.objectContaining({ given: true }) }),
+        details: expect.objectContaining({ consent: expect.objectContaining({ type: 'RESUTVEKSL', answer: 'J' }) }),
       });
     }
   });

@@ -1,6 +1,8 @@
 import type { Actor, Role } from '../../src-shared/domain/access/roles';
 import type { Person } from '../../src-shared/domain/person/person.schema';
+import type { ExternalResult } from '../../src-shared/domain/approval/approval.schema';
 import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../../src-shared/domain/approval/approval.workflow';
+import { fetchesToAccept } from '../../src-shared/domain/approval/result-fetch';
 import { NO_DEADLINE, type Case } from '../../src-shared/domain/case/case.schema';
 import type { CaseType } from '../../src-shared/domain/case/case-type';
 import { addDays, dateOf, isoTimestampOf } from '../../src-shared/domain/calendar/iso-date';
@@ -8,7 +10,7 @@ import { courseDeliveryWorkflow, type CourseDeliveryCase, type CourseDeliveryEve
 import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../../src-shared/domain/follow-up/follow-up.workflow';
 import { nominationWorkflow, type NominationCase, type NominationEvent } from '../../src-shared/domain/nomination/nomination.workflow';
 import { placementWorkflow, type PlacementCase, type PlacementEvent } from '../../src-shared/domain/placement/placement.workflow';
-import type { Workflow, WorkflowCase, WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
+import { systemActor, type Workflow, type WorkflowCase, type WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
 /**
  * Pure builders for tests of the workflows, access rules and case-change checks: a scope, one
@@ -116,14 +118,25 @@ export function nominationStart(admissionKind: 'proForma' | 'screening' = 'scree
   };
 }
 
+/** The student's yes to result exchange, given in Studentweb before the case. */
+const approvalConsent = {
+  type: 'RESUTVEKSL' as const,
+  answeredOn: dateOf(after(0)),
+  answer: 'J' as const,
+  recordedAt: after(0),
+  recordedBy: SUBJECT_ID,
+  source: 'studentweb' as const,
+};
+
 export function approvalStart(consent = true): ApprovalCase {
   return {
     ...base('approval', 'registered', SCOPE.cohort, 'caseOfficer-1'),
     status: 'registered',
     details: {
       application: { receivedAt: after(0), description: 'Søknad om godkjenning av emner.', requestedCredits: 30 },
-      ...(consent ? { consent: { given: true, recordedAt: after(0), source: 'studentweb' as const } } : {}),
+      ...(consent ? { consent: approvalConsent } : {}),
       fetches: [],
+      acceptedFetches: [],
       externalResults: [],
     },
   };
@@ -229,33 +242,59 @@ export const nominationEvents: { [K in NominationEvent['type']]: EventBuilder<No
   withdraw: (c) => ({ type: 'withdraw', at: later(c), reason: 'Valgt et annet lærested.' }),
 };
 
+const HISF = { code: '216', name: 'HiSF' };
+const HINT = { code: '214', name: 'HiNT' };
+/** The seed's test results: RES-100 at 216 HiSF, RES-OAL at 214 HiNT. */
+const fixtureResult = (institution: { code: string; name: string }, code: string, grade: string): ExternalResult => ({
+  institutionCode: institution.code,
+  institutionName: institution.name,
+  category: 'course',
+  code,
+  nameNb: `Resultatutveksling ${code}`,
+  nameEn: `Result exchange ${code}`,
+  term: '2013H',
+  credits: 10,
+  grade,
+});
+const res100 = fixtureResult(HISF, 'RES-100', 'B');
+const resOal = fixtureResult(HINT, 'RES-OAL', 'Bestått');
+const latestFetchId = (c: ApprovalCase) => c.details.fetches.at(-1)?.id ?? 'fetch-1';
+
 export const approvalEvents: { [K in ApprovalEvent['type']]: EventBuilder<ApprovalCase, Extract<ApprovalEvent, { type: K }>> } = {
   startProcessing: (c) => ({ type: 'startProcessing', at: later(c) }),
   requestConsent: (c) => ({ type: 'requestConsent', at: later(c) }),
-  recordConsent: (c) => ({ type: 'recordConsent', at: later(c), given: true }),
+  recordConsent: (c) => ({ type: 'recordConsent', at: later(c), answer: 'J' }),
   orderResultFetch: (c) => ({ type: 'orderResultFetch', at: later(c) }),
-  recordFetchResult: (c) => ({
-    type: 'recordFetchResult',
+  startFetch: (c) => ({ type: 'startFetch', at: later(c), fetchId: latestFetchId(c), sources: [HISF, HINT] }),
+  // While the fetch runs: HiSF imports RES-100 and HiNT is down; afterwards (the next day) HiNT's retry imports RES-OAL.
+  recordSourceAnswers: (c) =>
+    c.details.fetches.at(-1)?.answers.some((a) => a.outcome === 'sourceUnavailable')
+      ? { type: 'recordSourceAnswers', at: later(c, 24), fetchId: latestFetchId(c), answers: [{ code: HINT.code, outcome: 'imported' }], results: [resOal] }
+      : {
+          type: 'recordSourceAnswers',
+          at: later(c),
+          fetchId: latestFetchId(c),
+          answers: [
+            { code: HISF.code, outcome: 'imported' },
+            { code: HINT.code, outcome: 'sourceUnavailable', detail: 'Connection refused' },
+          ],
+          results: [res100],
+        },
+  completeFetch: (c) => ({ type: 'completeFetch', at: later(c), fetchId: latestFetchId(c) }),
+  acceptFetchedResults: (c) => ({
+    type: 'acceptFetchedResults',
     at: later(c),
-    institutions: [
-      { code: '216', name: 'HiSF', outcome: 'imported', resultCount: 1 },
-      { code: '214', name: 'HiNT', outcome: 'sourceUnavailable', resultCount: 0 },
-    ],
-    results: [
-      {
-        institutionCode: '216',
-        institutionName: 'HiSF',
-        category: 'course',
-        code: 'RES-100',
-        nameNb: 'Resultatutveksling 100',
-        nameEn: 'Result exchange 100',
-        term: '2013H',
-        credits: 10,
-        grade: 'B',
-      },
-    ],
+    fetchId: fetchesToAccept(c.details.fetches, c.details.acceptedFetches)[0]?.id ?? latestFetchId(c),
   }),
-  decide: (c) => ({ type: 'decide', at: later(c), outcome: 'approved', approvedCredits: 10, grounds: 'Faglig likeverdig.' }),
+  decide: (c) => ({
+    type: 'decide',
+    at: later(c),
+    // Every accepted course approved (before any is accepted: RES-100, which the step refuses).
+    courses: (c.details.externalResults.some((r) => r.category === 'course') ? c.details.externalResults : [res100])
+      .filter((r) => r.category === 'course')
+      .map((r) => ({ institutionCode: r.institutionCode, code: r.code, term: r.term, verdict: 'approved', credits: r.credits, grounds: 'Faglig likeverdig.' })),
+    grounds: 'Universitets- og høyskoleloven § 3-5. Emnene er faglig likeverdige.',
+  }),
   close: (c) => ({ type: 'close', at: later(c, 24 * 40) }),
   withdraw: (c) => ({ type: 'withdraw', at: later(c), reason: 'Trekker søknaden.' }),
 };
@@ -308,7 +347,11 @@ export function edited<C extends WorkflowCase<string, unknown>>(c: C, actor: Act
 }
 
 /** A step of `walk`: an event built from the case and taken by an actor with the role, or a plain edit. */
-export type WalkStep<C, E extends WorkflowEvent> = readonly [Role, (c: C) => E] | ((c: C) => C);
+/** Who takes a step in a walk: a person in a role, or the server itself (a server-only step). */
+export type Acting = Role | 'system';
+export const actorOf = (acting: Acting): Actor => (acting === 'system' ? systemActor : actorFor(acting));
+
+export type WalkStep<C, E extends WorkflowEvent> = readonly [Acting, (c: C) => E] | ((c: C) => C);
 
 /**
  * Applies the events in order, each by an actor with the given role, and returns every state
@@ -327,7 +370,7 @@ export function walk<S extends string, D, E extends WorkflowEvent, C extends Wor
       continue;
     }
     const [role, build] = step;
-    const result = workflow.transition(current, build(current), actorFor(role));
+    const result = workflow.transition(current, build(current), actorOf(role));
     if (!result.ok) throw new Error(`${workflow.type} fixture step by ${role} refused: ${result.reason}: ${result.message}`);
     states.push(result.state as C);
   }
@@ -405,21 +448,27 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
   approval: {
     ...approvalStart().details,
     consentRequestedAt: t,
-    fetches: [{ orderedAt: t, completedAt: t, institutions: [{ code: '216', name: 'HiSF', outcome: 'imported', resultCount: 1 }] }],
-    externalResults: [
+    fetches: [
       {
-        institutionCode: '216',
-        institutionName: 'HiSF',
-        category: 'course',
-        code: 'RES-100',
-        nameNb: 'Resultat',
-        nameEn: 'Result',
-        term: '2013H',
-        credits: 10,
-        grade: 'B',
+        id: 'fetch-1',
+        orderedAt: t,
+        orderedBy: 'caseOfficer-1',
+        startedAt: t,
+        sources: [HISF],
+        answers: [{ ...HISF, outcome: 'imported', resultCount: 1, answeredAt: t }],
+        results: [res100],
+        completedAt: t,
       },
     ],
-    decision: { decidedAt: t, outcome: 'approved', approvedCredits: 10, grounds: 'Faglig likeverdig.' },
+    acceptedFetches: [{ fetchId: 'fetch-1', acceptedAt: t, acceptedBy: 'caseOfficer-1' }],
+    externalResults: [res100],
+    decision: {
+      decidedAt: t,
+      outcome: 'approved',
+      approvedCredits: 10,
+      grounds: 'Faglig likeverdig.',
+      courses: [{ institutionCode: HISF.code, code: 'RES-100', term: '2013H', verdict: 'approved', credits: 10, grounds: 'Faglig likeverdig.' }],
+    },
     decisionDelivery: { sentAt: t, receivedOn: '2026-09-03', appealDeadline: '2026-09-24' },
     closedAt: t,
     withdrawal: { withdrawnAt: t, reason: 'Trekker søknaden.' },

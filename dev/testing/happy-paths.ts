@@ -1,11 +1,20 @@
-import type { Role } from '../../src-shared/domain/access/roles';
 import type { ApprovalCase, ApprovalEvent } from '../../src-shared/domain/approval/approval.workflow';
 import type { CourseDeliveryCase, CourseDeliveryEvent } from '../../src-shared/domain/course-delivery/course-delivery.workflow';
 import type { FollowUpCase, FollowUpEvent } from '../../src-shared/domain/follow-up/follow-up.workflow';
 import type { NominationCase, NominationEvent } from '../../src-shared/domain/nomination/nomination.workflow';
 import type { PlacementCase, PlacementEvent } from '../../src-shared/domain/placement/placement.workflow';
 import type { WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
-import { actorFor, approvalEvents, courseDeliveryEvents, edited, followUpEvents, nominationEvents, placementEvents, type WalkStep } from './fixtures';
+import {
+  actorFor,
+  approvalEvents,
+  courseDeliveryEvents,
+  edited,
+  followUpEvents,
+  nominationEvents,
+  placementEvents,
+  type Acting,
+  type WalkStep,
+} from './fixtures';
 
 const head = actorFor('departmentHead');
 
@@ -49,7 +58,10 @@ export const happyPaths: {
     ['caseOfficer', approvalEvents.requestConsent],
     ['student', approvalEvents.recordConsent],
     ['caseOfficer', approvalEvents.orderResultFetch],
-    ['caseOfficer', approvalEvents.recordFetchResult],
+    ['system', approvalEvents.startFetch],
+    ['system', approvalEvents.recordSourceAnswers],
+    ['system', approvalEvents.completeFetch],
+    ['caseOfficer', approvalEvents.acceptFetchedResults],
     ['caseOfficer', approvalEvents.decide],
     ['caseOfficer', approvalEvents.close],
   ],
@@ -79,8 +91,8 @@ export const happyPaths: {
   ],
 };
 
-/** The role of each step of a path that has no plain edits (a plain edit has no role). */
-export function rolesOf<C, E extends WorkflowEvent>(steps: readonly WalkStep<C, E>[]): Role[] {
+/** Who takes each step of a path that has no plain edits (a plain edit has no role). */
+export function rolesOf<C, E extends WorkflowEvent>(steps: readonly WalkStep<C, E>[]): Acting[] {
   return steps.map((step) => {
     if (typeof step === 'function') throw new Error('a plain edit has no role');
     return step[0];

@@ -1,13 +1,13 @@
-import { roles, type Role } from '../../src-shared/domain/access/roles';
+import { roles } from '../../src-shared/domain/access/roles';
 import type { Case } from '../../src-shared/domain/case/case.schema';
-import { actorFor, caseFixtures } from './fixtures';
+import { actorOf, caseFixtures, type Acting } from './fixtures';
 import type { Command } from '../../src-shared/domain/workflow/command.schema';
 import type { StatusChangeStep, Workflow, WorkflowCase, WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
 /**
  * Test support: the five workflows with the cases they start from and an event builder for each
  * of their events, and a breadth-first walk that takes every step from every status reached, by
- * every role. Used by the tests that must hold for every transition there is.
+ * every role and by the server (its server-only steps). Used by the tests that must hold for every transition there is.
  */
 export type AnyWorkflow = Workflow<string, unknown, WorkflowEvent>;
 type Builders = Record<string, (c: never) => WorkflowEvent>;
@@ -46,20 +46,22 @@ export const walkSubjects: WalkSubject[] = [
 ];
 
 export interface Successor {
-  role: Role;
+  role: Acting;
   event: string;
   builder: string;
   after: WorkflowCase<string, unknown>;
   commands: Command[];
 }
 
-/** Every (role, event) that succeeds on the case, with its result. */
+const everyone: readonly Acting[] = [...roles, 'system'];
+
+/** Every (role or the server, event) that succeeds on the case, with its result. */
 export function successors(subject: WalkSubject, c: WorkflowCase<string, unknown>): Successor[] {
   const found: Successor[] = [];
   for (const [builder, build] of Object.entries(subject.events)) {
     const event = (build as (c: unknown) => WorkflowEvent)(c);
-    for (const role of roles) {
-      const result = subject.workflow.transition(c, event, actorFor(role));
+    for (const role of everyone) {
+      const result = subject.workflow.transition(c, event, actorOf(role));
       if (result.ok) found.push({ role, event: event.type, builder, after: result.state, commands: result.commands });
     }
   }
@@ -70,7 +72,7 @@ export interface Transition {
   before: Case;
   after: Case;
   step: StatusChangeStep;
-  role: Role;
+  role: Acting;
   commands: Command[];
 }
 
@@ -85,7 +87,7 @@ export function everyTransition(subject: WalkSubject): Transition[] {
     if (seen.has(key)) continue;
     seen.add(key);
     for (const { role, event, builder, after, commands } of successors(subject, before)) {
-      const step = subject.workflow.stepForStatusChange(before.status, after.status);
+      const step = subject.workflow.statusChanges.find((s) => s.event === event && s.from === before.status && s.to === after.status);
       if (step?.event !== event) throw new Error(`${subject.workflow.type}: ${event} is not the step from ${before.status} to ${after.status}`);
       edges.push({ before: before as Case, after: after as Case, step, role, commands });
       queue.push({ c: after, key: `${key.split(':')[0]}:${after.status}:${builder}` });
@@ -94,8 +96,9 @@ export function everyTransition(subject: WalkSubject): Transition[] {
   return edges;
 }
 
-/** Status changes the walk never took (should be none). */
+/** Status changes (and steps that keep the status) the walk never took (should be none). */
 export function untakenStatusChanges(subject: WalkSubject, edges: readonly Transition[]): string[] {
-  const taken = new Set(edges.map(({ step }) => `${step.from}→${step.to}`));
-  return subject.workflow.statusChanges.map((s) => `${s.from}→${s.to}`).filter((key) => !taken.has(key));
+  const key = (step: StatusChangeStep) => `${step.event}: ${step.from}→${step.to}`;
+  const taken = new Set(edges.map(({ step }) => key(step)));
+  return subject.workflow.statusChanges.map(key).filter((k) => !taken.has(k));
 }

@@ -32,7 +32,8 @@ const REPO_SCHEMAS = resolve(import.meta.dirname, '..', '..', 'vendor', 'schemas
  * `npm run admin -- demo --out DIR`: walks the demo follow-up case through the workflow, from
  * the opened case to the decision sent, and runs the commands each step returns with the real
  * services and demo certificates. Writes DIR/summons.pdf, DIR/protocol.pdf (drawn signature plus
- * two PAdES signatures), DIR/vedtak.pdf (sealed), DIR/noark5/ (the Noark 5 deposit package)
+ * two PAdES signatures), DIR/vedtak.pdf (sealed), DIR/noark5/ (the Noark 5 deposit package, with
+ * the case once it is closed after the appeal period)
  * and DIR/demo-ca.pem (to trust the demo signatures in a PDF reader, if wished).
  */
 export async function runDemo(args: { outDir: string; resourcesDir?: string }): Promise<DemoResult> {
@@ -67,6 +68,7 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
     adapters: [
       createNoark5ExportAdapter({
         dir: files.noark5,
+        stagingDir: join(outboxDir, 'noark5-staging'),
         info: { archiveTitle: `${demo.institution.name} – Saksflyt (demo)`, creatorId: 'hho-demo', creatorName: demo.institution.name },
         now,
         schemasDir: REPO_SCHEMAS,
@@ -76,6 +78,7 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
   });
 
   const actors = demoActors(demo);
+  const closedBy = demo.departmentHead.name;
   let state: FollowUpCase = {
     id: demo.caseId,
     type: 'followUp',
@@ -134,6 +137,11 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
       await outbox.processDue();
       return [];
     },
+    closeCaseFolder: async (command) => {
+      await outbox.enqueueClosure({ caseId: demo.caseId, caseNumber: demo.caseNumber, closedAt: clock.toISOString(), closedBy });
+      await outbox.processDue();
+      return [message(command)];
+    },
     createTask: (command) => [message(command)],
     letter: (command) => [message(command)],
   };
@@ -187,10 +195,12 @@ export async function runDemo(args: { outDir: string; resourcesDir?: string }): 
       considerations: demo.decision.mainConsiderations,
       documentId: `${demo.caseId}-decision`,
     }));
-    const archived = (await outbox.list()).find((entry) => entry.record.kind === 'decision' && entry.status === 'archived');
+    const archived = (await outbox.list()).find((entry) => entry.record?.kind === 'decision' && entry.status === 'archived');
     if (!archived?.receipt) throw new AppError('internal', 'The decision did not reach the Noark 5 package');
     await step('2026-12-01T09:30:00.000Z', head, (at) => ({ type: 'archiveDecision', at, reference: archived.receipt?.reference.slice(0, 100) ?? '' }));
     await step('2026-12-01T10:00:00.000Z', head, (at) => ({ type: 'sendDecision', at, receivedOn: demo.decision.appeal.receivedOn }));
+    // After the appeal period the case closes, and with it its folder in the Noark 5 package.
+    await step('2027-01-04T09:00:00.000Z', head, (at) => ({ type: 'close', at }));
   } finally {
     await outbox.stop();
     await rm(outboxDir, { recursive: true, force: true });
@@ -234,6 +244,8 @@ function message(command: Command): string {
       return `task for ${describe(command.assignee)}: ${command.title} (by ${command.due})`;
     case 'callIntegration':
       return `integration ${command.system}.${command.operation}`;
+    case 'closeCaseFolder':
+      return `case folder ${command.caseId} closed in the Noark 5 package`;
     default:
       return `${command.type} ${command.document}`;
   }

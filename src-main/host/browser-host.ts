@@ -16,6 +16,7 @@ export interface BrowserHost {
 
 const HOST = '127.0.0.1';
 const REPO_RESOURCES_DIR = resolve(import.meta.dirname, '..', '..', 'resources');
+const REPO_SCHEMAS_DIR = resolve(import.meta.dirname, '..', '..', 'vendor', 'schemas');
 
 /**
  * Browser mode: serves the built renderer and the same IPC handlers as Electron over HTTP
@@ -40,6 +41,7 @@ export async function startBrowserHost(options: {
     secureStore: createPlainFileSecureStore(secretsFilePath(dataDir)),
     logSource: 'browser-host',
     resourcesDir: options.resourcesDir ?? REPO_RESOURCES_DIR,
+    schemasDir: REPO_SCHEMAS_DIR,
   });
 
   let allowedHosts: Set<string> = new Set();

@@ -33,10 +33,19 @@ export const wrongFields: Record<string, unknown[]> = {
   'documents:issue-summons': [{ documentId: '', summons: {} }, { documentId: 'x'.repeat(65) }],
   'documents:sign-protocol': [{ documentId: 'doc-1', protocol: {}, studentCertificate: 'yes' }],
   'documents:seal-decision': [{ documentId: 'doc-1', decision: { legalBasis: [] } }],
+  'documents:seal-approval-decision': [
+    { documentId: 'doc-1', decision: { legalBasis: [] } },
+    { documentId: '../doc', decision: {} },
+    { documentId: 'doc-1', decision: { courses: [{ institutionCode: '216', code: 'RES-100', term: '2024 HØST', verdict: 'maybe', credits: -1 }] } },
+  ],
   'documents:read': [{ documentId: '' }, { documentId: 42 }, { documentId: 'x'.repeat(65) }],
   'archive:enqueue': [
     { target: 'ftp', record: {} },
     { target: 'folder', record: { fileName: '../../etc/passwd' } },
+  ],
+  'archive:close-case': [
+    { caseId: 'case-1', caseNumber: '2026/1', closedAt: 'yesterday', closedBy: 'X' },
+    { caseId: '../x', caseNumber: '', closedAt: '2026-12-01T10:00:00.000Z', closedBy: '' },
   ],
   'archive:retry': [{ id: 'not-a-uuid' }, { id: 7 }],
   'canvas:coursework': [{ courseId: '../admin' }, { courseId: 12 }, { courseId: 'sis_course_id:a/b' }],

@@ -45,6 +45,7 @@ beforeAll(async () => {
     secureStore: createPlainFileSecureStore(secretsFilePath(dataDir)),
     logSource: 'main',
     resourcesDir: join(import.meta.dirname, '..', '..', 'resources'),
+    schemasDir: join(import.meta.dirname, '..', '..', 'vendor', 'schemas'),
   });
   const { handlers } = services;
   ipcMain = new FakeIpcMain();

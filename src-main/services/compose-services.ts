@@ -31,6 +31,8 @@ export async function composeServices(options: {
   logSource: LogSource;
   /** The app's resources/ folder (fonts and colour profile of the generated PDFs). */
   resourcesDir: string;
+  /** Arkivverket's schemas copied into the Noark 5 package (the repo's vendor/schemas). */
+  schemasDir: string;
 }): Promise<ComposedServices> {
   const appInfo = describeApp(options.appInfo);
   const logger = createJsonLinesLogger({ dataDir: appInfo.dataDir });
@@ -43,6 +45,7 @@ export async function composeServices(options: {
   const documents = await composeDocuments({
     dataDir: appInfo.dataDir,
     resourcesDir: options.resourcesDir,
+    schemasDir: options.schemasDir,
     secureStore: options.secureStore,
     logger,
     logSource: options.logSource,

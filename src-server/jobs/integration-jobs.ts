@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { integrationSystems, type Command } from '../../src-shared/domain/workflow/command.schema';
 import type { Case } from '../../src-shared/domain/case/case.schema';
+import type { ServerSteps } from '../cases/server-steps';
 import type { Sql } from '../db/database';
 import type { Job } from './job';
 import { PermanentJobError, waitFor, type JobHandler, type JobOutcome } from './job-outcome';
@@ -15,8 +16,14 @@ export type CallIntegration = Extract<Command, { type: 'callIntegration' }>;
 export const integrationPayloadSchema = z.object({ system: z.enum(integrationSystems), operation: z.string().min(1).max(100) });
 export type IntegrationPayload = z.infer<typeof integrationPayloadSchema>;
 
+/** What an adapter has besides the job: the time, and the case data with the server-only steps that record what it brought back. */
+export interface IntegrationContext {
+  now: Date;
+  steps: ServerSteps;
+}
+
 /** Carries out one system's operations; returns like a job handler (throw to fail, `retryAt` for "try again tomorrow"). */
-export type IntegrationAdapter = (operation: string, job: Job, context: { now: Date }) => Promise<JobOutcome | void>;
+export type IntegrationAdapter = (operation: string, job: Job, context: IntegrationContext) => Promise<JobOutcome | void>;
 export type IntegrationAdapters = Partial<Record<IntegrationSystem, IntegrationAdapter>>;
 
 /**
@@ -55,13 +62,13 @@ function sameTimeOn(date: string, now: Date): Date {
  * The handler of integration jobs: hands each to its system's adapter. A system with no adapter
  * on this server leaves its jobs `waiting` with the reason, until a start with one.
  */
-export function integrationHandler(adapters: IntegrationAdapters): JobHandler {
-  return async (job, context) => {
+export function integrationHandler(adapters: IntegrationAdapters, steps: ServerSteps): JobHandler {
+  return async (job, { now }) => {
     const payload = integrationPayloadSchema.safeParse(job.payload);
     if (!payload.success) throw new PermanentJobError(`Not an integration call: ${z.prettifyError(payload.error)}`);
     const { system, operation } = payload.data;
     const adapter = adapters[system];
     if (!adapter) return waitFor(`No adapter for ${system} is configured on this server`);
-    return adapter(operation, job, context);
+    return adapter(operation, job, { now, steps });
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../auth/identify';
+import type { ServerSteps } from '../cases/server-steps';
 import type { Database } from '../db/database';
 import { INTEGRATION_JOB, integrationHandler, type IntegrationAdapters } from './integration-jobs';
 import type { JobQueue } from './job-queue';
@@ -27,14 +28,14 @@ export interface JobsOptions {
  */
 export async function setUpJobs(
   app: FastifyInstance,
-  deps: { db: Database; queue: JobQueue; identify(authorization: string | undefined): Promise<Identity>; options?: JobsOptions },
+  deps: { db: Database; queue: JobQueue; steps: ServerSteps; identify(authorization: string | undefined): Promise<Identity>; options?: JobsOptions },
 ) {
-  const { db, queue, identify, options = {} } = deps;
+  const { db, queue, steps, identify, options = {} } = deps;
   registerJobRoutes(app, { db, queue, identify });
   if (options.worker === false) return;
   const worker = createJobWorker({
     queue,
-    handlers: { [INTEGRATION_JOB]: integrationHandler(options.adapters ?? {}) },
+    handlers: { [INTEGRATION_JOB]: integrationHandler(options.adapters ?? {}, steps) },
     backoff: options.backoff,
     leaseMs: options.leaseMs,
     onError: (error) => app.log.error(error),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoTimestamp } from '../domain/case/case.schema';
 import { defineChannel } from '../ipc/contract';
-import { archiveRecordSchema } from './archive-record.schema';
+import { approvalDecisionInputSchema } from './approval-decision.schema';
+import { archiveClosureSchema, archiveRecordSchema } from './archive-record.schema';
 import { decisionInputSchema } from './decision.schema';
 import { protocolInputSchema } from './protocol.schema';
 import { summonsInputSchema } from './summons.schema';
@@ -24,6 +25,7 @@ export const previewInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('summons'), summons: summonsInputSchema }),
   z.object({ kind: z.literal('protocol'), protocol: protocolInputSchema }),
   z.object({ kind: z.literal('decision'), decision: decisionInputSchema }),
+  z.object({ kind: z.literal('approvalDecision'), decision: approvalDecisionInputSchema }),
 ]);
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 
@@ -35,7 +37,9 @@ export const deliveryTargets = [...archiveTargets, 'email'] as const;
 /** One archive outbox entry as the app shows it (the record itself stays in the main process). */
 export const archiveEntrySchema = z.object({
   id: z.uuid(),
-  documentId: idSchema,
+  caseId: idSchema,
+  /** The document delivered; none when the entry closes the case's folder. */
+  documentId: idSchema.optional(),
   target: z.enum(deliveryTargets),
   status: z.enum(['queued', 'sending', 'archived', 'failed']),
   attempts: z.number().int().min(0),
@@ -67,6 +71,13 @@ export const documentsSealDecisionChannel = defineChannel(
   issuedDocumentSchema,
 );
 
+/** The approval case's decision letter, sealed like the follow-up's. */
+export const documentsSealApprovalDecisionChannel = defineChannel(
+  'documents:seal-approval-decision',
+  z.object({ documentId: idSchema, decision: approvalDecisionInputSchema }),
+  issuedDocumentSchema,
+);
+
 export const documentsReadChannel = defineChannel('documents:read', z.object({ documentId: idSchema }), pdfBytesSchema);
 
 export const archiveEnqueueChannel = defineChannel(
@@ -74,6 +85,9 @@ export const archiveEnqueueChannel = defineChannel(
   z.object({ target: z.enum(deliveryTargets), record: archiveRecordSchema }),
   archiveEntrySchema,
 );
+
+/** The case has ended: every archive that keeps a folder per case closes it (the entries queued, one per such archive). */
+export const archiveCloseCaseChannel = defineChannel('archive:close-case', archiveClosureSchema, z.array(archiveEntrySchema));
 
 export const archiveListChannel = defineChannel('archive:list', z.void(), z.array(archiveEntrySchema));
 

@@ -3,6 +3,7 @@ import type { Result } from '../kernel/result';
 import { type ChannelContract, type ChannelInput, type ChannelOutput } from './contract';
 import { canvasCourseworkChannel } from '../documents/canvas.contract';
 import {
+  archiveCloseCaseChannel,
   archiveEnqueueChannel,
   archiveListChannel,
   archiveRetryChannel,
@@ -10,6 +11,7 @@ import {
   documentsIssueSummonsChannel,
   documentsPreviewChannel,
   documentsReadChannel,
+  documentsSealApprovalDecisionChannel,
   documentsSealDecisionChannel,
   documentsSignProtocolChannel,
 } from '../documents/documents.contract';
@@ -40,8 +42,10 @@ export const channels = {
   documentsIssueSummons: documentsIssueSummonsChannel,
   documentsSignProtocol: documentsSignProtocolChannel,
   documentsSealDecision: documentsSealDecisionChannel,
+  documentsSealApprovalDecision: documentsSealApprovalDecisionChannel,
   documentsRead: documentsReadChannel,
   archiveEnqueue: archiveEnqueueChannel,
+  archiveCloseCase: archiveCloseCaseChannel,
   archiveList: archiveListChannel,
   archiveRetry: archiveRetryChannel,
   archiveTargets: archiveTargetsChannel,

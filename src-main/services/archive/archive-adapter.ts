@@ -1,4 +1,4 @@
-import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import type { ArchiveClosure, ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 
 /** One document on its way to an archive. `id` is the outbox entry's, stable across retries. */
 export interface ArchiveItem {
@@ -22,4 +22,10 @@ export interface ArchiveReceipt {
 export interface ArchiveAdapter {
   readonly name: string;
   archive(item: ArchiveItem): Promise<ArchiveReceipt>;
+  /**
+   * Only archives that keep a folder per case (the Noark 5 package's saksmappe): the case has
+   * ended, so its folder is closed (avsluttet). Archives that file into the student's folder,
+   * which outlives any one case, have none.
+   */
+  closeCase?(item: { id: string; closure: ArchiveClosure }): Promise<ArchiveReceipt>;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { archiveRecordSchema, type ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import { archiveClosureSchema, archiveRecordSchema, type ArchiveClosure, type ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 import { isoTimestamp } from '../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -15,7 +15,9 @@ const outboxEntrySchema = z.object({
   id: z.uuid(),
   /** Name of the adapter that delivers it. */
   target: z.string().min(1).max(40),
-  record: archiveRecordSchema,
+  /** What is delivered: a document (its PDF under files/), or the end of a case (no file). */
+  record: archiveRecordSchema.optional(),
+  closure: archiveClosureSchema.optional(),
   status: z.enum(outboxStatuses),
   attempts: z.number().int().min(0),
   nextAttemptAt: isoTimestamp,
@@ -26,7 +28,13 @@ const outboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
-const stateSchema = z.object({ version: z.literal(1), entries: z.array(outboxEntrySchema) });
+/** The case an entry is about. */
+export const caseIdOfEntry = (entry: OutboxEntry): string => entry.record?.case.id ?? (entry.closure as ArchiveClosure).caseId;
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(outboxEntrySchema.refine((entry) => (entry.record === undefined) !== (entry.closure === undefined), 'a document or a closure')),
+});
 
 export interface BackoffPolicy {
   /** Delay after the first failed attempt; doubled after each further failure. */
@@ -40,6 +48,8 @@ export const defaultBackoff: BackoffPolicy = { baseMs: 30_000, maxMs: 6 * 3600_0
 
 export interface ArchiveOutbox {
   enqueue(input: { target: string; record: ArchiveRecord; pdf: Buffer }): Promise<OutboxEntry>;
+  /** Queues the end of a case for every adapter that keeps a folder per case; resolves with their entries. */
+  enqueueClosure(closure: ArchiveClosure): Promise<OutboxEntry[]>;
   list(): Promise<OutboxEntry[]>;
   /** Puts a failed entry back in the queue, due now. */
   retry(id: string): Promise<OutboxEntry>;
@@ -96,8 +106,9 @@ export async function openArchiveOutbox(options: {
     await update(entry, { status: 'sending', attempts: entry.attempts + 1 });
     try {
       if (!adapter) throw new AppError('precondition', `No archive adapter named ${entry.target} is configured`);
-      const pdf = await readFile(filePath(entry.id));
-      const receipt = await adapter.archive({ id: entry.id, record: entry.record, pdf });
+      const receipt = entry.closure
+        ? await closeCase(adapter, { id: entry.id, closure: entry.closure })
+        : await adapter.archive({ id: entry.id, record: entry.record as ArchiveRecord, pdf: await readFile(filePath(entry.id)) });
       await update(entry, { status: 'archived', receipt, lastError: undefined });
     } catch (error) {
       const failure = AppError.from(error);
@@ -109,6 +120,23 @@ export async function openArchiveOutbox(options: {
         nextAttemptAt: new Date(now().getTime() + (giveUp ? 0 : delay)).toISOString(),
       });
     }
+  }
+
+  function newEntry(target: string, item: Pick<OutboxEntry, 'record' | 'closure'>): OutboxEntry {
+    const at = now().toISOString();
+    return { id: randomUUID(), target, ...item, status: 'queued', attempts: 0, nextAttemptAt: at, createdAt: at, updatedAt: at };
+  }
+
+  /** Saves new entries (undoing `undo` and dropping them if that fails), tells the listeners, schedules. */
+  async function add(added: OutboxEntry[], undo: () => Promise<unknown>): Promise<void> {
+    entries.push(...added);
+    await persist().catch(async (error: unknown) => {
+      for (const entry of added) entries.splice(entries.indexOf(entry), 1);
+      await undo();
+      throw error;
+    });
+    for (const entry of added) for (const listener of listeners) listener({ ...entry });
+    schedule();
   }
 
   /** Single flight: a call while a round runs joins that round. */
@@ -143,28 +171,17 @@ export async function openArchiveOutbox(options: {
     async enqueue(input) {
       const record = archiveRecordSchema.parse(input.record);
       if (!adapters.has(input.target)) throw new AppError('validation', `Unknown archive target ${input.target}`);
-      const at = now().toISOString();
-      const entry: OutboxEntry = {
-        id: randomUUID(),
-        target: input.target,
-        record,
-        status: 'queued',
-        attempts: 0,
-        nextAttemptAt: at,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const entry = newEntry(input.target, { record });
       await mkdir(join(options.dir, 'files'), { recursive: true, mode: 0o700 });
       await writeFile(filePath(entry.id), input.pdf, { mode: 0o600, flag: 'wx' });
-      entries.push(entry);
-      await persist().catch(async (error: unknown) => {
-        entries.splice(entries.indexOf(entry), 1);
-        await rm(filePath(entry.id), { force: true });
-        throw error;
-      });
-      for (const listener of listeners) listener({ ...entry });
-      schedule();
+      await add([entry], () => rm(filePath(entry.id), { force: true }));
       return { ...entry };
+    },
+    async enqueueClosure(input) {
+      const closure = archiveClosureSchema.parse(input);
+      const queued = [...adapters.values()].filter((adapter) => adapter.closeCase).map((adapter) => newEntry(adapter.name, { closure }));
+      await add(queued, async () => undefined);
+      return queued.map((entry) => ({ ...entry }));
     },
     list: async () => entries.map((entry) => ({ ...entry })),
     async retry(id) {
@@ -189,6 +206,11 @@ export async function openArchiveOutbox(options: {
       return () => listeners.delete(listener);
     },
   };
+}
+
+function closeCase(adapter: ArchiveAdapter, item: { id: string; closure: ArchiveClosure }) {
+  if (!adapter.closeCase) throw new AppError('validation', `The archive ${adapter.name} keeps no folder per case`);
+  return adapter.closeCase(item);
 }
 
 /** An adapter that knows when a retry makes sense (`details.retryAfterMs`) says so; backoff otherwise. */

@@ -8,17 +8,21 @@ import type { DocumentsConfig } from './documents-config';
 
 export const DEFAULT_ARCHIVE_DIR = 'archive';
 export const DEFAULT_NOARK5_DIR = 'noark5';
+/** Beside the package: the documents of cases not yet closed, and the adapter's manifest. */
+export const NOARK5_STAGING_DIR = 'noark5-staging';
 
 /** The archives this installation delivers to: the folder and the Noark 5 export always, P360 when configured. */
 export function createArchiveAdapters(
   config: DocumentsConfig,
-  deps: { dataDir: string; secureStore: Pick<SecureStore, 'get'>; now?: () => Date },
+  deps: { dataDir: string; schemasDir: string; secureStore: Pick<SecureStore, 'get'>; now?: () => Date },
 ): ArchiveAdapter[] {
   const { archive, institution } = config;
   const adapters = [
     createFolderArchiveAdapter({ dir: archive.folder?.dir ?? join(deps.dataDir, DEFAULT_ARCHIVE_DIR), now: deps.now }),
     createNoark5ExportAdapter({
       dir: archive.noark5?.dir ?? join(deps.dataDir, DEFAULT_NOARK5_DIR),
+      stagingDir: join(deps.dataDir, NOARK5_STAGING_DIR),
+      schemasDir: deps.schemasDir,
       info: {
         archiveTitle: archive.noark5?.archiveTitle ?? `${institution.name} – Saksflyt`,
         creatorId: institution.id,

@@ -42,6 +42,8 @@ export async function composeDocuments(options: {
   dataDir: string;
   /** The app's resources/ folder (fonts, colour profile). */
   resourcesDir: string;
+  /** Arkivverket's schemas copied into the Noark 5 package. */
+  schemasDir: string;
   secureStore: SecureStore;
   logger: Logger;
   logSource: LogSource;
@@ -58,7 +60,7 @@ export async function composeDocuments(options: {
     outbox = await openArchiveOutbox({
       dir: join(options.dataDir, ARCHIVE_OUTBOX_DIR),
       adapters: [
-        ...createArchiveAdapters(config, { dataDir: options.dataDir, secureStore: options.secureStore, now: options.now }),
+        ...createArchiveAdapters(config, { dataDir: options.dataDir, schemasDir: options.schemasDir, secureStore: options.secureStore, now: options.now }),
         createServerLetterAdapter({ connection: options.letters }),
       ],
       now: options.now,

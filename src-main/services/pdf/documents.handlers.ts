@@ -20,8 +20,12 @@ export function createDocumentsHandlers(documents: DocumentsService, canvas: Can
       documents.signProtocol(input),
     documentsSealDecision: (input: In<typeof contracts.documentsSealDecisionChannel>): Out<typeof contracts.documentsSealDecisionChannel> =>
       documents.sealDecision(input),
+    documentsSealApprovalDecision: (
+      input: In<typeof contracts.documentsSealApprovalDecisionChannel>,
+    ): Out<typeof contracts.documentsSealApprovalDecisionChannel> => documents.sealApprovalDecision(input),
     documentsRead: (input: In<typeof contracts.documentsReadChannel>): Out<typeof contracts.documentsReadChannel> => documents.read(input),
     archiveEnqueue: (input: In<typeof contracts.archiveEnqueueChannel>): Out<typeof contracts.archiveEnqueueChannel> => documents.archiveEnqueue(input),
+    archiveCloseCase: (input: In<typeof contracts.archiveCloseCaseChannel>): Out<typeof contracts.archiveCloseCaseChannel> => documents.archiveCloseCase(input),
     archiveList: (): Out<typeof contracts.archiveListChannel> => documents.archiveList(),
     archiveRetry: (input: In<typeof contracts.archiveRetryChannel>): Out<typeof contracts.archiveRetryChannel> => documents.archiveRetry(input),
     canvasCoursework: (input: In<typeof canvasCourseworkChannel>): Out<typeof canvasCourseworkChannel> => canvas.courseworkStatus(input.courseId),

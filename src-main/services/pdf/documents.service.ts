@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveEntry, IssuedDocument, PreviewInput } from '../../../src-shared/documents/documents.contract';
-import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import type { ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
+import type { ArchiveClosure, ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
 import type { ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import type { SummonsInput } from '../../../src-shared/documents/summons.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import type { ArchiveOutbox, OutboxEntry } from '../archive/archive-outbox';
+import { caseIdOfEntry, type ArchiveOutbox, type OutboxEntry } from '../archive/archive-outbox';
 import type { DocumentSigning, SignedDocument } from '../signing/document-signing.service';
 import type { SignerBackend } from '../signing/signer-backend';
 import type { DocumentStore } from './document-store';
@@ -28,8 +29,10 @@ export interface DocumentsService {
   issueSummons(input: { documentId: string; summons: SummonsInput }): Promise<IssuedDocument>;
   signProtocol(input: { documentId: string; protocol: ProtocolInput; studentCertificate: boolean }): Promise<IssuedDocument>;
   sealDecision(input: { documentId: string; decision: DecisionInput }): Promise<IssuedDocument>;
+  sealApprovalDecision(input: { documentId: string; decision: ApprovalDecisionInput }): Promise<IssuedDocument>;
   read(input: { documentId: string }): Promise<{ pdfBase64: string; sha256: string }>;
   archiveEnqueue(input: { target: ArchiveEntry['target']; record: ArchiveRecord }): Promise<ArchiveEntry>;
+  archiveCloseCase(input: ArchiveClosure): Promise<ArchiveEntry[]>;
   archiveList(): Promise<ArchiveEntry[]>;
   archiveRetry(input: { id: string }): Promise<ArchiveEntry>;
 }
@@ -57,6 +60,8 @@ export function createDocumentsService(deps: {
           return bytesOf(await deps.renderer.protocol(input.protocol));
         case 'decision':
           return bytesOf(await deps.renderer.decision(input.decision));
+        case 'approvalDecision':
+          return bytesOf(await deps.renderer.approvalDecision(input.decision));
       }
     },
     async issueSummons({ documentId, summons }) {
@@ -73,6 +78,9 @@ export function createDocumentsService(deps: {
     async sealDecision({ documentId, decision }) {
       return issue(documentId, await deps.signing.sealDecision(decision, await deps.signers.seal()));
     },
+    async sealApprovalDecision({ documentId, decision }) {
+      return issue(documentId, await deps.signing.sealApprovalDecision(decision, await deps.signers.seal()));
+    },
     async read({ documentId }) {
       return bytesOf(await deps.store.get(documentId));
     },
@@ -80,6 +88,7 @@ export function createDocumentsService(deps: {
       const pdf = await deps.store.get(record.documentId);
       return toArchiveEntry(await deps.archive.enqueue({ target, record, pdf }));
     },
+    archiveCloseCase: async (closure) => (await deps.archive.enqueueClosure(closure)).map(toArchiveEntry),
     archiveList: async () => (await deps.archive.list()).map(toArchiveEntry),
     archiveRetry: async ({ id }) => toArchiveEntry(await deps.archive.retry(id)),
   };
@@ -88,7 +97,8 @@ export function createDocumentsService(deps: {
 function toArchiveEntry(entry: OutboxEntry): ArchiveEntry {
   return {
     id: entry.id,
-    documentId: entry.record.documentId,
+    caseId: caseIdOfEntry(entry),
+    ...(entry.record ? { documentId: entry.record.documentId } : {}),
     target: entry.target as ArchiveEntry['target'],
     status: entry.status,
     attempts: entry.attempts,

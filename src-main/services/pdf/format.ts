@@ -37,3 +37,8 @@ export function formatTimestamp(isoTimestamp: string): string {
   const instant = new Date(isoTimestamp);
   return `${shortDate.format(instant)} kl. ${clock.format(instant)}`;
 }
+
+const decimal = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+
+/** "7,5" */
+export const formatNumber = (value: number): string => decimal.format(value);

@@ -145,3 +145,28 @@ export function signatureArea(doc: PDFKit.PDFDocument, signers: ReadonlyArray<{ 
   doc.x = left;
   doc.y = top + boxHeight + 40;
 }
+
+export interface TableColumn {
+  header: string;
+  /** Points, or '*' to share what the other columns leave. */
+  width: number | '*';
+  align?: 'left' | 'right';
+}
+
+/** A ruled table with a bold header row (pdfkit's own tables); a row that does not fit moves whole to the next page. */
+export function table(doc: PDFKit.PDFDocument, columns: readonly TableColumn[], rows: ReadonlyArray<readonly string[]>): void {
+  const left = doc.page.margins.left;
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor('black');
+  doc.table({
+    position: { x: left, y: doc.y },
+    maxWidth: contentWidth(doc),
+    columnStyles: columns.map((column) => ({ width: column.width, align: { x: column.align ?? 'left', y: 'top' } })),
+    defaultStyle: { border: 0.5, borderColor: '#9a9a9a', padding: [3, 4] },
+    data: [
+      columns.map((column) => ({ text: column.header, type: 'TH' as const, font: { src: FONT.bold }, backgroundColor: '#eeeeee' })),
+      ...rows.map((row) => [...row]),
+    ],
+  });
+  doc.x = left;
+  doc.moveDown(0.5);
+}

@@ -1,18 +1,22 @@
+import { approvalDecisionInputSchema, type ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
 import { decisionInputSchema, type DecisionInput } from '../../../src-shared/documents/decision.schema';
 import { protocolInputSchema, type ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { summonsInputSchema, type SummonsInput } from '../../../src-shared/documents/summons.schema';
-import { drawDecision, DECISION_TITLE } from '../../case-types/follow-up/decision.document';
+import { drawApprovalDecision } from '../../case-types/approval/decision.document';
+import { drawDecision } from '../../case-types/follow-up/decision.document';
+import { DECISION_TITLE } from './decision-letter';
 import { loadDocumentResources } from './document-resources';
 import { renderPdfA } from './pdfa-document';
 import { drawProtocol, PROTOCOL_TITLE } from '../../case-types/follow-up/protocol.document';
 import { decodeSignaturePng } from './signature-png';
 import { drawSummons, SUMMONS_TITLE } from '../../case-types/follow-up/summons.document';
 
-/** Renders the follow-up documents as PDF/A-2b. Inputs are parsed again here: callers may be IPC, CLI or tests. */
+/** Renders the case types' documents as PDF/A-2b. Inputs are parsed again here: callers may be IPC, CLI or tests. */
 export interface PdfRenderer {
   summons(input: SummonsInput): Promise<Buffer>;
   protocol(input: ProtocolInput): Promise<Buffer>;
   decision(input: DecisionInput): Promise<Buffer>;
+  approvalDecision(input: ApprovalDecisionInput): Promise<Buffer>;
 }
 
 export function createPdfRenderer(options: { resourcesDir: string; now?: () => Date }): PdfRenderer {
@@ -46,6 +50,15 @@ export function createPdfRenderer(options: { resourcesDir: string; now?: () => D
         resources,
         { title: `${DECISION_TITLE} – ${input.caseNumber}`, author: author(input.institution), subject: input.title, createdAt: now() },
         (doc) => drawDecision(doc, input),
+      );
+    },
+    async approvalDecision(raw) {
+      const input = approvalDecisionInputSchema.parse(raw);
+      const resources = await loadDocumentResources(options.resourcesDir);
+      return renderPdfA(
+        resources,
+        { title: `${DECISION_TITLE} – ${input.caseNumber}`, author: author(input.institution), subject: input.title, createdAt: now() },
+        (doc) => drawApprovalDecision(doc, input),
       );
     },
   };

@@ -1,3 +1,4 @@
+import type { ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
 import type { ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
@@ -20,6 +21,8 @@ export interface DocumentSigning {
   signProtocol(input: ProtocolInput, signers: { coordinator: SignerBackend; student?: SignerBackend }): Promise<SignedDocument>;
   /** A decision letter sealed with the institution's seal certificate. */
   sealDecision(input: DecisionInput, seal: SignerBackend): Promise<SignedDocument>;
+  /** The approval case's decision letter, sealed the same way. */
+  sealApprovalDecision(input: ApprovalDecisionInput, seal: SignerBackend): Promise<SignedDocument>;
 }
 
 export function createDocumentSigning(deps: {
@@ -40,6 +43,17 @@ export function createDocumentSigning(deps: {
       signingTime,
     });
     return { pdf, signatures: [...document.signatures, { signer, signedAt: signingTime.toISOString() }] };
+  }
+
+  /** Every decision letter, whatever the case type: one seal in the institution's name over the whole rendered PDF. */
+  function sealDecisionLetter(rendered: Buffer, letter: Pick<DecisionInput, 'institution' | 'caseNumber'>, seal: SignerBackend): Promise<SignedDocument> {
+    return addSignature(
+      { pdf: rendered, signatures: [] },
+      seal,
+      letter.institution.name,
+      `Vedtak ${letter.caseNumber} forseglet med virksomhetens segl`,
+      letter.institution.email,
+    );
   }
 
   return {
@@ -68,15 +82,7 @@ export function createDocumentSigning(deps: {
         input.student.email,
       );
     },
-    async sealDecision(input, seal) {
-      const rendered = await deps.renderer.decision(input);
-      return addSignature(
-        { pdf: rendered, signatures: [] },
-        seal,
-        input.institution.name,
-        `Vedtak ${input.caseNumber} forseglet med virksomhetens segl`,
-        input.institution.email,
-      );
-    },
+    sealDecision: async (input, seal) => sealDecisionLetter(await deps.renderer.decision(input), input, seal),
+    sealApprovalDecision: async (input, seal) => sealDecisionLetter(await deps.renderer.approvalDecision(input), input, seal),
   };
 }

@@ -89,6 +89,7 @@ export const accessTable = {
       consent: ['r', 'r', 'r'],
       consentRequestedAt: ['r', 'r', 'r'],
       fetches: ['r', 'r', '-'],
+      acceptedFetches: ['r', 'r', '-'],
       externalResults: ['r', 'r', 'r'],
       decision: ['r', 'r', 'r'],
       decisionDelivery: ['r', 'r', 'r'],

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isoDate, isoTimestamp } from '../case/case.schema';
 
 /** Workflow states of an approval case (godkjenningssak) with result exchange, in process order. */
 export const approvalStatuses = ['registered', 'processing', 'awaitingConsent', 'fetchingResults', 'decided', 'closed', 'withdrawn'] as const;
@@ -27,6 +26,8 @@ export const fetchOutcomes = [
   'certificateDateMissing',
   'institutionReserved',
   'temporaryNationalId',
+  /** The source answered, but not in the agreed shape: nothing is imported from it. */
+  'invalidResponse',
 ] as const;
 export type FetchOutcome = (typeof fetchOutcomes)[number];
 
@@ -45,45 +46,3 @@ export const externalResultSchema = z.object({
   qualificationCode: z.string().max(40).optional(),
 });
 export type ExternalResult = z.infer<typeof externalResultSchema>;
-
-export const resultFetchSchema = z.object({
-  orderedAt: isoTimestamp,
-  completedAt: isoTimestamp.optional(),
-  institutions: z
-    .array(
-      z.object({
-        code: z.string().min(1).max(10),
-        name: z.string().min(1).max(200),
-        outcome: z.enum(fetchOutcomes),
-        resultCount: z.number().int().min(0).max(1000),
-        /** sourceUnavailable: retried automatically the next day. */
-        retryOn: isoDate.optional(),
-      }),
-    )
-    .max(100),
-});
-
-export const approvalDetailsSchema = z.object({
-  application: z.object({
-    receivedAt: isoTimestamp,
-    description: z.string().min(1).max(4000),
-    requestedCredits: z.number().min(0).max(600),
-  }),
-  /** The student's answer to the result-exchange consent (Studentweb, RESUTVEKSL). */
-  consent: z.object({ given: z.boolean(), recordedAt: isoTimestamp, source: z.enum(['studentweb', 'caseOfficer']) }).optional(),
-  consentRequestedAt: isoTimestamp.optional(),
-  fetches: z.array(resultFetchSchema).max(50),
-  externalResults: z.array(externalResultSchema).max(500),
-  decision: z
-    .object({
-      decidedAt: isoTimestamp,
-      outcome: z.enum(['approved', 'partlyApproved', 'rejected']),
-      approvedCredits: z.number().min(0).max(600),
-      grounds: z.string().min(1).max(8000),
-    })
-    .optional(),
-  decisionDelivery: z.object({ sentAt: isoTimestamp, receivedOn: isoDate, appealDeadline: isoDate }).optional(),
-  closedAt: isoTimestamp.optional(),
-  withdrawal: z.object({ withdrawnAt: isoTimestamp, reason: z.string().max(2000) }).optional(),
-});
-export type ApprovalDetails = z.infer<typeof approvalDetailsSchema>;

@@ -1,57 +1,77 @@
 import { z } from 'zod';
 import type { Actor } from '../access/roles';
 import { appealDeadline } from '../appeal/appeal-deadline';
+import { idSchema, isoDate } from '../case/case.schema';
 import { dateOf } from '../calendar/iso-date';
+import type { Command } from '../workflow/command.schema';
 import { deadline, dueIn, eventBase, toPerson } from '../workflow/step-helpers';
-import { defineWorkflow, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
+import { defineWorkflow, isRefusal, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
+import { approvalDetailsSchema, type ApprovalDetails } from './approval-details';
+import { approvalStatuses, approvalTerminalStatuses, externalResultSchema, type ApprovalStatus } from './approval.schema';
+import { fetchBlockedBy, fetchBlockLabels } from './consent';
+import { checkVerdicts, approvedCredits, courseVerdictsSchema, decisionOutcome } from './decision';
 import {
-  approvalDetailsSchema,
-  approvalStatuses,
-  approvalTerminalStatuses,
-  externalResultSchema,
-  resultFetchSchema,
-  type ApprovalDetails,
-  type ApprovalStatus,
-  type ExternalResult,
-} from './approval.schema';
+  acceptedResults,
+  allAnswered,
+  fetchesToAccept,
+  fetchSourceSchema,
+  newFetch,
+  openFetch,
+  reportedAnswerSchema,
+  resultsMatchAcceptances,
+  retryDays,
+  withAnswers,
+  type ResultFetch,
+} from './result-fetch';
 
 /**
  * Approval case with result exchange (seed 003): registered → processing (BEHANDLES) → with the
- * student's consent, a case officer orders a fetch of passed results from every institution that
- * shares them → the fetch report (per institution: imported, or why not) comes back → decided
- * (the decision goes to the student, with the appeal deadline) → closed after the appeal period.
+ * student's consent (RESUTVEKSL = J), a case officer orders a fetch → the server runs it, records
+ * each institution's answer as it arrives and completes the fetch (back to processing); a source
+ * down is asked again the next day → the case officer accepts a fetch's results → decides per
+ * course (the decision goes to the student, with the appeal deadline) → closed after the appeal period.
+ * startFetch, recordSourceAnswers and completeFetch are server-only steps.
  */
 export const approvalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('startProcessing'), ...eventBase }),
   z.object({ type: z.literal('requestConsent'), ...eventBase }),
-  z.object({ type: z.literal('recordConsent'), ...eventBase, given: z.boolean() }),
+  z.object({ type: z.literal('recordConsent'), ...eventBase, answer: z.enum(['J', 'N']), answeredOn: isoDate.optional() }),
   z.object({ type: z.literal('orderResultFetch'), ...eventBase }),
+  z.object({ type: z.literal('startFetch'), ...eventBase, fetchId: idSchema, sources: z.array(fetchSourceSchema).min(1).max(100) }),
   z.object({
-    type: z.literal('recordFetchResult'),
+    type: z.literal('recordSourceAnswers'),
     ...eventBase,
-    institutions: resultFetchSchema.shape.institutions,
+    fetchId: idSchema,
+    answers: z.array(reportedAnswerSchema).min(1).max(100),
     results: z.array(externalResultSchema).max(500),
   }),
-  z.object({
-    type: z.literal('decide'),
-    ...eventBase,
-    outcome: z.enum(['approved', 'partlyApproved', 'rejected']),
-    approvedCredits: z.number().min(0).max(600),
-    grounds: z.string().min(1).max(8000),
-  }),
+  z.object({ type: z.literal('completeFetch'), ...eventBase, fetchId: idSchema }),
+  z.object({ type: z.literal('acceptFetchedResults'), ...eventBase, fetchId: idSchema }),
+  z.object({ type: z.literal('decide'), ...eventBase, courses: courseVerdictsSchema, grounds: z.string().min(1).max(8000) }),
   z.object({ type: z.literal('close'), ...eventBase }),
   z.object({ type: z.literal('withdraw'), ...eventBase, reason: z.string().max(2000) }),
 ]);
 export type ApprovalEvent = z.infer<typeof approvalEventSchema>;
 export type ApprovalCase = WorkflowCase<ApprovalStatus, ApprovalDetails>;
 
-const resultKey = (r: ExternalResult) => `${r.institutionCode}|${r.category}|${r.code}|${r.term}`;
+const fetchResults = (caseId: string, notBefore?: string): Command => ({
+  type: 'callIntegration',
+  caseId,
+  system: 'fs',
+  operation: 'results.fetch',
+  ...(notBefore ? { notBefore } : {}),
+});
 
-/** A later fetch replaces what it fetched again (new or improved results) and keeps the rest. */
-function mergeResults(known: readonly ExternalResult[], fetched: readonly ExternalResult[]): ExternalResult[] {
-  const byKey = new Map(known.map((r) => [resultKey(r), r]));
-  for (const result of fetched) byKey.set(resultKey(result), result);
-  return [...byKey.values()];
+/** The details with one fetch replaced. */
+const withFetch = (details: ApprovalDetails, fetch: ResultFetch): ApprovalDetails => ({
+  ...details,
+  fetches: details.fetches.map((f) => (f.id === fetch.id ? fetch : f)),
+});
+
+/** The running fetch the server names, or why it cannot go on. */
+function runningFetch(details: ApprovalDetails, fetchId: string) {
+  const open = openFetch(details.fetches);
+  return open?.id === fetchId ? open : refuse(`Fetch ${fetchId} is not the one running`);
 }
 
 export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, ApprovalEvent>({
@@ -77,35 +97,72 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       label: { nb: 'Hent ekstern norsk utdanning', en: 'Fetch external Norwegian results' },
       rules: [{ from: ['processing'], to: 'fetchingResults', roles: ['caseOfficer'] }],
       ensures: ['fetches'],
-      precondition: (c) => (c.details.consent?.given ? null : refuse('The student has not consented to result exchange')),
-      apply: (c, e) => ({
-        details: { ...c.details, fetches: [...c.details.fetches, { orderedAt: e.at, institutions: [] }] },
+      precondition: (c) => {
+        const blocked = fetchBlockedBy(c.details.consent);
+        return blocked ? refuse(fetchBlockLabels[blocked].en) : null;
+      },
+      apply: (c, e, actor) => ({
+        details: { ...c.details, fetches: [...c.details.fetches, newFetch(`fetch-${c.details.fetches.length + 1}`, e.at, actor.userId)] },
         commands: [],
       }),
-      commandsFromState: (c) => [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'results.fetch' }],
+      commandsFromState: (c) => [fetchResults(c.id)],
     },
-    recordFetchResult: {
-      label: { nb: 'Registrer henteresultat', en: 'Record the fetch result' },
-      rules: [{ from: ['fetchingResults'], to: 'processing', roles: ['caseOfficer'] }],
-      sets: ['fetches', 'externalResults'],
+    startFetch: {
+      label: { nb: 'Henting startet', en: 'Fetch started' },
+      serverOnly: true,
+      rules: [{ from: ['fetchingResults'], to: 'fetchingResults', roles: [] }],
+      sets: ['fetches'],
       apply: (c, e) => {
-        const current = c.details.fetches.at(-1);
-        if (!current) return refuse('No fetch was ordered');
-        const retryOn = dueIn(e.at, 1);
-        const institutions = e.institutions.map((i) => (i.outcome === 'sourceUnavailable' ? { ...i, retryOn } : i));
-        return {
-          details: {
-            ...c.details,
-            fetches: [...c.details.fetches.slice(0, -1), { ...current, completedAt: e.at, institutions }],
-            externalResults: mergeResults(c.details.externalResults, e.results),
-          },
-          commands: [],
-        };
+        const fetch = runningFetch(c.details, e.fetchId);
+        if (isRefusal(fetch)) return fetch;
+        if (fetch.startedAt) return refuse(`Fetch ${e.fetchId} has already started`);
+        return { details: withFetch(c.details, { ...fetch, startedAt: e.at, sources: e.sources }), commands: [] };
       },
-      // A source that was unavailable is asked again on the day the fetch records for it.
-      commandsFromState: (c, after) => {
-        const retryOn = after.details.fetches.at(-1)?.institutions.find((i) => i.retryOn)?.retryOn;
-        return retryOn ? [{ type: 'callIntegration', caseId: c.id, system: 'fs', operation: 'results.fetch', notBefore: retryOn }] : [];
+    },
+    // An answer comes while the fetch runs, or the next day from a source that was down.
+    recordSourceAnswers: {
+      label: { nb: 'Svar fra institusjon', en: 'Institution answered' },
+      serverOnly: true,
+      rules: (['fetchingResults', 'processing', 'decided'] as const).map((s) => ({ from: [s], to: s, roles: [] })),
+      sets: ['fetches'],
+      apply: (c, e) => {
+        const fetch = c.details.fetches.find((f) => f.id === e.fetchId);
+        if (!fetch) return refuse(`The case has no fetch ${e.fetchId}`);
+        const answered = withAnswers(fetch, e.answers, e.results, e.at);
+        return isRefusal(answered) ? answered : { details: withFetch(c.details, answered), commands: [] };
+      },
+      // A source down is asked again the next day: one job per new retry day.
+      commandsFromState: (before, after) => {
+        const known = new Set(retryDays(before.details.fetches));
+        return retryDays(after.details.fetches)
+          .filter((day) => !known.has(day))
+          .map((day) => fetchResults(after.id, day));
+      },
+    },
+    completeFetch: {
+      label: { nb: 'Henting fullført', en: 'Fetch completed' },
+      serverOnly: true,
+      rules: [{ from: ['fetchingResults'], to: 'processing', roles: [] }],
+      sets: ['fetches'],
+      apply: (c, e) => {
+        const fetch = runningFetch(c.details, e.fetchId);
+        if (isRefusal(fetch)) return fetch;
+        if (!allAnswered(fetch)) return refuse(`Not every institution has answered fetch ${e.fetchId}`);
+        return { details: withFetch(c.details, { ...fetch, completedAt: e.at }), commands: [] };
+      },
+    },
+    acceptFetchedResults: {
+      label: { nb: 'Godta hentede resultater', en: 'Accept fetched results' },
+      rules: [{ from: ['processing'], to: 'processing', roles: ['caseOfficer'] }],
+      sets: ['acceptedFetches', 'externalResults'],
+      precondition: (c) => (fetchesToAccept(c.details.fetches, c.details.acceptedFetches).length > 0 ? null : refuse('No fetched results wait to be accepted')),
+      postcondition: (c) => (resultsMatchAcceptances(c.details) ? null : refuse('The accepted results must be those of the accepted fetches')),
+      apply: (c, e, actor) => {
+        if (!fetchesToAccept(c.details.fetches, c.details.acceptedFetches).some((f) => f.id === e.fetchId)) {
+          return refuse(`Fetch ${e.fetchId} has no results waiting to be accepted`);
+        }
+        const acceptedFetches = [...c.details.acceptedFetches, { fetchId: e.fetchId, acceptedAt: e.at, acceptedBy: actor.userId }];
+        return { details: { ...c.details, acceptedFetches, externalResults: acceptedResults(c.details.fetches, acceptedFetches) }, commands: [] };
       },
     },
     decide: {
@@ -114,12 +171,20 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       rules: [{ from: ['processing'], to: 'decided', roles: ['caseOfficer'] }],
       ensures: ['decision', 'decisionDelivery'],
       apply: (c, e) => {
+        const misfit = checkVerdicts(e.courses, c.details.externalResults);
+        if (misfit) return misfit;
         const receivedOn = dateOf(e.at);
         const due = appealDeadline(receivedOn);
         return {
           details: {
             ...c.details,
-            decision: { decidedAt: e.at, outcome: e.outcome, approvedCredits: e.approvedCredits, grounds: e.grounds },
+            decision: {
+              decidedAt: e.at,
+              outcome: decisionOutcome(e.courses),
+              approvedCredits: approvedCredits(e.courses),
+              grounds: e.grounds,
+              courses: e.courses,
+            },
             decisionDelivery: { sentAt: e.at, receivedOn, appealDeadline: due },
           },
           deadlines: [deadline('appeal', due, 'Klagefrist')],
@@ -145,6 +210,7 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       label: { nb: 'Be om samtykke', en: 'Request consent' },
       rules: [{ from: ['processing'], to: 'awaitingConsent', roles: ['caseOfficer'] }],
       ensures: ['consentRequestedAt'],
+      precondition: (c) => (c.details.consent?.answer === 'J' ? refuse('The student has already consented to result exchange') : null),
       apply: (c, e) => ({
         details: { ...c.details, consentRequestedAt: e.at },
         deadlines: [...c.deadlines, deadline('consent', dueIn(e.at, 14), 'Samtykke til resultatutveksling')],
@@ -159,7 +225,14 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
       apply: (c, e, actor) => ({
         details: {
           ...c.details,
-          consent: { given: e.given, recordedAt: e.at, source: actor.userId === c.subjectPersonId ? 'studentweb' : 'caseOfficer' },
+          consent: {
+            type: 'RESUTVEKSL',
+            answeredOn: e.answeredOn ?? dateOf(e.at),
+            answer: e.answer,
+            recordedAt: e.at,
+            recordedBy: actor.userId,
+            source: actor.userId === c.subjectPersonId ? 'studentweb' : 'caseOfficer',
+          },
         },
         deadlines: c.deadlines.filter((d) => d.kind !== 'consent'),
         commands: [],
@@ -167,7 +240,7 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
     },
     withdraw: {
       label: { nb: 'Trekk saken', en: 'Withdraw' },
-      rules: [{ from: ['registered', 'processing', 'awaitingConsent'], to: 'withdrawn', roles: ['student', 'caseOfficer'] }],
+      rules: [{ from: ['registered', 'processing', 'awaitingConsent', 'fetchingResults'], to: 'withdrawn', roles: ['student', 'caseOfficer'] }],
       ensures: ['withdrawal'],
       apply: (c, e) => ({ details: { ...c.details, withdrawal: { withdrawnAt: e.at, reason: e.reason } }, commands: [] }),
     },

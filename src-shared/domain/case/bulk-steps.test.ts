@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFor, approvalStart, followUpStart } from '../../../dev/testing/fixtures';
+import { actorFor, actorOf, approvalStart, followUpStart } from '../../../dev/testing/fixtures';
 import { commandKindOf, type CommandKind } from '../workflow/command-executors';
 import { everyTransition, walkSubjects } from '../../../dev/testing/workflow-walk';
 import { bulkStepFor, bulkSteps } from './bulk-steps';
@@ -43,7 +43,7 @@ describe('bulk-able steps of the five workflows', () => {
       const taken = new Set<string>();
       for (const { before, after, step, role, commands } of everyTransition(subject)) {
         if (!bulk.has(step.event)) continue;
-        const result = bulkStepFor(before, step.event, actorFor(role), after.updatedAt);
+        const result = bulkStepFor(before, step.event, actorOf(role), after.updatedAt);
         expect(result, `${step.event} by ${role} from ${before.status}`).toEqual({ ok: true, state: after, commands });
         taken.add(step.event);
       }
@@ -82,7 +82,7 @@ describe('the bulk step for one case', () => {
     expect(bulkStepFor(withoutConsent, 'orderResultFetch', actorFor('caseOfficer'), at)).toEqual({
       ok: false,
       reason: 'precondition-failed',
-      message: 'The student has not consented to result exchange',
+      message: 'The student has not answered the result-exchange consent',
     });
   });
 

@@ -3,6 +3,7 @@ import { roles, type Role } from '../access/roles';
 import { changeSupervisor } from '../placement/placement.workflow';
 import {
   actorFor,
+  type Acting,
   after,
   approvalEvents,
   approvalStart,
@@ -34,7 +35,7 @@ const followUpAt = (status: string) => followUp.find((c) => c.status === status)
 
 /** Each workflow's happy path (up to the contract's publication for a course delivery) with the role of every step. */
 const courseToPublished = happyPaths.courseDelivery.slice(0, 4);
-const paths: Record<string, { steps: Role[]; states: Case[] }> = {
+const paths: Record<string, { steps: Acting[]; states: Case[] }> = {
   followUp: { steps: rolesOf(happyPaths.followUp), states: followUp },
   nomination: { steps: rolesOf(happyPaths.nomination), states: walk(workflowsUnderTest.nomination, nominationStart(), happyPaths.nomination).map(asCase) },
   approval: { steps: rolesOf(happyPaths.approval), states: walk(workflowsUnderTest.approval, approvalStart(false), happyPaths.approval).map(asCase) },
@@ -122,8 +123,15 @@ describe('checkCaseChange: status changes', () => {
     const workflow = workflowsUnderTest[type as keyof typeof workflowsUnderTest];
     path.steps.forEach((role, i) => {
       const [before, afterStep] = [path.states[i]!, path.states[i + 1]!];
+      if (role === 'system') {
+        // A server-only step: the server takes it itself, and refuses it from every laptop.
+        for (const other of roles)
+          expect(checkCaseChange({ before, after: pushedBy(afterStep, other), actor: by(other) }).ok, `${before.status} by ${other}`).toBe(false);
+        return;
+      }
       expect(checkCaseChange({ before, after: afterStep, actor: by(role) }), `${before.status} → ${afterStep.status} by ${role}`).toEqual({ ok: true });
-      const allowed = workflow.stepForStatusChange(before.status, afterStep.status)!.roles;
+      // A step that keeps the status (accepting fetched results) is no status change: only its own role takes it here.
+      const allowed = before.status === afterStep.status ? [role] : workflow.stepForStatusChange(before.status, afterStep.status)!.roles;
       for (const other of roles) {
         if (allowed.includes(other)) continue;
         const result = checkCaseChange({ before, after: pushedBy(afterStep, other), actor: by(other) });
@@ -172,7 +180,8 @@ describe('checkCaseChange: status changes', () => {
       reason: 'precondition-failed',
     });
     const processing = asCase(walk(workflowsUnderTest.approval, approvalStart(false), [['caseOfficer', approvalEvents.startProcessing]]).at(-1)!);
-    const fetching = { ...processing, status: 'fetchingResults', details: { ...processing.details, fetches: [{ orderedAt: after(5), institutions: [] }] } };
+    const fetch = { id: 'fetch-1', orderedAt: after(5), orderedBy: 'caseOfficer-1', sources: [], answers: [], results: [] };
+    const fetching = { ...processing, status: 'fetchingResults', details: { ...processing.details, fetches: [fetch] } };
     expect(checkCaseChange({ before: processing, after: fetching, actor: by('caseOfficer') })).toMatchObject({ ok: false, reason: 'precondition-failed' });
   });
 

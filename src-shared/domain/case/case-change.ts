@@ -149,6 +149,7 @@ export function statusChangePath(
 
 function checkPath(workflow: CaseWorkflow, path: readonly StatusChangeStep[], before: Case, after: Case, actor: Actor): CaseChangeResult {
   for (const step of path) {
+    if (step.serverOnly) return deny('role-not-allowed', serverOnlyMessage([step]));
     const roles = step.roles.filter((role) => actor.roles.includes(role));
     if (roles.length === 0) {
       return deny('role-not-allowed', `Only ${step.roles.join(', ')} may do "${step.event}" (${step.from} → ${step.to})`);
@@ -203,6 +204,9 @@ function changedPathsOutside(path: readonly StatusChangeStep[], before: Case, af
   return [...fields, ...details];
 }
 
+const serverOnlyMessage = (steps: readonly StatusChangeStep[]) =>
+  `Only the server does ${[...new Set(steps.map((step) => `"${step.event}"`))].join(' or ')}; it cannot come from a laptop`;
+
 /** Case fields every step writes itself. */
 const STEP_FIELDS = new Set(['status', 'details', 'deadlines']);
 
@@ -224,7 +228,7 @@ export function statusPaths(workflow: CaseWorkflow, from: string, to: string): S
     const next: typeof frontier = [];
     for (const { at, path } of frontier) {
       for (const step of workflow.statusChanges) {
-        if (step.from !== at || step.to === from || path.some((s) => s.from === step.to)) continue;
+        if (step.from !== at || step.to === at || step.to === from || path.some((s) => s.from === step.to)) continue;
         if (step.to === to) found.push([...path, step]);
         else if (!workflow.terminal.includes(step.to)) next.push({ at: step.to, path: [...path, step] });
       }
@@ -236,6 +240,8 @@ export function statusPaths(workflow: CaseWorkflow, from: string, to: string): S
 
 function checkEdit(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor, changed: readonly string[]): CaseChangeResult {
   if (workflow.terminal.includes(before.status)) return deny('case-closed', `The case is ${before.status} and read-only`);
+  const keeping = checkKeepingStep(workflow, before, after, actor);
+  if (keeping) return keeping;
   const keys = changed.includes('details') ? changedDetailKeys(before, after) : [];
   const locked = lockedKeys(workflow, keys);
   if (locked.length > 0) {
@@ -246,6 +252,26 @@ function checkEdit(workflow: CaseWorkflow, before: Case, after: Case, actor: Act
   }
   const refusal = workflow.checkEdit(before, after, actor);
   return refusal ? deny('precondition-failed', refusal.refused) : OK;
+}
+
+/**
+ * A change that keeps the status may be a step that keeps it (accepting fetched results): OK when
+ * one the actor may take passes every check of a step; refused when only a server-only step
+ * writes what changed; null when no such step is about it (then it is a plain edit).
+ */
+function checkKeepingStep(workflow: CaseWorkflow, before: Case, after: Case, actor: Actor): CaseChangeResult | null {
+  const changed = changedPaths(before.details as JsonRecord, after.details as JsonRecord);
+  const covering = workflow.statusChanges.filter(
+    (step) =>
+      step.from === before.status &&
+      step.to === before.status &&
+      changed.length > 0 &&
+      changed.every((path) => step.sets.some((set) => path === set || path.startsWith(`${set}.`))),
+  );
+  const mine = covering.filter((step) => !step.serverOnly);
+  if (mine.some((step) => checkPath(workflow, [step], before, after, actor).ok)) return OK;
+  if (mine.length > 0) return checkPath(workflow, [mine[0]!], before, after, actor);
+  return covering.length > 0 ? deny('role-not-allowed', serverOnlyMessage(covering)) : null;
 }
 
 /** Details keys no role may change by a plain edit: only workflow steps write them. */

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { JsonRecord } from '../../sync/json-value';
 import { changedPaths } from '../../sync/three-way-merge';
-import { roleCanEdit } from '../access/access';
+import { canSeeCase, roleCanEdit } from '../access/access';
 import { partAccess } from '../access/access-table';
-import type { Role } from '../access/roles';
+import { roles, type Role } from '../access/roles';
 import { actorFor } from '../../../dev/testing/fixtures';
 import type { StatusChangeStep, WorkflowCase } from '../workflow/workflow';
 import { everyTransition, successors, untakenStatusChanges, walkSubjects as subjects, type AnyWorkflow } from '../../../dev/testing/workflow-walk';
@@ -56,8 +56,10 @@ function checkStep(
 
   // …and refuses it with any other part changed, unless one of the actor's roles may edit that part.
   const mayEdit = (part: string) => actor.roles.some((r) => roleCanEdit(r, actor, before) && partAccess(workflow.type, r, part) === 'w');
-  // Offline, several steps may arrive as one push: what any path between the two statuses writes is not tampering.
-  const written = statusPaths(workflow, before.status, after.status).flatMap((path) => path.flatMap((s) => s.sets));
+  // Offline, several steps may arrive as one push: what any path between the two statuses writes is not tampering
+  // (nor, for a step that keeps the status, what the step itself writes).
+  const written =
+    before.status === after.status ? step.sets : statusPaths(workflow, before.status, after.status).flatMap((path) => path.flatMap((s) => s.sets));
   let refusals = 0;
   for (const key of Object.keys((workflow.detailsSchema as z.ZodObject).shape)) {
     if (written.some((set) => set === key || set.startsWith(`${key}.`)) || mayEdit(key)) continue;
@@ -77,13 +79,34 @@ function checkStep(
   return refusals;
 }
 
+/** A server-only step's result pushed from a laptop is refused, whoever pushes it; who sees the case is told why. */
+function checkServerStep([before, after]: readonly [Case, Case], step: StatusChangeStep): number {
+  expect(step.serverOnly, `${step.event} is taken by the server`).toBe(true);
+  let told = 0;
+  for (const role of roles) {
+    const actor = actorFor(role);
+    const result = checkCaseChange({ before, after: { ...after, updatedBy: actor.userId }, actor });
+    const label = `${step.event} from ${before.status} pushed by ${role}`;
+    expect(result.ok, label).toBe(false);
+    if (!canSeeCase(actor, before)) continue;
+    told++;
+    expect(result, label).toMatchObject({ reason: 'role-not-allowed', message: expect.stringMatching(/^Only the server does /) });
+    expect(result.ok || result.message, label).toContain(`"${step.event}"`);
+  }
+  expect(told, `roles that see the case at ${before.status}`).toBeGreaterThan(0);
+  return roles.length;
+}
+
 describe('workflow steps change only what they declare', () => {
   for (const subject of subjects) {
     it(`${subject.workflow.type}: every step, every role, every other part`, () => {
       const edges = everyTransition(subject);
       const donors = [...edges.map((edge) => edge.after), ...subject.starts()];
       let attacks = 0;
-      for (const { before, after, step, role } of edges) attacks += checkStep(subject.workflow, [before, after], step, role, donors);
+      for (const { before, after, step, role } of edges) {
+        if (role === 'system') attacks += checkServerStep([before, after], step);
+        else attacks += checkStep(subject.workflow, [before, after], step, role, donors);
+      }
       expect(attacks).toBeGreaterThan(10);
       expect(untakenStatusChanges(subject, edges), 'status changes never reached').toEqual([]);
     });

@@ -111,6 +111,7 @@ describe('follow-up workflow', () => {
     expect(afterProtocol.ok && afterProtocol.state.details.closure!.outcome).toBe('noDecision');
     expect(afterProtocol.ok && afterProtocol.commands).toEqual([
       expect.objectContaining({ type: 'notify', template: 'followUp.closedWithoutDecision', to: { kind: 'person', personId: SUBJECT_ID } }),
+      { type: 'closeCaseFolder', caseId: afterProtocol.ok ? afterProtocol.state.id : '' },
     ]);
   });
 

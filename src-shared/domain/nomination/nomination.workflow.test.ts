@@ -15,6 +15,8 @@ describe('nomination workflow', () => {
     expect(result.ok && result.commands).toEqual([
       expect.objectContaining({ type: 'callIntegration', system: 'fs', operation: 'studyRight.grant' }),
       expect.objectContaining({ type: 'notify', to: { kind: 'person', personId: 'person-1' }, copyTo: [{ kind: 'role', role: 'nominator' }] }),
+      // Admitted is where the case ends: its folder in the archive is closed.
+      { type: 'closeCaseFolder', caseId: result.ok ? result.state.id : '' },
     ]);
   });
 

@@ -43,6 +43,8 @@ describe('every command of every transition has an executor', () => {
             expect(noticeTemplate(command.template), `${label}: notice ${command.template} has no text`).toBeDefined();
           }
         }
+        // The server takes a server-only step itself and runs its commands as they come.
+        if (role === 'system') continue;
         // The server runs exactly the server's commands of the step, derived from the states alone.
         const onServer = commands.filter((command) => commandExecutors[commandKindOf(command)].side === 'server');
         const derived = statusChangeCommands({ before, after, actor: actorFor(role) });

@@ -7,7 +7,7 @@ import type { Command } from './command.schema';
  * an outbox) or the central server (when it accepts the pushed step). `notify` splits in two: a
  * letter with a PDF is issued on the laptop, a notice without one is written by the server.
  */
-export const commandKinds = ['renderDocument', 'requestSignature', 'archive', 'createTask', 'letter', 'notice', 'callIntegration'] as const;
+export const commandKinds = ['renderDocument', 'requestSignature', 'archive', 'closeCaseFolder', 'createTask', 'letter', 'notice', 'callIntegration'] as const;
 export type CommandKind = (typeof commandKinds)[number];
 
 export const sides = ['laptop', 'server'] as const;
@@ -23,6 +23,7 @@ export const commandExecutors = {
   renderDocument: { side: 'laptop', via: 'the step: the main process renders the PDF before the case is saved' },
   requestSignature: { side: 'laptop', via: 'the step: signed on the screen or with a certificate in the main process' },
   archive: { side: 'laptop', via: "the main process's archive outbox" },
+  closeCaseFolder: { side: 'laptop', via: "the main process's archive outbox (the archives that keep a folder per case)" },
   createTask: { side: 'laptop', via: 'the local replica (synced to the server)' },
   letter: { side: 'laptop', via: "the main process's outbox → the server's letters endpoint → its e-mail outbox" },
   notice: { side: 'server', via: "the server's e-mail outbox, when it accepts the pushed step" },
@@ -36,6 +37,7 @@ export interface CommandOfKind {
   renderDocument: Extract<Command, { type: 'renderDocument' }>;
   requestSignature: Extract<Command, { type: 'requestSignature' }>;
   archive: Extract<Command, { type: 'archive' }>;
+  closeCaseFolder: Extract<Command, { type: 'closeCaseFolder' }>;
   createTask: Extract<Command, { type: 'createTask' }>;
   letter: Notify & { letter: LetterKind };
   notice: Notify;

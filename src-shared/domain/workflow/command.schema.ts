@@ -43,6 +43,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     /** student: the student's folder in the archive; case: the case's own folder. */
     folder: z.enum(['student', 'case']),
   }),
+  /** The case has ended (closed or withdrawn): archives that keep a folder per case close it. */
+  z.object({
+    type: z.literal('closeCaseFolder'),
+    caseId: idSchema,
+  }),
   z.object({
     type: z.literal('notify'),
     caseId: idSchema,

@@ -36,7 +36,7 @@ const nominationEnds = [
   ]),
 ].map((states) => states.at(-1)!);
 
-const approvalMain = walk(approval.workflow, approval.start(), happyPaths.approval);
+const approvalMain = walk(approval.workflow, approval.start(false), happyPaths.approval);
 const approvalWithdrawn = walk(approval.workflow, approval.start(), [['student', approval.events.withdraw]]);
 
 const placementMain = walk(placement.workflow, placement.start(), happyPaths.placement);
@@ -108,15 +108,28 @@ const matrices: Record<string, MatrixCase> = {
     workflow: approval.workflow as unknown as MatrixCase['workflow'],
     states: byStatus([...approvalMain, ...approvalWithdrawn]),
     events: approval.events as MatrixCase['events'],
+    // The last processing state has consent and has accepted its only fetch.
+    preconditionFails: [
+      ['processing', 'acceptFetchedResults'],
+      ['processing', 'requestConsent'],
+    ],
     table: {
       startProcessing: [[['registered'], 'processing', ['caseOfficer']]],
       requestConsent: [[['processing'], 'awaitingConsent', ['caseOfficer']]],
       recordConsent: [[['awaitingConsent'], 'processing', ['student', 'caseOfficer']]],
       orderResultFetch: [[['processing'], 'fetchingResults', ['caseOfficer']]],
-      recordFetchResult: [[['fetchingResults'], 'processing', ['caseOfficer']]],
+      // Server-only steps: no role may take them.
+      startFetch: [[['fetchingResults'], 'fetchingResults', []]],
+      recordSourceAnswers: [
+        [['fetchingResults'], 'fetchingResults', []],
+        [['processing'], 'processing', []],
+        [['decided'], 'decided', []],
+      ],
+      completeFetch: [[['fetchingResults'], 'processing', []]],
+      acceptFetchedResults: [[['processing'], 'processing', ['caseOfficer']]],
       decide: [[['processing'], 'decided', ['caseOfficer']]],
       close: [[['decided'], 'closed', ['caseOfficer']]],
-      withdraw: [[['registered', 'processing', 'awaitingConsent'], 'withdrawn', ['student', 'caseOfficer']]],
+      withdraw: [[['registered', 'processing', 'awaitingConsent', 'fetchingResults'], 'withdrawn', ['student', 'caseOfficer']]],
     },
   },
   placement: {

@@ -35,9 +35,11 @@ export type Deadline = Case['deadlines'][number];
 /** A case whose status and details are typed for its workflow. */
 export type WorkflowCase<S extends string, D> = Omit<Case, 'status' | 'details'> & { status: S; details: D };
 
+/** A rule whose `to` is its `from` keeps the status: a step the server sees as an edit of what it sets. */
 export interface TransitionRule<S extends string> {
   from: readonly S[];
   to: S;
+  /** Empty for a server-only step. */
   roles: readonly Role[];
 }
 
@@ -66,6 +68,11 @@ export interface EventDefinition<S extends string, D, E extends WorkflowEvent> {
   sets?: readonly string[];
   /** The step adds the acting user to the case's assignees (and changes them in no other way). */
   assignsActor?: boolean;
+  /**
+   * The server takes the step itself (it records what a job brought back) as `systemActor`; no
+   * person may take it, and the server refuses a pushed case that took it. Its rules name no roles.
+   */
+  serverOnly?: boolean;
   /**
    * What the step makes on its case's own screen besides the event: a document (rendered, issued as
    * a letter or archived) or a signature. Such a step is never taken for many cases at once.
@@ -112,7 +119,10 @@ export interface WorkflowDefinition<S extends string, D, E extends WorkflowEvent
   events: { [K in E['type']]: EventDefinition<S, D, Extract<E, { type: K }>> };
 }
 
-/** The step behind a status change, as the server sees it (it does not receive the event). */
+/**
+ * The step behind a status change, as the server sees it (it does not receive the event). A step
+ * with `from` equal to `to` keeps the status; several events may do that from the same status.
+ */
 export interface StatusChangeStep {
   from: string;
   to: string;
@@ -122,6 +132,8 @@ export interface StatusChangeStep {
   /** Details paths the step may change. */
   sets: readonly string[];
   assignsActor: boolean;
+  /** Taken by the server only (see `EventDefinition.serverOnly`). */
+  serverOnly: boolean;
 }
 
 /** The untyped view of a workflow that code handling any case type uses. */
@@ -139,9 +151,9 @@ export interface CaseWorkflow {
   eventMakes(event: string): StepMakes | undefined;
   /** `transition` for code handling any case type: the event is parsed with the workflow's schema. */
   transitionCase(state: Case, event: WorkflowEvent, actor: Actor): TransitionResult<Case>;
-  /** Every status change the workflow allows. */
+  /** Every status change the workflow allows, and the steps that keep the status. */
   readonly statusChanges: readonly StatusChangeStep[];
-  /** The event that moves a case from `from` to `to`, or undefined when no event does. */
+  /** The event that moves a case from `from` to another status `to`, or undefined when no event does. */
   stepForStatusChange(from: string, to: string): StatusChangeStep | undefined;
   /** Re-checks an event's precondition against the case before it (null when it holds). */
   precondition(event: string, before: Case, actor: Actor): Refusal | null;
@@ -175,6 +187,16 @@ export interface Workflow<S extends string, D, E extends WorkflowEvent> extends 
 
 const rejection = (reason: TransitionReason, message: string): Rejection => ({ ok: false, reason, message });
 
+/** The server itself, taking a server-only step: no person and no role, so it can take no other step. */
+export const systemActor: Actor = {
+  userId: 'system',
+  name: 'System',
+  roles: [],
+  scope: { institution: 'system', departments: [], cohorts: [], partners: [] },
+};
+
+export const isSystemActor = (actor: Actor): boolean => actor.userId === systemActor.userId && actor.roles.length === 0;
+
 export function refuse(message: string): Refusal {
   return { refused: message };
 }
@@ -204,6 +226,7 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(def
   const rulesFrom = new Map<string, Map<string, TransitionRule<S>[]>>();
   const ensured = new Map<string, string[][]>();
   const steps = new Map<string, StatusChangeStep>();
+  const keepingSteps: StatusChangeStep[] = [];
   for (const type of eventTypes) {
     const event = eventOf(type)!;
     const byStatus = new Map<string, TransitionRule<S>[]>();
@@ -220,21 +243,27 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(def
         }
         targets.set(from, rule.to);
         byStatus.set(from, [...(byStatus.get(from) ?? []), rule]);
+        const step = {
+          from,
+          to: rule.to,
+          event: type,
+          ensures: event.ensures ?? [],
+          sets: event.sets ?? event.ensures ?? [],
+          assignsActor: event.assignsActor === true,
+          serverOnly: event.serverOnly === true,
+        };
+        if (from === rule.to) {
+          const existing = keepingSteps.find((s) => s.event === type && s.from === from);
+          if (existing) existing.roles = [...new Set([...existing.roles, ...rule.roles])];
+          else keepingSteps.push({ ...step, roles: rule.roles });
+          continue;
+        }
         const key = `${from}→${rule.to}`;
         const existing = steps.get(key);
         if (existing && existing.event !== type) {
           throw new Error(`${definition.type}: ${key} is reached by both ${existing.event} and ${type}`);
         }
-        const roles = [...new Set([...(existing?.roles ?? []), ...rule.roles])];
-        steps.set(key, {
-          from,
-          to: rule.to,
-          event: type,
-          roles,
-          ensures: event.ensures ?? [],
-          sets: event.sets ?? event.ensures ?? [],
-          assignsActor: event.assignsActor === true,
-        });
+        steps.set(key, { ...step, roles: [...new Set([...(existing?.roles ?? []), ...rule.roles])] });
       }
     }
   }
@@ -251,12 +280,15 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(def
     if (!fromHere) {
       return rejection('illegal-transition', `"${event.type}" is not possible while the case is "${state.status}"`);
     }
-    const rule = fromHere.find((r) => r.roles.some((role) => actor.roles.includes(role)));
+    if ((step.serverOnly === true) !== isSystemActor(actor)) {
+      return rejection('role-not-allowed', step.serverOnly ? `Only the server does "${event.type}"` : `The server does not do "${event.type}"`);
+    }
+    const rule = step.serverOnly ? fromHere[0] : fromHere.find((r) => r.roles.some((role) => actor.roles.includes(role)));
     if (!rule) {
       const allowed = [...new Set(fromHere.flatMap((r) => r.roles))].join(', ');
       return rejection('role-not-allowed', `Only ${allowed} may do "${event.type}" now`);
     }
-    if (!rule.roles.some((role) => roleCanSee(role, actor, state))) {
+    if (!step.serverOnly && !rule.roles.some((role) => roleCanSee(role, actor, state))) {
       return rejection('out-of-scope', `The case is outside ${actor.name}'s scope for "${event.type}"`);
     }
     const blocked = step.precondition?.(state, actor);
@@ -286,7 +318,9 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(def
     };
     const broken = step.postcondition?.(next);
     if (broken) return rejection('precondition-failed', broken.refused);
-    return { ok: true, state: next, commands: [...outcome.commands, ...(step.commandsFromState?.(state, next, actor) ?? [])] };
+    // Every workflow's end (closed, withdrawn, …) closes the case's folder in the archive.
+    const ends: Command[] = terminal.has(rule.to) && !terminal.has(state.status) ? [{ type: 'closeCaseFolder', caseId: state.id }] : [];
+    return { ok: true, state: next, commands: [...outcome.commands, ...(step.commandsFromState?.(state, next, actor) ?? []), ...ends] };
   }
 
   return {
@@ -300,7 +334,7 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(def
     eventTypes,
     eventMakes: (event) => eventOf(event)?.makes,
     transitionCase: (state, event, actor) => run(state as unknown as WorkflowCase<S, D>, event as E, actor, true) as unknown as TransitionResult<Case>,
-    statusChanges: [...steps.values()],
+    statusChanges: [...steps.values(), ...keepingSteps],
     transition: (state, event, actor) => run(state, event, actor, true),
     replay: (state, event, actor) => run(state, event, actor, false),
     stepForStatusChange: (from, to) => steps.get(`${from}→${to}`),

@@ -184,11 +184,16 @@ describe('archive outbox', () => {
     });
   });
 
-  it('archives two decisions in one case everywhere: each file carries its document id', async () => {
+  it('archives two decisions in one case everywhere (each file carries its document id), and closes the case folder where there is one', async () => {
     await withTempDir(async (dir) => {
       const adapters = [
         createFolderArchiveAdapter({ dir: join(dir, 'arkivmappe'), now }),
-        createNoark5ExportAdapter({ dir: join(dir, 'noark5'), info: { archiveTitle: 'Saksflyt', creatorId: '987654321', creatorName: 'HHO' }, now }),
+        createNoark5ExportAdapter({
+          dir: join(dir, 'noark5'),
+          stagingDir: join(dir, 'noark5-staging'),
+          info: { archiveTitle: 'Saksflyt', creatorId: '987654321', creatorName: 'HHO' },
+          now,
+        }),
         p360Adapter(p360.url),
       ];
       const outbox = await openArchiveOutbox({ dir: join(dir, 'outbox'), adapters, now });
@@ -197,11 +202,23 @@ describe('archive outbox', () => {
         for (const target of ['folder', 'noark5', 'p360']) await outbox.enqueue({ target, record: decision, pdf });
       }
       await outbox.processDue();
-      expect((await outbox.list()).map((entry) => [entry.target, entry.record.documentId, entry.status])).toEqual(
+      expect((await outbox.list()).map((entry) => [entry.target, entry.record?.documentId, entry.status])).toEqual(
         [record, second].flatMap((decision) => ['folder', 'noark5', 'p360'].map((target) => [target, decision.documentId, 'archived'])),
       );
       const files = ['vedtak-2026-00042-demo-case-0042-decision.pdf', 'vedtak-2026-00042-demo-case-0042-decision-2.pdf'].sort();
       expect((await readdir(join(dir, 'arkivmappe', '2026-00042'))).sort()).toEqual(files);
+      // The case is open: the Noark 5 package holds it only once it has closed.
+      expect((await readdir(join(dir, 'noark5-staging', NOARK5_DOCUMENTS_DIR))).sort()).toEqual(files);
+      const closing = await outbox.enqueueClosure({
+        caseId: record.case.id,
+        caseNumber: record.case.caseNumber,
+        closedAt: now().toISOString(),
+        closedBy: 'Per Hansen',
+      });
+      // Only the package keeps a folder per case; P360 and the folder archive file into the student's folder.
+      expect(closing.map((entry) => entry.target)).toEqual(['noark5']);
+      await outbox.processDue();
+      expect((await outbox.list()).filter((entry) => entry.closure).map((entry) => entry.status)).toEqual(['archived']);
       expect((await readdir(join(dir, 'noark5', NOARK5_DOCUMENTS_DIR))).sort()).toEqual(files);
       expect(p360.documents.map((document) => [document.CaseNumber, document.parameter.Title])).toEqual([
         ['26/00001', record.title],

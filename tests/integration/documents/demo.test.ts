@@ -7,12 +7,13 @@ import { readPackageAsArkade } from './arkade-reader';
 import { noark5SchemaPath, pdfsig, pdfText, runTool, withTempDir } from './tools';
 
 describe('npm run admin -- demo --out DIR', () => {
-  it('walks the follow-up case to the decision sent and writes the signed documents and a valid Noark 5 package', async () => {
+  it('walks the follow-up case to its close after the appeal period and writes the signed documents and a valid Noark 5 package', async () => {
     await withTempDir(async (dir) => {
       const outDir = join(dir, 'demo');
       const result = await runDemo({ outDir });
-      // The demo opens its case at once and walks it to the decision sent.
-      expect(result.statuses).toEqual(followUpStatuses.filter((status) => !['reported', 'merged', 'closed'].includes(status)));
+      // The demo opens its case at once and walks it to the decision sent, then closes it.
+      expect(result.statuses).toEqual(followUpStatuses.filter((status) => !['reported', 'merged'].includes(status)));
+      expect(result.messages).toContain('case folder demo-case-0042 closed in the Noark 5 package');
       expect(result.messages).toContain('notify student-aase (followUp.decision), copy rector');
 
       expect(await pdfText(await readFile(join(outDir, 'summons.pdf')))).toContain('Innkalling til oppfølgingssamtale');
@@ -30,7 +31,8 @@ describe('npm run admin -- demo --out DIR', () => {
       expect(validation.code, validation.stderr).toBe(0);
       // The whole package reads back as Arkade reads it: ADDML description, checksums and counts.
       const deposit = await readPackageAsArkade(join(outDir, 'noark5'));
-      expect(Object.keys(deposit.files)).toEqual(['arkivstruktur.xml', 'loependeJournal.xml', 'offentligJournal.xml']);
+      expect(Object.keys(deposit.files)).toEqual(['arkivstruktur.xml', 'loependeJournal.xml', 'offentligJournal.xml', 'endringslogg.xml']);
+      expect(deposit.files['endringslogg.xml']).toEqual({ endring: 1 });
       expect(deposit.files['arkivstruktur.xml']?.mappe).toBe(1);
       expect(deposit.documentFiles).toContain('dokumenter/vedtak-2026-00042-demo-case-0042-decision.pdf');
       const archived = await readFile(join(outDir, 'noark5', 'dokumenter', 'vedtak-2026-00042-demo-case-0042-decision.pdf'));

@@ -31,6 +31,11 @@ export async function runTool(command: string, args: readonly string[]): Promise
   }
 }
 
+/** A Noark 5 package folder and its staging folder beside it, in a temporary folder. */
+export function withNoark5Dirs<T>(use: (dirs: { dir: string; stagingDir: string }) => Promise<T>): Promise<T> {
+  return withTempDir((root) => use({ dir: join(root, 'noark5'), stagingDir: join(root, 'noark5-staging') }));
+}
+
 export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'saksflyt-doc-'));
   try {

@@ -224,4 +224,20 @@ describe('taking follow-up steps', () => {
     expect(letter).toMatchObject({ status: 'queued' });
     expect(letter?.lastError).toContain('Nobody is signed in');
   });
+
+  it('closes the case folder in the archives that keep one when the case ends, through the main process', async () => {
+    await fresh();
+    const opened = (await createFollowUpCase(deps(), { student, department: 'helse', cohort: 'SYK-2025H', report: report(coordinator) })) as FollowUpCase;
+    const closed = await step(opened, { type: 'closeWithoutDecision', at: now(), reason: 'Arbeidskravet er levert.' });
+    expect(closed.caseDoc.status).toBe('closed');
+    // Only the Noark 5 package keeps a folder per case; the folder archive files by student.
+    expect(closed.reports).toContainEqual({ type: 'folderClosing', targets: ['noark5'] });
+    let entries: ArchiveEntry[] = [];
+    for (let attempt = 0; attempt < 100 && entries[0]?.status !== 'archived'; attempt += 1) {
+      entries = unwrap(await api.archiveList()).filter((entry) => entry.caseId === opened.id);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(entries).toEqual([expect.objectContaining({ target: 'noark5', status: 'archived', caseId: opened.id })]);
+    expect(entries[0]?.documentId).toBeUndefined();
+  });
 });

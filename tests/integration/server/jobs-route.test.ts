@@ -59,7 +59,7 @@ describe('GET /api/cases/{id}/jobs', () => {
       }
       throw new Error(`FS: ${'x'.repeat(1500)}`);
     };
-    await createJobWorker({ queue: jobs, handlers: { [INTEGRATION_JOB]: integrationHandler({ fs }) } }).runDue();
+    await createJobWorker({ queue: jobs, handlers: { [INTEGRATION_JOB]: integrationHandler({ fs }, server.app.saksflyt.steps) } }).runDue();
 
     const answer = await get(server, caseJobsPath(caseId), kari);
     expect(answer.status).toBe(200);
@@ -139,7 +139,9 @@ describe('a pushed workflow step', () => {
       const officer = demoUsers().find((user) => user.userId === 'u-studiekonsulent')!;
       await server.addUser({ id: officer.userId, username: officer.userId, name: officer.name, roles: officer.roles, scope: officer.scope });
       const session = await server.login(officer.userId);
-      const stored = data.cases.find((c) => c.type === 'approval' && c.status === 'processing' && (c as ApprovalCase).details.consent?.given) as ApprovalCase;
+      const stored = data.cases.find(
+        (c) => c.type === 'approval' && c.status === 'processing' && (c as ApprovalCase).details.consent?.answer === 'J',
+      ) as ApprovalCase;
       const step = approvalWorkflow.transition(stored, { type: 'orderResultFetch', at: new Date().toISOString() }, officer);
       if (!step.ok) throw new Error(step.message);
       const [row] = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1`, [stored.id]);

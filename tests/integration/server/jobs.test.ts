@@ -234,16 +234,19 @@ describe('job queue and worker', () => {
     const caseId = randomUUID();
     const job = await enqueueIntegration(queue, { type: 'callIntegration', caseId, system: 'exledger', operation: 'participants.invoice' });
     const unknownKind = await queue.enqueue({ kind: newKind(), caseId, payload: {} });
-    await worker({ [INTEGRATION_JOB]: integrationHandler({}) }).runDue();
+    await worker({ [INTEGRATION_JOB]: integrationHandler({}, server.app.saksflyt.steps) }).runDue();
     expect(await stored(job)).toMatchObject({ state: 'waiting', attempts: 0, lastError: 'No adapter for exledger is configured on this server' });
     expect((await stored(unknownKind)).lastError).toMatch(/^No handler for jobs of kind "test-/);
     clock += 7 * 24 * HOUR;
-    await worker({ [INTEGRATION_JOB]: integrationHandler({}) }).runDue();
+    await worker({ [INTEGRATION_JOB]: integrationHandler({}, server.app.saksflyt.steps) }).runDue();
     expect(await stored(job)).toMatchObject({ state: 'waiting', attempts: 0 });
 
     const calls: string[] = [];
     const configured = worker({
-      [INTEGRATION_JOB]: integrationHandler({ exledger: async (operation, claimed) => void calls.push(`${operation} ${claimed.caseId}`) }),
+      [INTEGRATION_JOB]: integrationHandler(
+        { exledger: async (operation, claimed) => void calls.push(`${operation} ${claimed.caseId}`) },
+        server.app.saksflyt.steps,
+      ),
     });
     // start puts waiting jobs back and runs a first round at once; stop waits for that round.
     await configured.start(HOUR);
@@ -254,7 +257,7 @@ describe('job queue and worker', () => {
 
   it('fails an integration job whose payload is not an integration call', async () => {
     const job = await queue.enqueue({ kind: INTEGRATION_JOB, payload: { system: 'nowhere', operation: 'x' } });
-    await worker({ [INTEGRATION_JOB]: integrationHandler({}) }).runDue();
+    await worker({ [INTEGRATION_JOB]: integrationHandler({}, server.app.saksflyt.steps) }).runDue();
     expect(await stored(job)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('Not an integration call') });
   });
 

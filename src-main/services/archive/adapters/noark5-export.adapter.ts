@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { archiveRecordSchema } from '../../../../src-shared/documents/archive-record.schema';
@@ -8,13 +8,15 @@ import { writeFileAtomic } from '../../fs/atomic-write';
 import { createSerialQueue } from '../../fs/serial-queue';
 import type { ArchiveAdapter } from '../archive-adapter';
 import { archivedFileName } from '../archived-file-name';
-import { systemId, type Noark5Document, type Noark5PackageInfo } from '../noark5/arkivstruktur';
+import { systemId, type CaseClosing, type Noark5Document, type Noark5PackageInfo } from '../noark5/arkivstruktur';
 import { buildDepositPackage, DEPOSIT_SCHEMAS, type DepositSchema } from '../noark5/deposit-package';
+import { moveIfElsewhere } from '../noark5/move-file';
 import { readManifest, sha256Hex, writeManifest } from '../package-files';
 
 export const NOARK5_DOCUMENTS_DIR = 'dokumenter';
-/** The adapter's own list of what the package holds (hidden: not part of the Noark 5 structure). */
-const MANIFEST = '.saksflyt-noark5.json';
+const MANIFEST = 'manifest.json';
+/** Where earlier versions kept the manifest: in the package itself. */
+const LEGACY_MANIFEST = '.saksflyt-noark5.json';
 
 const manifestSchema = z.object({
   documents: z.array(
@@ -27,16 +29,23 @@ const manifestSchema = z.object({
       archivedBy: z.string(),
     }),
   ),
+  /** Cases closed after their documents came: caseId → when and by whom. */
+  closures: z.record(z.string(), z.object({ closedAt: isoTimestamp, closedBy: z.string().min(1) })).default({}),
 });
+type Manifest = z.infer<typeof manifestSchema>;
 
 /**
- * A Noark 5 deposit package kept in `dir`: the PDFs under `dokumenter/`, `arkivstruktur.xml`,
- * the journals, the schemas and their ADDML description `arkivuttrekk.xml`, written anew
- * (atomically) after every document from the adapter's own manifest. Archiving the same document
- * again replaces its entry, so a retried delivery does not duplicate it.
+ * A Noark 5 deposit package kept in `dir`, holding the closed cases: their PDFs under
+ * `dokumenter/`, `arkivstruktur.xml`, the journals, the change log, the schemas and their ADDML
+ * description `arkivuttrekk.xml`, written anew (atomically) after every change. arkivstruktur.xsd
+ * requires every folder's avsluttetDato, so the documents of a case still open wait in
+ * `stagingDir` (with the adapter's manifest) and move into the package when the case closes.
+ * Archiving the same document again replaces its entry, so a retried delivery does not duplicate it.
  */
 export function createNoark5ExportAdapter(options: {
   dir: string;
+  /** Where the manifest and the documents of open cases are kept (outside the package). */
+  stagingDir: string;
   info: Omit<Noark5PackageInfo, 'exportedAt' | 'exportedBy'>;
   archivedBy?: string;
   now?: () => Date;
@@ -46,7 +55,7 @@ export function createNoark5ExportAdapter(options: {
   const now = options.now ?? (() => new Date());
   const archivedBy = options.archivedBy ?? 'Saksflyt';
   const serial = createSerialQueue();
-  const manifestPath = join(options.dir, MANIFEST);
+  const manifestPath = join(options.stagingDir, MANIFEST);
   const schemasDir = options.schemasDir;
   const schemas = async (): Promise<Map<DepositSchema, Uint8Array>> =>
     new Map(
@@ -57,24 +66,64 @@ export function createNoark5ExportAdapter(options: {
         : [],
     );
 
+  const emptyManifest: Manifest = { documents: [], closures: {} };
+  const load = async () => readManifest(manifestPath, manifestSchema, await readManifest(join(options.dir, LEGACY_MANIFEST), manifestSchema, emptyManifest));
+
+  /** A case is closed when the archive was told so, or when its documents came after it closed. */
+  function closingsOf(manifest: Manifest): Map<string, CaseClosing> {
+    const closings = new Map<string, CaseClosing>();
+    for (const { record } of manifest.documents) {
+      if (record.case.closedAt) closings.set(record.case.id, { closedAt: record.case.closedAt, closedBy: record.case.responsible, logged: false });
+    }
+    for (const [caseId, closure] of Object.entries(manifest.closures)) {
+      if (manifest.documents.some((document) => document.record.case.id === caseId)) closings.set(caseId, { ...closure, logged: true });
+    }
+    return closings;
+  }
+
+  /** Puts every document where it belongs (the package or staging), then writes the package's files. */
+  async function save(manifest: Manifest): Promise<void> {
+    await writeManifest(manifestPath, manifest);
+    await rm(join(options.dir, LEGACY_MANIFEST), { force: true });
+    const closings = closingsOf(manifest);
+    for (const document of manifest.documents) {
+      const inPackage = closings.has(document.record.case.id);
+      const [to, from] = inPackage ? [options.dir, options.stagingDir] : [options.stagingDir, options.dir];
+      await moveIfElsewhere(join(from, document.filePath), join(to, document.filePath));
+    }
+    const exportedAt = now().toISOString();
+    const packaged = manifest.documents.filter((document) => closings.has(document.record.case.id));
+    const info = { ...options.info, exportedAt, exportedBy: archivedBy };
+    for (const file of buildDepositPackage(info, packaged, closings, await schemas())) await writeFileAtomic(join(options.dir, file.name), file.content);
+  }
+
   return {
     name: 'noark5',
     archive: ({ record, pdf }) =>
       serial(async () => {
-        const manifest = await readManifest(manifestPath, manifestSchema, { documents: [] });
+        const manifest = await load();
         const filePath = `${NOARK5_DOCUMENTS_DIR}/${archivedFileName(record)}`;
         const clash = manifest.documents.find((document) => document.filePath === filePath && document.record.documentId !== record.documentId);
         if (clash) throw new AppError('validation', `${filePath} already holds document ${clash.record.documentId}`);
-        await writeFileAtomic(join(options.dir, filePath), pdf, { mode: 0o600 });
-        const archivedAt = now().toISOString();
-        const entry: Noark5Document = { record, filePath, sha256: sha256Hex(pdf), size: pdf.length, archivedAt, archivedBy };
+        // Written to staging; `save` moves it into the package if its case is closed.
+        await writeFileAtomic(join(options.stagingDir, filePath), pdf, { mode: 0o600 });
+        const entry: Noark5Document = { record, filePath, sha256: sha256Hex(pdf), size: pdf.length, archivedAt: now().toISOString(), archivedBy };
         const documents = [...manifest.documents.filter((document) => document.record.documentId !== record.documentId), entry];
-        await writeManifest(manifestPath, { documents });
-        const info = { ...options.info, exportedAt: archivedAt, exportedBy: archivedBy };
-        for (const file of buildDepositPackage(info, documents, await schemas())) await writeFileAtomic(join(options.dir, file.name), file.content);
+        await save({ ...manifest, documents });
         return {
           reference: `${record.case.caseNumber} ${systemId(`journalpost:${record.documentId}`)}`,
           details: { file: filePath, sha256: entry.sha256 },
+        };
+      }),
+    closeCase: ({ closure }) =>
+      serial(async () => {
+        const manifest = await load();
+        const closures = { ...manifest.closures, [closure.caseId]: { closedAt: closure.closedAt, closedBy: closure.closedBy } };
+        await save({ ...manifest, closures });
+        const documents = manifest.documents.filter((document) => document.record.case.id === closure.caseId).length;
+        return {
+          reference: `${closure.caseNumber} ${systemId(`saksmappe:${closure.caseId}`)}`,
+          details: { saksstatus: 'Avsluttet', documents: String(documents) },
         };
       }),
   };

@@ -15,6 +15,10 @@ import { el, opt, renderXml, type XmlNode } from './xml';
 export const NOARK5_NAMESPACE = 'http://www.arkivverket.no/standarder/noark5/arkivstruktur';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
+/** M052 saksstatus of a case still being handled, and of one that has ended. */
+export const OPEN_STATUS = 'Under behandling';
+export const CLOSED_STATUS = 'Avsluttet';
+
 /** PRONOM PUID of PDF/A-2b (fmt/95 is PDF/A-1a; fmt/476–478 are PDF/A-2a, 2b and 2u). */
 export const PDF_A_2B_PUID = 'fmt/477';
 /** What the student folder is screened by (offentleglova § 13 with forvaltningsloven § 13). */
@@ -29,6 +33,15 @@ export interface Noark5Document {
   archivedAt: string;
   archivedBy: string;
 }
+
+/** How a case in the package ended: avsluttetDato and avsluttetAv of its saksmappe. */
+export interface CaseClosing {
+  closedAt: string;
+  closedBy: string;
+  /** The archive held the case open before (its documents came first): the change of saksstatus goes into endringslogg.xml. */
+  logged: boolean;
+}
+export type CaseClosings = ReadonlyMap<string, CaseClosing>;
 
 export interface Noark5PackageInfo {
   archiveTitle: string;
@@ -79,7 +92,8 @@ export function archivalPeriod(info: Noark5PackageInfo, documents: readonly Noar
   return start ? { start, end: info.exportedAt.slice(0, 10) } : undefined;
 }
 
-export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly Noark5Document[]): string {
+/** The documents are those of closed cases only: arkivstruktur.xsd requires every folder's avsluttetDato. */
+export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly Noark5Document[], closings: CaseClosings): string {
   const byCase = new Map<string, JournalEntry[]>();
   for (const entry of journalEntries(documents)) {
     byCase.set(entry.document.record.case.id, [...(byCase.get(entry.document.record.case.id) ?? []), entry]);
@@ -93,7 +107,7 @@ export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly 
     ...closedByExport(info),
     ...opt('arkivperiodeStartDato', period?.start),
     ...opt('arkivperiodeSluttDato', period?.end),
-    ...[...byCase.values()].map((caseEntries) => saksmappe(caseEntries, info)),
+    ...[...byCase.values()].map((caseEntries) => saksmappe(caseEntries, closings)),
   ]);
 
   return renderXml(
@@ -112,13 +126,14 @@ export function buildArkivstruktur(info: Noark5PackageInfo, documents: readonly 
   );
 }
 
-function saksmappe(entries: JournalEntry[], info: Noark5PackageInfo): XmlNode {
-  // The case as its latest archived document saw it: a case closed since is exported as closed.
-  const latest = (entries[entries.length - 1] as JournalEntry).document;
-  const theCase = latest.record.case;
-  const student = studentName(latest.record);
+function saksmappe(entries: JournalEntry[], closings: CaseClosings): XmlNode {
+  // The case as its latest archived document saw it.
+  const latest = (entries[entries.length - 1] as JournalEntry).document.record;
+  const theCase = latest.case;
+  const closing = closings.get(theCase.id);
+  if (!closing) throw new Error(`Case ${theCase.caseNumber} is not closed; only closed cases go into the package`);
+  const student = studentName(latest);
   const [year, sequence] = caseNumberParts(theCase.caseNumber, theCase.openedAt);
-  const closedAt = theCase.closedAt ?? info.exportedAt;
   return el(
     'mappe',
     [
@@ -129,8 +144,8 @@ function saksmappe(entries: JournalEntry[], info: Noark5PackageInfo): XmlNode {
       el('dokumentmedium', 'Elektronisk arkiv'),
       el('opprettetDato', theCase.openedAt),
       el('opprettetAv', theCase.responsible),
-      el('avsluttetDato', closedAt),
-      el('avsluttetAv', theCase.closedAt ? theCase.responsible : info.exportedBy),
+      el('avsluttetDato', closing.closedAt),
+      el('avsluttetAv', closing.closedBy),
       el('part', [el('partNavn', student), el('partRolle', 'Student')]),
       screening(['Skjerming tittel mappe - unntatt første linje', 'Skjerming navn part i sak']),
       ...entries.map(journalpost),
@@ -139,7 +154,7 @@ function saksmappe(entries: JournalEntry[], info: Noark5PackageInfo): XmlNode {
       el('saksdato', theCase.openedAt.slice(0, 10)),
       el('administrativEnhet', theCase.department),
       el('saksansvarlig', theCase.responsible),
-      el('saksstatus', theCase.closedAt ? 'Avsluttet' : 'Under behandling'),
+      el('saksstatus', CLOSED_STATUS),
     ],
     { 'xsi:type': 'saksmappe' },
   );

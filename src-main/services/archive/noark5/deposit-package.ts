@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto';
-import { archivalPeriod, buildArkivstruktur, type Noark5Document, type Noark5PackageInfo } from './arkivstruktur';
+import { archivalPeriod, buildArkivstruktur, type CaseClosings, type Noark5Document, type Noark5PackageInfo } from './arkivstruktur';
 import { buildArkivuttrekk, type DescribedFile, type PackageFile } from './arkivuttrekk';
+import { buildEndringslogg } from './endringslogg';
 import { buildLoependeJournal, buildOffentligJournal } from './journals';
 
 /**
  * The files of a Noark 5 deposit package (avleveringspakke) as Arkade 5 reads it: the archive
- * structure, both journals, Arkivverket's schemas for them, and arkivuttrekk.xml last, which
- * describes the others by checksum and count.
+ * structure, both journals, the change log, Arkivverket's schemas for them, and arkivuttrekk.xml
+ * last, which describes the others by checksum and count. It holds closed cases only.
  */
-export const DEPOSIT_SCHEMAS = ['arkivstruktur.xsd', 'metadatakatalog.xsd', 'loependeJournal.xsd', 'offentligJournal.xsd', 'addml.xsd'] as const;
+export const DEPOSIT_SCHEMAS = [
+  'arkivstruktur.xsd',
+  'metadatakatalog.xsd',
+  'loependeJournal.xsd',
+  'offentligJournal.xsd',
+  'endringslogg.xsd',
+  'addml.xsd',
+] as const;
 export type DepositSchema = (typeof DEPOSIT_SCHEMAS)[number];
 
 export interface DepositFile {
@@ -18,10 +26,14 @@ export interface DepositFile {
 
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
-/** `schemas` are the official XSDs to copy in, by file name; a package without them names none. */
+/**
+ * `documents` are those of the cases in `closings`; `schemas` are the official XSDs to copy in,
+ * by file name (a package without them names none).
+ */
 export function buildDepositPackage(
   info: Noark5PackageInfo,
   documents: readonly Noark5Document[],
+  closings: CaseClosings,
   schemas: ReadonlyMap<DepositSchema, Uint8Array>,
 ): DepositFile[] {
   const copied = [...schemas].map(([name, content]) => ({ name, content }));
@@ -33,7 +45,7 @@ export function buildDepositPackage(
   const xml = [
     {
       name: 'arkivstruktur.xml',
-      content: buildArkivstruktur(info, documents),
+      content: buildArkivstruktur(info, documents, closings),
       schemas: schemaFiles('arkivstruktur.xsd', 'metadatakatalog.xsd'),
       occurrences: [
         ['mappe', new Set(documents.map((document) => document.record.case.id)).size],
@@ -52,6 +64,15 @@ export function buildDepositPackage(
       occurrences: [['journalregistrering', documents.length]] as Array<[string, number]>,
     })),
   ];
+  const endringslogg = buildEndringslogg(closings);
+  if (endringslogg) {
+    xml.push({
+      name: 'endringslogg.xml',
+      content: endringslogg.xml,
+      schemas: schemaFiles('endringslogg.xsd', 'metadatakatalog.xsd'),
+      occurrences: [['endring', endringslogg.changes]],
+    });
+  }
   const described: DescribedFile[] = xml.map(({ content, ...file }) => ({ ...file, sha256: sha256(content) }));
   const arkivuttrekk = buildArkivuttrekk(info, {
     files: described,

@@ -35,6 +35,21 @@ const caseNumbers = (document: Noark5Document) => {
   return [el('mappeID', document.record.case.caseNumber), el('saksaar', year), el('sakssekvensnummer', sequence)];
 };
 
+/** What both journals give of a journal post after its title: public title, dates, unit, officer and screening. */
+function publicPart(entry: JournalEntry): XmlNode[] {
+  const { record } = entry.document;
+  return [
+    el('offentligTittel', `${record.title} – ${SCREENED}`),
+    el('skjermingMetadata', 'Skjerming tittel registrering - unntatt første linje'),
+    el('journaldato', entry.date),
+    el('dokumentetsDato', record.documentDate),
+    el('administrativEnhet', record.case.department),
+    el('saksbehandler', record.createdBy),
+    el('tilgangsrestriksjon', RESTRICTION),
+    el('skjermingshjemmel', SCREENING_BASIS),
+  ];
+}
+
 export function buildLoependeJournal(info: Noark5PackageInfo, documents: readonly Noark5Document[]): string {
   const entries = journalEntries(documents);
   const registrering = (entry: JournalEntry): XmlNode => {
@@ -52,14 +67,7 @@ export function buildLoependeJournal(info: Noark5PackageInfo, documents: readonl
       el('journalpost', [
         ...numbers(entry),
         el('tittel', `${record.title} – ${student}`),
-        el('offentligTittel', `${record.title} – ${SCREENED}`),
-        el('skjermingMetadata', 'Skjerming tittel registrering - unntatt første linje'),
-        el('journaldato', entry.date),
-        el('dokumentetsDato', record.documentDate),
-        el('administrativEnhet', record.case.department),
-        el('saksbehandler', record.createdBy),
-        el('tilgangsrestriksjon', RESTRICTION),
-        el('skjermingshjemmel', SCREENING_BASIS),
+        ...publicPart(entry),
         ...record.recipients.map((recipient) =>
           el('korrespondansepart', [
             el('korrespondanseparttype', correspondentType[recipient.role]),
@@ -88,14 +96,7 @@ export function buildOffentligJournal(info: Noark5PackageInfo, documents: readon
       ]),
       el('journalpost', [
         ...numbers(entry),
-        el('offentligTittel', `${record.title} – ${SCREENED}`),
-        el('skjermingMetadata', 'Skjerming tittel registrering - unntatt første linje'),
-        el('journaldato', entry.date),
-        el('dokumentetsDato', record.documentDate),
-        el('administrativEnhet', record.case.department),
-        el('saksbehandler', record.createdBy),
-        el('tilgangsrestriksjon', RESTRICTION),
-        el('skjermingshjemmel', SCREENING_BASIS),
+        ...publicPart(entry),
         // The registration screens the names of its correspondents (Skjerming navn mottaker).
         ...record.recipients.map((recipient) =>
           el('korrespondansepart', [el('korrespondanseparttype', correspondentType[recipient.role]), el('korrespondansepartNavn', SCREENED)]),

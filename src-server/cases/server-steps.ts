@@ -1,0 +1,78 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { workflowOf } from '../../src-shared/domain/case/case-workflows';
+import type { Case } from '../../src-shared/domain/case/case.schema';
+import { personSchema, type Person } from '../../src-shared/domain/person/person.schema';
+import { CommandRunner } from '../../src-shared/domain/workflow/command-runner';
+import { systemActor, type TransitionReason, type WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
+import { appendAudit } from '../audit/audit-log';
+import type { Database } from '../db/database';
+import { serverPorts, type EnqueueIntegration } from '../sync/step-commands';
+
+export type ServerStepResult = { ok: true; state: Case } | { ok: false; reason: TransitionReason | 'not-found'; message: string };
+
+/**
+ * What a job has of the case data: the stored case and person, and the server-only steps of a
+ * workflow (recording what an integration brought back), taken as `systemActor`.
+ */
+export interface ServerSteps {
+  caseById(id: string): Promise<Case | undefined>;
+  personById(id: string): Promise<Person | undefined>;
+  take(caseId: string, event: WorkflowEvent): Promise<ServerStepResult>;
+}
+
+/**
+ * A server-only step goes through the same workflow as a laptop's: under the case's row lock the
+ * transition runs on the stored case; the new state is stored with a new feed position (laptops
+ * pull it live; one that changed other fields meanwhile merges them), the step's server commands
+ * (integration calls, notices) run in the same transaction, and it is audited as the system's.
+ */
+export function serverSteps(deps: {
+  db: Database;
+  /** NOTIFY channel of the live streams. */
+  changesChannel: string;
+  enqueueIntegration: EnqueueIntegration;
+  log: FastifyBaseLogger;
+  /** Wakes the e-mail outbox when a step queued a notice. */
+  wakeEmail(): void;
+}): ServerSteps {
+  const runner = new CommandRunner('server', serverPorts);
+  const read = async (collection: string, id: string): Promise<unknown> => {
+    const [row] = await deps.db.query<{ doc: string }>('SELECT doc FROM sync_documents WHERE collection = $1 AND id = $2 AND NOT deleted', [collection, id]);
+    return row ? JSON.parse(row.doc) : undefined;
+  };
+
+  return {
+    caseById: async (id) => (await read('cases', id)) as Case | undefined,
+    async personById(id) {
+      const parsed = personSchema.safeParse(await read('people', id));
+      return parsed.success ? parsed.data : undefined;
+    },
+    async take(caseId, event) {
+      const queued = { email: false };
+      const result = await deps.db.transaction(async (tx): Promise<ServerStepResult> => {
+        const [row] = await tx.query<{ doc: string }>("SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1 AND NOT deleted FOR UPDATE", [
+          caseId,
+        ]);
+        if (!row) return { ok: false, reason: 'not-found', message: `No case ${caseId}` };
+        const before = JSON.parse(row.doc) as Case;
+        const step = workflowOf(before.type).transitionCase(before, event, systemActor);
+        if (!step.ok) return step;
+        await tx.query(
+          `UPDATE sync_documents SET doc = $2, txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
+            WHERE collection = 'cases' AND id = $1`,
+          [caseId, JSON.stringify(step.state)],
+        );
+        const { handedOver } = await runner.run(step.commands, { tx, caseDoc: step.state, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
+        // A server step makes nothing on a laptop; were one to ask for it, it is said, not lost silently.
+        for (const { command } of handedOver) deps.log.warn({ caseId, event: event.type, command: command.type }, 'A server step asked for a laptop command');
+        await appendAudit(tx, [
+          { actorId: systemActor.userId, action: 'server-step', collection: 'cases', documentId: caseId, outcome: 'accepted', detail: { event: event.type } },
+        ]);
+        await tx.query('SELECT pg_notify($1, $2)', [deps.changesChannel, 'cases']);
+        return { ok: true, state: step.state };
+      });
+      if (queued.email) deps.wakeEmail();
+      return result;
+    },
+  };
+}
