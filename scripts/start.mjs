@@ -7,6 +7,7 @@
 //   --no-server    do not start the central server (use the one in the app's settings)
 //   PORT           browser mode port (default 4317), DATA_DIR its data folder (default ./.data/browser)
 //   SERVER_PORT    central server port (default 4318), SERVER_DATA_DIR its PGlite folder (default .data/server)
+//   RESULT_SOURCES_PORT  the stand-in FS institutions the server's result fetches ask (default 4319)
 // Ctrl-C (or SIGTERM) stops every child process and exits cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -80,6 +81,8 @@ function findElectron() {
 const SERVER_PORT = Number(process.env.SERVER_PORT || 4318);
 const SERVER_DATA_DIR = process.env.SERVER_DATA_DIR || '.data/server';
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
+/** The FS institutions' stand-in the server's result fetches ask (scripts/result-sources.ts). */
+const RESULT_SOURCES_PORT = Number(process.env.RESULT_SOURCES_PORT || 4319);
 const DEMO_CASES = 300;
 /** The accounts `npm run admin -- demo-data` adds (dev/server/demo-data.command.ts): username = user id. */
 const DEMO_LOGIN = { username: 'u-kullkoord-helse', password: 'saksflyt-demo' };
@@ -87,7 +90,13 @@ const SERVER_START_TIMEOUT_MS = 120_000;
 
 /** The server's own environment: always the embedded PGlite database here, never a DATABASE_URL meant for tests. */
 function serverEnv() {
-  const env = { ...process.env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', DATA_DIR: SERVER_DATA_DIR };
+  const env = {
+    ...process.env,
+    PORT: String(SERVER_PORT),
+    HOST: '127.0.0.1',
+    DATA_DIR: SERVER_DATA_DIR,
+    RESULT_SOURCES_URL: `http://127.0.0.1:${RESULT_SOURCES_PORT}`,
+  };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
   return env;
@@ -120,6 +129,11 @@ function addDemoDataIfEmpty() {
 function startCentralServer() {
   if (flags.has('--no-server')) return Promise.resolve();
   addDemoDataIfEmpty();
+  startChild(process.execPath, ['--import', 'tsx', 'scripts/result-sources.ts'], { ...process.env, RESULT_SOURCES_PORT: String(RESULT_SOURCES_PORT) }, [
+    'ignore',
+    'ignore',
+    'inherit',
+  ]);
   const child = startChild(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], serverEnv(), ['ignore', 'pipe', 'inherit']);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {

@@ -122,7 +122,14 @@ export function seedStudents(): { code: string; nationalId: string; student: Sta
 const DEFAULT_BEHAVIOUR: SourceBehaviour = { latencyMs: 0, down: false, reserved: false, sharing: true, malformed: false };
 
 export async function startResultSourcesStandIn(
-  options: { institutions?: readonly { code: string; name: string }[]; behaviour?: Record<string, Partial<SourceBehaviour>> } = {},
+  options: {
+    institutions?: readonly { code: string; name: string }[];
+    behaviour?: Record<string, Partial<SourceBehaviour>>;
+    /** Default: any free port. */
+    port?: number;
+    /** What an institution holds of a student it has no data for (default: nothing, they are unknown). */
+    otherwise?: (code: string, nationalId: string) => StandInStudent | undefined;
+  } = {},
 ): Promise<ResultSourcesStandIn> {
   const institutions = options.institutions ?? fsInstitutions;
   const behaviours = new Map(institutions.map((institution) => [institution.code, { ...DEFAULT_BEHAVIOUR, ...options.behaviour?.[institution.code] }]));
@@ -153,12 +160,12 @@ export async function startResultSourcesStandIn(
     setTimeout(() => {
       if (behaviour.down === 'error') return answer(503, { error: 'database unavailable' });
       const shares = behaviour.sharing && !behaviour.reserved;
-      const student = shares ? (students.get(code)?.get(nationalId) ?? null) : null;
+      const student = shares ? (students.get(code)?.get(nationalId) ?? options.otherwise?.(code, nationalId) ?? null) : null;
       const body: StudentResults = { sharesResults: behaviour.sharing, reserved: behaviour.reserved, student };
       answer(200, behaviour.malformed ? fsStyle(body) : body);
     }, behaviour.latencyMs);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const standIn: ResultSourcesStandIn = {

@@ -4,12 +4,12 @@ import { INTEGRATION_JOB, integrationHandler } from '../../../src-server/jobs/in
 import { createJobWorker } from '../../../src-server/jobs/job-worker';
 import { importDocuments } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import { schemaVersionOf } from '../../../src-shared/db/collections';
 import { approvalWorkflow, type ApprovalCase } from '../../../src-shared/domain/approval';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { demoUsers } from '../../../dev/demo-data';
 import { startResultSourcesStandIn, TESTPERSON1, type ResultSourcesStandIn } from '../../stand-ins/result-sources-server';
-import { addDemoAccount, importDemoData } from '../sync/support/demo';
+import { addDemoAccount, consentingApprovalCase, importDemoData } from '../sync/support/demo';
+import { pushChange } from '../sync/support/push';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
 
 /**
@@ -28,7 +28,9 @@ describe('the result fetch as a server job', () => {
   const runJobs = () =>
     createJobWorker({ queue: server.app.saksflyt.jobs, handlers: { [INTEGRATION_JOB]: integrationHandler(adapters(), server.app.saksflyt.steps) } }).runDue();
   const stored = async (id: string) => {
-    const [row] = await server.db.query<{ doc: string; version: number }>(`SELECT doc, version FROM sync_documents WHERE collection = 'cases' AND id = $1`, [id]);
+    const [row] = await server.db.query<{ doc: string; version: number }>(`SELECT doc, version FROM sync_documents WHERE collection = 'cases' AND id = $1`, [
+      id,
+    ]);
     return { caseDoc: JSON.parse(row!.doc) as ApprovalCase, version: row!.version };
   };
 
@@ -47,9 +49,7 @@ describe('the result fetch as a server job', () => {
     const officer = demoUsers().find((user) => user.userId === 'u-studiekonsulent')!;
     await addDemoAccount(server, officer);
     const session = await server.login(officer.userId);
-    const { caseDoc: ordered } = await stored(
-      data.cases.find((c) => c.type === 'approval' && c.status === 'processing' && (c as ApprovalCase).details.consent?.answer === 'J')!.id,
-    );
+    const { caseDoc: ordered } = await stored(consentingApprovalCase(data).id);
     // The case's student is the seed's Testperson1.
     const student = data.people.find((person) => person.id === ordered.subjectPersonId)!;
     await importDocuments(server.db, people, [{ ...student, nationalId: TESTPERSON1 } satisfies Person], { actorId: null, action: 'test' });
@@ -57,12 +57,7 @@ describe('the result fetch as a server job', () => {
     // The order is a synced step from the case officer's laptop.
     const step = approvalWorkflow.transition(ordered, { type: 'orderResultFetch', at: clock.toISOString() }, officer);
     if (!step.ok) throw new Error(step.message);
-    const pushed = await fetch(`${server.url}/sync/cases/v${schemaVersionOf('cases')}/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-      body: JSON.stringify({ rows: [{ assumedMasterState: { ...ordered, _deleted: false }, newDocumentState: { ...step.state, _deleted: false } }] }),
-    });
-    expect(await pushed.json()).toMatchObject({ conflicts: [], rejections: [] });
+    expect(await pushChange(server.url, session.accessToken, 'cases', step.state, ordered)).toMatchObject({ conflicts: [], rejections: [] });
     const before = await stored(ordered.id);
 
     expect(await runJobs()).toBe(1);
@@ -102,7 +97,10 @@ describe('the result fetch as a server job', () => {
     expect(await runJobs()).toBe(1);
     expect(sources.requests.slice(asked).map((request) => request.code)).toEqual([DOWN]);
     const retried = (await stored(ordered.id)).caseDoc.details.fetches.at(-1)!;
-    expect(retried.answers.find((answer) => answer.code === DOWN)).toMatchObject({ outcome: 'noResults', answeredAt: expect.stringMatching(/^2026-12-08T09:/) });
+    expect(retried.answers.find((answer) => answer.code === DOWN)).toMatchObject({
+      outcome: 'noResults',
+      answeredAt: expect.stringMatching(/^2026-12-08T09:/),
+    });
     expect(retried.answers.find((answer) => answer.code === DOWN)?.retryOn).toBeUndefined();
   });
 });

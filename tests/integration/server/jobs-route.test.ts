@@ -5,12 +5,12 @@ import { retryAt } from '../../../src-server/jobs/job-outcome';
 import { createJobWorker } from '../../../src-server/jobs/job-worker';
 import { importDocuments } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import { schemaVersionOf } from '../../../src-shared/db/collections';
-import { approvalWorkflow, type ApprovalCase } from '../../../src-shared/domain/approval';
+import { approvalWorkflow } from '../../../src-shared/domain/approval';
 import { demoUsers } from '../../../dev/demo-data';
 import { caseJobsPath, caseJobsResponseSchema } from '../../../src-shared/jobs/case-jobs.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
-import { importDemoData } from '../sync/support/demo';
+import { addDemoAccount, consentingApprovalCase, importDemoData } from '../sync/support/demo';
+import { pushChange } from '../sync/support/push';
 import { followUpCase, scope } from '../sync/support/fixtures';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
 
@@ -137,23 +137,14 @@ describe('a pushed workflow step', () => {
     try {
       const data = await importDemoData(server.db, 40);
       const officer = demoUsers().find((user) => user.userId === 'u-studiekonsulent')!;
-      await server.addUser({ id: officer.userId, username: officer.userId, name: officer.name, roles: officer.roles, scope: officer.scope });
+      await addDemoAccount(server, officer);
       const session = await server.login(officer.userId);
-      const stored = data.cases.find(
-        (c) => c.type === 'approval' && c.status === 'processing' && (c as ApprovalCase).details.consent?.answer === 'J',
-      ) as ApprovalCase;
+      const stored = consentingApprovalCase(data);
       const step = approvalWorkflow.transition(stored, { type: 'orderResultFetch', at: new Date().toISOString() }, officer);
       if (!step.ok) throw new Error(step.message);
       const [row] = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1`, [stored.id]);
-      const pushStep = () =>
-        fetch(`${server.url}/sync/cases/v${schemaVersionOf('cases')}/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-          body: JSON.stringify({
-            rows: [{ assumedMasterState: { ...JSON.parse(row!.doc), _deleted: false }, newDocumentState: { ...step.state, _deleted: false } }],
-          }),
-        });
-      expect(await (await pushStep()).json()).toMatchObject({ conflicts: [], rejections: [] });
+      const pushStep = () => pushChange(server.url, session.accessToken, 'cases', step.state, JSON.parse(row!.doc) as object);
+      expect(await pushStep()).toMatchObject({ conflicts: [], rejections: [] });
       await pushStep();
 
       const body = caseJobsResponseSchema.parse((await get(server, caseJobsPath(stored.id), session)).body);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { schemaVersionOf } from '../../../src-shared/db/collections';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../../../src-shared/domain/approval';
 import { systemActor } from '../../../src-shared/domain/workflow/workflow';
-import { pushResponseSchema } from '../../../src-shared/sync/push.schema';
 import { demoUsers } from '../../../dev/demo-data';
-import { importDemoData } from '../sync/support/demo';
+import { addDemoAccount, consentingApprovalCase, importDemoData } from '../sync/support/demo';
+import { pushChange } from '../sync/support/push';
 import { startTestServer } from '../sync/support/test-server';
 
 /**
@@ -18,24 +17,15 @@ describe('push write policy: server-only steps', () => {
     try {
       const data = await importDemoData(server.db, 40);
       const officer = demoUsers().find((user) => user.userId === 'u-studiekonsulent')!;
-      await server.addUser({ id: officer.userId, username: officer.userId, name: officer.name, roles: officer.roles, scope: officer.scope });
+      await addDemoAccount(server, officer);
       const session = await server.login(officer.userId);
-      const stored = data.cases.find(
-        (c) => c.type === 'approval' && c.status === 'processing' && (c as ApprovalCase).details.consent?.answer === 'J',
-      ) as ApprovalCase;
+      const stored = consentingApprovalCase(data);
       const step = (state: ApprovalCase, event: ApprovalEvent, actor: Actor = officer) => {
         const result = approvalWorkflow.transition(state, event, actor);
         if (!result.ok) throw new Error(result.message);
         return result.state;
       };
-      const push = async (before: ApprovalCase, after: ApprovalCase) => {
-        const response = await fetch(`${server.url}/sync/cases/v${schemaVersionOf('cases')}/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
-          body: JSON.stringify({ rows: [{ assumedMasterState: { ...before, _deleted: false }, newDocumentState: { ...after, _deleted: false } }] }),
-        });
-        return pushResponseSchema.parse(await response.json());
-      };
+      const push = (before: ApprovalCase, after: ApprovalCase) => pushChange(server.url, session.accessToken, 'cases', after, before);
       const at = (state: ApprovalCase) => new Date(Date.parse(state.updatedAt) + 60_000).toISOString();
 
       const ordered = step(stored, { type: 'orderResultFetch', at: at(stored) });
