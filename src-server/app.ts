@@ -22,7 +22,7 @@ import { createJobQueue, type JobQueue } from './jobs/job-queue';
 import { setUpJobs, type JobsOptions } from './jobs/jobs';
 import { setUpLetters, type SmtpOptions } from './notifications/letters';
 import { ChangeStreams } from './sync/change-streams';
-import { caseStepCommands, type EnqueueIntegration } from './sync/step-commands';
+import { caseStepCommands, type EnqueueIntegration, type Queued } from './sync/step-commands';
 import { defaultSyncCollections, SyncCollections, type SyncCollection } from './sync/sync-collections';
 import { registerSyncRoutes } from './sync/sync.routes';
 
@@ -106,9 +106,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     const sealer = startAuditSealer(db, { anchor, log: app.log });
     const jobs = createJobQueue(db, options.jobs);
     const enqueueIntegration = options.enqueueIntegration ?? queueStepIntegration(options.jobs);
-    // Set once the letters' outbox exists (below): a server step's notice wakes it.
+    // Set once the letters' outbox and the job worker exist (below): what a step queued wakes them.
     let wakeEmail = () => {};
-    const steps = serverSteps({ db, changesChannel: channels.changes, enqueueIntegration, log: app.log, wakeEmail: () => wakeEmail() });
+    let wakeJobs = () => {};
+    const wake = (queued: Queued) => {
+      if (queued.email) wakeEmail();
+      if (queued.jobs) wakeJobs();
+    };
+    const steps = serverSteps({ db, changesChannel: channels.changes, enqueueIntegration, log: app.log, wake });
     app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs, steps });
     allowAppOrigins(app);
     refuseBadUrls(app);
@@ -167,9 +172,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify, limitSignIn: signInLimiter(db, options.signInLimits) });
     const letters = await setUpLetters(app, { db, identify, smtp: options.smtp });
     wakeEmail = letters.wake;
-    const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration, wakeEmail: letters.wake });
+    const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration, wake });
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
-    await setUpJobs(app, { db, queue: jobs, steps, identify, options: options.jobs });
+    wakeJobs = (await setUpJobs(app, { db, queue: jobs, steps, identify, options: options.jobs })).wake;
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

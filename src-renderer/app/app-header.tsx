@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { APPROVAL_PATH } from '../features/approval/approval-path';
 import { FOLLOW_UP_PATH } from '../features/follow-up/follow-up-path';
 import { UserMenu } from '../features/session/user-menu';
 import { TasksNavLink } from '../features/tasks/tasks-nav-link';
@@ -19,6 +20,9 @@ export function AppHeader() {
           </li>
           <li>
             <NavLink to={FOLLOW_UP_PATH}>{t.nav.followUp}</NavLink>
+          </li>
+          <li>
+            <NavLink to={APPROVAL_PATH}>{t.nav.approval}</NavLink>
           </li>
           <li>
             <TasksNavLink />

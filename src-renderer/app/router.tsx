@@ -1,4 +1,5 @@
 import { createHashRouter } from 'react-router';
+import { approvalRoutes } from '../features/approval/approval-routes';
 import { CasePage } from '../features/case/case-page';
 import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
 import { followUpRoutes } from '../features/follow-up/follow-up-routes';
@@ -24,6 +25,7 @@ export function createAppRouter() {
         { path: SYNC_PATH.slice(1), element: <SyncPage /> },
         { path: CONFLICTS_PATH.slice(1), element: <ConflictInboxPage /> },
         ...followUpRoutes,
+        ...approvalRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -18,6 +18,7 @@ export const en: Dictionary = {
     label: 'Main menu',
     overview: 'Case overview',
     followUp: 'Follow-up cases',
+    approval: 'Approval',
     tasks: 'My tasks',
     settings: 'Settings',
   },
@@ -102,6 +103,7 @@ export const en: Dictionary = {
       resultsLabel: 'Result per case',
       done: 'Done',
       doneWithTask: 'Done, task created',
+      archiveProblem: (message: string) => `(the case folder was not closed in the archive: ${message})`,
       refused: (reason) => `Refused: ${reason}`,
       failed: (message) => `Failed: ${message}`,
       dismiss: 'Close the result',
@@ -124,6 +126,7 @@ export const en: Dictionary = {
   casePage: {
     back: 'Back to the case overview',
     openFollowUp: 'Open the case process: notes, protocol, decision and documents',
+    openApproval: 'Open the approval case: consent, result fetches and approval',
     facts: 'Case facts',
     caseNumber: 'Case number',
     type: 'Case type',

@@ -20,3 +20,16 @@ export function formatDate(value: string, locale: string): string {
 export function hasDeadline(nextDeadline: string): boolean {
   return nextDeadline !== NO_DEADLINE;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A timestamp with date and time of day in the user's time zone, e.g. "10. mars 2026, 12:00". */
+export function formatDateTime(value: string, locale: string): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : format.format(date);
+}

@@ -20,6 +20,7 @@ export const nb = {
     label: 'Hovedmeny',
     overview: 'Saksoversikt',
     followUp: 'Oppfølgingssaker',
+    approval: 'Godkjenning',
     tasks: 'Mine oppgaver',
     settings: 'Innstillinger',
   },
@@ -105,6 +106,7 @@ export const nb = {
       resultsLabel: 'Resultat per sak',
       done: 'Utført',
       doneWithTask: 'Utført, oppgave opprettet',
+      archiveProblem: (message: string) => `(saksmappen ble ikke avsluttet i arkivet: ${message})`,
       refused: (reason: string) => `Avvist: ${reason}`,
       failed: (message: string) => `Feilet: ${message}`,
       dismiss: 'Lukk resultatet',
@@ -127,6 +129,7 @@ export const nb = {
   casePage: {
     back: 'Tilbake til saksoversikten',
     openFollowUp: 'Åpne saksgangen: notater, protokoll, vedtak og dokumenter',
+    openApproval: 'Åpne godkjenningssaken: samtykke, henting av resultater og godkjenning',
     facts: 'Fakta om saken',
     caseNumber: 'Saksnummer',
     type: 'Sakstype',

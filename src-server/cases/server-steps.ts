@@ -6,7 +6,7 @@ import { CommandRunner } from '../../src-shared/domain/workflow/command-runner';
 import { systemActor, type TransitionReason, type WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 import { appendAudit } from '../audit/audit-log';
 import type { Database } from '../db/database';
-import { serverPorts, type EnqueueIntegration } from '../sync/step-commands';
+import { nothingQueued, serverPorts, type EnqueueIntegration, type Queued } from '../sync/step-commands';
 
 export type ServerStepResult = { ok: true; state: Case } | { ok: false; reason: TransitionReason | 'not-found'; message: string };
 
@@ -32,8 +32,8 @@ export function serverSteps(deps: {
   changesChannel: string;
   enqueueIntegration: EnqueueIntegration;
   log: FastifyBaseLogger;
-  /** Wakes the e-mail outbox when a step queued a notice. */
-  wakeEmail(): void;
+  /** Wakes the e-mail outbox or the job worker once a step that queued for them has committed. */
+  wake(queued: Queued): void;
 }): ServerSteps {
   const runner = new CommandRunner('server', serverPorts);
   const read = async (collection: string, id: string): Promise<unknown> => {
@@ -48,7 +48,7 @@ export function serverSteps(deps: {
       return parsed.success ? parsed.data : undefined;
     },
     async take(caseId, event) {
-      const queued = { email: false };
+      const queued = nothingQueued();
       const result = await deps.db.transaction(async (tx): Promise<ServerStepResult> => {
         const [row] = await tx.query<{ doc: string }>("SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1 AND NOT deleted FOR UPDATE", [
           caseId,
@@ -71,7 +71,7 @@ export function serverSteps(deps: {
         await tx.query('SELECT pg_notify($1, $2)', [deps.changesChannel, 'cases']);
         return { ok: true, state: step.state };
       });
-      if (queued.email) deps.wakeEmail();
+      if (queued.email || queued.jobs) deps.wake(queued);
       return result;
     },
   };

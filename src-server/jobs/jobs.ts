@@ -32,7 +32,7 @@ export async function setUpJobs(
 ) {
   const { db, queue, steps, identify, options = {} } = deps;
   registerJobRoutes(app, { db, queue, identify });
-  if (options.worker === false) return;
+  if (options.worker === false) return { wake: () => undefined };
   const worker = createJobWorker({
     queue,
     handlers: { [INTEGRATION_JOB]: integrationHandler(options.adapters ?? {}, steps) },
@@ -43,4 +43,6 @@ export async function setUpJobs(
   await worker.start(options.pollMs);
   // onClose hooks run last-added first, so the worker stops before the app closes the database.
   app.addHook('onClose', () => worker.stop());
+  /** Runs the jobs due now without waiting for the next poll (a pushed step queued one). */
+  return { wake: () => void worker.runDue().catch((error: unknown) => app.log.error(error)) };
 }

@@ -11,7 +11,7 @@ import { appendAudit, type AuditEntry } from '../audit/audit-log';
 import type { Database, Sql } from '../db/database';
 import type { FeedRow } from './change-feed';
 import type { SyncCollection } from './sync-collections';
-import type { CaseStepHook } from './step-commands';
+import { nothingQueued, type CaseStepHook } from './step-commands';
 import { caseScopeOf, projectForActor, VisibilityContext, type CaseScope } from './visibility';
 import { checkWrite } from './write-policy';
 
@@ -52,19 +52,20 @@ export async function push(input: PushInput): Promise<PushResponse> {
   const primaryKey = input.collection.primaryKey;
   const ids = input.rows.map((row) => row.newDocumentState[primaryKey]);
   for (let attempt = 1; ; attempt++) {
-    // The e-mail outbox is woken only once what the steps queued has committed.
-    let emailQueued = false;
+    // The e-mail outbox and the job worker are woken only once what the steps queued has committed.
+    const queued = nothingQueued();
     const caseSteps: CaseStepHook | undefined = input.caseSteps && {
       ...input.caseSteps,
       accepted: async (tx, step) => {
-        const queued = await input.caseSteps!.accepted(tx, step);
-        emailQueued ||= queued;
-        return queued;
+        const stepQueued = await input.caseSteps!.accepted(tx, step);
+        queued.email ||= stepQueued.email;
+        queued.jobs ||= stepQueued.jobs;
+        return stepQueued;
       },
     };
     try {
       const response = await input.db.transaction((tx) => pushInTransaction(tx, { ...input, caseSteps }, ids));
-      if (emailQueued) input.caseSteps?.emailQueued();
+      if (queued.email || queued.jobs) input.caseSteps?.committed(queued);
       return response;
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;

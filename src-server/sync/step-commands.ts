@@ -10,14 +10,20 @@ import { queueNotice } from '../notifications/notices/queue-notice';
 /** Hands an integration call to the server's job queue (the case as stored after the step), in the push's transaction. */
 export type EnqueueIntegration = (command: CommandOfKind['callIntegration'], caseDoc: Case, tx: Sql) => Promise<void>;
 
+/** What steps queued, so the e-mail outbox and the job worker are woken once their transaction has committed. */
+export interface Queued {
+  email: boolean;
+  jobs: boolean;
+}
+export const nothingQueued = (): Queued => ({ email: false, jobs: false });
+
 /** What the server's executors have at hand: the push's transaction and the case after the step. */
 export interface ServerPortContext {
   tx: Sql;
   caseDoc: Case;
   log: FastifyBaseLogger;
   enqueueIntegration: EnqueueIntegration;
-  /** Set when an e-mail was queued, so the outbox is woken once the push has committed. */
-  queued: { email: boolean };
+  queued: Queued;
 }
 
 /** The server's executors, one per kind of command it runs. */
@@ -26,8 +32,9 @@ export const serverPorts: Ports<'server', ServerPortContext, never> = {
     if (await queueNotice(tx, command, caseDoc, log)) queued.email = true;
     return [];
   },
-  callIntegration: async (command, { tx, caseDoc, enqueueIntegration }) => {
+  callIntegration: async (command, { tx, caseDoc, enqueueIntegration, queued }) => {
     await enqueueIntegration(command, caseDoc, tx);
+    queued.jobs = true;
     return [];
   },
 };
@@ -42,10 +49,10 @@ export interface CaseStep {
 
 /** What push calls around an accepted status change of a case. */
 export interface CaseStepHook {
-  /** In the push's transaction, once the changed case is stored; returns whether an e-mail was queued. */
-  accepted(tx: Sql, step: CaseStep): Promise<boolean>;
-  /** After the push's transaction committed with e-mail queued. */
-  emailQueued(): void;
+  /** In the push's transaction, once the changed case is stored; returns what it queued. */
+  accepted(tx: Sql, step: CaseStep): Promise<Queued>;
+  /** After the push's transaction committed having queued something: wakes who runs it. */
+  committed(queued: Queued): void;
 }
 
 /**
@@ -54,13 +61,13 @@ export interface CaseStepHook {
  * nothing and a repeated one (same state, nothing stored) nothing twice. The laptop's commands were
  * run on the laptop.
  */
-export function caseStepCommands(deps: { log: FastifyBaseLogger; enqueueIntegration: EnqueueIntegration; wakeEmail(): void }): CaseStepHook {
+export function caseStepCommands(deps: { log: FastifyBaseLogger; enqueueIntegration: EnqueueIntegration; wake(queued: Queued): void }): CaseStepHook {
   return {
     async accepted(tx, step) {
-      const queued = { email: false };
+      const queued = nothingQueued();
       await serverRunner.run(statusChangeCommands(step), { tx, caseDoc: step.after, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
-      return queued.email;
+      return queued;
     },
-    emailQueued: deps.wakeEmail,
+    committed: deps.wake,
   };
 }

@@ -1,6 +1,7 @@
 import { Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useT } from '../../i18n/use-t';
+import { approvalCasePath } from '../approval/approval-path';
 import { followUpCasePath } from '../follow-up/follow-up-path';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -47,6 +48,13 @@ function CaseRecord({ id }: { id: string }) {
         <Paragraph>
           <Link asChild>
             <RouterLink to={followUpCasePath(caseDoc.id)}>{t.casePage.openFollowUp}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
+      {caseDoc.type === 'approval' && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={approvalCasePath(caseDoc.id)}>{t.casePage.openApproval}</RouterLink>
           </Link>
         </Paragraph>
       )}

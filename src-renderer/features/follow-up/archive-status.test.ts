@@ -4,6 +4,7 @@ import { archiveStateOf } from './archive-status';
 
 const entry = (target: ArchiveEntry['target'], status: ArchiveEntry['status'], reference?: string): ArchiveEntry => ({
   id: crypto.randomUUID(),
+  caseId: 'case-1',
   documentId: 'doc-1',
   target,
   status,

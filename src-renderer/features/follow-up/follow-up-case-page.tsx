@@ -21,7 +21,7 @@ import { FollowUpDocuments } from './follow-up-documents';
 import { NotesEditor } from './notes-editor';
 import { ProtocolPanel } from './protocol-panel';
 import { StepForms } from './step-forms';
-import { StepNotice } from './step-notice';
+import { FollowUpStepNotice } from './step-notice';
 import { useFollowUpCase } from './use-follow-up-case';
 import { useStaffDirectory } from './use-staff-directory';
 import { useStep } from './use-step';
@@ -154,7 +154,7 @@ function FollowUpCaseRecord({ id }: { id: string }) {
           ) : (
             <Paragraph>{student === null ? t.noStudent : dictionary.loading}</Paragraph>
           )}
-          <StepNotice state={state} />
+          <FollowUpStepNotice state={state} />
         </section>
       </div>
       {notes && <NotesEditor caseDoc={caseDoc} notes={notes} actor={actor} />}

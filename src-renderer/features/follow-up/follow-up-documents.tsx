@@ -5,7 +5,7 @@ import type { CaseDocument } from '../../../src-shared/domain/document/document.
 import { useApi, useDatabase } from '../../app/providers';
 import { archiveStateOf, isPending } from './archive-status';
 import { useFollowUpText } from './follow-up-text';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../i18n/format';
 import { PdfFrame } from './pdf-frame';
 import type { StepState } from './use-step';
 

@@ -8,12 +8,13 @@ import { followUpWorkflow, joinReports, type FollowUpCase, type FollowUpEvent } 
 import type { ConcernReport } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import type { Task } from '../../../src-shared/domain/task/task.schema';
-import { CommandRunner, type HandedOver, type Ports } from '../../../src-shared/domain/workflow/command-runner';
+import { CommandRunner, type Ports } from '../../../src-shared/domain/workflow/command-runner';
 import type { LetterKind } from '../../../src-shared/notifications/letter.schema';
-import type { TransitionReason } from '../../../src-shared/domain/workflow/workflow';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
-import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
+import { AppError } from '../../../src-shared/kernel/app-error';
+import { closeCaseFolder, type FolderClosing } from '../case/close-case-folder';
 import { createTask, type TaskCreated } from '../case/create-task';
+import { serverReport, transitionError, type ServerReport } from '../case/step-outcome';
 import { archiveRecord, studentName, type FollowUpContext } from './document-inputs';
 
 /**
@@ -47,13 +48,12 @@ export type CommandReport =
   | { type: 'signatureRequested'; document: CaseDocument['kind']; method: 'onScreen' | 'pades' | 'seal' }
   | { type: 'archiveQueued'; document: CaseDocument['kind']; targets: ArchiveTarget[] }
   | { type: 'archiveFailed'; document: CaseDocument['kind']; message: string }
+  | FolderClosing
   | TaskCreated
   | { type: 'letterQueued'; document: LetterKind }
   | { type: 'letterNotSent'; document: LetterKind }
   | { type: 'letterFailed'; document: LetterKind; message: string }
-  | { type: 'noticeByServer'; template: string }
-  | { type: 'noticeNotSent'; template: string }
-  | { type: 'integration'; system: string; operation: string };
+  | ServerReport;
 
 export interface StepOutcome {
   caseDoc: FollowUpCase;
@@ -63,24 +63,15 @@ export interface StepOutcome {
 /** Makes the step's documents for the case as it will be after the step (nothing saved yet). */
 export type MakeDocuments = (next: FollowUpContext) => Promise<CaseDocument[]>;
 
-const errorKindFor: Record<TransitionReason, AppErrorKind> = {
-  'invalid-event': 'validation',
-  'unknown-event': 'validation',
-  'illegal-transition': 'conflict',
-  'role-not-allowed': 'forbidden',
-  'out-of-scope': 'forbidden',
-  'precondition-failed': 'precondition',
-};
-
 export async function takeStep(deps: StepDeps, ctx: Omit<FollowUpContext, 'today'>, event: FollowUpEvent, make?: MakeDocuments): Promise<StepOutcome> {
   const result = followUpWorkflow.transition(ctx.caseDoc, event, deps.actor);
-  if (!result.ok) throw new AppError(errorKindFor[result.reason], result.message, { reason: result.reason });
+  if (!result.ok) throw transitionError(result);
   const next: FollowUpContext = { ...ctx, caseDoc: result.state, today: deps.today };
   const made = make ? await make(next) : [];
   for (const document of made) await deps.db.documents.incrementalUpsert(document);
   await deps.db.cases.incrementalUpsert(result.state);
   const { reports, handedOver } = await laptopRunner.run(result.commands, { deps, ctx: next, made });
-  const byServer = handedOver.map((handed) => serverReport(deps, handed));
+  const byServer = handedOver.map((handed) => serverReport(deps.sendsLetters, handed));
   return { caseDoc: result.state, reports: [...made.map((document): CommandReport => ({ type: 'document', document })), ...reports, ...byServer] };
 }
 
@@ -101,18 +92,12 @@ export const laptopPorts: Ports<'laptop', LaptopPortContext, CommandReport> = {
     return signed ? [] : [{ type: 'signatureRequested', document: command.document, method: command.method }];
   },
   archive: async (command, { deps, ctx }) => [await archive(deps, ctx, command.document)],
+  closeCaseFolder: async (_command, { deps, ctx }) => [await closeCaseFolder(deps.api, ctx.caseDoc, deps.actor)],
   createTask: async (command, { deps }) => [await createTask(deps.db.tasks, command)],
   letter: (command, { deps, ctx, made }) => sendLetter(deps, ctx, command.letter, made),
 };
 
 const laptopRunner = new CommandRunner('laptop', laptopPorts);
-
-/** A command the server runs, as the step reports it: sent once the change has synced (never on local demo data). */
-function serverReport(deps: StepDeps, { command }: HandedOver): CommandReport {
-  if (command.type === 'callIntegration') return { type: 'integration', system: command.system, operation: command.operation };
-  const template = command.type === 'notify' ? command.template : command.type;
-  return deps.sendsLetters ? { type: 'noticeByServer', template } : { type: 'noticeNotSent', template };
-}
 
 /** The document of a kind the case's details point at (the protocol or the decision). */
 export function documentIdOf(caseDoc: FollowUpCase, kind: CaseDocument['kind']): string | undefined {

@@ -1,16 +1,3 @@
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A timestamp with date and time of day in the user's time zone, e.g. "10. mars 2026, 12:00". */
-export function formatDateTime(value: string, locale: string): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    dateTimeFormats.set(locale, format);
-  }
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : format.format(date);
-}
-
 /** A `datetime-local` input's value as an ISO timestamp (UTC), or undefined when empty or invalid. */
 export function fromLocalDateTime(value: string): string | undefined {
   const date = new Date(value);

@@ -5,11 +5,10 @@ import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-u
 import { noteSchema, type Note, type NoteVisibility } from '../../../src-shared/domain/note/note.schema';
 import { summarizeZodError } from '../../../src-shared/kernel/app-error';
 import { useDatabase } from '../../app/providers';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { NoteVisibilityTag } from '../case/note-visibility-tag';
 import { writableNoteVisibilities } from '../case/note-visibility';
-import { formatDateTime } from './format';
 import { useFollowUpText } from './follow-up-text';
 
 /**

@@ -11,7 +11,7 @@ import { useToday } from '../../ui/use-today';
 import { protocolInput, studentName, type FollowUpContext } from './document-inputs';
 import { useFollowUpText } from './follow-up-text';
 import { documentRecord, type MakeDocuments } from './follow-up-steps';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../i18n/format';
 import { PdfFrame } from './pdf-frame';
 import { usePendingSignatures } from './pending-signatures';
 import { SignaturePad } from './signature-pad';

@@ -1,13 +1,13 @@
-import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { useAppStore } from '../../app/store';
 import { formatDate } from '../../i18n/format';
 import { useFollowUpText } from './follow-up-text';
 import type { CommandReport } from './follow-up-steps';
 import type { StepState } from './use-step';
+import { StepNotice } from '../case/step-notice';
 
-/** What the last step did, announced politely; a refusal is announced at once. */
-export function StepNotice({ state }: { state: StepState }) {
+/** What the last follow-up step did, in the follow-up's words. */
+export function FollowUpStepNotice({ state }: { state: StepState }) {
   const dictionary = useFollowUpText();
   const t = dictionary.outcome;
   const language = useAppStore((s) => s.language);
@@ -21,6 +21,10 @@ export function StepNotice({ state }: { state: StepState }) {
         return t.archiveQueued(dictionary.documents.kinds[report.document], report.targets.map((target) => dictionary.documents.targets[target]).join(', '));
       case 'archiveFailed':
         return t.archiveFailed(dictionary.documents.kinds[report.document], report.message);
+      case 'folderClosing':
+        return t.folderClosing(report.targets.map((target) => dictionary.documents.targets[target]).join(', '));
+      case 'folderClosingFailed':
+        return t.folderClosingFailed(report.message);
       case 'taskCreated':
         return t.taskCreated(report.title, formatDate(report.due, dictionary.locale));
       case 'letterQueued':
@@ -38,27 +42,13 @@ export function StepNotice({ state }: { state: StepState }) {
     }
   };
   return (
-    <>
-      <div role="status" className="follow-up-step-notice">
-        {state.busy && <Paragraph>{t.working}</Paragraph>}
-        {state.last && (
-          <Alert data-color="success">
-            <Paragraph>{t.done(followUpWorkflow.eventLabel(state.last.event)?.[language] ?? state.last.event)}</Paragraph>
-            {state.last.reports.length > 0 && (
-              <ul>
-                {state.last.reports.map((report, index) => (
-                  <li key={index}>{describe(report)}</li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
-      </div>
-      {state.error && (
-        <Alert data-color="danger" role="alert">
-          {t.refused(state.error)}
-        </Alert>
-      )}
-    </>
+    <StepNotice
+      busy={state.busy}
+      working={t.working}
+      done={
+        state.last && { text: t.done(followUpWorkflow.eventLabel(state.last.event)?.[language] ?? state.last.event), lines: state.last.reports.map(describe) }
+      }
+      refused={state.error && t.refused(state.error)}
+    />
   );
 }

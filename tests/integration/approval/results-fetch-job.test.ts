@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resultsFetchAdapter } from '../../../src-server/case-types/approval/result-exchange/results-fetch.job';
 import { INTEGRATION_JOB, integrationHandler } from '../../../src-server/jobs/integration-jobs';
 import { createJobWorker } from '../../../src-server/jobs/job-worker';
@@ -102,5 +102,35 @@ describe('the result fetch as a server job', () => {
       answeredAt: expect.stringMatching(/^2026-12-08T09:/),
     });
     expect(retried.answers.find((answer) => answer.code === DOWN)?.retryOn).toBeUndefined();
+  });
+});
+
+describe('an ordered fetch on a running server', () => {
+  it('starts at once when the order arrives, not at the worker’s next poll', async () => {
+    const sources = await startResultSourcesStandIn();
+    // The worker polls once an hour: only being woken by the push can run the job now.
+    const server = await startTestServer({
+      jobs: { pollMs: 3_600_000, adapters: { fs: resultsFetchAdapter({ directoryUrl: sources.url, timeoutMs: 1500 }) } },
+    });
+    try {
+      const data = await importDemoData(server.db, 40);
+      const officer = demoUsers().find((user) => user.userId === 'u-studiekonsulent')!;
+      await addDemoAccount(server, officer);
+      const session = await server.login(officer.userId);
+      const consenting = consentingApprovalCase(data);
+      const step = approvalWorkflow.transition(consenting, { type: 'orderResultFetch', at: new Date().toISOString() }, officer);
+      if (!step.ok) throw new Error(step.message);
+      expect(await pushChange(server.url, session.accessToken, 'cases', step.state, consenting)).toMatchObject({ conflicts: [], rejections: [] });
+      await vi.waitFor(
+        async () => {
+          const [row] = await server.db.query<{ doc: string }>(`SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1`, [consenting.id]);
+          expect((JSON.parse(row!.doc) as ApprovalCase).details.fetches.at(-1)?.completedAt).toBeDefined();
+        },
+        { timeout: 15_000, interval: 50 },
+      );
+    } finally {
+      await server.close();
+      await sources.close();
+    }
   });
 });

@@ -42,7 +42,7 @@ export function BulkResults({ run }: { run: BulkRun }) {
 function outcomeText(t: Dictionary['overview']['bulk'], outcome: BulkOutcome): string {
   switch (outcome.kind) {
     case 'done':
-      return outcome.tasksCreated > 0 ? t.doneWithTask : t.done;
+      return `${outcome.tasksCreated > 0 ? t.doneWithTask : t.done}${outcome.archiveProblem ? ` ${t.archiveProblem(outcome.archiveProblem)}` : ''}`;
     case 'refused':
       return `${t.refused(t.reasons[outcome.reason])} (${outcome.message})`;
     case 'failed':

@@ -6,6 +6,8 @@ import type { SelectedCase } from './bulk-selection';
 import { applyBulkStep, BULK_CHUNK_SIZE, type BulkResult } from './bulk-run';
 
 const coordinator = actorFor('cohortCoordinator');
+/** None of these steps ends a case, so nothing is handed to the archive. */
+const noArchive = { archiveCloseCase: () => Promise.reject(new Error('no case ended')) };
 
 /** Reported follow-up cases in the coordinator's department, and one in a department outside it. */
 const inScope: Case[] = Array.from({ length: BULK_CHUNK_SIZE * 2 + 5 }, (_, i) => ({
@@ -26,7 +28,7 @@ describe('a bulk step over the local replica', () => {
     const fetch = vi.spyOn(globalThis, 'fetch');
     const db = replica();
     const progress: number[][] = [];
-    const results = await applyBulkStep({ db, actor: coordinator }, [...selection([elsewhere, ...inScope]), missing], 'open', {
+    const results = await applyBulkStep({ db, api: noArchive, actor: coordinator }, [...selection([elsewhere, ...inScope]), missing], 'open', {
       signal: new AbortController().signal,
       onProgress: (done, total) => progress.push([done, total]),
     });
@@ -55,7 +57,7 @@ describe('a bulk step over the local replica', () => {
   });
 
   it('refuses every case once the step is taken (the status moved on)', async () => {
-    const results = await applyBulkStep({ db: replica(), actor: coordinator }, selection(inScope.slice(0, 2)), 'open', {
+    const results = await applyBulkStep({ db: replica(), api: noArchive, actor: coordinator }, selection(inScope.slice(0, 2)), 'open', {
       signal: new AbortController().signal,
       onProgress: () => {},
     });
@@ -68,7 +70,7 @@ describe('a bulk step over the local replica', () => {
   it('stops between chunks when cancelled, with the results so far', async () => {
     const controller = new AbortController();
     let seen: readonly BulkResult[] = [];
-    const results = await applyBulkStep({ db: replica(), actor: coordinator }, selection(inScope), 'recordNoShow', {
+    const results = await applyBulkStep({ db: replica(), api: noArchive, actor: coordinator }, selection(inScope), 'recordNoShow', {
       signal: controller.signal,
       onProgress: (_done, _total, sofar) => {
         seen = sofar;

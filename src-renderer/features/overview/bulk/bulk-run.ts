@@ -3,18 +3,23 @@ import { bulkStepFor, type BulkRefusalReason } from '../../../../src-shared/doma
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../../src-shared/kernel/app-error';
 import type { SelectedCase } from './bulk-selection';
-import { bulkRunner, type BulkReplica } from './bulk-ports';
+import { bulkRunner, type BulkPortContext } from './bulk-ports';
 
 /** Cases per chunk: the page paints and the user can cancel between chunks. */
 export const BULK_CHUNK_SIZE = 25;
 
 export type BulkOutcome =
-  { kind: 'done'; tasksCreated: number } | { kind: 'refused'; reason: BulkRefusalReason | 'not-found'; message: string } | { kind: 'failed'; message: string };
+  /** `archiveProblem`: the case ended, but its folder could not be handed to the archive's outbox. */
+  | { kind: 'done'; tasksCreated: number; archiveProblem?: string }
+  | { kind: 'refused'; reason: BulkRefusalReason | 'not-found'; message: string }
+  | { kind: 'failed'; message: string };
 
 export interface BulkResult {
   case: SelectedCase;
   outcome: BulkOutcome;
 }
+
+export type BulkDeps = Omit<BulkPortContext, 'ended'>;
 
 export interface BulkRunOptions {
   /** Stops the run before the next chunk; the results so far are returned. */
@@ -31,7 +36,7 @@ export interface BulkRunOptions {
  * here needs the network.
  */
 export async function applyBulkStep(
-  deps: { db: BulkReplica; actor: Actor },
+  deps: BulkDeps,
   cases: readonly SelectedCase[],
   event: string,
   { signal, onProgress }: BulkRunOptions,
@@ -50,13 +55,18 @@ export async function applyBulkStep(
   return results;
 }
 
-async function stepOne(deps: { db: BulkReplica; actor: Actor }, current: Case, event: string): Promise<BulkOutcome> {
+async function stepOne(deps: BulkDeps, current: Case, event: string): Promise<BulkOutcome> {
   const step = bulkStepFor(current, event, deps.actor, new Date().toISOString());
   if (!step.ok) return { kind: 'refused', reason: step.reason, message: step.message };
   try {
     await deps.db.cases.incrementalUpsert(step.state);
-    const { reports } = await bulkRunner.run(step.commands, deps.db);
-    return { kind: 'done', tasksCreated: reports.length };
+    const { reports } = await bulkRunner.run(step.commands, { ...deps, ended: step.state });
+    const archiveProblem = reports.find((report) => report.type === 'folderClosingFailed');
+    return {
+      kind: 'done',
+      tasksCreated: reports.filter((report) => report.type === 'taskCreated').length,
+      ...(archiveProblem ? { archiveProblem: archiveProblem.message } : {}),
+    };
   } catch (error) {
     return { kind: 'failed', message: AppError.from(error).message };
   }

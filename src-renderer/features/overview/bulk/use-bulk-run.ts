@@ -26,7 +26,7 @@ export function useBulkRun() {
     const run = (controller.current = new AbortController());
     setState({ kind: 'running', done: 0, total: cases.length });
     try {
-      const results = await applyBulkStep({ db, actor }, cases, event, {
+      const results = await applyBulkStep({ db, api, actor }, cases, event, {
         signal: run.signal,
         onProgress: (done, total) => setState({ kind: 'running', done, total }),
       });

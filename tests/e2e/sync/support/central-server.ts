@@ -19,10 +19,11 @@ import { DEMO_NOW, demoUsers, generateDemoData, type DemoData } from '../../../.
 export const SERVER_DEMO = { caseCount: 120, seed: 3 } as const;
 export const DEMO_PASSWORD = 'demo-passord-2026';
 
-/** Demo accounts the tests sign in with: a cohort coordinator and the head of the same department. */
+/** Demo accounts the tests sign in with: a cohort coordinator, the head of the same department and a case officer. */
 export const accounts = {
   coordinator: { userId: 'u-kullkoord-helse', username: 'ragnhild' },
   head: { userId: 'u-avdleder-helse', username: 'kjersti' },
+  caseOfficer: { userId: 'u-studiekonsulent', username: 'hedda' },
 } as const;
 export type AccountName = keyof typeof accounts;
 
@@ -57,7 +58,8 @@ export interface CentralServer {
   resolutionAudits(documentId: string): Promise<{ actor_id: string; outcome: string }[]>;
 }
 
-export async function startCentralServer(dataDir: string, options: Pick<AppOptions, 'smtp'> = {}): Promise<CentralServer> {
+/** `jobs`: the background jobs' settings, e.g. FS result exchange's adapter pointed at a stand-in (what RESULT_SOURCES_URL gives). */
+export async function startCentralServer(dataDir: string, options: Pick<AppOptions, 'smtp' | 'jobs'> = {}): Promise<CentralServer> {
   const db = await openPglite(join(dataDir, 'pglite'), await demoTemplate());
   let app: FastifyInstance | undefined;
   let port = 0;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { actorFor, after, approvalStart } from '../../../dev/testing/fixtures';
+import type { ApprovalCase } from '../../../src-shared/domain/approval';
+import type { Case } from '../../../src-shared/domain/case/case.schema';
+import { AppError } from '../../../src-shared/kernel/app-error';
+import { approvalLaptopPorts, takeApprovalStep, type ApprovalReplica, type ApprovalStepDeps } from './approval-steps';
+
+const officer = actorFor('caseOfficer');
+const processing = (consent = true): ApprovalCase => ({ ...approvalStart(consent), status: 'processing' });
+
+/** A replica that keeps what the step writes. */
+function replica() {
+  const saved: Case[] = [];
+  const db = { cases: { incrementalUpsert: async (doc: Case) => void saved.push(doc) }, tasks: {} } as unknown as ApprovalReplica;
+  return { db, saved };
+}
+
+const deps = (db: ApprovalReplica, sendsLetters = true): ApprovalStepDeps => ({
+  api: { archiveCloseCase: () => Promise.reject(new Error('not expected')) },
+  db,
+  actor: officer,
+  sendsLetters,
+});
+
+describe('takeApprovalStep', () => {
+  it('orders a fetch: the case with the new fetch goes into the replica, and the fetch is the server’s once the change syncs', async () => {
+    const { db, saved } = replica();
+    const reports = await takeApprovalStep(deps(db), processing(), { type: 'orderResultFetch', at: after(1) });
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ status: 'fetchingResults', details: { fetches: [{ id: 'fetch-1', orderedBy: officer.userId, sources: [] }] } });
+    expect(reports).toEqual([{ type: 'integration', system: 'fs', operation: 'results.fetch' }]);
+  });
+
+  it('refuses an order without the student’s consent and writes nothing', async () => {
+    const { db, saved } = replica();
+    const refused = takeApprovalStep(deps(db), processing(false), { type: 'orderResultFetch', at: after(1) });
+    await expect(refused).rejects.toBeInstanceOf(AppError);
+    await expect(refused).rejects.toMatchObject({ kind: 'precondition' });
+    expect(saved).toEqual([]);
+  });
+
+  it('says a notice is not sent on local demo data', async () => {
+    const { db } = replica();
+    expect(await takeApprovalStep(deps(db, false), processing(false), { type: 'requestConsent', at: after(1) })).toEqual([
+      { type: 'noticeNotSent', template: 'approval.consentRequest' },
+    ]);
+  });
+});
+
+describe('the laptop ports of approval steps', () => {
+  it('say that the decision letter is not built yet instead of doing nothing', async () => {
+    const context = { deps: deps(replica().db), caseDoc: processing() };
+    const render = { type: 'renderDocument', caseId: 'c', document: 'decision', template: 'approval.decision' } as const;
+    const archive = { type: 'archive', caseId: 'c', document: 'decision', folder: 'student' } as const;
+    expect(await approvalLaptopPorts.renderDocument(render, context)).toEqual([{ type: 'documentNotBuilt', command: 'renderDocument' }]);
+    expect(await approvalLaptopPorts.archive(archive, context)).toEqual([{ type: 'documentNotBuilt', command: 'archive' }]);
+  });
+});
