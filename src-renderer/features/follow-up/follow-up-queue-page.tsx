@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
@@ -6,10 +6,10 @@ import { followUpStatusLabels, type FollowUpStatus } from '../../../src-shared/d
 import { useDatabase } from '../../app/providers';
 import { useAppStore } from '../../app/store';
 import { useObservable } from '../../db/use-observable';
-import { formatDate, hasDeadline } from '../../i18n/format';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useToday } from '../../ui/use-today';
+import { CaseQueueTable } from '../case/case-queue-table';
 import { useActingUser } from './acting-user';
 import { ActingUserSwitch } from './acting-user-switch';
 import { FOLLOW_UP_PATH, followUpCasePath } from './follow-up-path';
@@ -75,33 +75,14 @@ function QueueList({ id, heading, empty, cases, today }: { id: string; heading: 
       {cases.length === 0 ? (
         <Paragraph>{empty}</Paragraph>
       ) : (
-        <Table aria-labelledby={id} data-size="sm">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.case}</Table.HeaderCell>
-              <Table.HeaderCell>{t.caseNumber}</Table.HeaderCell>
-              <Table.HeaderCell>{t.status}</Table.HeaderCell>
-              <Table.HeaderCell>{t.nextDeadline}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {cases.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.Cell>
-                  <Link asChild>
-                    <RouterLink to={followUpCasePath(c.id)}>{c.title}</RouterLink>
-                  </Link>
-                </Table.Cell>
-                <Table.Cell>{c.caseNumber}</Table.Cell>
-                <Table.Cell>{followUpStatusLabels[c.status as FollowUpStatus]?.[language] ?? c.status}</Table.Cell>
-                <Table.Cell>
-                  {hasDeadline(c.nextDeadline) ? formatDate(c.nextDeadline, dictionary.locale) : t.noDeadline}
-                  {hasDeadline(c.nextDeadline) && c.nextDeadline < today && ` (${t.overdue})`}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <CaseQueueTable
+          aria-labelledby={id}
+          cases={cases}
+          pathOf={followUpCasePath}
+          statusOf={(c) => followUpStatusLabels[c.status as FollowUpStatus]?.[language] ?? c.status}
+          texts={t}
+          today={today}
+        />
       )}
     </section>
   );

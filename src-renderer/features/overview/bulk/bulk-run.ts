@@ -1,4 +1,3 @@
-import type { Actor } from '../../../../src-shared/domain/access/roles';
 import { bulkStepFor, type BulkRefusalReason } from '../../../../src-shared/domain/case/bulk-steps';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../../src-shared/kernel/app-error';
