@@ -9,6 +9,7 @@ import type { AdminCommand } from '../src-server/admin/admin-command';
 import { auditCommand } from '../src-server/admin/audit.command';
 import { demoDataCommand } from '../dev/server/demo-data.command';
 import { deviceCommand } from '../src-server/admin/device.command';
+import { EWP_USAGE, runEwpCommand } from '../src-server/admin/ewp.command';
 import { EXCHANGE_USAGE, runExchangeCommand } from '../src-server/admin/exchange.command';
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
 import { orgCommand } from '../src-server/admin/org.command';
@@ -26,11 +27,12 @@ const commands: Record<string, AdminCommand> = {
 
 function usage(): string {
   const lines = Object.values(commands).map((command) => `  ${command.usage}`);
-  return ['Usage: npm run admin -- <command>', ...lines, `  ${EXCHANGE_USAGE}`, '  demo --out DIR'].join('\n');
+  return ['Usage: npm run admin -- <command>', ...lines, `  ${EXCHANGE_USAGE}`, `  ${EWP_USAGE}`, '  demo --out DIR'].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);
 if (name === 'demo') process.exit(await demoCommand(args));
+if (name === 'ewp') process.exit(await runEwpCommand(args, { out: (line) => console.log(line), err: (line) => console.error(line) }));
 const command = name ? commands[name] : undefined;
 if (!command && name !== 'exchange') {
   console.error(usage());

@@ -1,3 +1,5 @@
+import { ewpNominationsMigration } from './migrations/010-ewp-nominations';
+
 /**
  * The server's schema, one migration per entry, applied in order and never edited once released
  * (add a new entry instead). Both engines run the same PostgreSQL SQL.
@@ -231,4 +233,5 @@ export const migrations: Migration[] = [
       CREATE INDEX jobs_case ON jobs (case_id, seq);
     `,
   },
+  ewpNominationsMigration,
 ];

@@ -1,4 +1,5 @@
 import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { useMemo } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { approvalStatusLabels, approvalWorkflow, fetchesToAccept, fsStatusLabels, fsStatusOf, type ApprovalCase } from '../../../src-shared/domain/approval';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
@@ -6,13 +7,20 @@ import { useAppStore } from '../../app/store';
 import { formatDate, hasDeadline } from '../../i18n/format';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
-import { useActingUser } from '../follow-up/acting-user';
-import { studentName } from '../follow-up/document-inputs';
+import { useActingUser } from '../case/acting-user';
+import { ActingUserSwitch } from '../case/acting-user-switch';
+import { DocumentList } from '../case/document-list';
+import { useStaffDirectory } from '../case/use-staff-directory';
+import { WorkflowDiagram } from '../case/workflow-diagram';
+import { useOrganisation } from '../organisation/use-organisation';
+import { studentName } from '../case/letter-parts';
 import { APPROVAL_PATH } from './approval-path';
 import { ApprovalStepForms } from './approval-step-forms';
 import { ApprovalStepNotice } from './approval-step-notice';
 import { useApprovalText } from './approval-text';
 import { ConsentPanel } from './consent-panel';
+import { DecisionFacts } from './decision-facts';
+import { DecisionPanel } from './decision-panel';
 import { FetchDiff } from './fetch-diff';
 import { FetchHistory } from './fetch-history';
 import { FetchProgressView } from './fetch-progress-view';
@@ -32,8 +40,11 @@ function ApprovalCaseRecord({ id }: { id: string }) {
   const dictionary = useApprovalText();
   const t = dictionary.casePage;
   const actor = useActingUser();
-  const { caseDoc, student } = useApprovalCase(id);
-  const { state, run } = useApprovalStep(caseDoc ?? undefined);
+  const { caseDoc, student, documents } = useApprovalCase(id);
+  const organisation = useOrganisation();
+  const staff = useStaffDirectory();
+  const records = useMemo(() => (student && organisation ? { student, organisation, staff } : undefined), [student, organisation, staff]);
+  const { state, run } = useApprovalStep(caseDoc ?? undefined, records);
   usePageTitle(caseDoc ? `${caseDoc.caseNumber} ${caseDoc.title}` : caseDoc === null ? t.notFound : dictionary.loading);
 
   const back = (
@@ -58,7 +69,9 @@ function ApprovalCaseRecord({ id }: { id: string }) {
     <article className="approval-case">
       {back}
       <PageHeading>{caseDoc.title}</PageHeading>
+      <ActingUserSwitch />
       <CaseFacts caseDoc={caseDoc} student={student} />
+      <WorkflowDiagram workflow={approvalWorkflow} status={caseDoc.status} statusLabels={approvalStatusLabels} title={t.workflowTitle} />
       <ConsentPanel caseDoc={caseDoc} allowed={allowed} run={run} busy={state.busy} />
       <section aria-labelledby="approval-steps-heading" className="approval-case__section">
         <Heading level={2} data-size="sm" id="approval-steps-heading">
@@ -67,6 +80,12 @@ function ApprovalCaseRecord({ id }: { id: string }) {
         <ApprovalStepForms caseDoc={caseDoc} actor={actor} allowed={allowed} run={run} busy={state.busy} />
         <ApprovalStepNotice state={state} />
       </section>
+      {allowed.includes('decide') && (
+        // A newly accepted fetch changes the courses to decide on: the form starts again from them.
+        <DecisionPanel key={caseDoc.details.acceptedFetches.length} caseDoc={caseDoc} letter={records} actor={actor} run={run} busy={state.busy} />
+      )}
+      {caseDoc.details.decision && <DecisionFacts caseDoc={caseDoc} />}
+      {documents && documents.length > 0 && <DocumentList documents={documents} lastStep={state.last} />}
       <CurrentFetch caseDoc={caseDoc} mayAccept={allowed.includes('acceptFetchedResults')} run={run} busy={state.busy} />
       <section aria-labelledby="approval-accepted-heading" className="approval-case__section">
         <Heading level={2} data-size="sm" id="approval-accepted-heading">

@@ -9,7 +9,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
 import { useToday } from '../../ui/use-today';
 import { CaseQueueTable } from '../case/case-queue-table';
-import { useActingUser } from '../follow-up/acting-user';
+import { useActingUser } from '../case/acting-user';
 import { approvalCasePath } from './approval-path';
 import { approvalQueue } from './approval-queue';
 import { useApprovalText } from './approval-text';

@@ -4,10 +4,12 @@ import { roleCanSee } from '../../../src-shared/domain/access/access';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import { approvalWorkflow, fetchBlockedBy, fetchBlockLabels, type ApprovalCase } from '../../../src-shared/domain/approval';
 import { useAppStore } from '../../app/store';
+import { formatDate } from '../../i18n/format';
 import { useApprovalText } from './approval-text';
-import { StepButton, type RunApprovalStep } from './step-button';
+import { StepButton } from './step-button';
+import type { RunApprovalStep } from './use-approval-step';
 
-/** Steps taken in their own section (consent, accepting results) or not in this slice (the decision letter is not built yet). */
+/** Steps taken in their own section: consent, accepting results, the decision. */
 const elsewhere = new Set(['requestConsent', 'recordConsent', 'acceptFetchedResults', 'decide']);
 
 interface StepsProps {
@@ -29,6 +31,7 @@ export function ApprovalStepForms({ caseDoc, actor, allowed, run, busy }: StepsP
   const language = useAppStore((state) => state.language);
   const mayOrder = caseDoc.status === 'processing' && roleCanSee('caseOfficer', actor, caseDoc);
   const steps = allowed.filter((event) => !elsewhere.has(event) && event !== 'orderResultFetch');
+  const appealDeadline = caseDoc.details.decisionDelivery?.appealDeadline;
   if (!mayOrder && steps.length === 0) return <Paragraph>{t.none}</Paragraph>;
   return (
     <ul className="approval-steps">
@@ -47,7 +50,12 @@ export function ApprovalStepForms({ caseDoc, actor, allowed, run, busy }: StepsP
       )}
       {steps.includes('close') && (
         <li>
-          <StepButton event={(at) => ({ type: 'close', at })} run={run} busy={busy} />
+          <StepButton event={(at) => ({ type: 'close', at })} run={run} busy={busy} describedBy={appealDeadline && 'approval-close-note'} />
+          {appealDeadline && (
+            <Paragraph id="approval-close-note" data-size="sm">
+              {t.closeAfter(formatDate(appealDeadline, dictionary.locale))}
+            </Paragraph>
+          )}
         </li>
       )}
       {steps.includes('withdraw') && (

@@ -1,13 +1,14 @@
 import { approvalWorkflow, type ApprovalEvent } from '../../../src-shared/domain/approval';
 import { useAppStore } from '../../app/store';
 import { formatDate } from '../../i18n/format';
+import { useCaseText, type CaseText } from '../case/case-text';
 import { StepNotice } from '../case/step-notice';
 import type { StepState } from '../case/use-step-runner';
 import type { ApprovalReport } from './approval-steps';
 import { useApprovalText, type ApprovalText } from './approval-text';
 
 /** A report of an approval step's command in words. */
-function describe(report: ApprovalReport, t: ApprovalText): string {
+function describe(report: ApprovalReport, t: ApprovalText, targets: CaseText['documents']['targets']): string {
   switch (report.type) {
     case 'taskCreated':
       return t.outcome.taskCreated(report.title, formatDate(report.due, t.locale));
@@ -15,8 +16,14 @@ function describe(report: ApprovalReport, t: ApprovalText): string {
       return t.outcome.folderClosing;
     case 'folderClosingFailed':
       return t.outcome.folderClosingFailed(report.message);
-    case 'documentNotBuilt':
-      return t.outcome.notBuilt;
+    case 'document':
+      return t.outcome.document(report.document.title);
+    case 'archiveQueued':
+      return t.outcome.archiveQueued(report.targets.map((target) => targets[target]).join(', '));
+    case 'archiveFailed':
+      return t.outcome.archiveFailed(report.message);
+    case 'notForApproval':
+      return t.outcome.notForApproval(report.command);
     case 'noticeByServer':
       return t.outcome.noticeByServer;
     case 'noticeNotSent':
@@ -29,6 +36,7 @@ function describe(report: ApprovalReport, t: ApprovalText): string {
 /** What the last approval step did, in the approval's words. */
 export function ApprovalStepNotice({ state }: { state: StepState<ApprovalEvent['type'], ApprovalReport> }) {
   const t = useApprovalText();
+  const targets = useCaseText().documents.targets;
   const language = useAppStore((s) => s.language);
   const { last } = state;
   return (
@@ -38,7 +46,7 @@ export function ApprovalStepNotice({ state }: { state: StepState<ApprovalEvent['
       done={
         last && {
           text: t.outcome.done(approvalWorkflow.eventLabel(last.event)?.[language] ?? last.event),
-          lines: [...new Set(last.reports.map((r) => describe(r, t)))],
+          lines: [...new Set(last.reports.map((r) => describe(r, t, targets)))],
         }
       }
       refused={state.error && t.outcome.refused(state.error)}

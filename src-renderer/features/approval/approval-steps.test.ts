@@ -11,12 +11,17 @@ const processing = (consent = true): ApprovalCase => ({ ...approvalStart(consent
 /** A replica that keeps what the step writes. */
 function replica() {
   const saved: Case[] = [];
-  const db = { cases: { incrementalUpsert: async (doc: Case) => void saved.push(doc) }, tasks: {} } as unknown as ApprovalReplica;
+  const documents = { findOne: () => ({ exec: async () => null }) };
+  const db = { cases: { incrementalUpsert: async (doc: Case) => void saved.push(doc) }, tasks: {}, documents } as unknown as ApprovalReplica;
   return { db, saved };
 }
 
 const deps = (db: ApprovalReplica, sendsLetters = true): ApprovalStepDeps => ({
-  api: { archiveCloseCase: () => Promise.reject(new Error('not expected')) },
+  api: {
+    archiveCloseCase: () => Promise.reject(new Error('not expected')),
+    archiveTargets: () => Promise.reject(new Error('not expected')),
+    archiveEnqueue: () => Promise.reject(new Error('not expected')),
+  },
   db,
   actor: officer,
   sendsLetters,
@@ -48,11 +53,17 @@ describe('takeApprovalStep', () => {
 });
 
 describe('the laptop ports of approval steps', () => {
-  it('say that the decision letter is not built yet instead of doing nothing', async () => {
-    const context = { deps: deps(replica().db), caseDoc: processing() };
-    const render = { type: 'renderDocument', caseId: 'c', document: 'decision', template: 'approval.decision' } as const;
+  const context = () => ({ deps: deps(replica().db), caseDoc: processing(), made: [] });
+
+  it('say so for commands the approval workflow never gives, instead of doing nothing', async () => {
+    const signature = { type: 'requestSignature', caseId: 'c', document: 'decision', signer: { kind: 'role', role: 'caseOfficer' }, method: 'seal' } as const;
+    expect(await approvalLaptopPorts.requestSignature(signature, context())).toEqual([{ type: 'notForApproval', command: 'requestSignature' }]);
+  });
+
+  it('report an archive command without an issued document as failed', async () => {
     const archive = { type: 'archive', caseId: 'c', document: 'decision', folder: 'student' } as const;
-    expect(await approvalLaptopPorts.renderDocument(render, context)).toEqual([{ type: 'documentNotBuilt', command: 'renderDocument' }]);
-    expect(await approvalLaptopPorts.archive(archive, context)).toEqual([{ type: 'documentNotBuilt', command: 'archive' }]);
+    expect(await approvalLaptopPorts.archive(archive, context())).toEqual([
+      { type: 'archiveFailed', document: 'decision', message: 'No issued decision to archive' },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
+import { approvalVerdictLabels } from '../../../src-shared/documents/approval-decision.schema';
 import type { FetchOutcome } from '../../../src-shared/domain/approval/approval.schema';
 import type { DiffKind } from './diff-rows';
 import { useAppStore } from '../../app/store';
+import { caseTexts } from '../case/case-text';
 
 /**
  * The approval screens' texts: Norwegian bokmål (default) and English. Labels of statuses, FS
@@ -23,6 +25,7 @@ const nb = {
   },
   casePage: {
     back: 'Tilbake til godkjenningssakene',
+    workflowTitle: 'Saksgangen i en godkjenningssak',
     notFound: 'Fant ikke godkjenningssaken',
     notFoundBody: 'Saken finnes ikke i den lokale databasen, eller den er ikke en godkjenningssak.',
     facts: 'Om saken',
@@ -55,6 +58,38 @@ const nb = {
     orderBlocked: (reason: string) => `Du kan ikke bestille henting: ${reason}.`,
     orderOffline: 'Bestillingen er en endring som synkroniseres: hentingen starter når endringen når sentralserveren.',
     withdrawReason: 'Hvorfor trekkes saken?',
+    closeAfter: (date: string) => `Saken kan avsluttes når klagefristen ${date} er ute.`,
+  },
+  decision: {
+    heading: 'Vedtak',
+    intro:
+      'Vurder hvert godkjente emne. Samlet resultat og sum regnes ut fra vurderingene. Vedtaksbrevet forsegles og arkiveres når du fatter vedtaket, og studenten varsles.',
+    noCourses: 'Godta hentede resultater før du fatter vedtak: det er ingen emner å vurdere.',
+    courseLegend: (code: string, name: string, term: string, credits: number) => `${code} ${name} (${term}, ${credits} sp)`,
+    verdict: 'Vurdering',
+    verdicts: approvalVerdictLabels,
+    credits: 'Godkjente studiepoeng',
+    creditsDescription: (credits: number) => `Emnet har ${credits} studiepoeng. Ved delvis godkjenning skriver du hvor mange.`,
+    creditsMisfit: {
+      approved: (all: number) => `Godkjent gir alle ${all} studiepoeng.`,
+      partlyApproved: (all: number) => `Delvis godkjent gir mer enn 0 og færre enn ${all} studiepoeng.`,
+      rejected: () => 'Ikke godkjent gir 0 studiepoeng.',
+    },
+    courseGrounds: 'Begrunnelse for emnet',
+    legalBasis: 'Hjemmel',
+    legalBasisDescription: 'Én hjemmel per linje.',
+    grounds: 'Begrunnelse for saken som helhet',
+    invalid: 'Fyll ut feltet.',
+    summary: (outcome: string, credits: string) => `Samlet resultat: ${outcome}, ${credits} studiepoeng godkjent.`,
+    summaryIncomplete: 'Samlet resultat vises når alle emner har studiepoeng.',
+    preview: 'Forhåndsvis vedtaksbrevet',
+    previewTitle: 'Forhåndsvisning av vedtaksbrevet',
+    decide: 'Fatt vedtak',
+    decided: 'Vedtaket',
+    outcome: 'Samlet resultat',
+    approvedCredits: 'Godkjent til sammen',
+    decidedAt: 'Fattet',
+    appealDeadline: 'Klagefrist',
   },
   outcome: {
     working: 'Utfører steget …',
@@ -66,7 +101,10 @@ const nb = {
     taskCreated: (title: string, due: string) => `Oppgave opprettet: ${title} (frist ${due}).`,
     folderClosing: 'Saksmappen lukkes i arkivet.',
     folderClosingFailed: (message: string) => `Saksmappen ble ikke lukket: ${message}`,
-    notBuilt: 'Vedtaksbrevet er ikke laget ennå i denne versjonen; ingen dokumenter ble laget eller arkivert.',
+    document: (title: string) => `${title} er laget og forseglet.`,
+    archiveQueued: (targets: string) => caseTexts.nb.archiving.queued('Vedtaket', targets),
+    archiveFailed: (message: string) => caseTexts.nb.archiving.failed('Vedtaket', message),
+    notForApproval: (command: string) => `Godkjenningssaker har ikke kommandoen «${command}»; den ble ikke utført.`,
   },
   fetch: {
     heading: 'Henting av resultater',
@@ -161,6 +199,7 @@ const en: ApprovalText = {
   },
   casePage: {
     back: 'Back to the approval cases',
+    workflowTitle: 'The process of an approval case',
     notFound: 'Approval case not found',
     notFoundBody: 'The case is not in the local database, or it is not an approval case.',
     facts: 'About the case',
@@ -193,6 +232,38 @@ const en: ApprovalText = {
     orderBlocked: (reason: string) => `You cannot order a fetch: ${reason}.`,
     orderOffline: 'The order is a change that syncs: the fetch starts when the change reaches the central server.',
     withdrawReason: 'Why is the case withdrawn?',
+    closeAfter: (date: string) => `The case can be closed once the appeal deadline ${date} has passed.`,
+  },
+  decision: {
+    heading: 'Decision',
+    intro:
+      'Assess each accepted course. The outcome and the total follow from the verdicts. The decision letter is sealed and archived when you decide, and the student is notified.',
+    noCourses: 'Accept fetched results before deciding: there are no courses to assess.',
+    courseLegend: (code: string, name: string, term: string, credits: number) => `${code} ${name} (${term}, ${credits} credits)`,
+    verdict: 'Verdict',
+    verdicts: { approved: 'Approved', partlyApproved: 'Partly approved', rejected: 'Rejected' },
+    credits: 'Credits approved',
+    creditsDescription: (credits: number) => `The course has ${credits} credits. When partly approved, write how many.`,
+    creditsMisfit: {
+      approved: (all: number) => `Approved gives all ${all} credits.`,
+      partlyApproved: (all: number) => `Partly approved gives more than 0 and fewer than ${all} credits.`,
+      rejected: () => 'Rejected gives 0 credits.',
+    },
+    courseGrounds: 'Grounds for the course',
+    legalBasis: 'Legal basis',
+    legalBasisDescription: 'One per line.',
+    grounds: 'Grounds for the case as a whole',
+    invalid: 'Fill in the field.',
+    summary: (outcome: string, credits: string) => `Outcome: ${outcome}, ${credits} credits approved.`,
+    summaryIncomplete: 'The outcome shows when every course has credits.',
+    preview: 'Preview the decision letter',
+    previewTitle: 'Preview of the decision letter',
+    decide: 'Decide',
+    decided: 'The decision',
+    outcome: 'Outcome',
+    approvedCredits: 'Approved in all',
+    decidedAt: 'Decided',
+    appealDeadline: 'Appeal deadline',
   },
   outcome: {
     working: 'Taking the step …',
@@ -204,7 +275,10 @@ const en: ApprovalText = {
     taskCreated: (title: string, due: string) => `Task created: ${title} (due ${due}).`,
     folderClosing: 'The case folder is being closed in the archive.',
     folderClosingFailed: (message: string) => `The case folder was not closed: ${message}`,
-    notBuilt: 'The decision letter is not built yet in this version; no document was made or archived.',
+    document: (title: string) => `${title} is made and sealed.`,
+    archiveQueued: (targets: string) => caseTexts.en.archiving.queued('The decision', targets),
+    archiveFailed: (message: string) => caseTexts.en.archiving.failed('The decision', message),
+    notForApproval: (command: string) => `Approval cases have no "${command}" command; it was not carried out.`,
   },
   fetch: {
     heading: 'Result fetch',

@@ -5,7 +5,8 @@ import { useAppStore } from '../../app/store';
 import { formatDate } from '../../i18n/format';
 import { useToday } from '../../ui/use-today';
 import { useApprovalText } from './approval-text';
-import { StepButton, type RunApprovalStep } from './step-button';
+import { StepButton } from './step-button';
+import type { RunApprovalStep } from './use-approval-step';
 
 interface ConsentPanelProps {
   caseDoc: ApprovalCase;

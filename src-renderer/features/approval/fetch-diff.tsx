@@ -4,7 +4,8 @@ import { useAppStore } from '../../app/store';
 import { useApprovalText } from './approval-text';
 import { diffRows } from './diff-rows';
 import { resultName } from './results-table';
-import { StepButton, type RunApprovalStep } from './step-button';
+import { StepButton } from './step-button';
+import type { RunApprovalStep } from './use-approval-step';
 
 const gradeAndCredits = (result: ExternalResult) => `${result.grade}, ${result.credits}`;
 

@@ -1,8 +1,7 @@
 import { Button } from '@digdir/designsystemet-react';
 import { approvalWorkflow, type ApprovalEvent } from '../../../src-shared/domain/approval';
 import { useAppStore } from '../../app/store';
-
-export type RunApprovalStep = (event: ApprovalEvent) => Promise<boolean>;
+import type { RunApprovalStep } from './use-approval-step';
 
 /** A step that needs nothing but the click (taken at the time of the click), named by the shared workflow's label unless `label` says otherwise. */
 export function StepButton({

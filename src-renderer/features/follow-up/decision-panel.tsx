@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { decisionOutcomeLabels, decisionOutcomes } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import type { ActingUser } from './acting-user';
+import type { ActingUser } from '../case/acting-user';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { unwrap } from '../../../src-shared/kernel/result';
 import { useApi } from '../../app/providers';
@@ -12,10 +12,12 @@ import { useAppStore } from '../../app/store';
 import { formatDate } from '../../i18n/format';
 import { useToday } from '../../ui/use-today';
 import { decisionFormSchema, type DecisionFormInput, type DecisionFormValues } from './decision-form.schema';
-import { decisionInput, defaultAppeal, type DecisionLetterParts, type FollowUpContext } from './document-inputs';
+import { decisionInput, type DecisionLetterParts, type FollowUpContext } from './document-inputs';
+import { defaultAppeal } from '../case/letter-parts';
 import { useFollowUpText } from './follow-up-text';
-import { documentRecord, newDocumentId, type MakeDocuments } from './follow-up-steps';
-import { PdfFrame } from './pdf-frame';
+import { type MakeDocuments } from './follow-up-steps';
+import { documentRecord, newDocumentId } from '../case/case-document-archive';
+import { PdfFrame } from '../case/pdf-frame';
 import { PANEL_HEADING_IDS, safeAppealDeadline } from './step-forms';
 import type { RunStep } from './use-step';
 
@@ -81,7 +83,7 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
     const make: MakeDocuments = async (next) => {
       const issued = unwrap(await api.documentsSealDecision({ documentId, decision: decisionInput(next, letterParts(values), deciders) }));
       const fields = { id: documentId, kind: 'decision', title: values.title, sha256: issued.sha256, signatures: issued.signatures } as const;
-      return [documentRecord(next, fields, actor)];
+      return [documentRecord(next.caseDoc, fields, actor)];
     };
     await run(
       {

@@ -9,8 +9,9 @@ import type { Note } from '../../../src-shared/domain/note/note.schema';
 import { DEMO_NOW, demoOrganisation, demoStaffMembers } from '../../../dev/demo-data';
 import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import { followUpEvents, followUpStart, followUpStudent, walk } from '../../../dev/testing/fixtures';
-import { archiveRecord, decisionInput, defaultAppeal, protocolInput, summonsInput, type FollowUpContext } from './document-inputs';
-import { staffDirectory } from './staff-directory';
+import { archiveRecord, decisionInput, protocolInput, summonsInput, type FollowUpContext } from './document-inputs';
+import { defaultAppeal } from '../case/letter-parts';
+import { staffDirectory } from '../case/staff-directory';
 
 const student = followUpStudent();
 const note = (id: string, createdAt: string, text: string, extra: Partial<Note> = {}): Note => ({

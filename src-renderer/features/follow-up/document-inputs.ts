@@ -1,6 +1,5 @@
 import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
-import type { Student } from '../../../src-shared/documents/letter-parts.schema';
 import type { DrawnSignature, ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import type { SummonsInput } from '../../../src-shared/documents/summons.schema';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
@@ -8,8 +7,9 @@ import type { FollowUpCase } from '../../../src-shared/domain/follow-up/follow-u
 import type { Note } from '../../../src-shared/domain/note/note.schema';
 import type { OrganisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
+import { archiveRecordOf, studentName, studentParty, studentRecipient } from '../case/letter-parts';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { asStaff, institutionProfile, type StaffDirectory } from './staff-directory';
+import { asStaff, institutionProfile, type StaffDirectory } from '../case/staff-directory';
 
 /**
  * The documents' inputs, built from what the app holds: the case, the student, the notes, the
@@ -27,12 +27,6 @@ export interface FollowUpContext {
 
 /** Length of the conversation stated in the summons. */
 export const SUMMONS_MINUTES = 45;
-
-export const studentName = (person: Pick<Person, 'givenName' | 'familyName'>) => `${person.givenName} ${person.familyName}`;
-
-export function studentParty(person: Person): Student {
-  return { name: studentName(person), studentNumber: '', email: person.email, postalAddress: [] };
-}
 
 function head(ctx: FollowUpContext) {
   return { institution: institutionProfile(ctx.organisation, ctx.caseDoc.department), caseNumber: ctx.caseDoc.caseNumber, date: ctx.today };
@@ -105,54 +99,22 @@ export function decisionInput(ctx: FollowUpContext, parts: DecisionLetterParts, 
   };
 }
 
-const archivedFileName = (kind: CaseDocument['kind'], caseNumber: string) =>
-  `${kind === 'decision' ? 'vedtak' : kind}-${caseNumber.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
-
 /** What the archive files with the PDF: the student's folder, the document and who gets it. */
 export function archiveRecord(ctx: FollowUpContext, document: CaseDocument): ArchiveRecord {
-  const { caseDoc, student, staff, organisation } = ctx;
+  const { caseDoc, student, staff } = ctx;
   const coordinatorUser = required(staff.coordinatorOf(caseDoc), 'cohort coordinator');
   const headUser = required(staff.departmentHeadOf(caseDoc.department), 'head of department');
   const rector = staff.rector();
-  const party = { party: 'student', name: studentName(student), email: student.email } as const;
+  const toStudent = studentRecipient(student);
   const recipients: ArchiveRecord['recipients'] =
     document.kind === 'protocol'
       ? [
           { role: 'internalRecipient', party: 'staff', name: headUser.name, email: headUser.email },
-          { role: 'copy', ...party },
+          { ...toStudent, role: 'copy' },
         ]
       : document.kind === 'decision'
-        ? [{ role: 'recipient', ...party }, ...(rector ? [{ role: 'copy', party: 'staff', name: rector.name, email: rector.email } as const] : [])]
-        : [{ role: 'recipient', ...party }];
-  return {
-    documentId: document.id,
-    kind: document.kind,
-    title: document.title,
-    documentDate: document.createdAt.slice(0, 10),
-    fileName: archivedFileName(document.kind, caseDoc.caseNumber),
-    createdBy: staff.member(document.createdBy)?.name ?? coordinatorUser.name,
-    signedBy: document.signatures.map((signature) => signature.signer),
-    case: {
-      id: caseDoc.id,
-      caseNumber: caseDoc.caseNumber,
-      title: caseDoc.title,
-      institution: institutionProfile(organisation, caseDoc.department).name,
-      department: organisation.nameOf(caseDoc.department),
-      responsible: coordinatorUser.name,
-      openedAt: caseDoc.createdAt,
-      ...(caseDoc.details.closure ? { closedAt: caseDoc.details.closure.closedAt } : {}),
-    },
-    student: { nationalId: student.nationalId, givenName: student.givenName, familyName: student.familyName, email: student.email },
-    recipients,
-  };
-}
-
-/** The usual appeal notice parts of a decision from the case's unit (Norwegian: they go into the letter). */
-export function defaultAppeal(organisation: OrganisationIndex, caseDoc: FollowUpCase): Omit<DecisionInput['appeal'], 'receivedOn'> {
-  const institution = institutionProfile(organisation, caseDoc.department);
-  return {
-    submitTo: `${institution.department}, ${institution.name}`,
-    appealBody: `Klagenemnda ved ${institution.name}`,
-    howTo: `Send klagen som brev eller e-post til ${institution.email}. Merk klagen med saksnummer ${caseDoc.caseNumber}.`,
-  };
+        ? [toStudent, ...(rector ? [{ role: 'copy', party: 'staff', name: rector.name, email: rector.email } as const] : [])]
+        : [toStudent];
+  const folder = { caseDoc, student, organisation: ctx.organisation, responsible: coordinatorUser.name, closedAt: caseDoc.details.closure?.closedAt };
+  return archiveRecordOf(folder, document, staff.member(document.createdBy)?.name ?? coordinatorUser.name, recipients);
 }

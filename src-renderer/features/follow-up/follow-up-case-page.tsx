@@ -4,6 +4,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { canSeeCase, isTerminalStatus } from '../../../src-shared/domain/access/access';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { concernKinds, courseworkStates, followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
+import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { useDatabase } from '../../app/providers';
 import { useAppStore } from '../../app/store';
 import { useObservable } from '../../db/use-observable';
@@ -11,21 +12,21 @@ import { useOrganisation } from '../organisation/use-organisation';
 import { formatDate, hasDeadline } from '../../i18n/format';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
-import { useActingUser } from './acting-user';
-import { ActingUserSwitch } from './acting-user-switch';
+import { useActingUser } from '../case/acting-user';
+import { ActingUserSwitch } from '../case/acting-user-switch';
 import { DecisionPanel } from './decision-panel';
-import { studentName } from './document-inputs';
+import { studentName } from '../case/letter-parts';
 import { FOLLOW_UP_PATH } from './follow-up-path';
 import { useFollowUpText } from './follow-up-text';
-import { FollowUpDocuments } from './follow-up-documents';
+import { DocumentList } from '../case/document-list';
 import { NotesEditor } from './notes-editor';
 import { ProtocolPanel } from './protocol-panel';
 import { StepForms } from './step-forms';
 import { FollowUpStepNotice } from './step-notice';
 import { useFollowUpCase } from './use-follow-up-case';
-import { useStaffDirectory } from './use-staff-directory';
+import { useStaffDirectory } from '../case/use-staff-directory';
 import { useStep } from './use-step';
-import { WorkflowDiagram } from './workflow-diagram';
+import { WorkflowDiagram } from '../case/workflow-diagram';
 import './follow-up.css';
 
 /** /follow-up/:id — one follow-up case through its whole workflow. */
@@ -144,7 +145,7 @@ function FollowUpCaseRecord({ id }: { id: string }) {
         )}
       </section>
       <div className="follow-up-case__columns">
-        <WorkflowDiagram status={caseDoc.status} />
+        <WorkflowDiagram workflow={followUpWorkflow} status={caseDoc.status} statusLabels={followUpStatusLabels} title={dictionary.workflow.title} />
         <section aria-labelledby="follow-up-steps-heading" className="follow-up-case__steps">
           <Heading level={2} data-size="sm" id="follow-up-steps-heading">
             {t.yourSteps(actor.name)}
@@ -160,7 +161,7 @@ function FollowUpCaseRecord({ id }: { id: string }) {
       {notes && <NotesEditor caseDoc={caseDoc} notes={notes} actor={actor} />}
       {ctx && <ProtocolPanel ctx={ctx} documents={documents ?? []} actor={actor} run={run} busy={state.busy} />}
       {ctx && <DecisionPanel ctx={ctx} actor={actor} run={run} busy={state.busy} />}
-      {documents && <FollowUpDocuments documents={documents} lastStep={state.last} />}
+      {documents && <DocumentList documents={documents} lastStep={state.last} />}
     </article>
   );
 }

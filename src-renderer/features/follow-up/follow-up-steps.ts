@@ -1,5 +1,4 @@
 import type { RxCollection } from 'rxdb';
-import type { ArchiveTarget } from '../../../src-shared/documents/documents.contract';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import { canCreateCase } from '../../../src-shared/domain/access/access';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
@@ -12,10 +11,12 @@ import { CommandRunner, type Ports } from '../../../src-shared/domain/workflow/c
 import type { LetterKind } from '../../../src-shared/notifications/letter.schema';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import { AppError } from '../../../src-shared/kernel/app-error';
+import { archiveDocument, issuedDocument, type ArchiveReport } from '../case/case-document-archive';
 import { closeCaseFolder, type FolderClosing } from '../case/close-case-folder';
 import { createTask, type TaskCreated } from '../case/create-task';
 import { serverReport, transitionError, type ServerReport } from '../case/step-outcome';
-import { archiveRecord, studentName, type FollowUpContext } from './document-inputs';
+import { studentName } from '../case/letter-parts';
+import { archiveRecord, type FollowUpContext } from './document-inputs';
 
 /**
  * One workflow step as the app takes it: the pure transition decides; the documents the step
@@ -46,8 +47,7 @@ export interface StepDeps {
 export type CommandReport =
   | { type: 'document'; document: CaseDocument }
   | { type: 'signatureRequested'; document: CaseDocument['kind']; method: 'onScreen' | 'pades' | 'seal' }
-  | { type: 'archiveQueued'; document: CaseDocument['kind']; targets: ArchiveTarget[] }
-  | { type: 'archiveFailed'; document: CaseDocument['kind']; message: string }
+  | ArchiveReport
   | FolderClosing
   | TaskCreated
   | { type: 'letterQueued'; document: LetterKind }
@@ -105,10 +105,8 @@ export function documentIdOf(caseDoc: FollowUpCase, kind: CaseDocument['kind']):
 }
 
 /** The issued document of a kind: made by this step, or recorded on the case earlier. */
-async function issuedDocument(db: FollowUpReplica, ctx: FollowUpContext, kind: CaseDocument['kind'], made: readonly CaseDocument[] = []) {
-  const id = made.find((document) => document.kind === kind)?.id ?? documentIdOf(ctx.caseDoc, kind);
-  const stored = id ? await db.documents.findOne(id).exec() : null;
-  return stored && stored.sha256 !== '' ? stored : null;
+function issuedOfKind(db: FollowUpReplica, ctx: FollowUpContext, kind: CaseDocument['kind'], made: readonly CaseDocument[] = []) {
+  return issuedDocument(db.documents, made.find((document) => document.kind === kind)?.id ?? documentIdOf(ctx.caseDoc, kind));
 }
 
 /**
@@ -117,7 +115,7 @@ async function issuedDocument(db: FollowUpReplica, ctx: FollowUpContext, kind: C
  */
 async function sendLetter(deps: StepDeps, ctx: FollowUpContext, kind: LetterKind, made: readonly CaseDocument[]): Promise<CommandReport[]> {
   if (!deps.sendsLetters) return [{ type: 'letterNotSent', document: kind }];
-  const stored = await issuedDocument(deps.db, ctx, kind, made);
+  const stored = await issuedOfKind(deps.db, ctx, kind, made);
   if (!stored) return [{ type: 'letterFailed', document: kind, message: `No issued ${kind} to send` }];
   const queued = await deps.api.archiveEnqueue({ target: 'email', record: archiveRecord(ctx, stored.toJSON() as CaseDocument) });
   return [queued.ok ? { type: 'letterQueued', document: kind } : { type: 'letterFailed', document: kind, message: queued.error.message }];
@@ -125,41 +123,9 @@ async function sendLetter(deps: StepDeps, ctx: FollowUpContext, kind: LetterKind
 
 /** Queues the document for every archive this laptop delivers to. */
 export async function archive(deps: Pick<StepDeps, 'api' | 'db'>, ctx: FollowUpContext, kind: CaseDocument['kind']): Promise<CommandReport> {
-  const stored = await issuedDocument(deps.db, ctx, kind);
+  const stored = await issuedOfKind(deps.db, ctx, kind);
   if (!stored) return { type: 'archiveFailed', document: kind, message: `No issued ${kind} to archive` };
-  const record = archiveRecord(ctx, stored.toJSON() as CaseDocument);
-  const configured = await deps.api.archiveTargets();
-  if (!configured.ok) return { type: 'archiveFailed', document: kind, message: configured.error.message };
-  const targets: ArchiveTarget[] = [];
-  const problems: string[] = [];
-  for (const target of configured.value) {
-    const queued = await deps.api.archiveEnqueue({ target, record });
-    if (queued.ok) targets.push(target);
-    else problems.push(`${target}: ${queued.error.message}`);
-  }
-  if (targets.length > 0) await stored.incrementalPatch({ archiveState: 'queued' });
-  return problems.length > 0 ? { type: 'archiveFailed', document: kind, message: problems.join('; ') } : { type: 'archiveQueued', document: kind, targets };
-}
-
-/** A new document id: readable, unique, within the id length limit. */
-export function newDocumentId(caseId: string, kind: CaseDocument['kind']): string {
-  return `${caseId.slice(0, 40)}-${kind}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-/** The record of a document the main process has issued (or, unsigned and unissued, a draft). */
-export function documentRecord(
-  ctx: FollowUpContext,
-  fields: Pick<CaseDocument, 'id' | 'kind' | 'title' | 'sha256' | 'signatures'>,
-  actor: Actor,
-): CaseDocument {
-  return {
-    ...fields,
-    caseId: ctx.caseDoc.id,
-    archiveState: 'not-archived',
-    archiveReference: '',
-    createdAt: new Date().toISOString(),
-    createdBy: actor.userId,
-  };
+  return archiveDocument(deps.api, stored, archiveRecord(ctx, stored.toJSON() as CaseDocument));
 }
 
 /**

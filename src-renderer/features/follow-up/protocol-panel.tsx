@@ -2,17 +2,19 @@ import { Alert, Button, Checkbox, Heading, Paragraph } from '@digdir/designsyste
 import { useCallback, useState } from 'react';
 import type { DrawnSignature } from '../../../src-shared/documents/protocol.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import type { ActingUser } from './acting-user';
+import type { ActingUser } from '../case/acting-user';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { unwrap } from '../../../src-shared/kernel/result';
 import { useApi } from '../../app/providers';
 import { useToday } from '../../ui/use-today';
-import { protocolInput, studentName, type FollowUpContext } from './document-inputs';
+import { protocolInput, type FollowUpContext } from './document-inputs';
+import { studentName } from '../case/letter-parts';
 import { useFollowUpText } from './follow-up-text';
-import { documentRecord, type MakeDocuments } from './follow-up-steps';
+import { type MakeDocuments } from './follow-up-steps';
+import { documentRecord } from '../case/case-document-archive';
 import { formatDateTime } from '../../i18n/format';
-import { PdfFrame } from './pdf-frame';
+import { PdfFrame } from '../case/pdf-frame';
 import { usePendingSignatures } from './pending-signatures';
 import { SignaturePad } from './signature-pad';
 import { PANEL_HEADING_IDS } from './step-forms';
@@ -88,7 +90,7 @@ export function ProtocolPanel({
         sha256: issued.sha256,
         signatures: issued.signatures,
       } as const;
-      return [documentRecord(next, fields, actor)];
+      return [documentRecord(next.caseDoc, fields, actor)];
     };
     if (await run({ type: 'signAsCoordinator', at: new Date().toISOString() }, make)) {
       drop(caseDoc.id);

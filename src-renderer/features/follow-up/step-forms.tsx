@@ -5,14 +5,16 @@ import { appealDeadline } from '../../../src-shared/domain/appeal/appeal-deadlin
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import { followUpWorkflow, type FollowUpEvent } from '../../../src-shared/domain/follow-up/follow-up.workflow';
-import type { ActingUser } from './acting-user';
+import type { ActingUser } from '../case/acting-user';
 import { useApi, useDatabase } from '../../app/providers';
 import { useAppStore } from '../../app/store';
 import { formatDate } from '../../i18n/format';
 import { useToday } from '../../ui/use-today';
-import { studentName, summonsInput, type FollowUpContext } from './document-inputs';
+import { summonsInput, type FollowUpContext } from './document-inputs';
+import { studentName } from '../case/letter-parts';
 import { useFollowUpText } from './follow-up-text';
-import { documentRecord, joinIntoCase, newDocumentId, type MakeDocuments } from './follow-up-steps';
+import { joinIntoCase, type MakeDocuments } from './follow-up-steps';
+import { documentRecord, newDocumentId } from '../case/case-document-archive';
 import { fromLocalDateTime } from './format';
 import type { RunStep } from './use-step';
 
@@ -165,7 +167,7 @@ function SummonForm({ label, run, busy, ctx, actor }: FormProps) {
         sha256: issued.sha256,
         signatures: issued.signatures,
       } as const;
-      return [documentRecord(next, fields, actor)];
+      return [documentRecord(next.caseDoc, fields, actor)];
     };
     const meeting = fromLocalDateTime(meetingAt) ?? '';
     void run({ type: 'summon', at: now(), meetingAt: meeting, mode, location: location.trim(), reason: reason.trim() }, make);
@@ -242,7 +244,7 @@ function DraftProtocolForm({ label, run, busy, ctx, actor }: FormProps) {
     const documentId = newDocumentId(ctx.caseDoc.id, 'protocol');
     // The protocol is rendered when it is signed, with the student's signature in it; until then a draft record.
     const make: MakeDocuments = async (next) => [
-      documentRecord(next, { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: '', signatures: [] }, actor),
+      documentRecord(next.caseDoc, { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: '', signatures: [] }, actor),
     ];
     void run({ type: 'draftProtocol', at: now(), documentId, summary: summary.trim() }, make);
   };

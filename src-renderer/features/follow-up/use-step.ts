@@ -4,7 +4,7 @@ import { useApi, useDatabase } from '../../app/providers';
 import { useToday } from '../../ui/use-today';
 import { useStepRunner, type StepState as CaseStepState } from '../case/use-step-runner';
 import { useSession } from '../session/session-context';
-import { useActingUser } from './acting-user';
+import { useActingUser } from '../case/acting-user';
 import { takeStep, type CommandReport, type MakeDocuments } from './follow-up-steps';
 import type { FollowUpContext } from './document-inputs';
 

@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
 import { useT } from '../../i18n/use-t';
 import { useToday } from '../../ui/use-today';
-import { useActingUser } from '../follow-up/acting-user';
+import { useActingUser } from '../case/acting-user';
 import { TASKS_PATH } from './tasks-path';
 import { useMyTasks } from './use-my-tasks';
 import { useTasksText } from './tasks-text';

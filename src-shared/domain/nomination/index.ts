@@ -1,2 +1,6 @@
 export * from './nomination.schema';
 export { nominationEventSchema, nominationWorkflow, transition, type NominationCase, type NominationEvent } from './nomination.workflow';
+export * from './ewp-nomination';
+export * from './ranking';
+export * from './admission-mode';
+export * from './nomination-csv';

@@ -43,6 +43,11 @@ export const orgAttributeSchemas = {
       .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code')
       .optional(),
     erasmusCode: text(40).optional(),
+    /** The partner's HEI id in the EWP network (its domain, e.g. "ulisboa.pt"): its mobilities are its own. */
+    ewpHeiId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{0,252}$/, 'an EWP HEI id (a lower-case domain)')
+      .optional(),
     language: z
       .string()
       .regex(/^[a-z]{2}$/)

@@ -1,73 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { resultsFetchAdapter } from '../../../src-server/case-types/approval/result-exchange/results-fetch.job';
 import { importDocuments } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import {
-  approvalStatusLabels,
-  approvalWorkflow,
-  fetchBlockLabels,
-  fsStatusOf,
-  type ApprovalCase,
-  type ApprovalStatus,
-} from '../../../src-shared/domain/approval';
-import { approvalTexts } from '../../../src-renderer/features/approval/approval-text';
+import { fetchBlockLabels, fsStatusOf, type ApprovalCase } from '../../../src-shared/domain/approval';
 import { dictionaries } from '../../../src-renderer/i18n/dictionary';
 import { formatDate } from '../../../src-renderer/i18n/format';
-import { seedStudents, startResultSourcesStandIn, TESTPERSON1, type ResultSourcesStandIn } from '../../stand-ins/result-sources-server';
+import { seedStudents, TESTPERSON1 } from '../../stand-ins/result-sources-server';
 import { expectAccessible } from '../support/axe';
-import { serverDemoData, startCentralServer, type CentralServer } from '../sync/support/central-server';
+import { serverDemoData } from '../sync/support/central-server';
 import { signedIn } from '../sync/support/sign-in';
-import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test as syncTest } from '../sync/support/sync-fixtures';
+import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS } from '../sync/support/sync-fixtures';
+import { DOWN, test } from './approval-fixtures';
+import { demoCase, expectDone, expectStatus, fact, institutionRow, progressText, stepLabel, t, WITH_CONSENT, WITHOUT_CONSENT } from './approval-page';
 
 /**
- * The approval screens against the real central server, whose job fetches results from the
- * institutions' stand-in (what RESULT_SOURCES_URL points a server at). The demo data's
- * Testperson1 case waits for a fetch with the student's yes; Testperson2's case is made to lack a consent.
+ * The approval screens against the real central server and the institutions' stand-in
+ * (approval-fixtures.ts). The demo data's Testperson1 case waits for a fetch with the student's
+ * yes; Testperson2's case is made to lack a consent.
  */
-const DOWN = '185';
-const test = syncTest.extend<{ sources: ResultSourcesStandIn }>({
-  // eslint-disable-next-line no-empty-pattern
-  sources: async ({}, use) => {
-    const sources = await startResultSourcesStandIn();
-    sources.configure(DOWN, { down: 'refused' });
-    await use(sources);
-    await sources.close();
-  },
-  server: async ({ sources }, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'saksflyt-e2e-server-'));
-    const server: CentralServer = await startCentralServer(dir, {
-      jobs: { pollMs: 200, adapters: { fs: resultsFetchAdapter({ directoryUrl: sources.url, timeoutMs: 2000 }) } },
-    });
-    await use(server);
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  },
-});
-
 test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 
-const t = approvalTexts.nb;
-const WITH_CONSENT = 'case-000001';
-const WITHOUT_CONSENT = 'case-000002';
 const cases = defaultSyncCollections().find((collection) => collection.name === 'cases')!;
-const demoCase = (id: string) => serverDemoData.cases.find((c) => c.id === id) as ApprovalCase;
-const stepLabel = (event: string) => approvalWorkflow.eventLabel(event)?.nb ?? event;
-
-/** A fact of the case page by its term (exact). */
-const fact = (page: Page, term: string): Locator =>
-  page
-    .locator('dl > div')
-    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
-    .getByRole('definition');
-
-const expectStatus = (page: Page, status: ApprovalStatus) => expect(fact(page, t.casePage.status)).toHaveText(approvalStatusLabels[status].nb);
-const expectDone = (page: Page, event: string) =>
-  expect(page.getByRole('status').filter({ hasText: t.outcome.done(stepLabel(event)) })).toBeVisible({ timeout: SYNC_SETTLE_MS });
-const institutionRow = (page: Page, code: string) => page.locator(`tr[data-institution="${code}"]`);
-const progressText = (page: Page) => page.getByTestId('approval-progress-text');
 
 test('the case officer orders a result fetch offline, follows the answers as they sync in, accepts them and sees what a second fetch changes', async ({
   laptop,

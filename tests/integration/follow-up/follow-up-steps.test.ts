@@ -7,14 +7,13 @@ import { startBrowserHost, type BrowserHost } from '../../../src-main/host/brows
 import { protocolInput, summonsInput } from '../../../src-renderer/features/follow-up/document-inputs';
 import {
   createFollowUpCase,
-  documentRecord,
-  newDocumentId,
   takeStep,
   type FollowUpReplica,
   type MakeDocuments,
   type StepDeps,
 } from '../../../src-renderer/features/follow-up/follow-up-steps';
-import { staffDirectory } from '../../../src-renderer/features/follow-up/staff-directory';
+import { documentRecord, newDocumentId } from '../../../src-renderer/features/case/case-document-archive';
+import { staffDirectory } from '../../../src-renderer/features/case/staff-directory';
 import { DEMO_NOW, demoOrganisation, demoStaffMembers, demoUser } from '../../../dev/demo-data';
 import { followUpStudent } from '../../../dev/testing';
 import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
@@ -96,7 +95,9 @@ async function summonedCase(): Promise<FollowUpCase> {
   const documentId = newDocumentId(created.id, 'summons');
   const make: MakeDocuments = async (next) => {
     const issued = unwrap(await api.documentsIssueSummons({ documentId, summons: summonsInput(next) }));
-    return [documentRecord(next, { id: documentId, kind: 'summons', title: 'Innkalling', sha256: issued.sha256, signatures: issued.signatures }, coordinator)];
+    return [
+      documentRecord(next.caseDoc, { id: documentId, kind: 'summons', title: 'Innkalling', sha256: issued.sha256, signatures: issued.signatures }, coordinator),
+    ];
   };
   const outcome = await step(
     created,
@@ -180,7 +181,7 @@ describe('taking follow-up steps', () => {
     const documentId = newDocumentId(held.id, 'protocol');
     const drafted = (
       await step(held, { type: 'draftProtocol', at: now(), documentId, summary: 'Oppsummering.' }, async (next) => [
-        documentRecord(next, { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: '', signatures: [] }, coordinator),
+        documentRecord(next.caseDoc, { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: '', signatures: [] }, coordinator),
       ])
     ).caseDoc;
     const drawn = { pngBase64: demoSignaturePng().toString('base64'), signedAt: now() };
@@ -189,7 +190,7 @@ describe('taking follow-up steps', () => {
       const issued = unwrap(await api.documentsSignProtocol({ documentId, protocol: protocolInput(next, drawn), studentCertificate: true }));
       return [
         documentRecord(
-          next,
+          next.caseDoc,
           { id: documentId, kind: 'protocol', title: 'Protokoll fra oppfølgingssamtale', sha256: issued.sha256, signatures: issued.signatures },
           coordinator,
         ),

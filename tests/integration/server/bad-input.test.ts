@@ -280,6 +280,9 @@ beforeAll(async () => {
     ['GET /sync/stream', { auth: true, query: { collections: 'cases.v0,notes.v0' } }],
     ['POST /letters', { auth: true, body: letter }],
     ['GET /api/cases/{id}/jobs', { auth: true, params: { id: String(caseDoc.id) } }],
+    ['GET /ewp/imobilities/get', { query: { receiving_hei_id: 'hvl.no', omobility_id: 'omob-1' } }],
+    // EWP clients post a form; a JSON body (all this probe sends) is refused with 415.
+    ['POST /ewp/imobilities/get', { body: { receiving_hei_id: 'hvl.no', omobility_id: ['omob-1'] } }],
   ]);
 });
 afterAll(() => server?.close());

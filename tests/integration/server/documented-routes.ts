@@ -13,4 +13,6 @@ export const DOCUMENTED_ROUTES = [
   'GET /sync/stream',
   'POST /letters',
   'GET /api/cases/{id}/jobs',
+  'GET /ewp/imobilities/get',
+  'POST /ewp/imobilities/get',
 ] as const;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { logError } from '../../../app/log-error';
 import { useApi, useDatabase } from '../../../app/providers';
-import { useActingUser } from '../../follow-up/acting-user';
+import { useActingUser } from '../../case/acting-user';
 import type { SelectedCase } from './bulk-selection';
 import { applyBulkStep, type BulkResult } from './bulk-run';
 

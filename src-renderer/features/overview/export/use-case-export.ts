@@ -3,7 +3,7 @@ import { logError } from '../../../app/log-error';
 import { useApi, useDatabase } from '../../../app/providers';
 import { useAppStore } from '../../../app/store';
 import { useT } from '../../../i18n/use-t';
-import { useStaffDirectory } from '../../follow-up/use-staff-directory';
+import { useStaffDirectory } from '../../case/use-staff-directory';
 import type { CaseFilter } from '../case-query';
 import { exportCases, exportFileName } from './case-export';
 import { downloadFile } from './download-file';

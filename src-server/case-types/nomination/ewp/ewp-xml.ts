@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 /**
  * Reads an EWP XML document into plain objects for a zod schema to check: namespace prefixes
- * dropped (xmllint has checked the namespaces against the XSD before), every value kept as text
+ * dropped (a get response's namespaces were checked against the XSD before), every value kept as text
  * (an ISCED code such as 0613 must not become a number), attributes as `@name`, and the elements
  * at `repeated` paths (dot-joined element names) always arrays.
  */

@@ -4,13 +4,13 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import type { StaffMember } from '../../../src-shared/domain/staff/staff.schema';
 import { useSession } from '../session/session-context';
-import { followUpStaffRoles } from './staff-directory';
+import { actingStaffRoles } from './staff-directory';
 import { useStaffDirectory } from './use-staff-directory';
 
 /** Who takes a step, with the address copies of letters go to. */
 export type ActingUser = Actor & { email: string };
 
-/** On local demo data (nobody signed in), the follow-up screens act as one of the demo staff accounts. */
+/** On local demo data (nobody signed in), the case screens act as one of the demo staff accounts. */
 export const DEFAULT_ACTING_USER = 'u-kullkoord-helse';
 
 interface ActingUserState {
@@ -44,7 +44,7 @@ export function useActingUser(): ActingUser {
   const signedIn = session?.user;
   return useMemo(() => {
     if (signedIn) return { ...signedIn, email: staff.member(signedIn.userId)?.email ?? '' };
-    const chosen = staff.member(userId) ?? followUpStaffRoles.flatMap((role) => staff.withRole(role))[0];
+    const chosen = staff.member(userId) ?? actingStaffRoles.flatMap((role) => staff.withRole(role))[0];
     return chosen ? actingUserOf(chosen) : NOBODY;
   }, [signedIn, userId, staff]);
 }

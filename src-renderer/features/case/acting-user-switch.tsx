@@ -4,13 +4,14 @@ import { useAppStore } from '../../app/store';
 import { useSession } from '../session/session-context';
 import { useOrganisation } from '../organisation/use-organisation';
 import { useActAs, useActingUser } from './acting-user';
-import { useFollowUpText } from './follow-up-text';
-import { followUpStaffRoles } from './staff-directory';
+import { useCaseText } from './case-text';
+import { actingStaffRoles } from './staff-directory';
 import { useStaffDirectory } from './use-staff-directory';
+import './case.css';
 
 /** On local demo data: whose shoes the user is in. Signed in, the user is who they signed in as. */
 export function ActingUserSwitch() {
-  const t = useFollowUpText().actingUser;
+  const t = useCaseText().actingUser;
   const language = useAppStore((state) => state.language);
   const user = useActingUser();
   const actAs = useActAs();
@@ -18,11 +19,11 @@ export function ActingUserSwitch() {
   const organisation = useOrganisation();
   if (useSession()) return null;
   return (
-    <Field className="follow-up-acting-user">
-      <Label htmlFor="follow-up-acting-user">{t.label}</Label>
+    <Field className="acting-user">
+      <Label htmlFor="acting-user">{t.label}</Label>
       <Field.Description>{t.description}</Field.Description>
-      <Select id="follow-up-acting-user" value={user.userId} onChange={(event) => actAs(event.target.value)}>
-        {followUpStaffRoles.map((role) => (
+      <Select id="acting-user" value={user.userId} onChange={(event) => actAs(event.target.value)}>
+        {actingStaffRoles.map((role) => (
           <Select.Optgroup key={role} label={roleLabels[role][language]}>
             {staff.withRole(role).map((candidate) => (
               <Select.Option key={candidate.id} value={candidate.id}>

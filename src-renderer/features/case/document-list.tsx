@@ -4,20 +4,20 @@ import type { ArchiveEntry } from '../../../src-shared/documents/documents.contr
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import { useApi, useDatabase } from '../../app/providers';
 import { archiveStateOf, isPending } from './archive-status';
-import { useFollowUpText } from './follow-up-text';
 import { formatDateTime } from '../../i18n/format';
+import { useCaseText } from './case-text';
 import { PdfFrame } from './pdf-frame';
-import type { StepState } from './use-step';
+import './case.css';
 
 const POLL_MS = 1000;
 
 /**
- * The case's documents with who signed them and where each stands in every archive (the main
+ * A case's documents (any case type) with who signed them and where each stands in every archive (the main
  * process's outbox, polled while a delivery is under way). A failed delivery can be retried; the
  * replica's record follows the outbox so other laptops see the archive state too.
  */
-export function FollowUpDocuments({ documents, lastStep }: { documents: readonly CaseDocument[]; lastStep?: StepState['last'] }) {
-  const dictionary = useFollowUpText();
+export function DocumentList({ documents, lastStep }: { documents: readonly CaseDocument[]; lastStep?: unknown }) {
+  const dictionary = useCaseText();
   const t = dictionary.documents;
   const api = useApi();
   const db = useDatabase();
@@ -76,14 +76,14 @@ export function FollowUpDocuments({ documents, lastStep }: { documents: readonly
 
   const sorted = [...documents].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return (
-    <section aria-labelledby={headingId} className="follow-up-documents">
+    <section aria-labelledby={headingId} className="case-documents-list">
       <Heading level={2} data-size="sm" id={headingId}>
         {t.heading}
       </Heading>
       {sorted.length === 0 ? (
         <Paragraph>{t.none}</Paragraph>
       ) : (
-        <Table aria-labelledby={headingId} className="follow-up-documents__table">
+        <Table aria-labelledby={headingId} className="case-documents-list__table">
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t.document}</Table.HeaderCell>
@@ -115,7 +115,7 @@ export function FollowUpDocuments({ documents, lastStep }: { documents: readonly
                     {document.signatures.length === 0 ? (
                       t.unsigned
                     ) : (
-                      <ul className="follow-up-documents__signatures">
+                      <ul className="case-documents-list__signatures">
                         {document.signatures.map((signature, index) => (
                           <li key={`${signature.signer}-${index}`}>{t.signedBy(signature.signer, formatDateTime(signature.signedAt, dictionary.locale))}</li>
                         ))}
@@ -124,13 +124,13 @@ export function FollowUpDocuments({ documents, lastStep }: { documents: readonly
                   </Table.Cell>
                   <Table.Cell>
                     <Paragraph data-size="sm">{t.archiveStates[document.archiveState]}</Paragraph>
-                    <ul className="follow-up-documents__archives">
+                    <ul className="case-documents-list__archives">
                       {own.map((entry) => (
                         <li key={entry.id}>
                           <Tag data-size="sm" data-color={entry.status === 'archived' ? 'success' : entry.status === 'failed' ? 'danger' : 'neutral'}>
                             {t.entry(t.targets[entry.target], (entry.target === 'email' ? t.emailStates : t.entryStates)[entry.status])}
                           </Tag>
-                          {entry.reference && <span className="follow-up-documents__reference"> {entry.reference}</span>}
+                          {entry.reference && <span className="case-documents-list__reference"> {entry.reference}</span>}
                           {entry.status === 'failed' && (
                             <>
                               {entry.lastError && <Paragraph data-size="sm">{entry.lastError}</Paragraph>}

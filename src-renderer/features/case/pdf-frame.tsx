@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import './case.css';
 
 /** Bytes of a PDF from its base64. */
 export function pdfBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -19,5 +20,5 @@ export function PdfFrame({ pdfBase64, title }: { pdfBase64: string; title: strin
     if (frame.current) frame.current.src = url;
     return () => URL.revokeObjectURL(url);
   }, [pdfBase64]);
-  return <iframe ref={frame} className="follow-up-pdf" title={title} />;
+  return <iframe ref={frame} className="case-pdf" title={title} />;
 }
