@@ -13,7 +13,7 @@ import type { Deadline, Workflow, WorkflowCase, WorkflowEvent } from '../../src-
 import { demoUsers, type DemoUser } from './demo-users';
 import { emailLocalPart, fullName, type PersonName } from './names';
 import { INSTITUTION } from './organisation';
-import type { Rng } from './prng';
+import { mulberry32, Rng } from './prng';
 
 export const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -97,10 +97,18 @@ export class DemoContext {
   private readonly peopleById = new Map<string, Person>();
 
   constructor(
-    readonly rng: Rng,
+    public rng: Rng,
     /** Milliseconds since the epoch: nothing happens after this. */
     readonly now: number,
   ) {}
+
+  /**
+   * Starts a new random sequence for the next case, from the data set's seed and the case's place,
+   * so a change in how one case type is generated leaves every other case as it was.
+   */
+  startCase(seed: number, seq: number): void {
+    this.rng = new Rng(mulberry32(Math.imul(seed, 0x9e3779b1) ^ Math.imul(seq + 1, 0x85ebca6b)));
+  }
 
   /** A time `minDays`–`maxDays` after `from`, on a weekday between 07:00 and 14:00 UTC, always after `from`. */
   advance(from: number, minDays: number, maxDays: number): number {

@@ -69,9 +69,11 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
   const { caseCount, seed = 1, now } = parsed.data;
   const ctx = new DemoContext(new Rng(mulberry32(seed)), now.getTime());
 
+  ctx.startCase(seed, 0);
   addFixedCases(ctx);
   for (let seq = ctx.cases.length + 1; seq <= caseCount; seq++) {
     const id = caseId(seq);
+    ctx.startCase(seed, seq);
     switch (ctx.rng.weighted(typeWeights)) {
       case 'followUp':
         demoFollowUp(ctx, id, seq);
@@ -110,7 +112,7 @@ function addFixedCases(ctx: DemoContext): void {
       at: recent(30),
     });
     const seq = ctx.cases.length + 1;
-    demoApproval(ctx, caseId(seq), seq, { subject, source: { code: testPerson.source }, createdAt: recent(7), stopAt: 'processing' });
+    demoApproval(ctx, caseId(seq), seq, { subject, source: { code: testPerson.source }, createdAt: recent(14), stopAt: 'processing' });
   }
   const student = ctx.addPerson({
     id: DEMO_STUDENT_ID,

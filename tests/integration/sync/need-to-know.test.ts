@@ -105,9 +105,16 @@ function expectedView(user: Actor) {
   const notes = data.notes.filter((n) => byId.has(n.caseId));
   const records = (list: { caseId: string; assigneeId?: string }[], part: 'documents' | 'tasks') =>
     list.filter((r) => byId.has(r.caseId) && partAccess(byId.get(r.caseId)!.type, role, part) !== '-');
-  // The staff directory (names, user ids) goes to all staff; it is not a part of a case.
+  // The staff directory (names, user ids) goes to all staff, the organisation (units, course codes) to everyone; neither is a part of a case.
   const staff = isStaff(user) ? users.filter((u) => isStaff(u)) : [];
-  const allowedText = JSON.stringify([allowed, notes.filter(noteRead), records(data.documents, 'documents'), records(data.tasks, 'tasks'), staff]);
+  const allowedText = JSON.stringify([
+    allowed,
+    notes.filter(noteRead),
+    records(data.documents, 'documents'),
+    records(data.tasks, 'tasks'),
+    staff,
+    data.organisation,
+  ]);
   // Strings of hidden parts that nothing the user may receive also contains (texts repeat across cases).
   const secrets = [...new Set(stringsIn(hidden))].filter((s) => s.length >= 6 && !timestamp.test(s) && !allowedText.includes(s));
   return { role, cases, notes, readableNotes: notes.filter(noteRead), hiddenNotes: notes.filter((n) => !noteRead(n)), secrets };
