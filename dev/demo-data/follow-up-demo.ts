@@ -6,22 +6,25 @@ import type { Person } from '../../src-shared/domain/person/person.schema';
 import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, startOf, type DemoContext } from './demo-context';
 import { fullName, norwegianName } from './names';
-import { INSTITUTION, type Course } from './organisation';
+import { INSTITUTION, type Course, departments } from './organisation';
 import { pickDepartment } from './pick';
 import * as text from './texts';
 
 const outcomeWeights: Record<DecisionOutcome, number> = { continuationWithConditions: 55, revisedEducationPlan: 30, lossOfStudyRight: 15 };
 
 export interface FixedFollowUp {
-  subject: Person;
+  /** The student; a new one when not given. */
+  subject?: Person;
   stopAt: FollowUpStatus;
   createdAt: number;
+  /** The department; drawn like any case's when not given. */
+  departmentId?: string;
 }
 
 /** One follow-up case, from a teacher's report (or the coordinator's own overview) as far as time allows. */
 export function demoFollowUp(ctx: DemoContext, id: string, seq: number, fixed?: FixedFollowUp): void {
   const { rng, directory } = ctx;
-  const department = pickDepartment(rng);
+  const department = departments.find((d) => d.id === fixed?.departmentId) ?? pickDepartment(rng);
   const cohort = rng.pick(department.cohorts);
   const coordinator = directory.coordinator(department.id);
   const head = directory.head(department.id);

@@ -60,8 +60,8 @@ const caseId = (seq: number) => `case-${String(seq).padStart(6, '0')}`;
  * its real workflow (so statuses, details, deadlines and documents fit together), people have
  * Norwegian names and synthetic national IDs, and each case has about three Norwegian notes.
  * The first cases are fixed: the two FS test persons of the result-exchange seed, each with an
- * approval case ready for a result fetch, the demo student's follow-up case (summoned) and the
- * demo applicant's nomination (offer made).
+ * approval case ready for a result fetch, the demo student's follow-up case (summoned), the
+ * demo applicant's nomination (offer made) and a teacher's report in helse waiting to be opened.
  */
 export function generateDemoData(options: DemoDataOptions): DemoData {
   const parsed = optionsSchema.safeParse(options);
@@ -133,4 +133,6 @@ function addFixedCases(ctx: DemoContext): void {
     at: recent(60),
   });
   demoNomination(ctx, caseId(4), 4, { subject: applicant, partnerId: 'partner-lindenhof', createdAt: recent(40), stopAt: 'offered' });
+  // A teacher's fresh report for the demo coordinator of helse to open.
+  demoFollowUp(ctx, caseId(5), 5, { departmentId: 'helse', createdAt: recent(1), stopAt: 'reported' });
 }

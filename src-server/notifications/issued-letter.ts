@@ -5,7 +5,7 @@ import type { Person } from '../../src-shared/domain/person/person.schema';
 import type { LetterRequest } from '../../src-shared/notifications/letter.schema';
 import type { Sql } from '../db/database';
 import { LetterRefusal } from './letter-refusal';
-import { issuesLetters, letterStepState } from './letter-step';
+import { letterStep, letterStepState } from './letter-step';
 
 type LetterRecord = LetterRequest['record'];
 
@@ -27,14 +27,14 @@ export async function letterCase(sql: Sql, record: LetterRecord): Promise<Case> 
 }
 
 /**
- * The server mails only what the case holds: a follow-up case that has taken the step issuing this
- * letter, with the document of the letter's kind recorded on it (same bytes, by SHA-256), to the
- * case's own student. Returns that student from the register of people.
+ * The server mails only what the case holds: a case whose type sends this letter and that has taken
+ * the step issuing it, with the document of the letter's kind on it (same bytes, by SHA-256; the one
+ * the case records, where it records one), to the case's own student. Returns that student from
+ * the register of people.
  */
 export async function checkIssued(sql: Sql, c: Case, record: LetterRecord, pdf: Buffer): Promise<Person> {
   const { kind } = record;
-  if (!issuesLetters(c))
-    throw new LetterRefusal('letter-kind-mismatch', `Case ${c.caseNumber} is a ${c.type} case; only follow-up cases send a ${kind} letter.`);
+  letterStep(c, kind); // refuses a case type that sends no such letter
   const [document, student] = await Promise.all([stored<CaseDocument>(sql, 'documents', record.documentId), stored<Person>(sql, 'people', c.subjectPersonId)]);
   if (!document) throw notSynced('document', c.caseNumber);
   if (!student) throw notSynced('student', c.caseNumber);

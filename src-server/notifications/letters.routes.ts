@@ -55,10 +55,11 @@ async function queueLetter(deps: LetterRouteDeps, actor: Actor, letter: LetterRe
   const { record } = letter;
   const c = await letterCase(deps.db, record);
   if (!canSeeCase(actor, c)) throw new LetterRefusal('forbidden', `You do not have access to case ${c.caseNumber}.`);
+  // A case type that sends no such letter is refused here (422 letter-kind-mismatch).
   if (!mayPostLetter(actor, c, record.kind)) {
     throw new LetterRefusal(
       'forbidden',
-      `Only the institution's staff who take the step (${letterRoles(record.kind).join(', ')}) send the ${record.kind} of case ${c.caseNumber}.`,
+      `Only the institution's staff who take the step (${letterRoles(c, record.kind).join(', ')}) send the ${record.kind} of case ${c.caseNumber}.`,
     );
   }
   const pdf = Buffer.from(letter.pdfBase64, 'base64');
@@ -79,7 +80,7 @@ async function queueLetter(deps: LetterRouteDeps, actor: Actor, letter: LetterRe
     sender: { name: record.createdBy, title: record.case.department },
     pdf: { filename: record.fileName, bytes: pdf },
   };
-  return queueEmail(deps.store, letterEmail(record.kind, notice, parties), { id: letter.id });
+  return queueEmail(deps.store, letterEmail(c, record.kind, notice, parties), { id: letter.id });
 }
 
 /** `POST /letters`: an issued letter into the e-mail outbox. */
@@ -91,19 +92,21 @@ export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps
       bodyLimit: MAX_LETTER_BASE64 + 256 * 1024,
       schema: {
         tags: ['notifications'],
-        summary: 'E-mail an issued letter (summons, protocol, decision)',
+        summary: 'E-mail an issued letter (follow-up: summons, protocol, decision; approval: decision)',
         description:
-          "Queues the letter in the server's e-mail outbox, PDF attached: the summons to the student, the signed protocol to the head of department " +
-          'with a copy to the student, the decision to the student with a copy to the rector. The server addresses them itself: the student from its register ' +
+          "Queues the letter in the server's e-mail outbox, PDF attached. A follow-up case sends the summons to the student, the signed protocol to the head of department " +
+          'with a copy to the student, the decision to the student with a copy to the rector; an approval case sends its decision to the student. ' +
+          "The server addresses them as the issuing step of the case's workflow names them: the student from its register " +
           "of people, the head of the case's department and a rector of its institution from its staff directory (active accounts in scope for the case). " +
           '`record.recipients` may be empty; recipients it names must be exactly those (role, party, address). ' +
           '`id` is the delivery id: posting the same id again returns the same e-mail, which is sent once. ' +
           'The e-mail is sent when the server has SMTP; until then it stays `queued`. ' +
-          'Only staff who see the case and take the step that issues the letter post it (the cohort coordinator the summons and the protocol, the head of department the decision). ' +
+          'Only staff who see the case and take the step that issues the letter post it (follow-up: the cohort coordinator the summons and the protocol, the head of department ' +
+          'the decision; approval: the case officer the decision). ' +
           'Every refusal is audited and carries `details.reason`: ' +
           '400 `bad-request` (also control characters in any field); 403 `forbidden`; ' +
           '409 `parent-missing` (the case, the document record or the student is not on the server yet) and `workflow-step-not-reached` (code `conflict`: the case has not taken the step that issues the letter; both pass once the case has synced); ' +
-          "422 `letter-kind-mismatch` (code `document-mismatch`: the document or the case is not of the letter's kind), `document-mismatch` (another case's document, other bytes, or not the one the case records) " +
+          "422 `letter-kind-mismatch` (code `document-mismatch`: the document is not of the letter's kind, or the case's type sends no such letter), `document-mismatch` (another case's document, other bytes, or not the one the case records) " +
           "and `invalid-recipient` (a recipient missing, invalid, or not the server's; or the student not the case's).",
         body: docSchema(letterRequestSchema),
         security: [{ bearerAuth: [] }],

@@ -1,4 +1,5 @@
 import type { OutgoingEmail } from './email.schema';
+import type { Addressee } from './letter-recipients';
 
 export interface LetterParty {
   name: string;
@@ -13,13 +14,25 @@ export interface LetterNotice {
   pdf: { filename: string; bytes: Uint8Array };
 }
 
-const attachment = (pdf: LetterNotice['pdf']) => ({
+/** A letter's e-mail, written from the notice to the parties the server chose (one per addressee of the issuing step). */
+export type LetterEmail = (notice: LetterNotice, party: (addressee: Addressee) => LetterParty) => OutgoingEmail;
+
+/** The letter's PDF as the e-mail's attachment. */
+export const attachment = (pdf: LetterNotice['pdf']) => ({
   filename: pdf.filename,
   contentType: 'application/pdf' as const,
   contentBase64: Buffer.from(pdf.bytes).toString('base64'),
 });
 
-const signature = (notice: LetterNotice) => `Med vennlig hilsen\n${notice.sender.name}\n${notice.sender.title}\n${notice.institution}`;
+/** Who to ask, at the end of every letter's e-mail. */
+export const signature = (notice: LetterNotice) => `Med vennlig hilsen\n${notice.sender.name}\n${notice.sender.title}\n${notice.institution}`;
+
+/** The follow-up's letters: summons, protocol and decision. */
+export const followUpLetterEmails = {
+  summons: (notice, party) => summonsEmail(notice, party('student')),
+  protocol: (notice, party) => protocolEmail(notice, party('departmentHead'), party('student')),
+  decision: (notice, party) => decisionEmail(notice, party('student'), party('rector')),
+} satisfies Record<string, LetterEmail>;
 
 /** The summons to the follow-up conversation, with the letter attached. */
 export function summonsEmail(notice: LetterNotice, student: LetterParty): OutgoingEmail {

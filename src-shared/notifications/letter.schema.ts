@@ -9,9 +9,10 @@ export type LetterKind = (typeof letterKinds)[number];
 export const MAX_LETTER_BASE64 = 8 * 1024 * 1024;
 
 /**
- * `POST /letters`: an issued letter for the server's e-mail outbox. The summons goes to the
- * student, the signed protocol to the department head with a copy to the student, the decision to
- * the student with a copy to the rector. The server addresses them itself: the student from its
+ * `POST /letters`: an issued letter for the server's e-mail outbox. As the issuing step of the
+ * case's workflow names them: the follow-up's summons to the student, its signed protocol to the
+ * department head with a copy to the student, its decision to the student with a copy to the
+ * rector; the approval's decision to the student. The server addresses them itself: the student from its
  * register of people, staff from its staff directory. `record.recipients` may be empty; when it
  * names recipients, they must be the ones the server derives (by role, party and address).
  * `id` is the laptop's delivery id, stable across retries: a letter posted twice is sent once.

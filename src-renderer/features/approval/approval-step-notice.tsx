@@ -8,7 +8,7 @@ import type { ApprovalReport } from './approval-steps';
 import { useApprovalText, type ApprovalText } from './approval-text';
 
 /** A report of an approval step's command in words. */
-function describe(report: ApprovalReport, t: ApprovalText, targets: CaseText['documents']['targets']): string {
+function describe(report: ApprovalReport, t: ApprovalText, { documents, letters }: CaseText): string {
   switch (report.type) {
     case 'taskCreated':
       return t.outcome.taskCreated(report.title, formatDate(report.due, t.locale));
@@ -19,9 +19,15 @@ function describe(report: ApprovalReport, t: ApprovalText, targets: CaseText['do
     case 'document':
       return t.outcome.document(report.document.title);
     case 'archiveQueued':
-      return t.outcome.archiveQueued(report.targets.map((target) => targets[target]).join(', '));
+      return t.outcome.archiveQueued(report.targets.map((target) => documents.targets[target]).join(', '));
     case 'archiveFailed':
       return t.outcome.archiveFailed(report.message);
+    case 'letterQueued':
+      return letters.queued(documents.kinds[report.document]);
+    case 'letterNotSent':
+      return letters.notSent(documents.kinds[report.document]);
+    case 'letterFailed':
+      return letters.failed(documents.kinds[report.document], report.message);
     case 'notForApproval':
       return t.outcome.notForApproval(report.command);
     case 'noticeByServer':
@@ -36,7 +42,7 @@ function describe(report: ApprovalReport, t: ApprovalText, targets: CaseText['do
 /** What the last approval step did, in the approval's words. */
 export function ApprovalStepNotice({ state }: { state: StepState<ApprovalEvent['type'], ApprovalReport> }) {
   const t = useApprovalText();
-  const targets = useCaseText().documents.targets;
+  const caseText = useCaseText();
   const language = useAppStore((s) => s.language);
   const { last } = state;
   return (
@@ -46,7 +52,7 @@ export function ApprovalStepNotice({ state }: { state: StepState<ApprovalEvent['
       done={
         last && {
           text: t.outcome.done(approvalWorkflow.eventLabel(last.event)?.[language] ?? last.event),
-          lines: [...new Set(last.reports.map((r) => describe(r, t, targets)))],
+          lines: [...new Set(last.reports.map((r) => describe(r, t, caseText)))],
         }
       }
       refused={state.error && t.outcome.refused(state.error)}

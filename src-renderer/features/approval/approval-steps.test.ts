@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actorFor, after, approvalStart } from '../../../dev/testing/fixtures';
 import type { ApprovalCase } from '../../../src-shared/domain/approval';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
+import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
+import type { CommandOfKind } from '../../../src-shared/domain/workflow/command-executors';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { approvalLaptopPorts, takeApprovalStep, type ApprovalReplica, type ApprovalStepDeps } from './approval-steps';
 
@@ -58,6 +60,48 @@ describe('the laptop ports of approval steps', () => {
   it('say so for commands the approval workflow never gives, instead of doing nothing', async () => {
     const signature = { type: 'requestSignature', caseId: 'c', document: 'decision', signer: { kind: 'role', role: 'caseOfficer' }, method: 'seal' } as const;
     expect(await approvalLaptopPorts.requestSignature(signature, context())).toEqual([{ type: 'notForApproval', command: 'requestSignature' }]);
+  });
+
+  const letter: CommandOfKind['letter'] = {
+    type: 'notify',
+    caseId: 'c',
+    to: { kind: 'person', personId: 'p' },
+    copyTo: [],
+    template: 'approval.decision',
+    letter: 'decision',
+  };
+  const issued: CaseDocument = {
+    id: 'doc-decision',
+    caseId: 'c',
+    kind: 'decision',
+    title: 'Vedtak',
+    sha256: 'a'.repeat(64),
+    signatures: [],
+    archiveState: 'not-archived',
+    archiveReference: '',
+    createdAt: after(1),
+    createdBy: officer.userId,
+  };
+  /** A replica holding the issued decision. */
+  const withDecision = () => {
+    const documents = { findOne: () => ({ exec: async () => ({ ...issued, toJSON: () => issued }) }) };
+    return { cases: {}, tasks: {}, documents } as unknown as ApprovalReplica;
+  };
+
+  it('send the decision as a letter only when signed in to a central server', async () => {
+    expect(await approvalLaptopPorts.letter(letter, { ...context(), deps: deps(replica().db, false) })).toEqual([
+      { type: 'letterNotSent', document: 'decision' },
+    ]);
+  });
+
+  it('report a letter without an issued document, or before the student is loaded, as failed and queue nothing', async () => {
+    expect(await approvalLaptopPorts.letter(letter, context())).toEqual([
+      { type: 'letterFailed', document: 'decision', message: 'No issued decision to send' },
+    ]);
+    // (The test's api refuses anything queued.)
+    expect(await approvalLaptopPorts.letter(letter, { ...context(), deps: deps(withDecision()) })).toEqual([
+      { type: 'letterFailed', document: 'decision', message: 'The student or the organisation is not loaded yet' },
+    ]);
   });
 
   it('report an archive command without an issued document as failed', async () => {

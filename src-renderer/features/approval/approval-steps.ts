@@ -1,6 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import type { Actor } from '../../../src-shared/domain/access/roles';
 import { approvalWorkflow, type ApprovalCase, type ApprovalEvent } from '../../../src-shared/domain/approval';
+import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import type { CaseDocument } from '../../../src-shared/domain/document/document.schema';
 import type { OrganisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
@@ -12,6 +13,7 @@ import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import { archiveDocument, issuedDocument, type ArchiveReport } from '../case/case-document-archive';
 import { closeCaseFolder, type FolderClosing } from '../case/close-case-folder';
 import { createTask, type TaskCreated } from '../case/create-task';
+import { sendLetter, type LetterReport } from '../case/send-letter';
 import type { StaffDirectory } from '../case/staff-directory';
 import { serverReport, transitionError, type ServerReport } from '../case/step-outcome';
 import { approvalArchiveRecord } from './decision-input';
@@ -22,8 +24,9 @@ import { approvalArchiveRecord } from './decision-input';
  * made before anything is saved, so a refused seal leaves the case as it was; then the new case
  * state goes into the local replica (it syncs like any change: an order taken offline reaches the
  * server later and the fetch starts then) and the laptop's command runner runs the step's
- * commands: archiving through the main process's outbox, tasks and folder closings. The fetch and
- * the notices to the student (the decision's too) are the server's, when it accepts the synced step.
+ * commands: archiving and the decision letter (e-mailed by the server) through the main process's
+ * outbox, tasks and folder closings. The fetch and the notices to the student are the server's,
+ * when it accepts the synced step.
  */
 export interface ApprovalReplica {
   cases: RxCollection<Case>;
@@ -42,7 +45,7 @@ export interface ApprovalStepDeps {
   api: Pick<SaksflytApi, 'archiveCloseCase' | 'archiveTargets' | 'archiveEnqueue'>;
   db: ApprovalReplica;
   actor: Actor;
-  /** Signed in to a central server, which sends the notices (on local demo data there is none). */
+  /** Signed in to a central server, which sends the letters and notices (on local demo data there is none). */
   sendsLetters: boolean;
   /** Undefined while the student or the organisation is loading: documents cannot be archived then. */
   records?: ApprovalRecords | undefined;
@@ -56,8 +59,9 @@ export type ApprovalReport =
   | ArchiveReport
   | TaskCreated
   | FolderClosing
+  | LetterReport
   | ServerReport
-  /** A command the approval workflow never gives (signatures, letters with a PDF): said, not ignored. */
+  /** A command the approval workflow never gives (signatures): said, not ignored. */
   | { type: 'notForApproval'; command: CommandKind };
 
 interface PortContext {
@@ -78,31 +82,41 @@ async function issuedOfKind(db: ApprovalReplica, caseDoc: ApprovalCase, kind: Ca
   return issuedDocument(db.documents, made.find((document) => document.kind === kind)?.id ?? newest?.id);
 }
 
-async function archive({ deps, caseDoc, made }: PortContext, kind: CaseDocument['kind']): Promise<ArchiveReport> {
-  const stored = await issuedOfKind(deps.db, caseDoc, kind, made);
-  if (!stored) return { type: 'archiveFailed', document: kind, message: `No issued ${kind} to archive` };
+/** The archive record of an issued document (the letter's too), or why it cannot be made yet. */
+function recordOf({ deps, caseDoc }: PortContext, document: CaseDocument): ArchiveRecord | { problem: string } {
   const { records } = deps;
-  if (!records) return { type: 'archiveFailed', document: kind, message: 'The student or the organisation is not loaded yet' };
+  if (!records) return { problem: 'The student or the organisation is not loaded yet' };
   const officer = caseDoc.assignees.map((id) => records.staff.member(id)).find((member) => member?.roles.includes('caseOfficer'));
   const responsible = officer?.name ?? deps.actor.name;
-  const record = approvalArchiveRecord(
+  return approvalArchiveRecord(
     {
       caseDoc,
       student: records.student,
       organisation: records.organisation,
       responsible,
-      createdBy: records.staff.member(stored.createdBy)?.name ?? responsible,
+      createdBy: records.staff.member(document.createdBy)?.name ?? responsible,
     },
-    stored.toJSON() as CaseDocument,
+    document,
   );
-  return archiveDocument(deps.api, stored, record);
+}
+
+async function archive(context: PortContext, kind: CaseDocument['kind']): Promise<ArchiveReport> {
+  const stored = await issuedOfKind(context.deps.db, context.caseDoc, kind, context.made);
+  if (!stored) return { type: 'archiveFailed', document: kind, message: `No issued ${kind} to archive` };
+  const record = recordOf(context, stored.toJSON() as CaseDocument);
+  return 'problem' in record ? { type: 'archiveFailed', document: kind, message: record.problem } : archiveDocument(context.deps.api, stored, record);
 }
 
 export const approvalLaptopPorts: Ports<'laptop', PortContext, ApprovalReport> = {
   renderDocument: () => [], // made by the step's MakeApprovalDocuments
   requestSignature: notForApproval('requestSignature'),
   archive: async (command, context) => [await archive(context, command.document)],
-  letter: notForApproval('letter'),
+  letter: async (command, context) => [
+    await sendLetter(context.deps, command.letter, {
+      issued: () => issuedOfKind(context.deps.db, context.caseDoc, command.letter, context.made),
+      record: (document) => recordOf(context, document),
+    }),
+  ],
   closeCaseFolder: async (_command, { deps, caseDoc }) => [await closeCaseFolder(deps.api, caseDoc, deps.actor)],
   createTask: async (command, { deps }) => [await createTask(deps.db.tasks, command)],
 };

@@ -163,15 +163,16 @@ describe('deciding an approval case on the laptop', () => {
     },
   ];
 
-  it('stores the sealed letter and the decided case, queues the letter for every archive and leaves the notice to the server', async () => {
+  it('stores the sealed letter and the decided case, queues the letter for every archive and for the server to e-mail to the student', async () => {
     const { db, cases, documents } = replica();
     enqueued.length = 0;
     const reports = await takeApprovalStep(deps(db), processing, decide, async (next) => sealed(next));
     expect(cases.map((c) => c.status)).toEqual(['decided']);
     expect(documents.get('doc-sealed')?.archiveState).toBe('queued');
     // The fixture case's assignee is not in the staff directory: the officer who decides answers for it.
-    expect(enqueued).toEqual([`folder:doc-sealed:${officer.name}`, `noark5:doc-sealed:${officer.name}`]);
-    expect(reports.map((report) => report.type)).toEqual(['document', 'archiveQueued', 'noticeByServer']);
+    expect(enqueued).toEqual([`folder:doc-sealed:${officer.name}`, `noark5:doc-sealed:${officer.name}`, `email:doc-sealed:${officer.name}`]);
+    expect(reports.map((report) => report.type)).toEqual(['document', 'archiveQueued', 'letterQueued']);
+    expect(reports).toContainEqual({ type: 'letterQueued', document: 'decision' });
     expect(reports).toContainEqual({ type: 'archiveQueued', document: 'decision', targets: ['folder', 'noark5'] });
   });
 

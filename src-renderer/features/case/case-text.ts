@@ -3,7 +3,7 @@ import { dictionaries } from '../../i18n/dictionary';
 
 /**
  * Texts of the parts every case type shares (the acting-user switch, the document list with its
- * archive and e-mail states, the workflow diagram, what archiving a step's document did): Norwegian bokmål and English.
+ * archive and e-mail states, the workflow diagram, what archiving or e-mailing a step's document did): Norwegian bokmål and English.
  */
 const nb = {
   locale: 'nb-NO',
@@ -52,6 +52,11 @@ const nb = {
   archiving: {
     queued: (document: string, targets: string) => `${document} er sendt til arkivering: ${targets}.`,
     failed: (document: string, message: string) => `${document} kunne ikke sendes til arkivering: ${message}`,
+  },
+  letters: {
+    queued: (document: string) => `${document} sendes på e-post fra sentralserveren (i kø på denne maskinen til serveren svarer).`,
+    notSent: (document: string) => `${document} sendes ikke på e-post: på lokale demodata er det ingen sentralserver.`,
+    failed: (document: string, message: string) => `${document} kunne ikke sendes på e-post: ${message}`,
   },
 };
 export type CaseText = typeof nb;
@@ -103,6 +108,11 @@ const en: CaseText = {
   archiving: {
     queued: (document: string, targets: string) => `${document} is sent for archiving: ${targets}.`,
     failed: (document: string, message: string) => `${document} could not be sent for archiving: ${message}`,
+  },
+  letters: {
+    queued: (document: string) => `${document} is e-mailed by the central server (queued on this laptop until the server answers).`,
+    notSent: (document: string) => `${document} is not e-mailed: local demo data has no central server.`,
+    failed: (document: string, message: string) => `${document} could not be e-mailed: ${message}`,
   },
 };
 

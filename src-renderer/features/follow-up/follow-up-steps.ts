@@ -8,12 +8,12 @@ import type { ConcernReport } from '../../../src-shared/domain/follow-up/follow-
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import type { Task } from '../../../src-shared/domain/task/task.schema';
 import { CommandRunner, type Ports } from '../../../src-shared/domain/workflow/command-runner';
-import type { LetterKind } from '../../../src-shared/notifications/letter.schema';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { archiveDocument, issuedDocument, type ArchiveReport } from '../case/case-document-archive';
 import { closeCaseFolder, type FolderClosing } from '../case/close-case-folder';
 import { createTask, type TaskCreated } from '../case/create-task';
+import { sendLetter, type LetterReport } from '../case/send-letter';
 import { serverReport, transitionError, type ServerReport } from '../case/step-outcome';
 import { studentName } from '../case/letter-parts';
 import { archiveRecord, type FollowUpContext } from './document-inputs';
@@ -50,9 +50,7 @@ export type CommandReport =
   | ArchiveReport
   | FolderClosing
   | TaskCreated
-  | { type: 'letterQueued'; document: LetterKind }
-  | { type: 'letterNotSent'; document: LetterKind }
-  | { type: 'letterFailed'; document: LetterKind; message: string }
+  | LetterReport
   | ServerReport;
 
 export interface StepOutcome {
@@ -94,7 +92,12 @@ export const laptopPorts: Ports<'laptop', LaptopPortContext, CommandReport> = {
   archive: async (command, { deps, ctx }) => [await archive(deps, ctx, command.document)],
   closeCaseFolder: async (_command, { deps, ctx }) => [await closeCaseFolder(deps.api, ctx.caseDoc, deps.actor)],
   createTask: async (command, { deps }) => [await createTask(deps.db.tasks, command)],
-  letter: (command, { deps, ctx, made }) => sendLetter(deps, ctx, command.letter, made),
+  letter: async (command, { deps, ctx, made }) => [
+    await sendLetter(deps, command.letter, {
+      issued: () => issuedOfKind(deps.db, ctx, command.letter, made),
+      record: (document) => archiveRecord(ctx, document),
+    }),
+  ],
 };
 
 const laptopRunner = new CommandRunner('laptop', laptopPorts);
@@ -107,18 +110,6 @@ export function documentIdOf(caseDoc: FollowUpCase, kind: CaseDocument['kind']):
 /** The issued document of a kind: made by this step, or recorded on the case earlier. */
 function issuedOfKind(db: FollowUpReplica, ctx: FollowUpContext, kind: CaseDocument['kind'], made: readonly CaseDocument[] = []) {
   return issuedDocument(db.documents, made.find((document) => document.kind === kind)?.id ?? documentIdOf(ctx.caseDoc, kind));
-}
-
-/**
- * A letter goes to the central server's letters endpoint through the main process's outbox (kept
- * there while offline); the server e-mails it.
- */
-async function sendLetter(deps: StepDeps, ctx: FollowUpContext, kind: LetterKind, made: readonly CaseDocument[]): Promise<CommandReport[]> {
-  if (!deps.sendsLetters) return [{ type: 'letterNotSent', document: kind }];
-  const stored = await issuedOfKind(deps.db, ctx, kind, made);
-  if (!stored) return [{ type: 'letterFailed', document: kind, message: `No issued ${kind} to send` }];
-  const queued = await deps.api.archiveEnqueue({ target: 'email', record: archiveRecord(ctx, stored.toJSON() as CaseDocument) });
-  return [queued.ok ? { type: 'letterQueued', document: kind } : { type: 'letterFailed', document: kind, message: queued.error.message }];
 }
 
 /** Queues the document for every archive this laptop delivers to. */

@@ -1,6 +1,6 @@
 import { notice, type NoticeTemplate } from '../../notifications/notices/notice';
 
-/** Notices of approval cases with result exchange, to the student. */
+/** Notices of approval cases with result exchange, to the student (the decision goes as a letter: approval-letters.ts). */
 export const approvalNotices: Record<string, NoticeTemplate> = {
   'approval.consentRequest': (c) =>
     notice(
@@ -8,6 +8,4 @@ export const approvalNotices: Record<string, NoticeTemplate> = {
       'Samtykke til resultatutveksling',
       'For å behandle søknaden om godkjenning vil vi hente resultatene dine fra andre norske utdanningsinstitusjoner. Gi eller avslå samtykke i Studentweb.',
     ),
-  'approval.decision': (c) =>
-    notice(c, 'Vedtak i godkjenningssaken', 'Det er fattet vedtak i godkjenningssaken din. Vedtaket, med klagefrist, ligger i saken.'),
 };

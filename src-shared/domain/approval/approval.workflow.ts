@@ -194,7 +194,10 @@ export const approvalWorkflow = defineWorkflow<ApprovalStatus, ApprovalDetails, 
           ],
         };
       },
-      commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toPerson(c.subjectPersonId), copyTo: [], template: 'approval.decision' }],
+      // The decision letter (PDF) by e-mail, sent from the laptop through the server's letters endpoint.
+      commandsFromState: (c) => [
+        { type: 'notify', caseId: c.id, to: toPerson(c.subjectPersonId), copyTo: [], template: 'approval.decision', letter: 'decision' },
+      ],
     },
     close: {
       label: { nb: 'Avslutt', en: 'Close' },

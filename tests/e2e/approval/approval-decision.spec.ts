@@ -7,7 +7,7 @@ import { dictionaries } from '../../../src-renderer/i18n/dictionary';
 import { formatDate } from '../../../src-renderer/i18n/format';
 import type { ApprovalCase } from '../../../src-shared/domain/approval';
 import { pdfsig, pdfText } from '../../integration/documents/tools';
-import { mailHeader } from '../../stand-ins/smtp-server';
+import { mailHeader, pdfAttachment } from '../../stand-ins/smtp-server';
 import { expectAccessible } from '../support/axe';
 import { serverDemoData } from '../sync/support/central-server';
 import { signedIn } from '../sync/support/sign-in';
@@ -19,7 +19,7 @@ test.describe.configure({ timeout: SYNC_TEST_TIMEOUT_MS });
 
 const documentTexts = caseTexts.nb.documents;
 
-test('the case officer decides per course on the accepted results: the letter is sealed and archived, the student notified, and the case closes only after the appeal period', async ({
+test('the case officer decides per course on the accepted results: the letter is sealed, archived and e-mailed to the student, and the case closes only after the appeal period', async ({
   laptop,
   server,
   sources,
@@ -69,13 +69,14 @@ test('the case officer decides per course on the accepted results: the letter is
   await expectStatus(page, 'decided');
   await expect(page.getByRole('img', { name: new RegExp(`^${t.casePage.workflowTitle} `) })).toHaveAccessibleName(/«Vedtak fattet»/);
   await expect(page.getByRole('status').filter({ hasText: t.outcome.document(DECISION_TITLE) })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: t.outcome.noticeByServer })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: caseTexts.nb.letters.queued(documentTexts.kinds.decision) })).toBeVisible();
 
-  // The document list: archived in the folder archive and queued for the Noark 5 package.
+  // The document list: archived in the folder archive, queued for the Noark 5 package, handed to the server as a letter.
   const documents = page.getByRole('table', { name: documentTexts.heading, exact: true });
   const row = documents.getByRole('row').filter({ hasText: DECISION_TITLE });
   await expect(row).toContainText(documentTexts.entry(documentTexts.targets.folder, documentTexts.entryStates.archived), { timeout: SYNC_SETTLE_MS });
   await expect(row).toContainText(documentTexts.targets.noark5);
+  await expect(row).toContainText(documentTexts.entry(documentTexts.targets.email, documentTexts.emailStates.archived), { timeout: SYNC_SETTLE_MS });
   await expectAccessible(page);
 
   // The sealed letter as the folder archive holds it.
@@ -97,11 +98,14 @@ test('the case officer decides per course on the accepted results: the letter is
   const appealDeadline = decided.details.decisionDelivery?.appealDeadline ?? '';
   expect(decided.details.decision).toMatchObject({ outcome: 'partlyApproved', approvedCredits: 25 });
 
-  // The server notifies the student of the decision by e-mail.
-  await expect.poll(() => mail.received.length, { timeout: SYNC_SETTLE_MS }).toBeGreaterThan(0);
-  const notice = mail.received.find((received) => mailHeader(received.raw, 'Subject')?.startsWith('Vedtak i godkjenningssaken'));
-  expect(notice?.to).toEqual([student?.email]);
-  expect(mailHeader(notice?.raw ?? '', 'Subject')).toBe(`Vedtak i godkjenningssaken – sak ${caseDoc.caseNumber}`);
+  // The server e-mails the decision letter to the student alone, the sealed PDF attached.
+  await expect.poll(() => mail.received.length, { timeout: SYNC_SETTLE_MS }).toBe(1);
+  const [letter] = mail.received;
+  expect(letter?.to).toEqual([student?.email]);
+  expect(mailHeader(letter?.raw ?? '', 'Subject')).toBe(`Vedtak i godkjenningssaken (sak ${caseDoc.caseNumber})`);
+  const attached = pdfAttachment(letter?.raw ?? '');
+  expect(attached.equals(sealed)).toBe(true);
+  expect((await pdfText(attached)).replace(/\s+/g, ' ')).toContain('Delvis godkjent, 15 av 20 studiepoeng');
 
   // Closing is offered, but refused until the appeal period has run out.
   await expect(page.getByText(t.steps.closeAfter(formatDate(appealDeadline, t.locale)))).toBeVisible();

@@ -29,7 +29,8 @@ test('the case officer orders a result fetch offline, follows the answers as the
   expect(demoCase(WITH_CONSENT)).toMatchObject({ status: 'processing', details: { consent: { answer: 'J' }, fetches: [] } });
   expect(serverDemoData.people.find((person) => person.id === demoCase(WITH_CONSENT).subjectPersonId)?.nationalId).toBe(TESTPERSON1);
   const { consent: _consent, ...withoutConsent } = demoCase(WITHOUT_CONSENT).details;
-  await importDocuments(server.db, cases, [{ ...demoCase(WITHOUT_CONSENT), details: withoutConsent }], { actorId: null, action: 'test' });
+  // Registered anew, without a consent: the case officer starts it and finds the fetch blocked.
+  await importDocuments(server.db, cases, [{ ...demoCase(WITHOUT_CONSENT), status: 'registered', details: withoutConsent }], { actorId: null, action: 'test' });
 
   const status = await signedIn(page, 'caseOfficer');
 

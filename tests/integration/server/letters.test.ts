@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { demoArchiveRecord, demoFollowUpCase } from '../../../src-main/cli/demo-case';
+import { demoArchiveRecord } from '../../../src-main/cli/demo-case';
 import { setUserDisabled } from '../../../src-server/auth/accounts';
 import type { Session } from '../../../src-server/auth/sessions';
 import { openDatabase, type Database } from '../../../src-server/db/database';
-import type { SmtpOptions } from '../../../src-server/notifications/letters';
 import type { Actor } from '../../../src-shared/domain/access';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../../../src-shared/domain/follow-up';
@@ -18,86 +17,32 @@ import {
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
 import { pdfAttachment, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { importDocuments } from '../../../src-server/sync/import-documents';
-import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import { schemaVersionOf, type CollectionName } from '../../../src-shared/db/collections';
 import { followUpCase, scope } from '../sync/support/fixtures';
 import { TcpProxy } from '../sync/support/tcp-proxy';
 import { dropTestSchema, startTestServer, testDatabaseOptions, type TestServer } from '../sync/support/test-server';
+import {
+  collection,
+  demo,
+  MAIL_DOMAIN,
+  deniedLetters as denied,
+  documentRecord,
+  expectRefused as expectLetterRefused,
+  letter,
+  mailOptions,
+  mailsFor,
+  outboxRow,
+  pdfOf,
+  pushRows,
+  registered,
+  sendIssued,
+  sendLetter,
+  waitForMail,
+} from './letter-support';
 
 /**
  * `POST /letters` on a real server (PGlite, or PostgreSQL with DATABASE_URL) over HTTP, with a
  * real SMTP server on loopback: what the laptop hands over arrives as e-mail, PDF attached.
  */
-const demo = demoFollowUpCase();
-const MAIL_DOMAIN = 'hvl.example.no';
-const mailOptions = (url: string): SmtpOptions => ({
-  url,
-  from: `Saksflyt <saksflyt@${MAIL_DOMAIN}>`,
-  pollMs: 50,
-  backoff: { baseMs: 100, maxMs: 400, maxAttempts: 50 },
-});
-
-const pdfOf = (label: string) => Buffer.from(`%PDF-1.7\n% ${label}\n%%EOF\n`);
-
-/** A letter as the laptop sends it: the demo case's archive record, pointed at a case on this server. */
-function letter(kind: LetterKind, caseId: string, change: (record: LetterRequest['record']) => LetterRequest['record'] = (record) => record): LetterRequest {
-  const record = demoArchiveRecord(demo, kind, []);
-  const id = randomUUID();
-  return {
-    id,
-    record: change({ ...record, kind, documentId: `doc-${id}`, case: { ...record.case, id: caseId } }),
-    pdfBase64: pdfOf(`${kind} ${id}`).toString('base64'),
-  };
-}
-
-/** The document record a laptop syncs for an issued letter: the case's, with the PDF's SHA-256. */
-function documentRecord(body: LetterRequest, createdBy: string, pdf = Buffer.from(body.pdfBase64, 'base64')) {
-  return {
-    id: body.record.documentId,
-    caseId: body.record.case.id,
-    kind: body.record.kind,
-    title: body.record.title,
-    sha256: createHash('sha256').update(pdf).digest('hex'),
-    signatures: [],
-    archiveState: 'not-archived',
-    archiveReference: '',
-    createdAt: new Date().toISOString(),
-    createdBy,
-  };
-}
-
-const post = (server: TestServer, path: string, body: unknown, session?: Session) =>
-  fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.accessToken}` } : {}) },
-    body: JSON.stringify(body),
-  });
-
-/** Puts documents on the server the way a laptop does: a push. */
-async function pushRows(server: TestServer, session: Session, collection: string, docs: object[]): Promise<void> {
-  const response = await post(
-    server,
-    `/sync/${collection}/v${schemaVersionOf(collection as CollectionName)}/push`,
-    { rows: docs.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })) },
-    session,
-  );
-  expect(await response.json()).toMatchObject({ conflicts: [], rejections: [] });
-}
-
-const collection = (name: string) => defaultSyncCollections().find((candidate) => candidate.name === name)!;
-
-/** The demo student as the register has them. */
-const registered = (c: Case) => ({
-  id: c.subjectPersonId,
-  givenName: 'Åse',
-  familyName: 'Ødegård',
-  nationalId: demo.student.nationalId,
-  email: demo.student.email,
-  institution: c.institution,
-  cohorts: [c.cohort],
-  updatedAt: c.updatedAt,
-});
-
 const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}T09:00:00.000Z`;
 
 /** The follow-up steps in order, with who takes them; the protocol and the decision record these documents. */
@@ -153,33 +98,6 @@ async function stageCase(
 
 /** The step that issues each letter. */
 const issuingStep: Record<LetterKind, FollowUpEvent['type']> = { summons: 'summon', protocol: 'sendProtocol', decision: 'sendDecision' };
-
-const sendLetter = async (server: TestServer, body: unknown, session?: Session) => {
-  const response = await post(server, LETTERS_PATH, body, session);
-  return { status: response.status, body: (await response.json()) as unknown };
-};
-
-/** Syncs the letter's document record (as the laptop that issued it does), then posts the letter. */
-async function sendIssued(server: TestServer, body: LetterRequest, session: Session) {
-  await pushRows(server, session, 'documents', [documentRecord(body, session.user.userId)]);
-  return sendLetter(server, body, session);
-}
-
-const mailsFor = (smtp: SmtpStandIn, id: string) => smtp.received.filter((mail) => mail.raw.includes(`Message-ID: <${id}@${MAIL_DOMAIN}>`));
-const waitForMail = (smtp: SmtpStandIn, id: string) =>
-  vi.waitFor(
-    () => {
-      const [mail] = mailsFor(smtp, id);
-      if (!mail) throw new Error(`no e-mail ${id} yet`);
-      return mail;
-    },
-    { timeout: 15_000, interval: 25 },
-  );
-
-const outboxRow = async (db: Database, id: string) =>
-  (
-    await db.query<{ status: string; attempts: number; last_error: string | null }>(`SELECT status, attempts, last_error FROM email_outbox WHERE id = $1`, [id])
-  )[0];
 
 describe('POST /letters', () => {
   let smtp: SmtpStandIn;
@@ -416,25 +334,9 @@ describe('POST /letters', () => {
       ingrid = await server.login('ingrid');
     });
 
-    const deniedLetters = async () =>
-      (
-        await server.db.query<{ actor_id: string; reason: string; detail: string }>(
-          `SELECT actor_id, reason, detail FROM audit_log WHERE action = 'letter' AND outcome = 'denied' ORDER BY id`,
-        )
-      ).map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }));
-
-    /** The answer is this refusal, nothing was queued, and the audit log has it as denied. Returns the error. */
-    async function expectRefused(answer: { status: number; body: unknown }, body: LetterRequest, status: number, reason: LetterRefusalReason) {
-      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-      const error = syncErrorSchema.parse(answer.body);
-      expect(error.details).toEqual({ reason });
-      expect(await outboxRow(server.db, body.id)).toBeUndefined();
-      const audited = (await deniedLetters()).filter((entry) => entry.detail.letterId === body.id);
-      expect(audited).toEqual([
-        expect.objectContaining({ reason, detail: expect.objectContaining({ status, kind: body.record.kind, caseId: body.record.case.id }) }),
-      ]);
-      return error;
-    }
+    const deniedLetters = () => denied(server.db);
+    const expectRefused = (answer: { status: number; body: unknown }, body: LetterRequest, status: number, reason: LetterRefusalReason) =>
+      expectLetterRefused(server.db, answer, body, status, reason);
 
     const withStaff = (role: 'internalRecipient' | 'copy', named: Named) => (record: LetterRequest['record']) => ({
       ...record,
@@ -526,13 +428,14 @@ describe('POST /letters', () => {
       await expectRefused(await sendIssued(server, body, kari), body, 422, 'invalid-recipient');
     });
 
-    it('refuses a follow-up letter on a case of another type (422 letter-kind-mismatch)', async () => {
-      const approval = followUpCase(kari.user.userId, { type: 'approval', status: 'processing', caseNumber: demo.caseNumber });
-      await importDocuments(server.db, collection('people'), [registered(approval)], { actorId: null, action: 'test' });
-      await importDocuments(server.db, collection('cases'), [approval], { actorId: null, action: 'test' });
-      const decision = letter('decision', approval.id);
+    it('refuses a letter on a case of a type that sends none (422 letter-kind-mismatch)', async () => {
+      const nomination = followUpCase(kari.user.userId, { type: 'nomination', status: 'underReview', caseNumber: demo.caseNumber });
+      await importDocuments(server.db, collection('people'), [registered(nomination)], { actorId: null, action: 'test' });
+      await importDocuments(server.db, collection('cases'), [nomination], { actorId: null, action: 'test' });
+      const decision = letter('decision', nomination.id);
       await importDocuments(server.db, collection('documents'), [documentRecord(decision, per.user.userId)], { actorId: null, action: 'test' });
-      await expectRefused(await sendLetter(server, decision, per), decision, 422, 'letter-kind-mismatch');
+      const refused = await expectRefused(await sendLetter(server, decision, per), decision, 422, 'letter-kind-mismatch');
+      expect(refused.message).toContain('nomination case, which sends no decision letter');
     });
 
     it.each<[string, (body: LetterRequest) => LetterRequest, string]>([
