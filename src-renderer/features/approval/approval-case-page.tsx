@@ -1,6 +1,6 @@
-import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { approvalStatusLabels, approvalWorkflow, fetchesToAccept, fsStatusLabels, fsStatusOf, type ApprovalCase } from '../../../src-shared/domain/approval';
 import type { Person } from '../../../src-shared/domain/person/person.schema';
 import { useAppStore } from '../../app/store';
@@ -29,6 +29,8 @@ import { ResultsTable } from './results-table';
 import { useApprovalCase } from './use-approval-case';
 import { useApprovalStep } from './use-approval-step';
 import './approval.css';
+import { FactList } from '../case/fact-list';
+import { BackLink, CaseNotShown } from '../case/case-page-states';
 
 /** /approval/:id — one approval case: the application, the consent, the steps, the result fetches and their results. */
 export function ApprovalCasePage() {
@@ -47,27 +49,15 @@ function ApprovalCaseRecord({ id }: { id: string }) {
   const { state, run } = useApprovalStep(caseDoc ?? undefined, records);
   usePageTitle(caseDoc ? `${caseDoc.caseNumber} ${caseDoc.title}` : caseDoc === null ? t.notFound : dictionary.loading);
 
-  const back = (
-    <Paragraph>
-      <Link asChild>
-        <RouterLink to={APPROVAL_PATH}>{t.back}</RouterLink>
-      </Link>
-    </Paragraph>
-  );
-  if (caseDoc === undefined) return <Spinner aria-label={dictionary.loading} />;
-  if (caseDoc === null) {
+  const backTo = { to: APPROVAL_PATH, label: t.back };
+  if (!caseDoc)
     return (
-      <>
-        {back}
-        <PageHeading>{t.notFound}</PageHeading>
-        <Paragraph>{t.notFoundBody}</Paragraph>
-      </>
+      <CaseNotShown missing={caseDoc === null} back={backTo} texts={{ loading: dictionary.loading, notFound: t.notFound, notFoundBody: t.notFoundBody }} />
     );
-  }
   const allowed = approvalWorkflow.allowedEvents(caseDoc, actor);
   return (
     <article className="approval-case">
-      {back}
+      <BackLink {...backTo} />
       <PageHeading>{caseDoc.title}</PageHeading>
       <ActingUserSwitch />
       <CaseFacts caseDoc={caseDoc} student={student} />
@@ -122,14 +112,7 @@ function CaseFacts({ caseDoc, student }: { caseDoc: ApprovalCase; student: Perso
       <Heading level={2} data-size="sm" id="approval-facts-heading">
         {t.facts}
       </Heading>
-      <dl className="approval-case__facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList className="approval-case__facts" facts={facts} />
       <Heading level={3} data-size="2xs">
         {t.application}
       </Heading>

@@ -2,6 +2,7 @@ import { Heading } from '@digdir/designsystemet-react';
 import type { ApprovalCase } from '../../../src-shared/domain/approval';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useApprovalText } from './approval-text';
+import { FactList } from '../case/fact-list';
 
 /** The decision the case records: its outcome, the credits approved in all, when, and the appeal deadline. */
 export function DecisionFacts({ caseDoc }: { caseDoc: ApprovalCase }) {
@@ -20,14 +21,7 @@ export function DecisionFacts({ caseDoc }: { caseDoc: ApprovalCase }) {
       <Heading level={2} data-size="sm" id="approval-decided-heading">
         {t.decided}
       </Heading>
-      <dl className="approval-case__facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList className="approval-case__facts" facts={facts} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
-import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMemo } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { canSeeCase, isTerminalStatus } from '../../../src-shared/domain/access/access';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { concernKinds, courseworkStates, followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
@@ -28,6 +28,8 @@ import { useStaffDirectory } from '../case/use-staff-directory';
 import { useStep } from './use-step';
 import { WorkflowDiagram } from '../case/workflow-diagram';
 import './follow-up.css';
+import { FactList } from '../case/fact-list';
+import { BackLink, CaseNotShown } from '../case/case-page-states';
 
 /** /follow-up/:id — one follow-up case through its whole workflow. */
 export function FollowUpCasePage() {
@@ -61,23 +63,11 @@ function FollowUpCaseRecord({ id }: { id: string }) {
   );
   usePageTitle(caseDoc ? `${caseDoc.caseNumber} ${caseDoc.title}` : caseDoc === null ? t.notFound : dictionary.loading);
 
-  const back = (
-    <Paragraph>
-      <Link asChild>
-        <RouterLink to={FOLLOW_UP_PATH}>{t.back}</RouterLink>
-      </Link>
-    </Paragraph>
-  );
-  if (caseDoc === undefined) return <Spinner aria-label={dictionary.loading} />;
-  if (caseDoc === null) {
+  const backTo = { to: FOLLOW_UP_PATH, label: t.back };
+  if (!caseDoc)
     return (
-      <>
-        {back}
-        <PageHeading>{t.notFound}</PageHeading>
-        <Paragraph>{t.notFoundBody}</Paragraph>
-      </>
+      <CaseNotShown missing={caseDoc === null} back={backTo} texts={{ loading: dictionary.loading, notFound: t.notFound, notFoundBody: t.notFoundBody }} />
     );
-  }
   const visible = canSeeCase(actor, caseDoc);
   const delivery = caseDoc.details.decisionDelivery;
   const facts: [string, string][] = [
@@ -91,7 +81,7 @@ function FollowUpCaseRecord({ id }: { id: string }) {
 
   return (
     <article className="follow-up-case">
-      {back}
+      <BackLink {...backTo} />
       <PageHeading>{caseDoc.title}</PageHeading>
       <ActingUserSwitch />
       {!visible && <Paragraph>{t.outsideScope}</Paragraph>}
@@ -99,14 +89,7 @@ function FollowUpCaseRecord({ id }: { id: string }) {
         <Heading level={2} data-size="sm" id="follow-up-facts-heading">
           {t.facts}
         </Heading>
-        <dl className="follow-up-case__fact-list">
-          {facts.map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList className="follow-up-case__fact-list" facts={facts} />
         <Heading level={3} data-size="2xs">
           {t.reports}
         </Heading>
