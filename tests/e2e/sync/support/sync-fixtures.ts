@@ -36,7 +36,8 @@ async function openLaptop(browser: Browser, server: CentralServer, cleanups: (()
     body: JSON.stringify({ serverUrl: server.url }),
   });
   expect(settings.ok).toBe(true);
-  const context = await browser.newContext({ baseURL: host.url });
+  // As playwright.config.ts: disclosures open at once (no opening animation to click into).
+  const context = await browser.newContext({ baseURL: host.url, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const expected: string[] = [];
   const problems: string[] = [];
