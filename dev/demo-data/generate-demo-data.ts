@@ -3,6 +3,7 @@ import { AppError, summarizeZodError } from '../../src-shared/kernel/app-error';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import type { CaseType } from '../../src-shared/domain/case/case-type';
 import type { CaseDocument } from '../../src-shared/domain/document/document.schema';
+import type { EducationOffer } from '../../src-shared/domain/nomination/education-offer';
 import type { Note } from '../../src-shared/domain/note/note.schema';
 import type { OrgUnit } from '../../src-shared/domain/organisation/org-unit.schema';
 import type { Person } from '../../src-shared/domain/person/person.schema';
@@ -13,6 +14,7 @@ import { DAY, DemoContext } from './demo-context';
 import { DEMO_APPLICANT_ID, DEMO_STUDENT_ID } from './demo-users';
 import { demoFollowUp } from './follow-up-demo';
 import { demoNomination } from './nomination-demo';
+import { demoOffers } from './offers';
 import { INSTITUTION } from './organisation';
 import { demoOrganisation } from './organisation-units';
 import { demoPlacement } from './placement-demo';
@@ -25,6 +27,8 @@ export interface DemoData {
   tasks: Task[];
   documents: CaseDocument[];
   organisation: OrgUnit[];
+  /** The partners' education offers, one per offer code the nominations use. */
+  offers: EducationOffer[];
 }
 
 export interface DemoDataOptions {
@@ -92,7 +96,15 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         break;
     }
   }
-  return { cases: ctx.cases, people: ctx.people, notes: ctx.notes, tasks: ctx.tasks, documents: ctx.documents, organisation: demoOrganisation(now) };
+  return {
+    cases: ctx.cases,
+    people: ctx.people,
+    notes: ctx.notes,
+    tasks: ctx.tasks,
+    documents: ctx.documents,
+    organisation: demoOrganisation(now),
+    offers: demoOffers(now),
+  };
 }
 
 function addFixedCases(ctx: DemoContext): void {

@@ -1,6 +1,9 @@
 import type { Actor } from '../../src-shared/domain/access/roles';
-import type { NominationStatus } from '../../src-shared/domain/nomination/nomination.schema';
+import { admissionRoute } from '../../src-shared/domain/nomination/admission-mode';
+import { proFormaModes, type AdmissionSetup, type NominationStatus } from '../../src-shared/domain/nomination/nomination.schema';
 import { nominationWorkflow } from '../../src-shared/domain/nomination/nomination.workflow';
+import { rankApplications, type RankingInput } from '../../src-shared/domain/nomination/ranking';
+import { recordRanking, type RecordedRanking } from '../../src-shared/domain/nomination/ranking-record';
 import type { Person } from '../../src-shared/domain/person/person.schema';
 import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, personActor, type DemoContext } from './demo-context';
@@ -37,7 +40,12 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
     });
   const applicantActor = personActor(applicant, 'applicant');
   const onBehalf = !fixed && rng.chance(0.15);
-  const proForma = fixed !== undefined || rng.chance(0.6);
+  // The demo applicant's case gets a direct offer; the others are pro forma in any mode, or screened first.
+  const admission: AdmissionSetup = {
+    proFormaMode: fixed ? 'directOffer' : rng.pick(proFormaModes),
+    screening: !fixed && rng.chance(0.4) ? 'all' : 'deviationsOnly',
+    requiredItems: [],
+  };
 
   const run = new CaseRun(ctx, nominationWorkflow, {
     id,
@@ -55,7 +63,8 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
     details: {
       offer: { code: offer.code, name: offer.name, kind: offer.kind, term: '2027V', agreementId: partner.agreementId },
       partner: { id: partner.id, name: partner.name },
-      admissionKind: proForma ? 'proForma' : 'screening',
+      admissionKind: admissionRoute(admission, { id }).admissionKind,
+      admission,
       nomination: {
         nominatedAt: iso(createdAt),
         nominatedBy: nominator.userId,
@@ -89,7 +98,8 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
   const choices = choicesFor(rng, partner, offer.code);
   if (!run.step(applicantActor, [2, 14], (at) => ({ type: 'submitApplication', at, choices }))) return done();
 
-  if (!proForma) {
+  // Screened first where the set-up says so (admission-mode.ts), then the pro forma mode's path.
+  if (admissionRoute(admission, { id, qualification: run.state.details.qualification }).step === 'screen') {
     if (!run.step(officer, [1, 7], (at) => ({ type: 'startReview', at }))) return done();
     if (rng.chance(0.3)) {
       const items = rng.chance(0.5) ? (['languageRequirement'] as const) : (['passport', 'homeResults'] as const);
@@ -100,16 +110,18 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
       run.step(officer, [1, 7], (at) => ({ type: 'reject', at, reason: 'Søkeren oppfyller ikke språkkravet i avtalen.' }));
       return done();
     }
-    const capacity = rng.int(10, 30);
-    const position = rng.int(1, 40);
-    if (!run.step(officer, [1, 10], (at) => ({ type: 'qualify', at, position, capacity, gradeAverage: rng.int(55, 98) }))) return done();
-    if (position > capacity) {
+  }
+  if (admission.proFormaMode === 'studyRightAtOnce') {
+    run.step(officer, [1, 5], (at) => ({ type: 'grantStudyRight', at }));
+    return done();
+  }
+  if (admission.proFormaMode === 'ranked') {
+    if (!run.step(officer, [1, 10], (at) => ({ type: 'qualify', at }))) return done();
+    if (!run.step(officer, [1, 10], (at) => ({ type: 'rank', at, ranking: rankingRun(rng, partner, id, choices, at) }))) return done();
+    if (run.state.details.ranking?.offered === null) {
       run.step(officer, [1, 7], (at) => ({ type: 'markNotReached', at }));
       return done();
     }
-  } else if (!fixed && rng.chance(0.5)) {
-    run.step(officer, [1, 5], (at) => ({ type: 'grantStudyRight', at }));
-    return done();
   }
   const offered = run.step(officer, [1, 5], (at, ms) => ({ type: 'makeOffer', at, answerBy: dateAfter(ms, 14) }));
   if (!offered) return done();
@@ -123,4 +135,51 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
 function choicesFor(rng: Rng, partner: Partner, first: string) {
   const others = partner.offers.filter((o) => o.code !== first && rng.chance(0.3));
   return [partner.offers.find((o) => o.code === first)!, ...others].map((o) => ({ code: o.code, name: o.name }));
+}
+
+/**
+ * The case's admission ranked in one run (rankApplications): its application among the other
+ * qualified applicants to the partner's offers, drawn for the run, with 1–4 places per offer.
+ */
+function rankingRun(rng: Rng, partner: Partner, caseId: string, choices: readonly { code: string }[], at: string): RecordedRanking {
+  const applicant = (applicationId: string, codes: string[]): RankingInput['applications'][number] => ({
+    id: applicationId,
+    submittedAt: at,
+    choices: codes,
+    gradeAverage: rng.int(55, 98),
+    ...(rng.chance(0.8) ? { motivationScore: rng.int(40, 100) } : {}),
+  });
+  const rivals = Array.from({ length: rng.int(2, 10) }, (_, i) =>
+    applicant(
+      `${caseId}-r${i + 1}`,
+      partner.offers.filter((_, n) => n === 0 || rng.chance(0.5)).map((offer) => offer.code),
+    ),
+  );
+  const result = rankApplications({
+    config: {
+      criteria: [
+        { kind: 'gradeAverage', weight: 3 },
+        { kind: 'motivationScore', weight: 1, whenMissing: 'lowest' },
+      ],
+    },
+    agreements: [{ id: partner.agreementId }],
+    offers: partner.offers.map((offer) => ({
+      code: offer.code,
+      agreementId: partner.agreementId,
+      capacity: rng.int(1, 4),
+      requirements: { isced: [], eqf: [] },
+    })),
+    applications: [
+      applicant(
+        caseId,
+        choices.map((choice) => choice.code),
+      ),
+      ...rivals,
+    ],
+  });
+  if (!result.ok) throw new Error(`Demo ranking: ${result.error}`);
+  return recordRanking(
+    result.applications.find((application) => application.id === caseId)!,
+    { id: `${caseId}-ranking`, at },
+  );
 }

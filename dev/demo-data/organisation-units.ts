@@ -2,6 +2,9 @@ import { validateOrgRows } from '../../src-shared/domain/organisation/org-import
 import type { OrgUnit } from '../../src-shared/domain/organisation/org-unit.schema';
 import { departments, INSTITUTION, partners, placementSites } from './organisation';
 
+/** Every demo agreement runs through the demo offers' terms (2027V). */
+export const agreementTerms = { validFrom: '2024-01-01', validTo: '2029-12-31' } as const;
+
 const countryOf: Record<(typeof partners)[number]['locale'], string> = { de: 'DE', fr: 'FR', fi: 'FI', es: 'ES', it: 'IT', pl: 'PL', no: 'NO' };
 
 /**
@@ -29,6 +32,8 @@ export function demoOrganisationRows(): Record<string, string>[] {
       code: partner.agreementId,
       name: `Avtale ${partner.agreementId} med ${partner.name}`,
       parentId: partner.id,
+      ...agreementTerms,
+      places: String(partner.places),
     });
   }
   for (const site of placementSites) {

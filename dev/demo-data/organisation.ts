@@ -120,9 +120,19 @@ export interface Partner {
   id: string;
   name: string;
   /** Offers (utdanningstilbud) under the agreement; applicants come from these countries' name lists. */
-  offers: readonly { code: string; name: string; kind: 'exchange' | 'blendedIntensive' | 'commissionedEducation'; department: string }[];
+  offers: readonly {
+    code: string;
+    name: string;
+    nameEn: string;
+    kind: 'exchange' | 'blendedIntensive' | 'commissionedEducation';
+    department: string;
+    /** ISCED-F field of the teaching. */
+    isced: string;
+  }[];
   locale: 'de' | 'fr' | 'fi' | 'es' | 'it' | 'pl' | 'no';
   agreementId: string;
+  /** Places per term under the agreement, shared by its offers. */
+  places: number;
 }
 
 export const partners: readonly Partner[] = [
@@ -131,9 +141,24 @@ export const partners: readonly Partner[] = [
     name: 'Hochschule Lindenhof',
     locale: 'de',
     agreementId: 'AVT-2024-017',
+    places: 12,
     offers: [
-      { code: 'UTV-HEL-27V', name: 'Utveksling helse og sosial, vår 2027', kind: 'exchange', department: 'helse' },
-      { code: 'BIP-DIGH-27', name: 'BIP: Digital helse i kommunene', kind: 'blendedIntensive', department: 'helse' },
+      {
+        code: 'UTV-HEL-27V',
+        name: 'Utveksling helse og sosial, vår 2027',
+        nameEn: 'Exchange in health and social care, spring 2027',
+        kind: 'exchange',
+        department: 'helse',
+        isced: '0913',
+      },
+      {
+        code: 'BIP-DIGH-27',
+        name: 'BIP: Digital helse i kommunene',
+        nameEn: 'BIP: Digital health in the municipalities',
+        kind: 'blendedIntensive',
+        department: 'helse',
+        isced: '0988',
+      },
     ],
   },
   {
@@ -141,16 +166,41 @@ export const partners: readonly Partner[] = [
     name: 'Université de Valmont',
     locale: 'fr',
     agreementId: 'AVT-2023-044',
-    offers: [{ code: 'UTV-OKO-27V', name: 'Utveksling økonomi og ledelse, vår 2027', kind: 'exchange', department: 'okonomi' }],
+    places: 8,
+    offers: [
+      {
+        code: 'UTV-OKO-27V',
+        name: 'Utveksling økonomi og ledelse, vår 2027',
+        nameEn: 'Exchange in business and management, spring 2027',
+        kind: 'exchange',
+        department: 'okonomi',
+        isced: '0413',
+      },
+    ],
   },
   {
     id: 'partner-aurora',
     name: 'Aurora University of Applied Sciences',
     locale: 'fi',
     agreementId: 'AVT-2025-003',
+    places: 10,
     offers: [
-      { code: 'UTV-TEK-27V', name: 'Exchange semester in computer engineering, spring 2027', kind: 'exchange', department: 'teknologi' },
-      { code: 'BIP-ARC-27', name: 'BIP: Arctic energy systems', kind: 'blendedIntensive', department: 'teknologi' },
+      {
+        code: 'UTV-TEK-27V',
+        name: 'Exchange semester in computer engineering, spring 2027',
+        nameEn: 'Exchange semester in computer engineering, spring 2027',
+        kind: 'exchange',
+        department: 'teknologi',
+        isced: '0613',
+      },
+      {
+        code: 'BIP-ARC-27',
+        name: 'BIP: Arctic energy systems',
+        nameEn: 'BIP: Arctic energy systems',
+        kind: 'blendedIntensive',
+        department: 'teknologi',
+        isced: '0713',
+      },
     ],
   },
   {
@@ -158,16 +208,41 @@ export const partners: readonly Partner[] = [
     name: 'Universidad de la Alborada',
     locale: 'es',
     agreementId: 'AVT-2024-029',
-    offers: [{ code: 'UTV-LU-27V', name: 'Utveksling lærerutdanning, vår 2027', kind: 'exchange', department: 'laerer' }],
+    places: 6,
+    offers: [
+      {
+        code: 'UTV-LU-27V',
+        name: 'Utveksling lærerutdanning, vår 2027',
+        nameEn: 'Exchange in teacher education, spring 2027',
+        kind: 'exchange',
+        department: 'laerer',
+        isced: '0113',
+      },
+    ],
   },
   {
     id: 'partner-fjordheim-kommune',
     name: 'Fjordheim kommune',
     locale: 'no',
     agreementId: 'OPP-2025-002',
+    places: 60,
     offers: [
-      { code: 'OPP-VEI-27', name: 'Veiledning i praksis (oppdragsutdanning)', kind: 'commissionedEducation', department: 'helse' },
-      { code: 'OPP-KLA-27', name: 'Klasseledelse (oppdragsutdanning)', kind: 'commissionedEducation', department: 'laerer' },
+      {
+        code: 'OPP-VEI-27',
+        name: 'Veiledning i praksis (oppdragsutdanning)',
+        nameEn: 'Supervising students in placement (commissioned education)',
+        kind: 'commissionedEducation',
+        department: 'helse',
+        isced: '0111',
+      },
+      {
+        code: 'OPP-KLA-27',
+        name: 'Klasseledelse (oppdragsutdanning)',
+        nameEn: 'Classroom management (commissioned education)',
+        kind: 'commissionedEducation',
+        department: 'laerer',
+        isced: '0111',
+      },
     ],
   },
 ];

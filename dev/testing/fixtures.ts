@@ -8,7 +8,11 @@ import type { CaseType } from '../../src-shared/domain/case/case-type';
 import { addDays, dateOf, isoTimestampOf } from '../../src-shared/domain/calendar/iso-date';
 import { courseDeliveryWorkflow, type CourseDeliveryCase, type CourseDeliveryEvent } from '../../src-shared/domain/course-delivery/course-delivery.workflow';
 import { followUpWorkflow, type FollowUpCase, type FollowUpEvent } from '../../src-shared/domain/follow-up/follow-up.workflow';
+import { admissionRoute } from '../../src-shared/domain/nomination/admission-mode';
+import type { AdmissionSetup } from '../../src-shared/domain/nomination/nomination.schema';
 import { nominationWorkflow, type NominationCase, type NominationEvent } from '../../src-shared/domain/nomination/nomination.workflow';
+import { rankApplications } from '../../src-shared/domain/nomination/ranking';
+import { recordRanking } from '../../src-shared/domain/nomination/ranking-record';
 import { placementWorkflow, type PlacementCase, type PlacementEvent } from '../../src-shared/domain/placement/placement.workflow';
 import { systemActor, type Workflow, type WorkflowCase, type WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
@@ -105,17 +109,53 @@ export function followUpStart(): FollowUpCase {
   };
 }
 
-export function nominationStart(admissionKind: 'proForma' | 'screening' = 'screening'): NominationCase {
+/**
+ * Admission set-ups of the nomination fixtures: a new screening round for all applications that
+ * then ranks (the default), and each pro forma mode with no documentation required.
+ */
+export const nominationSetups: Record<'screening' | 'studyRightAtOnce' | 'directOffer' | 'ranked', AdmissionSetup> = {
+  screening: { proFormaMode: 'ranked', screening: 'all', requiredItems: [] },
+  studyRightAtOnce: { proFormaMode: 'studyRightAtOnce', screening: 'deviationsOnly', requiredItems: [] },
+  directOffer: { proFormaMode: 'directOffer', screening: 'deviationsOnly', requiredItems: [] },
+  ranked: { proFormaMode: 'ranked', screening: 'deviationsOnly', requiredItems: [] },
+};
+
+export function nominationStart(setup: keyof typeof nominationSetups = 'screening'): NominationCase {
+  const admission = nominationSetups[setup];
   return {
     ...base('nomination', 'nominated', SCOPE.partner, 'nominator-1'),
     status: 'nominated',
     details: {
       offer: { code: 'UTV-HEL-27V', name: 'Utveksling helse, vår 2027', kind: 'exchange', term: '2027V', agreementId: 'AVT-1' },
       partner: { id: SCOPE.partner, name: 'Hochschule Lindenhof' },
-      admissionKind,
+      admissionKind: admissionRoute(admission, { id: 'fixture' }).admissionKind,
+      admission,
       nomination: { nominatedAt: after(0), nominatedBy: 'nominator-1', nominatorName: 'nominator Nordmann', channel: 'ewp' },
     },
   };
+}
+
+/**
+ * A real ranking run over the case's choices with one rival ranked ahead of it everywhere: with two
+ * places per offer (`reached`) the case is offered its first choice; with one the rival takes it
+ * and the case is not reached.
+ */
+export function nominationRanking(c: NominationCase, at: string, reached = true) {
+  const choices = (c.details.application?.choices ?? [c.details.offer]).map((choice) => choice.code);
+  const result = rankApplications({
+    config: { criteria: [{ kind: 'gradeAverage', weight: 1 }] },
+    agreements: [{ id: c.details.offer.agreementId }],
+    offers: choices.map((code) => ({ code, agreementId: c.details.offer.agreementId, capacity: reached ? 2 : 1, requirements: { isced: [], eqf: [] } })),
+    applications: [
+      { id: c.id, submittedAt: after(0), choices, gradeAverage: 70 },
+      { id: 'rival-1', submittedAt: after(0), choices, gradeAverage: 90 },
+    ],
+  });
+  if (!result.ok) throw new Error(result.error);
+  return recordRanking(
+    result.applications.find((application) => application.id === c.id)!,
+    { id: 'ranking-run-1', at },
+  );
 }
 
 /** The student's yes to result exchange, given in Studentweb before the case. */
@@ -232,7 +272,8 @@ export const nominationEvents: { [K in NominationEvent['type']]: EventBuilder<No
   startReview: (c) => ({ type: 'startReview', at: later(c) }),
   requestDocumentation: (c) => ({ type: 'requestDocumentation', at: later(c), items: ['languageRequirement'] }),
   receiveDocumentation: (c) => ({ type: 'receiveDocumentation', at: later(c) }),
-  qualify: (c) => ({ type: 'qualify', at: later(c), position: 3, capacity: 10 }),
+  qualify: (c) => ({ type: 'qualify', at: later(c) }),
+  rank: (c) => ({ type: 'rank', at: later(c), ranking: nominationRanking(c, later(c)) }),
   makeOffer: (c) => ({ type: 'makeOffer', at: later(c), answerBy: addDays(dateOf(later(c)), 14) }),
   markNotReached: (c) => ({ type: 'markNotReached', at: later(c) }),
   grantStudyRight: (c) => ({ type: 'grantStudyRight', at: later(c) }),
@@ -241,6 +282,13 @@ export const nominationEvents: { [K in NominationEvent['type']]: EventBuilder<No
   reject: (c) => ({ type: 'reject', at: later(c), reason: 'Oppfyller ikke språkkravet.' }),
   withdraw: (c) => ({ type: 'withdraw', at: later(c), reason: 'Valgt et annet lærested.' }),
 };
+
+/** The `rank` step with a result that leaves the case outside the places (a rival takes them). */
+export const rankedNotReached = (c: NominationCase): Extract<NominationEvent, { type: 'rank' }> => ({
+  type: 'rank',
+  at: later(c),
+  ranking: nominationRanking(c, later(c), false),
+});
 
 const HISF = { code: '216', name: 'HiSF' };
 const HINT = { code: '214', name: 'HiNT' };
@@ -441,8 +489,8 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     application: { submittedAt: t, choices: [{ code: 'UTV-HEL-27V', name: 'Utveksling helse' }] },
     qualification: { requestedAt: t, items: [{ kind: 'languageRequirement', status: 'received' }] },
     review: { startedAt: t, reviewerId: 'caseOfficer-1' },
-    ranking: { rankedAt: t, position: 3, capacity: 10, gradeAverage: 4.2 },
-    offerMade: { offeredAt: t, answerBy: '2026-09-15' },
+    ranking: nominationRanking(nominationStart(), t),
+    offerMade: { offeredAt: t, answerBy: '2026-09-15', offer: { code: 'UTV-HEL-27V', name: 'Utveksling helse' } },
     outcome: { decidedAt: t, result: 'admitted', reason: '' },
   },
   approval: {

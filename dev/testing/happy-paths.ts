@@ -50,6 +50,7 @@ export const happyPaths: {
     ['caseOfficer', nominationEvents.requestDocumentation],
     ['applicant', nominationEvents.receiveDocumentation],
     ['caseOfficer', nominationEvents.qualify],
+    ['caseOfficer', nominationEvents.rank],
     ['caseOfficer', nominationEvents.makeOffer],
     ['applicant', nominationEvents.acceptOffer],
   ],

@@ -1,6 +1,6 @@
 import { roles } from '../../src-shared/domain/access/roles';
 import type { Case } from '../../src-shared/domain/case/case.schema';
-import { actorOf, caseFixtures, type Acting } from './fixtures';
+import { actorOf, caseFixtures, rankedNotReached, type Acting } from './fixtures';
 import type { Command } from '../../src-shared/domain/workflow/command.schema';
 import type { StatusChangeStep, Workflow, WorkflowCase, WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
@@ -24,9 +24,10 @@ export const walkSubjects: WalkSubject[] = [
   { workflow: followUp.workflow as unknown as AnyWorkflow, starts: () => [followUp.start()], events: followUp.events },
   {
     workflow: nomination.workflow as unknown as AnyWorkflow,
-    starts: () => [nomination.start(), nomination.start('proForma')],
-    // Ranked beyond capacity, so "not reached" is possible too.
-    events: { ...nomination.events, qualifyBeyondCapacity: (c: never) => ({ ...nomination.events.qualify(c), position: 12, capacity: 10 }) },
+    // A screening round, and each pro forma mode.
+    starts: () => (['screening', 'studyRightAtOnce', 'directOffer', 'ranked'] as const).map((setup) => nomination.start(setup)),
+    // Ranked outside the places too, so "not reached" is possible.
+    events: { ...nomination.events, rankNotReached: rankedNotReached },
   },
   { workflow: approval.workflow as unknown as AnyWorkflow, starts: () => [approval.start(), approval.start(false)], events: approval.events },
   { workflow: placement.workflow as unknown as AnyWorkflow, starts: () => [placement.start()], events: placement.events },

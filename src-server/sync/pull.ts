@@ -2,6 +2,7 @@ import { registerTable } from '../../src-shared/domain/access/access-table';
 import { mayReadRecord } from '../../src-shared/domain/access/read-projection';
 import type { RecordCollection } from '../../src-shared/domain/access/record-write';
 import { isStaff, type Actor } from '../../src-shared/domain/access';
+import { mayReadOffer, type OfferScope } from '../../src-shared/domain/access/offer-access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, positionOf, readFeed, type FeedPosition } from './change-feed';
@@ -155,6 +156,14 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
         [collection.name, actor.scope.institution],
       );
       return row?.n ?? 0;
+    }
+    case 'offer': {
+      const rows = await sql.query<OfferScope>(
+        `SELECT doc::json->>'institution' AS institution, doc::json->>'department' AS department, doc::json->>'partnerId' AS "partnerId"
+           FROM sync_documents WHERE collection = $1 AND NOT deleted`,
+        [collection.name],
+      );
+      return rows.filter((row) => mayReadOffer(actor, row)).length;
     }
   }
 }

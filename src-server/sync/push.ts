@@ -197,7 +197,7 @@ async function applyRow(
 
   // The pushed state is (at most) what the actor was given: put back what it was not.
   if (current) next = { ...(await visibility.restore(collection, current, next)), _deleted: next._deleted };
-  const refusal = await checkWrite({ collection, actor, before: currentWire, after: next, visibility });
+  const refusal = await checkWrite({ collection, actor, before: currentWire, after: next, visibility, tx });
   if (refusal) return reject(refusal);
 
   const { _deleted: deleted, ...doc } = next;

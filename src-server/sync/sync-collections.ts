@@ -10,9 +10,12 @@ import { collectionDefinitions, replicatedCollections, type CollectionName } fro
  *   that person.
  * - `directory`: kept by the server (the staff directory from its accounts, the organisation from
  *   `npm run admin -- org import`); visible to the institution's staff, never written by a client.
+ * - `offer`: an education offer; the offer table decides (src-shared/domain/access/offer-access.ts):
+ *   the institution's staff read it, its partner's nominators too; case officers and department
+ *   heads write it, checked against its agreement (src-server/case-types/nomination/offer-store.ts).
  * - `open`: everyone signed in (used for RxDB's own replication test suite only).
  */
-export type VisibilityRule = 'case' | 'case-child' | 'person' | 'directory' | 'open';
+export type VisibilityRule = 'case' | 'case-child' | 'person' | 'directory' | 'offer' | 'open';
 
 export interface SyncCollection {
   name: string;
@@ -35,6 +38,8 @@ const policies: Record<Exclude<CollectionName, 'conflicts'>, Pick<SyncCollection
   people: { visibility: 'person', appendOnly: false, deletable: false },
   staff: { visibility: 'directory', appendOnly: false, deletable: false },
   organisation: { visibility: 'directory', appendOnly: false, deletable: false },
+  // Nominations name an offer by its code: an offer is closed by its dates, never deleted.
+  offers: { visibility: 'offer', appendOnly: false, deletable: false },
 };
 
 export function defaultSyncCollections(): SyncCollection[] {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canSeeCase, seesPeopleRegister, type Actor } from '../../src-shared/domain/access';
+import { mayReadOffer, type OfferScope } from '../../src-shared/domain/access/offer-access';
 import { mayReadRecord, projectCase, restoreWithheld } from '../../src-shared/domain/access/read-projection';
 import type { RecordCollection } from '../../src-shared/domain/access/record-write';
 import { projectPerson, readsNationalIdThroughCases, registerIncludes, restoreNationalId } from '../../src-shared/domain/access/read-projection-people';
@@ -129,6 +130,8 @@ export class VisibilityContext {
         return this.inRegister(row) || this.seesPerson(row.id);
       case 'directory':
         return this.inStaffDirectory(row);
+      case 'offer':
+        return mayReadOffer(this.actor, JSON.parse(row.doc) as OfferScope);
     }
   }
 
@@ -151,6 +154,9 @@ export class VisibilityContext {
         return this.inStaffDirectory(row) || this.sawPerson(row.id);
       case 'directory':
         return this.inStaffDirectory(row);
+      case 'offer':
+        // Who reads an offer follows its institution and partner, which never change.
+        return mayReadOffer(this.actor, JSON.parse(row.doc) as OfferScope);
     }
   }
 

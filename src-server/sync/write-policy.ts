@@ -1,10 +1,15 @@
 import { canSeeCase, type Actor } from '../../src-shared/domain/access';
+import { checkOfferWrite } from '../../src-shared/domain/access/offer-access';
 import { checkPersonWrite } from '../../src-shared/domain/access/person-write';
 import { checkRecordWrite, type RecordCollection } from '../../src-shared/domain/access/record-write';
 import { checkCaseChange } from '../../src-shared/domain/case/case-change';
 import type { Case } from '../../src-shared/domain/case/case.schema';
+import { dateOf } from '../../src-shared/domain/calendar/iso-date';
+import type { EducationOffer } from '../../src-shared/domain/nomination/education-offer';
 import type { RejectionReason } from '../../src-shared/sync/push.schema';
 import type { JsonRecord } from '../../src-shared/sync/json-value';
+import { offerStoreProblems } from '../case-types/nomination/offer-store';
+import type { Sql } from '../db/database';
 import type { SyncCollection } from './sync-collections';
 import type { VisibilityContext } from './visibility';
 
@@ -21,6 +26,8 @@ export interface WriteCheck {
   before: JsonRecord | null;
   after: JsonRecord;
   visibility: VisibilityContext;
+  /** The push's transaction (checks that read other documents). */
+  tx: Sql;
 }
 
 /** Workflow reasons that are about who acts, not about the case: shown as "forbidden". */
@@ -54,6 +61,8 @@ export async function checkWrite(check: WriteCheck): Promise<WriteRefusal | null
       const result = checkPersonWrite(actor, before, after);
       return result.ok ? null : { reason: 'forbidden', code: result.code, message: result.message };
     }
+    case 'offer':
+      return checkOffer(check);
   }
 }
 
@@ -86,4 +95,14 @@ async function checkCaseChild({ collection, actor, before, after, visibility }: 
   const result = checkRecordWrite({ actor, parent, collection: collection.name as RecordCollection, before, after });
   if (result.ok) return null;
   return { reason: ['forbidden', 'created-by-mismatch'].includes(result.code) ? 'forbidden' : 'immutable', code: result.code, message: result.message };
+}
+
+/** Who acts (the offer table), then how the offer fits its agreement and the institution's other offers. */
+async function checkOffer({ actor, before, after, tx }: WriteCheck): Promise<WriteRefusal | null> {
+  const offer = after as unknown as EducationOffer;
+  const access = checkOfferWrite(actor, before as unknown as EducationOffer | null, offer);
+  if (!access.ok) return { reason: access.code === 'forbidden' ? 'forbidden' : 'immutable', code: access.code, message: access.message };
+  const problems = await offerStoreProblems(tx, offer, dateOf(new Date()));
+  if (!problems.length) return null;
+  return { reason: 'workflow', code: problems[0]!.code, message: problems.map((problem) => problem.message).join(' ') };
 }

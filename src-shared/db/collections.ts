@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { caseSchema } from '../domain/case/case.schema';
 import { conflictSchema } from '../domain/conflict/conflict.schema';
 import { documentSchema } from '../domain/document/document.schema';
+import { educationOfferSchema } from '../domain/nomination/education-offer';
 import { noteSchema } from '../domain/note/note.schema';
 import { orgUnitSchema } from '../domain/organisation/org-unit.schema';
 import { personSchema } from '../domain/person/person.schema';
@@ -14,7 +15,8 @@ import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
  * five case types share one `cases` collection (type in `type`, type-specific data in `details`):
  * the overview lists and filters across types with one indexed query, and sync runs one stream
  * for all cases instead of five. Sub-records (notes, documents, tasks) and people get their own;
- * `conflicts` is local only, `staff` and `organisation` are read-only. Five slots stay free.
+ * `conflicts` is local only, `staff` and `organisation` are read-only; `offers` holds the education
+ * offers with their admission set-up (nomination admission). Four slots stay free.
  */
 interface CollectionDefinition {
   schema: z.ZodObject;
@@ -66,6 +68,12 @@ export const collectionDefinitions = {
     schema: orgUnitSchema,
     replicated: true,
     rx: { version: 0, primaryKey: 'id', indexes: ['kind', 'parentId'] },
+  },
+  /** Education offers (utdanningstilbud) with their admission set-up, kept by case officers. */
+  offers: {
+    schema: educationOfferSchema,
+    replicated: true,
+    rx: { version: 0, primaryKey: 'id', indexes: ['partnerId'] },
   },
   conflicts: {
     schema: conflictSchema,

@@ -1,10 +1,12 @@
 import type { CsvText, NominationCsvDraft } from '../../../src-shared/domain/nomination/nomination-csv';
 import type { NominationField } from '../../../src-shared/domain/nomination/nomination-csv-draft';
+import type { EducationOffer } from '../../../src-shared/domain/nomination/education-offer';
 import type { NominationDetails } from '../../../src-shared/domain/nomination/nomination.schema';
 import { organisationIndex } from '../../../src-shared/domain/organisation/organisation-index';
 import type { OrgUnit } from '../../../src-shared/domain/organisation/org-unit.schema';
 import type { Sql } from '../../db/database';
 import { storedOrganisation } from '../../organisation/org-store';
+import { storedOffers } from './offer-store';
 
 /**
  * The server's check of an uploaded nomination file (CSV, way 2 of issue 11) against the
@@ -19,6 +21,12 @@ export interface NominationOffer {
   offer: NominationDetails['offer'];
   /** Whether the applicant may pick and rank several offers. */
   choicesAllowed: boolean;
+}
+
+/** A stored education offer as the check names it (by its Norwegian name, as nomination cases carry it). */
+export function nominationOfferOf(offer: EducationOffer): NominationOffer {
+  const { code, name, kind, term, agreementId } = offer;
+  return { offer: { code, name: name.nb, kind, term, agreementId }, choicesAllowed: offer.admission.maxChoices > 1 };
 }
 
 export interface NominatorScope {
@@ -102,6 +110,17 @@ export async function checkCsvNominations(
     if (problems.length > 0 || !offer.ok || !partner) return { row, ok: false, problems };
     return { row, ok: true, offer: offer.entry.offer, partner: { id: partner.id, name: partner.name }, choices };
   });
+}
+
+/** checkCsvNominations against the offers stored for the nominator's partner. */
+export async function checkCsvNominationsForPartner(
+  sql: Sql,
+  drafts: readonly NominationCsvDraft[],
+  scope: NominatorScope,
+  today: string,
+): Promise<CsvImportRow[]> {
+  const offers = await storedOffers(sql, { partnerId: scope.partnerId });
+  return checkCsvNominations(sql, drafts, scope, offers.map(nominationOfferOf), today);
 }
 
 function validityProblem(agreement: OrgUnit, code: string, today: string): CsvText | undefined {

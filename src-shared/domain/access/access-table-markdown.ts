@@ -1,5 +1,5 @@
 import { caseTypes } from '../case/case-type';
-import { accessTable, registerTable } from './access-table';
+import { accessTable, offerTable, registerTable } from './access-table';
 import { roleLabels, roles, type Role } from './roles';
 
 /** The access table as Markdown, for the README (a test keeps the README's copy current). */
@@ -19,5 +19,10 @@ export function accessTableMarkdown(): string {
       return `| ${roleLabels[role].en} | ${access.people} | ${access.nationalId ? 'yes' : 'no'} | ${access.write} |`;
     }),
   ].join('\n');
-  return [...sections, register].join('\n\n');
+  const offers = [
+    '| education offers | read | may write |',
+    '|---|---|---|',
+    ...roles.map((role) => `| ${roleLabels[role].en} | ${offerTable[role].read} | ${offerTable[role].write} |`),
+  ].join('\n');
+  return [...sections, register, offers].join('\n\n');
 }

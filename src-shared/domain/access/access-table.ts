@@ -67,6 +67,7 @@ export const accessTable = {
       offer: ['r', 'w', 'w', 'r'],
       partner: ['r', 'w', 'r', 'r'],
       admissionKind: ['r', 'w', 'r', 'r'],
+      admission: ['r', 'r', 'r', 'r'],
       nomination: ['r', 'r', 'r', 'r'],
       application: ['r', 'r', 'r', 'r'],
       qualification: ['r', 'w', 'r', 'r'],
@@ -203,4 +204,31 @@ export const registerTable: Record<Role, RegisterAccess> = {
   siteSupervisor: { people: '-', nationalId: false, write: '-' },
   student: { people: '-', nationalId: false, write: '-' },
   applicant: { people: '-', nationalId: false, write: '-' },
+};
+
+/**
+ * Education offers (the `offers` collection: an offer with its admission set-up), per role:
+ * - `read`: the offers of the role's institution (`institution`), only those of the partners it
+ *   acts for (`partner`: a nominator reads its own partner's offers, nothing of another's), or none;
+ * - `write`: create and change the institution's offers (`institution`), those its departments
+ *   run (`department`), or none.
+ */
+export interface OfferAccess {
+  read: 'institution' | 'partner' | '-';
+  write: 'institution' | 'department' | '-';
+}
+
+export const offerTable: Record<Role, OfferAccess> = {
+  teacher: { read: 'institution', write: '-' },
+  cohortCoordinator: { read: 'institution', write: '-' },
+  departmentHead: { read: 'institution', write: 'department' },
+  rector: { read: 'institution', write: '-' },
+  operationsConsultant: { read: 'institution', write: '-' },
+  caseOfficer: { read: 'institution', write: 'institution' },
+  nominator: { read: 'partner', write: '-' },
+  placementAdmin: { read: 'institution', write: '-' },
+  siteCoordinator: { read: '-', write: '-' },
+  siteSupervisor: { read: '-', write: '-' },
+  student: { read: '-', write: '-' },
+  applicant: { read: '-', write: '-' },
 };

@@ -14,7 +14,7 @@ describe('bulk-able steps of the five workflows', () => {
     const steps = Object.fromEntries(caseTypes.map((type) => [type, bulkSteps(type).map((step) => step.event)]));
     expect(steps).toEqual({
       followUp: ['open', 'close', 'recordNoShow'],
-      nomination: ['startReview', 'acceptOffer', 'receiveDocumentation', 'grantStudyRight', 'markNotReached', 'declineOffer'],
+      nomination: ['startReview', 'qualify', 'acceptOffer', 'receiveDocumentation', 'grantStudyRight', 'markNotReached', 'declineOffer'],
       approval: ['startProcessing', 'orderResultFetch', 'close', 'requestConsent'],
       placement: ['sendOrder', 'start', 'complete'],
       courseDelivery: ['start', 'close'],

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { qualificationItemKinds, type NominationDetails } from './nomination.schema';
+import type { qualificationItemKinds, AdmissionSetup, NominationDetails, ProFormaMode } from './nomination.schema';
+
+export { admissionSetupSchema, proFormaModes, type AdmissionSetup, type ProFormaMode } from './nomination.schema';
 
 /**
  * How an admission treats its nominees (seed 002, "Gjennomføre opptak"). Pro forma: every nominee
@@ -9,20 +10,6 @@ import { qualificationItemKinds, type NominationDetails } from './nomination.sch
  * or only the deviation cases whose data is not good enough for the pro forma path. A screened and
  * qualified application then continues on the pro forma mode's path.
  */
-export const proFormaModes = ['studyRightAtOnce', 'directOffer', 'ranked'] as const;
-export type ProFormaMode = (typeof proFormaModes)[number];
-
-export const admissionSetupSchema = z.object({
-  proFormaMode: z.enum(proFormaModes),
-  screening: z.enum(['deviationsOnly', 'all']),
-  /** Documentation that must be approved for the data to count as good enough. */
-  requiredItems: z
-    .array(z.enum(qualificationItemKinds))
-    .max(qualificationItemKinds.length)
-    .refine((items) => new Set(items).size === items.length, 'Each item may be required once'),
-});
-export type AdmissionSetup = z.infer<typeof admissionSetupSchema>;
-
 /** The next step for an application; each names the workflow event (or ranking run) that takes it. */
 export type AdmissionStep = 'grantStudyRight' | 'makeOffer' | 'rank' | 'screen';
 

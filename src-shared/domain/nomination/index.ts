@@ -4,3 +4,5 @@ export * from './ewp-nomination';
 export * from './ranking';
 export * from './admission-mode';
 export * from './nomination-csv';
+export * from './education-offer';
+export * from './ranking-record';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
+import { recordedRankingSchema } from './ranking-record';
 
 /** Workflow states of a nomination application (nominasjonsopptak), in process order. */
 export const nominationStatuses = [
@@ -37,6 +38,25 @@ export const offerKinds = ['exchange', 'blendedIntensive', 'commissionedEducatio
 export const qualificationItemKinds = ['passport', 'languageRequirement', 'homeResults', 'proofOfFunding'] as const;
 export const nominationChannels = ['ewp', 'partnerSystem', 'userInterface'] as const;
 
+/** The seed's three pro forma modes (admission-mode.ts says where each application goes). */
+export const proFormaModes = ['studyRightAtOnce', 'directOffer', 'ranked'] as const;
+export type ProFormaMode = (typeof proFormaModes)[number];
+
+/** How an admission is set up (per offer); each case records the set-up it was nominated under. */
+export const admissionSetupSchema = z.object({
+  proFormaMode: z.enum(proFormaModes),
+  screening: z.enum(['deviationsOnly', 'all']),
+  /** Documentation that must be approved for the data to count as good enough. */
+  requiredItems: z
+    .array(z.enum(qualificationItemKinds))
+    .max(qualificationItemKinds.length)
+    .refine((items) => new Set(items).size === items.length, 'Each item may be required once'),
+});
+export type AdmissionSetup = z.infer<typeof admissionSetupSchema>;
+
+/** An offer as a case names it: code and name. */
+export const offerRefSchema = z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(200) });
+
 /**
  * A nomination concerns one applicant nominated by one partner under an agreement. The case's
  * `cohort` field holds the partner id (the access scope of the partner's nominators).
@@ -52,6 +72,8 @@ export const nominationDetailsSchema = z.object({
   partner: z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) }),
   /** proForma: every nominee with good enough data gets a place; screening: a new screening round. */
   admissionKind: z.enum(['proForma', 'screening']),
+  /** The admission's set-up when the applicant was nominated: the workflow's steps follow it. */
+  admission: admissionSetupSchema,
   nomination: z.object({
     nominatedAt: isoTimestamp,
     nominatedBy: idSchema,
@@ -64,10 +86,7 @@ export const nominationDetailsSchema = z.object({
     .object({
       submittedAt: isoTimestamp,
       /** Offers the applicant picked, best first. */
-      choices: z
-        .array(z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(200) }))
-        .min(1)
-        .max(10),
+      choices: z.array(offerRefSchema).min(1).max(10),
     })
     .optional(),
   qualification: z
@@ -85,15 +104,10 @@ export const nominationDetailsSchema = z.object({
     })
     .optional(),
   review: z.object({ startedAt: isoTimestamp, reviewerId: idSchema }).optional(),
-  ranking: z
-    .object({
-      rankedAt: isoTimestamp,
-      position: z.number().int().min(1).max(100_000),
-      capacity: z.number().int().min(0).max(100_000),
-      gradeAverage: z.number().min(0).max(100).optional(),
-    })
-    .optional(),
-  offerMade: z.object({ offeredAt: isoTimestamp, answerBy: isoDate }).optional(),
+  /** The latest ranking run's result for the application (a qualified-but-ranked admission). */
+  ranking: recordedRankingSchema.optional(),
+  /** The offer made: for a ranked admission the one the ranking gave, else the first choice. */
+  offerMade: z.object({ offeredAt: isoTimestamp, answerBy: isoDate, offer: offerRefSchema }).optional(),
   outcome: z
     .object({
       decidedAt: isoTimestamp,

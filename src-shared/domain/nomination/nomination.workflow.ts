@@ -4,28 +4,30 @@ import { isoDate } from '../case/case.schema';
 import { dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toPerson, toRole } from '../workflow/step-helpers';
 import type { Command } from '../workflow/command.schema';
-import { defineWorkflow, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
+import { defineWorkflow, refuse, type Refusal, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
+import { admissionRoute, type AdmissionStep } from './admission-mode';
 import {
   nominationDetailsSchema,
   nominationStatuses,
   nominationTerminalStatuses,
+  offerRefSchema,
   qualificationItemKinds,
   type NominationDetails,
   type NominationStatus,
 } from './nomination.schema';
+import { recordedRankingSchema } from './ranking-record';
 
 /**
  * Nomination admission (seed 002): a partner's nominator nominates an applicant (staff may do it
  * on the partner's behalf, recorded in `nomination.onBehalfOf`) → the applicant completes the
- * application → pro forma: study right at once, or an offer to accept or decline; screening: a
- * case officer reviews, may ask for documentation (passport, language, results), qualifies and
- * ranks → offer within capacity, or not reached, or rejected. Applicant and nominator both hear the
- * outcome; either may withdraw while the case is open.
+ * application → where the admission's set-up sends it (admission-mode.ts): screening first, where
+ * required (a case officer reviews, may ask for documentation, may reject), then the pro forma
+ * mode's path: study right at once, a direct offer to accept or decline, or qualified and ranked
+ * (a ranking run records its result on each case; an offer only where the result gives one, else
+ * not reached). Applicant and nominator both hear the outcome; either may withdraw while the case is open.
  */
-const choiceSchema = z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(200) });
-
 export const nominationEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('submitApplication'), ...eventBase, choices: z.array(choiceSchema).min(1).max(10) }),
+  z.object({ type: z.literal('submitApplication'), ...eventBase, choices: z.array(offerRefSchema).min(1).max(10) }),
   z.object({ type: z.literal('startReview'), ...eventBase }),
   z.object({
     type: z.literal('requestDocumentation'),
@@ -33,13 +35,8 @@ export const nominationEventSchema = z.discriminatedUnion('type', [
     items: z.array(z.enum(qualificationItemKinds)).min(1).max(qualificationItemKinds.length),
   }),
   z.object({ type: z.literal('receiveDocumentation'), ...eventBase }),
-  z.object({
-    type: z.literal('qualify'),
-    ...eventBase,
-    position: z.number().int().min(1).max(100_000),
-    capacity: z.number().int().min(0).max(100_000),
-    gradeAverage: z.number().min(0).max(100).optional(),
-  }),
+  z.object({ type: z.literal('qualify'), ...eventBase }),
+  z.object({ type: z.literal('rank'), ...eventBase, ranking: recordedRankingSchema }),
   z.object({ type: z.literal('makeOffer'), ...eventBase, answerBy: isoDate }),
   z.object({ type: z.literal('markNotReached'), ...eventBase }),
   z.object({ type: z.literal('grantStudyRight'), ...eventBase }),
@@ -69,7 +66,58 @@ function outcome(c: NominationCase, at: string, result: Result, reason = ''): No
   return { ...c.details, outcome: { decidedAt: at, result, reason } };
 }
 
-const rankedBelowCapacity = (c: NominationCase) => c.details.ranking !== undefined && c.details.ranking.position > c.details.ranking.capacity;
+/**
+ * Where the admission's set-up sends the case now, by the one rule in admission-mode.ts. A case
+ * under review counts as screened and qualified when the officer takes the next step; a qualified
+ * case has passed (or needed no) screening.
+ */
+function routeOf(c: NominationCase) {
+  const screenedQualified = c.status === 'underReview' || c.status === 'qualified';
+  return admissionRoute(c.details.admission, { id: c.id, qualification: c.details.qualification, screenedQualified });
+}
+
+const otherStep: Record<AdmissionStep, (missing: string[]) => string> = {
+  screen: (missing) => `The application must be screened first${missing.length > 0 ? ` (not approved: ${missing.join(', ')})` : ''}`,
+  grantStudyRight: () => 'The admission grants study right at once',
+  makeOffer: () => 'The admission makes a direct offer',
+  rank: () => 'The admission ranks its applications: qualify and rank them first',
+};
+
+/** Refuses unless the admission's set-up takes the case to `step` now. */
+function requireStep(c: NominationCase, step: AdmissionStep): Refusal | null {
+  const route = routeOf(c);
+  return route.step === step ? null : refuse(otherStep[route.step](route.missingItems));
+}
+
+/** The offer the case may be given: the recorded ranking's (null: not reached), or else the first choice (a direct offer). */
+function offerDue(c: NominationCase): { code: string; name: string } | null {
+  const choices = c.details.application?.choices ?? [c.details.offer];
+  if (!c.details.ranking) return choices[0]!;
+  const code = c.details.ranking.offered;
+  return code === null ? null : (choices.find((choice) => choice.code === code) ?? { code, name: code });
+}
+
+/** Refuses unless the case's recorded ranking gives it an offer (`offered`), or none (not reached). */
+function requireRanking(c: NominationCase, offered: boolean): Refusal | null {
+  const ranking = c.details.ranking;
+  if (!ranking) return refuse('The application has not been ranked yet');
+  if ((ranking.offered !== null) === offered) return null;
+  return refuse(
+    ranking.offered === null ? 'The ranking gives the application no offer: it is not reached at any choice' : `The ranking offers ${ranking.offered}`,
+  );
+}
+
+/** The recorded ranking places the application at each of its choices, in priority order. */
+function rankingFitsChoices(c: NominationCase): Refusal | null {
+  const ranking = c.details.ranking;
+  if (!ranking) return null;
+  const choices = (c.details.application?.choices ?? []).map((choice) => choice.code);
+  const ranked = ranking.positions.map((at) => at.offer);
+  const inOrder = ranking.positions.every((at, i) => at.priority === i + 1);
+  return inOrder && ranked.join('\n') === choices.join('\n')
+    ? null
+    : refuse(`The ranking is for the choices ${ranked.join(', ')}, the application has ${choices.join(', ')}`);
+}
 
 const open: NominationStatus[] = ['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'];
 
@@ -123,29 +171,40 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       }),
     },
     qualify: {
-      label: { nb: 'Kvalifiser og ranger', en: 'Qualify and rank' },
+      label: { nb: 'Kvalifiser', en: 'Qualify' },
       rules: [{ from: ['submitted', 'underReview'], to: 'qualified', roles: ['caseOfficer'] }],
+      precondition: (c) => requireStep(c, 'rank'),
+      apply: (c) => ({ details: c.details, commands: [] }),
+    },
+    rank: {
+      // The result of a ranking run (rankApplications) over the admission's qualified applications.
+      label: { nb: 'Registrer rangering', en: 'Record the ranking' },
+      rules: [{ from: ['qualified'], to: 'qualified', roles: ['caseOfficer'] }],
       ensures: ['ranking'],
-      apply: (c, e) => ({
-        details: {
-          ...c.details,
-          ranking: { rankedAt: e.at, position: e.position, capacity: e.capacity, gradeAverage: e.gradeAverage },
-        },
-        commands: [],
-      }),
+      postcondition: rankingFitsChoices,
+      apply: (c, e) => ({ details: { ...c.details, ranking: e.ranking }, commands: [] }),
     },
     makeOffer: {
       label: { nb: 'Gi tilbud', en: 'Make an offer' },
       rules: [{ from: ['submitted', 'underReview', 'qualified'], to: 'offered', roles: ['caseOfficer'] }],
       ensures: ['offerMade'],
-      precondition: (c) => (c.status === 'qualified' && rankedBelowCapacity(c) ? refuse('The applicant is ranked outside the capacity') : null),
-      postcondition: (c) =>
-        c.details.offerMade && c.details.offerMade.answerBy < dateOf(c.details.offerMade.offeredAt) ? refuse('The answer deadline is before the offer') : null,
-      apply: (c, e) => ({
-        details: { ...c.details, offerMade: { offeredAt: e.at, answerBy: e.answerBy } },
-        deadlines: [deadline('answer', e.answerBy, 'Svarfrist på tilbud')],
-        commands: [],
-      }),
+      precondition: (c) => (c.status === 'qualified' ? requireRanking(c, true) : requireStep(c, 'makeOffer')),
+      postcondition: (c) => {
+        const made = c.details.offerMade;
+        if (!made) return null;
+        const due = offerDue(c)?.code;
+        if (made.offer.code !== due) return refuse(`The offer must be ${due ?? 'none'}, not ${made.offer.code}`);
+        return made.answerBy < dateOf(made.offeredAt) ? refuse('The answer deadline is before the offer') : null;
+      },
+      apply: (c, e) => {
+        const offer = offerDue(c);
+        if (!offer) return refuse('The ranking gives the application no offer');
+        return {
+          details: { ...c.details, offerMade: { offeredAt: e.at, answerBy: e.answerBy, offer } },
+          deadlines: [deadline('answer', e.answerBy, 'Svarfrist på tilbud')],
+          commands: [],
+        };
+      },
       commandsFromState: (c) => [tellBoth(c, 'nomination.offer')],
     },
     acceptOffer: {
@@ -193,10 +252,7 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       label: { nb: 'Tildel studierett', en: 'Grant study right' },
       rules: [{ from: ['submitted', 'underReview'], to: 'admitted', roles: ['caseOfficer'] }],
       ensures: ['outcome'],
-      precondition: (c) =>
-        c.status === 'submitted' && c.details.admissionKind !== 'proForma'
-          ? refuse('A screening admission must be reviewed before study right is granted')
-          : null,
+      precondition: (c) => requireStep(c, 'grantStudyRight'),
       apply: (c, e) => ({
         details: outcome(c, e.at, 'admitted'),
         commands: [],
@@ -207,7 +263,7 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
       label: { nb: 'Nådde ikke opp', en: 'Not reached' },
       rules: [{ from: ['qualified'], to: 'notOffered', roles: ['caseOfficer'] }],
       ensures: ['outcome'],
-      precondition: (c) => (rankedBelowCapacity(c) ? null : refuse('The applicant is ranked within the capacity')),
+      precondition: (c) => requireRanking(c, false),
       apply: (c, e) => ({ details: outcome(c, e.at, 'notOffered'), commands: [] }),
       commandsFromState: (c) => [tellBoth(c, 'nomination.notReached')],
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../access/roles';
-import { actorFor, caseFixtures, happyPaths, walk, workflowsUnderTest } from '../../../dev/testing';
+import { actorFor, caseFixtures, happyPaths, rankedNotReached, walk, workflowsUnderTest } from '../../../dev/testing';
 import type { CaseWorkflow, Workflow, WorkflowCase, WorkflowEvent } from './workflow';
 
 /**
@@ -27,11 +27,11 @@ const followUpMerged = walk(followUp.workflow, followUp.start(), [['cohortCoordi
 
 const nominationMain = walk(nomination.workflow, nomination.start(), happyPaths.nomination);
 const nominationEnds = [
-  walk(nomination.workflow, nominationMain[6]!, [['applicant', nomination.events.declineOffer]]),
+  walk(nomination.workflow, nominationMain[7]!, [['applicant', nomination.events.declineOffer]]),
   walk(nomination.workflow, nominationMain[2]!, [['caseOfficer', nomination.events.reject]]),
   walk(nomination.workflow, nominationMain[0]!, [['nominator', nomination.events.withdraw]]),
-  walk(nomination.workflow, nominationMain[4]!, [
-    ['caseOfficer', (c) => ({ ...nomination.events.qualify(c), position: 12, capacity: 10 })],
+  walk(nomination.workflow, nominationMain[5]!, [
+    ['caseOfficer', rankedNotReached],
     ['caseOfficer', nomination.events.markNotReached],
   ]),
 ].map((states) => states.at(-1)!);
@@ -90,6 +90,7 @@ const matrices: Record<string, MatrixCase> = {
       requestDocumentation: [[['underReview'], 'awaitingDocumentation', ['caseOfficer']]],
       receiveDocumentation: [[['awaitingDocumentation'], 'underReview', ['applicant', 'caseOfficer']]],
       qualify: [[['submitted', 'underReview'], 'qualified', ['caseOfficer']]],
+      rank: [[['qualified'], 'qualified', ['caseOfficer']]],
       makeOffer: [[['submitted', 'underReview', 'qualified'], 'offered', ['caseOfficer']]],
       markNotReached: [[['qualified'], 'notOffered', ['caseOfficer']]],
       grantStudyRight: [[['submitted', 'underReview'], 'admitted', ['caseOfficer']]],
@@ -98,10 +99,15 @@ const matrices: Record<string, MatrixCase> = {
       reject: [[['underReview'], 'rejected', ['caseOfficer']]],
       withdraw: [[['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'], 'withdrawn', ['applicant', 'nominator']]],
     },
-    // The fixture is a screening admission ranked within capacity.
+    // The fixture is a screening round for all applications of a ranked admission, and the ranking offers it a place:
+    // before review every way on is refused, after it only qualifying is not, and once ranked only the offer.
     preconditionFails: [
-      ['qualified', 'markNotReached'],
+      ['submitted', 'qualify'],
+      ['submitted', 'makeOffer'],
       ['submitted', 'grantStudyRight'],
+      ['underReview', 'makeOffer'],
+      ['underReview', 'grantStudyRight'],
+      ['qualified', 'markNotReached'],
     ],
   },
   approval: {
