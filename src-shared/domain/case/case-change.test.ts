@@ -145,6 +145,21 @@ describe('checkCaseChange: status changes', () => {
     expect(checkCaseChange({ before: followUpAt('reviewedWithRector'), after: followUpAt('decisionSent'), actor: head })).toEqual({ ok: true });
   });
 
+  it('accepts a step that keeps the status taken offline on the way (recording a ranking, then the offer it gives)', () => {
+    const nomination = paths.nomination!.states;
+    const unranked = nomination.find((c) => c.status === 'qualified' && !(c.details as { ranking?: unknown }).ranking)!;
+    const offered = nomination.find((c) => c.status === 'offered')!;
+    const officer = by('caseOfficer');
+    expect(unranked).toBeDefined();
+    expect(checkCaseChange({ before: unranked, after: offered, actor: officer })).toEqual({ ok: true });
+    // The ranking is checked as its own step would be: one that does not fit the choices is refused.
+    const details = offered.details as { ranking: { choices: unknown[] } };
+    const misfit = { ...offered, details: { ...details, ranking: { ...details.ranking, choices: [] } } };
+    expect(checkCaseChange({ before: unranked, after: misfit, actor: officer })).toMatchObject({ ok: false });
+    // Someone who may not rank cannot have ranked on the way.
+    expect(checkCaseChange({ before: unranked, after: pushedBy(offered, 'departmentHead'), actor: head })).toMatchObject({ ok: false });
+  });
+
   it('refuses a multi-step push that includes a step the actor may not take', () => {
     const result = checkCaseChange({ before: followUpAt('open'), after: pushedBy(followUpAt('meetingCalled'), 'cohortCoordinator'), actor: coordinator });
     expect(result).toMatchObject({ ok: false, reason: 'role-not-allowed' });

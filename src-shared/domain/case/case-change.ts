@@ -147,7 +147,10 @@ export function statusChangePath(
   return failure!;
 }
 
-function checkPath(workflow: CaseWorkflow, path: readonly StatusChangeStep[], before: Case, after: Case, actor: Actor): CaseChangeResult {
+function checkPath(workflow: CaseWorkflow, statusSteps: readonly StatusChangeStep[], before: Case, after: Case, actor: Actor): CaseChangeResult {
+  // Offline, steps that keep the status (recording a ranking) may have been taken on the way too.
+  const keeping = keepingStepsOnPath(workflow, statusSteps, before, after, actor);
+  const path = [...keeping, ...statusSteps];
   for (const step of path) {
     if (step.serverOnly) return deny('role-not-allowed', serverOnlyMessage([step]));
     const roles = step.roles.filter((role) => actor.roles.includes(role));
@@ -159,10 +162,13 @@ function checkPath(workflow: CaseWorkflow, path: readonly StatusChangeStep[], be
       return deny('forbidden', `The case is outside your scope for "${step.event}"`);
     }
   }
-  // The first step starts from the known state; later ones from states the server never saw,
+  // A step that keeps the status at the first status, and the first status change when no such
+  // step came before it, start from the known state; the others from states the server never saw,
   // approximated by the pushed state at that step's status.
-  for (const [i, step] of path.entries()) {
-    const blocked = workflow.precondition(step.event, i === 0 ? before : { ...after, status: step.from }, actor);
+  const startsKnown = (step: StatusChangeStep) =>
+    step.from === before.status && (step.from === step.to || statusSteps[0] !== step || !keeping.some((k) => k.from === step.from));
+  for (const step of path) {
+    const blocked = workflow.precondition(step.event, startsKnown(step) ? before : { ...after, status: step.from }, actor);
     if (blocked) return deny('precondition-failed', blocked.refused);
   }
   for (const step of path) {
@@ -186,6 +192,26 @@ function checkPath(workflow: CaseWorkflow, path: readonly StatusChangeStep[], be
     return deny('precondition-failed', `A ${after.status} case has no open deadlines`);
   }
   return OK;
+}
+
+/**
+ * The steps that keep the status which the actor may have taken along a status change made
+ * offline: at a status the change passed through, taken by a role of the actor, and writing
+ * something the status change's own steps do not. They are checked like the others.
+ */
+function keepingStepsOnPath(workflow: CaseWorkflow, path: readonly StatusChangeStep[], before: Case, after: Case, actor: Actor): StatusChangeStep[] {
+  if (path.some((step) => step.from === step.to)) return [];
+  const covers = (step: StatusChangeStep, p: string) => step.sets.some((set) => p === set || p.startsWith(`${set}.`));
+  const unexplained = changedPaths(before.details as JsonRecord, after.details as JsonRecord).filter((p) => !path.some((step) => covers(step, p)));
+  const passed = new Set(path.map((step) => step.from));
+  return workflow.statusChanges.filter(
+    (step) =>
+      step.from === step.to &&
+      !step.serverOnly &&
+      passed.has(step.from) &&
+      step.roles.some((role) => actor.roles.includes(role)) &&
+      unexplained.some((p) => covers(step, p)),
+  );
 }
 
 /**
