@@ -57,9 +57,15 @@ function checkStep(
   // …and refuses it with any other part changed, unless one of the actor's roles may edit that part.
   const mayEdit = (part: string) => actor.roles.some((r) => roleCanEdit(r, actor, before) && partAccess(workflow.type, r, part) === 'w');
   // Offline, several steps may arrive as one push: what any path between the two statuses writes is not tampering
-  // (nor, for a step that keeps the status, what the step itself writes).
+  // (nor, for a step that keeps the status, what the step itself writes, nor what a step that keeps
+  // the status which the actor may take at a status on the way writes: it is checked as that step).
+  const paths = before.status === after.status ? [] : statusPaths(workflow, before.status, after.status);
+  const passed = new Set(paths.flatMap((path) => path.map((s) => s.from)));
+  const keepingOnTheWay = workflow.statusChanges.filter(
+    (s) => s.from === s.to && !s.serverOnly && passed.has(s.from) && s.roles.some((r) => actor.roles.includes(r)),
+  );
   const written =
-    before.status === after.status ? step.sets : statusPaths(workflow, before.status, after.status).flatMap((path) => path.flatMap((s) => s.sets));
+    before.status === after.status ? step.sets : [...paths.flatMap((path) => path.flatMap((s) => s.sets)), ...keepingOnTheWay.flatMap((s) => s.sets)];
   let refusals = 0;
   for (const key of Object.keys((workflow.detailsSchema as z.ZodObject).shape)) {
     if (written.some((set) => set === key || set.startsWith(`${key}.`)) || mayEdit(key)) continue;
