@@ -32,18 +32,29 @@ const zone = ({ layers, packages = [], message, ipc = true }, { dev = false } = 
 });
 
 const sharedZone = {
-  layers: ['src-renderer', 'src-main', 'src-server'],
+  layers: ['src-renderer', 'src-portal', 'src-main', 'src-server'],
   packages: ['electron', 'react', 'react-dom', 'react/*', 'rxdb', 'rxdb/*', 'fastify', '@fastify/*', 'pg', '@electric-sql/*', ...nodeBuiltins],
   message: 'src-shared is pure: no other src-* layer, no Electron/React/RxDB/Fastify/Node I/O.',
 };
 const rendererZone = {
-  layers: ['src-main', 'src-server'],
+  layers: ['src-portal', 'src-main', 'src-server'],
   packages: ['electron', ...nodeBuiltins],
   message: 'The renderer imports only src-shared and itself, and reaches main through the typed API.',
   ipc: false,
 };
-const mainZone = { layers: ['src-renderer', 'src-server'], message: 'src-main imports only src-shared and itself.' };
-const serverZone = { layers: ['src-renderer', 'src-main'], packages: ['electron'], message: 'src-server imports only src-shared and itself.', ipc: false };
+const portalZone = {
+  layers: ['src-renderer', 'src-main', 'src-server'],
+  packages: ['electron', ...nodeBuiltins],
+  message: 'The external portal imports only src-shared and itself, and reaches the server over HTTP.',
+  ipc: false,
+};
+const mainZone = { layers: ['src-renderer', 'src-portal', 'src-server'], message: 'src-main imports only src-shared and itself.' };
+const serverZone = {
+  layers: ['src-renderer', 'src-portal', 'src-main'],
+  packages: ['electron'],
+  message: 'src-server imports only src-shared and itself.',
+  ipc: false,
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
@@ -67,6 +78,12 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...zone(rendererZone) },
   },
   { files: ['src-renderer/**/*.test.ts', DEMO_ENTRY], rules: zone(rendererZone, { dev: true }) },
+  {
+    files: ['src-portal/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, ...zone(portalZone) },
+  },
   {
     files: ['src-main/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -3,7 +3,7 @@
 // connected to it; where no Electron binary can be had, say so in one line and run browser mode
 // instead. `npm run start:browser` (--browser) goes straight to browser mode.
 //   --browser      browser mode only
-//   --no-build     use the existing out/ (skip `electron-vite build`)
+//   --no-build     use the existing out/ (skip `electron-vite build` and the portal's `vite build`)
 //   --no-server    do not start the central server (use the one in the app's settings)
 //   PORT           browser mode port (default 4317), DATA_DIR its data folder (default ./.data/browser)
 //   SERVER_PORT    central server port (default 4318), SERVER_DATA_DIR its PGlite folder (default .data/server)
@@ -46,12 +46,18 @@ function stop(exitCode) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/** As `npm run build`: the app (electron-vite), then the external portal the server serves at /portal/. */
 function build() {
-  const pkgPath = require.resolve('electron-vite/package.json');
-  const bin = JSON.parse(readFileSync(pkgPath, 'utf8')).bin['electron-vite'];
-  const result = spawnSync(process.execPath, [join(dirname(pkgPath), bin), 'build'], { cwd: root, stdio: 'inherit' });
+  runBin('electron-vite', ['build']);
+  runBin('vite', ['build', '--config', 'portal.vite.config.ts', '--logLevel', 'warn']);
+}
+
+function runBin(name, args) {
+  const pkgPath = require.resolve(`${name}/package.json`);
+  const { bin } = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  const result = spawnSync(process.execPath, [join(dirname(pkgPath), typeof bin === 'string' ? bin : bin[name]), ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error('Build failed (electron-vite build); not starting.');
+    console.error(`Build failed (${name} ${args.join(' ')}); not starting.`);
     process.exit(result.status ?? 1);
   }
 }
@@ -172,6 +178,7 @@ function printWhereToGo(app) {
     '',
     `  Central server  ${flags.has('--no-server') ? '(not started: --no-server)' : `${SERVER_URL}  (API docs: ${SERVER_URL}/docs)`}`,
     `  App             ${app}`,
+    ...(flags.has('--no-server') ? [] : [`  Partner portal  ${SERVER_URL}/portal/  (a nominator: u-nominator-lindenhof / ${DEMO_LOGIN.password})`]),
     `  Demo login      ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}  (every demo account: username = user id)`,
     '',
   ];

@@ -18,6 +18,7 @@ import { HttpError } from './http/http-error';
 import { refuseBadUrls } from './http/url-guard';
 import { serverSteps, type ServerSteps } from './cases/server-steps';
 import { registerImobilitiesRoutes } from './case-types/nomination/ewp/imobilities.routes';
+import { registerPortal } from './portal/portal.routes';
 import { queueStepIntegration } from './jobs/integration-jobs';
 import { createJobQueue, type JobQueue } from './jobs/job-queue';
 import { setUpJobs, type JobsOptions } from './jobs/jobs';
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
     wakeJobs = (await setUpJobs(app, { db, queue: jobs, steps, identify, options: options.jobs })).wake;
     await registerImobilitiesRoutes(app, { db, identify });
+    registerPortal(app, { db, identify });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

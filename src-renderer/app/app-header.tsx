@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { APPROVAL_PATH } from '../features/approval/approval-path';
+import { NOMINATION_PATH } from '../features/nomination/nomination-path';
 import { FOLLOW_UP_PATH } from '../features/follow-up/follow-up-path';
 import { UserMenu } from '../features/session/user-menu';
 import { TasksNavLink } from '../features/tasks/tasks-nav-link';
@@ -23,6 +24,9 @@ export function AppHeader() {
           </li>
           <li>
             <NavLink to={APPROVAL_PATH}>{t.nav.approval}</NavLink>
+          </li>
+          <li>
+            <NavLink to={NOMINATION_PATH}>{t.nav.nomination}</NavLink>
           </li>
           <li>
             <TasksNavLink />

@@ -3,6 +3,7 @@ import { approvalRoutes } from '../features/approval/approval-routes';
 import { CasePage } from '../features/case/case-page';
 import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
 import { followUpRoutes } from '../features/follow-up/follow-up-routes';
+import { nominationRoutes } from '../features/nomination/nomination-routes';
 import { CaseOverviewPage } from '../features/overview/case-overview-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { MyTasksPage } from '../features/tasks/my-tasks-page';
@@ -26,6 +27,7 @@ export function createAppRouter() {
         { path: CONFLICTS_PATH.slice(1), element: <ConflictInboxPage /> },
         ...followUpRoutes,
         ...approvalRoutes,
+        ...nominationRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

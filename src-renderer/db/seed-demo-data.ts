@@ -8,15 +8,22 @@ const CHUNK_SIZE = 1000;
  * First start: fills an empty replica with demo data. Returns the number of cases inserted
  * (0 when the replica already holds cases). Inserts run in chunks so a large seed neither builds
  * one huge transaction nor blocks the page for long. The directory a server would publish (the
- * organisation and the staff) is filled in too, also into a replica seeded before it existed.
+ * organisation and the staff) and the demo partners' education offers are filled in too, also into
+ * a replica seeded before they existed.
  */
 export async function seedDemoDataIfEmpty(db: SaksflytDatabase, caseCount: number, now: Date, onSeeding?: (caseCount: number) => void): Promise<number> {
-  const [cases, staff, units] = await Promise.all([db.cases.count().exec(), db.staff.count().exec(), db.organisation.count().exec()]);
-  if (cases > 0 && staff > 0 && units > 0) return 0;
+  const [cases, staff, units, offers] = await Promise.all([
+    db.cases.count().exec(),
+    db.staff.count().exec(),
+    db.organisation.count().exec(),
+    db.offers.count().exec(),
+  ]);
+  if (cases > 0 && staff > 0 && units > 0 && offers > 0) return 0;
   // Loaded only here: a normal start never downloads or parses the generator.
-  const demo = await import('../../dev/demo-data');
+  const [demo, demoOffers] = await Promise.all([import('../../dev/demo-data'), import('../../dev/demo-data/offers')]);
   if (staff === 0) await insertInChunks(db.staff, demo.demoStaffMembers(now.toISOString()));
   if (units === 0) await insertInChunks(db.organisation, demo.demoOrganisation(now));
+  if (offers === 0) await insertInChunks(db.offers, demoOffers.demoOffers(now));
   if (cases > 0) return 0;
   onSeeding?.(caseCount);
   const data = demo.generateDemoData({ caseCount, seed: DEMO_SEED, now });

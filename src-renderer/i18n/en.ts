@@ -19,6 +19,7 @@ export const en: Dictionary = {
     overview: 'Case overview',
     followUp: 'Follow-up cases',
     approval: 'Approval',
+    nomination: 'Admission',
     tasks: 'My tasks',
     settings: 'Settings',
   },

@@ -21,6 +21,7 @@ export const nb = {
     overview: 'Saksoversikt',
     followUp: 'Oppfølgingssaker',
     approval: 'Godkjenning',
+    nomination: 'Opptak',
     tasks: 'Mine oppgaver',
     settings: 'Innstillinger',
   },

@@ -35,7 +35,8 @@ export interface ImportAudit {
   channel?: string;
 }
 
-async function writeBatch(tx: Sql, collection: SyncCollection, batch: Record<string, unknown>[], audit: ImportAudit): Promise<void> {
+/** Writes documents (new or replacing) with new feed positions in the caller's transaction; one audit entry for the batch. */
+export async function writeBatch(tx: Sql, collection: SyncCollection, batch: Record<string, unknown>[], audit: ImportAudit): Promise<void> {
   const values: unknown[] = [];
   const tuples = batch.map((doc, index) => {
     const id = String(doc[collection.primaryKey]);

@@ -37,9 +37,20 @@ describe('import zones', () => {
     expect(await restrictedImports(code, 'src-server/zone-fixture.ts')).toHaveLength(1);
   });
 
+  it('keeps the external portal to src-shared and itself', async () => {
+    const code =
+      "import { useT } from '../../src-renderer/i18n/use-t';\nimport { buildApp } from '../../src-server/app';\nimport { readFileSync } from 'node:fs';\nexport const p = [useT, buildApp, readFileSync];\n";
+    const messages = await restrictedImports(code, 'src-portal/pages/zone-fixture.tsx');
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toContain('external portal');
+    const portalImport = "import { PortalApi } from '../../src-portal/api/portal-api';\nexport const q = PortalApi;\n";
+    expect(await restrictedImports(portalImport, 'src-renderer/app/zone-fixture.ts')).toHaveLength(1);
+    expect(await restrictedImports(portalImport, 'src-server/portal/zone-fixture.ts')).toHaveLength(1);
+  });
+
   it('lets each layer import src-shared', async () => {
     const code = "import { dispatch } from '../../src-shared/ipc/dispatch';\nexport const u = dispatch;\n";
-    for (const file of ['src-renderer/app/f.ts', 'src-main/ipc/f.ts', 'src-server/sync/f.ts']) {
+    for (const file of ['src-renderer/app/f.ts', 'src-portal/app/f.ts', 'src-main/ipc/f.ts', 'src-server/sync/f.ts']) {
       expect(await restrictedImports(code, file)).toHaveLength(0);
     }
   });
@@ -49,6 +60,7 @@ describe('import zones', () => {
     for (const [file, depth] of [
       ['src-shared/domain/f.ts', 2],
       ['src-renderer/features/follow-up/f.tsx', 3],
+      ['src-portal/pages/f.tsx', 2],
       ['src-main/services/f.ts', 2],
       ['src-server/sync/f.ts', 2],
     ] as const) {

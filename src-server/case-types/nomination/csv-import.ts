@@ -13,7 +13,7 @@ import { storedOffers } from './offer-store';
  * nominator's scope: every offer a row names — the nominated offer and each choice — must rest on
  * one of the nominator's partner's agreements in the organisation data, in force today, and be for
  * the row's term. The rows come from parseNominationCsv run on the server (never a client's
- * drafts); storing the cases is the portal's step.
+ * drafts); createDraftNominations (draft-nominations.ts) turns accepted rows into cases.
  */
 
 /** An offer (utdanningstilbud) open for nomination, as the admission set-up names it. */

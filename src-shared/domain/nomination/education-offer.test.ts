@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type z } from 'zod';
 import type { OrgUnit } from '../organisation/org-unit.schema';
 import { educationOfferSchema, offerAdmissionSchema, offerProblems, type EducationOffer } from './education-offer';
+import { lindenhofOffer } from '../../../dev/testing/offer-fixture';
 
 const agreement = (attributes: OrgUnit['attributes'] = { validFrom: '2024-01-01', validTo: '2028-12-31', places: '10' }): OrgUnit => ({
   id: 'avt-lindenhof',
@@ -15,28 +16,16 @@ const agreement = (attributes: OrgUnit['attributes'] = { validFrom: '2024-01-01'
 });
 
 const offer = (overrides: Partial<EducationOffer> = {}): EducationOffer =>
-  educationOfferSchema.parse({
-    id: 'offer-utv-hel-27v',
-    institution: 'hifj',
-    department: 'helse',
-    partnerId: 'partner-lindenhof',
-    agreementId: 'avt-lindenhof',
-    code: 'UTV-HEL-27V',
-    name: { nb: 'Utveksling helse og sosial, vår 2027', en: 'Exchange in health and social care, spring 2027' },
-    kind: 'exchange',
-    term: '2027V',
-    period: { from: '2027-01-11', to: '2027-06-18' },
-    capacity: 6,
-    requirements: { isced: ['0913'], eqf: [6], language: { code: 'en', minimumLevel: 'B2' } },
-    validity: { from: '2026-09-01', to: '2027-06-30' },
-    admission: {
-      proFormaMode: 'ranked',
-      screening: 'deviationsOnly',
-      requiredItems: ['homeResults'],
-      maxChoices: 3,
-      deadlines: { nomination: '2026-10-15', application: '2026-11-01', answer: '2026-12-01' },
+  lindenhofOffer({
+    ...{
+      admission: {
+        proFormaMode: 'ranked',
+        screening: 'deviationsOnly',
+        requiredItems: ['homeResults'],
+        maxChoices: 3,
+        deadlines: { nomination: '2026-10-15', application: '2026-11-01', answer: '2026-12-01' },
+      },
     },
-    updatedAt: '2026-11-01T08:00:00.000Z',
     ...overrides,
   });
 

@@ -4,11 +4,12 @@ import { importAllOrNothing } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { schemaVersionOf } from '../../../src-shared/db/collections';
 import type { ActorScope, Role } from '../../../src-shared/domain/access';
-import { educationOfferSchema, type EducationOffer } from '../../../src-shared/domain/nomination/education-offer';
+import type { EducationOffer } from '../../../src-shared/domain/nomination/education-offer';
 import { parseNominationCsv } from '../../../src-shared/domain/nomination/nomination-csv';
 import { validateOrgRows } from '../../../src-shared/domain/organisation/org-import-rows';
 import type { PushResponse } from '../../../src-shared/sync/push.schema';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
+import { lindenhofOffer } from '../../../dev/testing/offer-fixture';
 
 /**
  * The `offers` collection over real HTTP: case officers keep the institution's education offers,
@@ -70,31 +71,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const offer = (overrides: Partial<EducationOffer> = {}): EducationOffer =>
-  educationOfferSchema.parse({
-    id: 'offer-utv-hel-27v',
-    institution: 'hifj',
-    department: 'helse',
-    partnerId: 'partner-lindenhof',
-    agreementId: 'avt-lindenhof',
-    code: 'UTV-HEL-27V',
-    name: { nb: 'Utveksling helse og sosial, vår 2027', en: 'Exchange in health and social care, spring 2027' },
-    kind: 'exchange',
-    term: '2027V',
-    period: { from: '2027-01-11', to: '2027-06-18' },
-    capacity: 6,
-    requirements: { isced: ['0913'], eqf: [6], language: { code: 'en', minimumLevel: 'B2' } },
-    validity: { from: '2026-09-01', to: '2027-06-30' },
-    admission: {
-      proFormaMode: 'ranked',
-      screening: 'deviationsOnly',
-      requiredItems: ['homeResults'],
-      maxChoices: 2,
-      deadlines: { nomination: '2026-10-15', application: '2026-11-01', answer: '2026-12-01' },
-    },
-    updatedAt: '2026-11-01T08:00:00.000Z',
-    ...overrides,
-  });
+const offer = lindenhofOffer;
 const health = offer();
 const digitalHealth = offer({
   id: 'offer-bip-digh-27',

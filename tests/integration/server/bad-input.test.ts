@@ -283,6 +283,9 @@ beforeAll(async () => {
     ['GET /ewp/imobilities/get', { query: { receiving_hei_id: 'hvl.no', omobility_id: 'omob-1' } }],
     // EWP clients post a form; a JSON body (all this probe sends) is refused with 415.
     ['POST /ewp/imobilities/get', { body: { receiving_hei_id: 'hvl.no', omobility_id: ['omob-1'] } }],
+    ['GET /portal/api/me', { auth: true }],
+    ['GET /portal/api/nominations', { auth: true, query: { status: 'offered' } }],
+    ['GET /portal/api/offers', { auth: true }],
   ]);
 });
 afterAll(() => server?.close());

@@ -15,4 +15,7 @@ export const DOCUMENTED_ROUTES = [
   'GET /api/cases/{id}/jobs',
   'GET /ewp/imobilities/get',
   'POST /ewp/imobilities/get',
+  'GET /portal/api/me',
+  'GET /portal/api/nominations',
+  'GET /portal/api/offers',
 ] as const;

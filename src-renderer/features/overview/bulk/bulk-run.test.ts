@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
-import { actorFor, followUpStart } from '../../../../dev/testing/fixtures';
+import { actorFor, followUpStart, nominationEvents, nominationStart, walk } from '../../../../dev/testing/fixtures';
+import { nominationWorkflow } from '../../../../src-shared/domain/nomination/nomination.workflow';
 import { replicaWithCases } from '../replica.test-helper';
 import type { SelectedCase } from './bulk-selection';
 import { applyBulkStep, BULK_CHUNK_SIZE, type BulkResult } from './bulk-run';
@@ -79,5 +80,35 @@ describe('a bulk step over the local replica', () => {
     });
     expect(results).toHaveLength(BULK_CHUNK_SIZE);
     expect(seen).toHaveLength(BULK_CHUNK_SIZE);
+  });
+});
+
+describe('a bulk step with input filled in once', () => {
+  const underReview = walk(nominationWorkflow, nominationStart('screening'), [
+    ['applicant', nominationEvents.submitApplication],
+    ['caseOfficer', nominationEvents.startReview],
+  ]).at(-1)! as Case;
+  const replica = replicaWithCases([underReview]);
+
+  it('takes a step that needs input with the fields filled in once (extra), and refuses without them', async () => {
+    const db = replica();
+    // The rejection ends the case: its folder goes to the archive's outbox.
+    const closed: string[] = [];
+    const archive = {
+      archiveCloseCase: async ({ caseId }: { caseId: string }) => {
+        closed.push(caseId);
+        return { ok: true as const, value: [] };
+      },
+    };
+    const deps = { db, api: archive, actor: actorFor('caseOfficer') };
+    const options = { signal: new AbortController().signal, onProgress: () => {} };
+    const [withoutReason] = await applyBulkStep(deps, selection([underReview]), 'reject', options);
+    expect(withoutReason!.outcome).toMatchObject({ kind: 'refused', reason: 'not-in-bulk' });
+    const [rejected] = await applyBulkStep(deps, selection([underReview]), 'reject', { ...options, extra: { reason: 'Oppfyller ikke språkkravet.' } });
+    expect(rejected!.outcome).toEqual({ kind: 'done', tasksCreated: 0 });
+    expect(closed).toEqual([underReview.id]);
+    const stored = (await db.cases.findOne(underReview.id).exec())?.toJSON() as Case;
+    expect(stored.status).toBe('rejected');
+    expect((stored.details as { outcome?: { reason: string } }).outcome?.reason).toBe('Oppfyller ikke språkkravet.');
   });
 });

@@ -1,4 +1,5 @@
-import { bulkStepFor, type BulkRefusalReason } from '../../../../src-shared/domain/case/bulk-steps';
+import { bulkStepFor, type BulkRefusalReason, type BulkStepResult } from '../../../../src-shared/domain/case/bulk-steps';
+import { workflowOf } from '../../../../src-shared/domain/case/case-workflows';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../../src-shared/kernel/app-error';
 import type { SelectedCase } from './bulk-selection';
@@ -25,6 +26,11 @@ export interface BulkRunOptions {
   signal: AbortSignal;
   /** After each chunk: how many cases are handled of how many, and their results so far. */
   onProgress: (done: number, total: number, results: readonly BulkResult[]) => void;
+  /**
+   * Event fields the user filled in once for every case (e.g. a reason or an answer deadline): the
+   * step is then any step of the workflow, checked with these fields on each case like any step.
+   */
+  extra?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function applyBulkStep(
   deps: BulkDeps,
   cases: readonly SelectedCase[],
   event: string,
-  { signal, onProgress }: BulkRunOptions,
+  { signal, onProgress, extra }: BulkRunOptions,
 ): Promise<BulkResult[]> {
   const results: BulkResult[] = [];
   for (let start = 0; start < cases.length && !signal.aborted; start += BULK_CHUNK_SIZE) {
@@ -46,7 +52,7 @@ export async function applyBulkStep(
     const docs = await deps.db.cases.findByIds(chunk.map((c) => c.id)).exec();
     for (const selected of chunk) {
       const current = docs.get(selected.id)?.toJSON() as Case | undefined;
-      results.push({ case: selected, outcome: current ? await stepOne(deps, current, event) : notFound(selected) });
+      results.push({ case: selected, outcome: current ? await stepOne(deps, current, event, extra) : notFound(selected) });
     }
     onProgress(results.length, cases.length, results);
     await nextTask();
@@ -54,8 +60,8 @@ export async function applyBulkStep(
   return results;
 }
 
-async function stepOne(deps: BulkDeps, current: Case, event: string): Promise<BulkOutcome> {
-  const step = bulkStepFor(current, event, deps.actor, new Date().toISOString());
+async function stepOne(deps: BulkDeps, current: Case, event: string, extra: BulkRunOptions['extra']): Promise<BulkOutcome> {
+  const step = stepFor(current, event, deps.actor, new Date().toISOString(), extra);
   if (!step.ok) return { kind: 'refused', reason: step.reason, message: step.message };
   try {
     await deps.db.cases.incrementalUpsert(step.state);
@@ -69,6 +75,11 @@ async function stepOne(deps: BulkDeps, current: Case, event: string): Promise<Bu
   } catch (error) {
     return { kind: 'failed', message: AppError.from(error).message };
   }
+}
+
+/** The step on one case: an input-free bulk step, or with `extra` any step given those fields (the workflow parses them). */
+function stepFor(c: Case, event: string, actor: BulkDeps['actor'], at: string, extra: BulkRunOptions['extra']): BulkStepResult {
+  return extra ? workflowOf(c.type).transitionCase(c, { ...extra, type: event, at }, actor) : bulkStepFor(c, event, actor, at);
 }
 
 /** A selected case the replica no longer holds (access lost, or removed by sync). */

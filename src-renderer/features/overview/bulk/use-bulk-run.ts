@@ -3,7 +3,7 @@ import { logError } from '../../../app/log-error';
 import { useApi, useDatabase } from '../../../app/providers';
 import { useActingUser } from '../../case/acting-user';
 import type { SelectedCase } from './bulk-selection';
-import { applyBulkStep, type BulkResult } from './bulk-run';
+import { applyBulkStep, type BulkResult, type BulkRunOptions } from './bulk-run';
 
 export type BulkRunState =
   | { kind: 'idle' }
@@ -21,7 +21,7 @@ export function useBulkRun() {
   const [state, setState] = useState<BulkRunState>({ kind: 'idle' });
   const controller = useRef<AbortController | null>(null);
 
-  const start = async (cases: readonly SelectedCase[], event: string) => {
+  const start = async (cases: readonly SelectedCase[], event: string, extra?: BulkRunOptions['extra']) => {
     if (controller.current) return;
     const run = (controller.current = new AbortController());
     setState({ kind: 'running', done: 0, total: cases.length });
@@ -29,6 +29,7 @@ export function useBulkRun() {
       const results = await applyBulkStep({ db, api, actor }, cases, event, {
         signal: run.signal,
         onProgress: (done, total) => setState({ kind: 'running', done, total }),
+        extra,
       });
       setState({ kind: 'finished', total: cases.length, results, cancelled: run.signal.aborted && results.length < cases.length });
     } catch (error) {

@@ -1,0 +1,70 @@
+import { Spinner } from '@digdir/designsystemet-react';
+import { useCallback, useEffect, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import type { PortalMe } from '../../src-shared/portal/portal.contract';
+import { PortalApiError, type PortalApi, type PortalFailure } from '../api/portal-api';
+import { dictionaries, languages, type Language } from '../i18n/dictionary';
+import { LanguageContext } from '../i18n/language';
+import { NominationsPage } from '../pages/nominations-page';
+import { OffersPage } from '../pages/offers-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { PortalLayout } from './portal-layout';
+
+const LANGUAGE_KEY = 'saksflyt-portal-language';
+
+type Who = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | { state: 'signed-in'; me: PortalMe };
+
+/** The portal: sign-in until a nominator is signed in, then their nominations and offers. */
+export function PortalApp({ api }: { api: PortalApi }) {
+  const [language, setLanguage] = useState<Language>(() => storedLanguage());
+  const [who, setWho] = useState<Who>(api.signedIn ? { state: 'checking' } : { state: 'signed-out', expired: false });
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    localStorage.setItem(LANGUAGE_KEY, language);
+  }, [language]);
+
+  const signedIn = useCallback(() => {
+    api.me().then(
+      (me) => setWho({ state: 'signed-in', me }),
+      (error: unknown) => setWho({ state: 'signed-out', expired: error instanceof PortalApiError && error.failure === 'expired' }),
+    );
+  }, [api]);
+  useEffect(() => {
+    if (api.signedIn) signedIn();
+  }, [api, signedIn]);
+
+  const onFailure = useCallback((failure: PortalFailure) => {
+    if (failure === 'expired' || failure === 'forbidden') setWho({ state: 'signed-out', expired: failure === 'expired' });
+  }, []);
+  const signOut = () => void api.signOut().then(() => setWho({ state: 'signed-out', expired: false }));
+
+  return (
+    <LanguageContext.Provider value={{ language, setLanguage }}>
+      <HashRouter>
+        {who.state === 'signed-in' ? (
+          <PortalLayout me={who.me} onSignOut={signOut}>
+            <Routes>
+              <Route path="/" element={<NominationsPage api={api} onFailure={onFailure} />} />
+              <Route path="/tilbud" element={<OffersPage api={api} onFailure={onFailure} />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </PortalLayout>
+        ) : (
+          <PortalLayout>
+            {who.state === 'checking' ? (
+              <Spinner aria-label={dictionaries[language].loading} data-size="md" />
+            ) : (
+              <SignInPage api={api} expired={who.expired} onSignedIn={signedIn} />
+            )}
+          </PortalLayout>
+        )}
+      </HashRouter>
+    </LanguageContext.Provider>
+  );
+}
+
+function storedLanguage(): Language {
+  const stored = localStorage.getItem(LANGUAGE_KEY);
+  return languages.find((code) => code === stored) ?? 'nb';
+}
