@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Fieldset, Heading, Label, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { approvalOutcomes, type ApprovalCase, type ApprovalOutcome } from '../../../src-shared/domain/approval';
@@ -23,6 +23,7 @@ import {
 import { approvalDecisionInput, DECISION_TITLE, liveOutcome, type ApprovalLetterContext } from './decision-input';
 import { resultName } from './results-table';
 import type { RunApprovalStep } from './use-approval-step';
+import { DecisionActions } from '../case/decision-actions';
 
 /**
  * The decision on an approval case: a verdict, the credits and the grounds per accepted course,
@@ -180,19 +181,13 @@ export function DecisionPanel({
           <Textarea id="approval-grounds" rows={4} aria-invalid={errors.grounds ? true : undefined} {...register('grounds')} />
           {errors.grounds && <ValidationMessage>{errors.grounds.type === 'custom' ? errors.grounds.message : t.invalid}</ValidationMessage>}
         </Field>
-        {problem && (
-          <Alert data-color="danger" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <div className="approval-decision__buttons">
-          <Button type="button" variant="secondary" onClick={() => void handleSubmit(showPreview)()}>
-            {t.preview}
-          </Button>
-          <Button type="submit" disabled={busy || !letter}>
-            {t.decide}
-          </Button>
-        </div>
+        <DecisionActions
+          problem={problem}
+          onPreview={() => void handleSubmit(showPreview)()}
+          decideDisabled={busy || !letter}
+          texts={t}
+          className="approval-decision__buttons"
+        />
       </form>
       {preview && <PdfFrame pdfBase64={preview} title={t.previewTitle} />}
     </section>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Field, Fieldset, Heading, Label, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Fieldset, Heading, Label, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { decisionOutcomeLabels, decisionOutcomes } from '../../../src-shared/domain/follow-up/follow-up.schema';
@@ -20,6 +20,7 @@ import { documentRecord, newDocumentId } from '../case/case-document-archive';
 import { PdfFrame } from '../case/pdf-frame';
 import { PANEL_HEADING_IDS, safeAppealDeadline } from './step-forms';
 import type { RunStep } from './use-step';
+import { DecisionActions } from '../case/decision-actions';
 
 /**
  * The decision (enkeltvedtak): its grounds and appeal notice in a form checked by the shared
@@ -157,19 +158,13 @@ export function DecisionPanel({ ctx, actor, run, busy }: { ctx: Omit<FollowUpCon
           />
           <Paragraph role="status">{deadline ? t.appealDeadline(formatDate(deadline, dictionary.locale)) : t.noAppealDeadline}</Paragraph>
         </Fieldset>
-        {problem && (
-          <Alert data-color="danger" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <div className="follow-up-decision__buttons">
-          <Button type="button" variant="secondary" onClick={() => void handleSubmit(showPreview)()}>
-            {t.preview}
-          </Button>
-          <Button type="submit" disabled={busy}>
-            {t.decide}
-          </Button>
-        </div>
+        <DecisionActions
+          problem={problem}
+          onPreview={() => void handleSubmit(showPreview)()}
+          decideDisabled={busy}
+          texts={t}
+          className="follow-up-decision__buttons"
+        />
       </form>
       {preview && <PdfFrame pdfBase64={preview} title={t.previewTitle} />}
     </section>
