@@ -1,11 +1,16 @@
 import type { z } from 'zod';
 import { serverSessionSchema, type ServerSession } from '../../src-shared/auth/auth.contract';
+import type { NominationDraft } from '../../src-shared/domain/nomination/nomination-csv-draft';
 import {
   portalMeSchema,
+  portalNominatedSchema,
+  portalNominationErrorsSchema,
   portalNominationsSchema,
   portalOffersSchema,
   type PortalMe,
+  type PortalNominated,
   type PortalNomination,
+  type PortalNominationError,
   type PortalOffer,
 } from '../../src-shared/portal/portal.contract';
 import { syncErrorSchema } from '../../src-shared/sync/sync-error.schema';
@@ -19,6 +24,15 @@ export class PortalApiError extends Error {
     super(failure);
   }
 }
+
+/** The server refused a nomination or CSV file (422): every error, and nothing was created. */
+export class NominationRefusedError extends Error {
+  constructor(readonly errors: PortalNominationError[]) {
+    super('nomination refused');
+  }
+}
+
+type SendOptions = { method?: 'GET' | 'POST'; body?: unknown; csv?: string; token?: string };
 
 /**
  * The portal's client of the central server (same origin): sign-in and sign-out through `/auth`,
@@ -64,15 +78,47 @@ export class PortalApi {
     return (await this.read('/portal/api/offers', portalOffersSchema)).offers;
   }
 
+  /** One applicant from the form (the signed-in nominator's only partner). */
+  nominate(draft: NominationDraft): Promise<PortalNominated> {
+    return this.write('/portal/api/nominations', { method: 'POST', body: { draft } });
+  }
+
+  /** A CSV file's text, parsed and checked on the server. */
+  uploadCsv(text: string): Promise<PortalNominated> {
+    return this.write('/portal/api/nominations/csv', { method: 'POST', csv: text });
+  }
+
+  /** The CSV template in the language, with one of the partner's offers as example. */
+  async template(language: 'nb' | 'en'): Promise<string> {
+    const response = await this.authorized(`/portal/api/nominations/template?lang=${language}`, {});
+    if (!response.ok) throw new PortalApiError('unavailable');
+    return response.text();
+  }
+
   private async read<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
-    let response = await this.send(path, { token: this.session?.accessToken });
-    if (response.status === 401 && (await this.refresh())) response = await this.send(path, { token: this.session?.accessToken });
+    return parsed(await this.authorized(path, {}), schema);
+  }
+
+  private async write(path: string, options: SendOptions): Promise<PortalNominated> {
+    const response = await this.authorized(path, options);
+    if (response.status === 422) {
+      const body: unknown = await response.json().catch(() => undefined);
+      const details = portalNominationErrorsSchema.safeParse(syncErrorSchema.safeParse(body).data?.details);
+      throw details.success ? new NominationRefusedError(details.data.errors) : new PortalApiError('unavailable');
+    }
+    return parsed(response, portalNominatedSchema);
+  }
+
+  /** The call with the access token, renewed once when expired; 401 and 403 end here. */
+  private async authorized(path: string, options: SendOptions): Promise<Response> {
+    let response = await this.send(path, { ...options, token: this.session?.accessToken });
+    if (response.status === 401 && (await this.refresh())) response = await this.send(path, { ...options, token: this.session?.accessToken });
     if (response.status === 401) {
       this.keep(undefined);
       throw new PortalApiError('expired');
     }
     if (response.status === 403) throw new PortalApiError('forbidden');
-    return parsed(response, schema);
+    return response;
   }
 
   private async refresh(): Promise<boolean> {
@@ -88,12 +134,14 @@ export class PortalApi {
     saveSession(session);
   }
 
-  private async send(path: string, options: { method?: 'GET' | 'POST'; body?: unknown; token?: string }): Promise<Response> {
+  private async send(path: string, options: SendOptions): Promise<Response> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.csv !== undefined) headers['content-type'] = 'text/csv';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const body = options.csv ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     try {
-      return await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      return await fetch(path, { method: options.method ?? 'GET', headers, body });
     } catch {
       throw new PortalApiError('unavailable');
     }

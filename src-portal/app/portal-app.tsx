@@ -5,16 +5,18 @@ import type { PortalMe } from '../../src-shared/portal/portal.contract';
 import { PortalApiError, type PortalApi, type PortalFailure } from '../api/portal-api';
 import { dictionaries, languages, type Language } from '../i18n/dictionary';
 import { LanguageContext } from '../i18n/language';
+import { NominatePage } from '../pages/nominate-page';
 import { NominationsPage } from '../pages/nominations-page';
 import { OffersPage } from '../pages/offers-page';
 import { SignInPage } from '../pages/sign-in-page';
+import { UploadPage } from '../pages/upload-page';
 import { PortalLayout } from './portal-layout';
 
 const LANGUAGE_KEY = 'saksflyt-portal-language';
 
 type Who = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | { state: 'signed-in'; me: PortalMe };
 
-/** The portal: sign-in until a nominator is signed in, then their nominations and offers. */
+/** The portal: sign-in until a nominator is signed in, then their nominations, nominating (form or CSV) and offers. */
 export function PortalApp({ api }: { api: PortalApi }) {
   const [language, setLanguage] = useState<Language>(() => storedLanguage());
   const [who, setWho] = useState<Who>(api.signedIn ? { state: 'checking' } : { state: 'signed-out', expired: false });
@@ -46,6 +48,8 @@ export function PortalApp({ api }: { api: PortalApi }) {
           <PortalLayout me={who.me} onSignOut={signOut}>
             <Routes>
               <Route path="/" element={<NominationsPage api={api} onFailure={onFailure} />} />
+              <Route path="/nominer" element={<NominatePage api={api} onFailure={onFailure} />} />
+              <Route path="/last-opp" element={<UploadPage api={api} onFailure={onFailure} />} />
               <Route path="/tilbud" element={<OffersPage api={api} onFailure={onFailure} />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -28,6 +28,8 @@ export function PortalLayout({ me, onSignOut, children }: { me?: PortalMe; onSig
             <NavLink to="/" end>
               {t.nav.nominations}
             </NavLink>
+            <NavLink to="/nominer">{t.nav.nominate}</NavLink>
+            <NavLink to="/last-opp">{t.nav.upload}</NavLink>
             <NavLink to="/tilbud">{t.nav.offers}</NavLink>
           </nav>
         )}

@@ -58,6 +58,7 @@ export async function partnerOffers(sql: Sql, partners: readonly string[]): Prom
       kind: offer.kind,
       term: offer.term,
       capacity: offer.capacity,
+      maxChoices: offer.admission.maxChoices,
       period: offer.period,
       deadlines: offer.admission.deadlines,
     }))

@@ -1,10 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { portalMeSchema, portalNominationsQuerySchema, portalNominationsSchema, portalOffersSchema } from '../../src-shared/portal/portal.contract';
+import { MAX_NOMINATION_CSV_BYTES, nominationCsvTemplate } from '../../src-shared/domain/nomination/nomination-csv';
+import {
+  portalCsvQuerySchema,
+  portalMeSchema,
+  portalNominatedSchema,
+  portalNominateSchema,
+  portalNominationsQuerySchema,
+  portalNominationsSchema,
+  portalOffersSchema,
+  portalTemplateQuerySchema,
+} from '../../src-shared/portal/portal.contract';
 import type { Identity } from '../auth/identify';
 import type { Database } from '../db/database';
 import { docSchema, errorResponse } from '../http/openapi';
+import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse';
 import { portalActor } from './portal-access';
+import { nominate, nominateFromCsv, nominatingPartner } from './portal-nominate';
 import { partnerNames, partnerNominations, partnerOffers } from './portal-reads';
 import { PORTAL_DIR, registerPortalStatic } from './portal-static';
 
@@ -16,6 +28,7 @@ export interface PortalDeps {
 }
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
+const nominateErrors = { ...errors, 413: errorResponse, 422: errorResponse };
 const doc = (summary: string, response: Parameters<typeof docSchema>[0], querystring?: Parameters<typeof docSchema>[0]) => ({
   schema: {
     tags: ['portal'],
@@ -52,4 +65,70 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
     const actor = await portalActor(deps.identify, request.headers.authorization);
     return portalOffersSchema.parse({ offers: await partnerOffers(deps.db, actor.scope.partners) });
   });
+
+  const changesChannel = () => app.saksflyt.channels.changes;
+
+  app.post(
+    '/portal/api/nominations',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'Nominate one applicant for one of my partner’s offers (422 with the errors: nothing created)',
+        security: [{ bearerAuth: [] }],
+        body: docSchema(portalNominateSchema),
+        response: { 200: docSchema(portalNominatedSchema, 'output'), ...nominateErrors },
+      },
+    },
+    async (request) => {
+      const actor = await portalActor(deps.identify, request.headers.authorization);
+      const { partner, draft } = parseInput(portalNominateSchema, request.body, 'body');
+      const input = { actor, partnerId: nominatingPartner(actor, partner), now: new Date(), changesChannel: changesChannel() };
+      return portalNominatedSchema.parse(await nominate(deps.db, [{ row: 1, nomination: draft }], input));
+    },
+  );
+
+  // The CSV file is the body (text/csv); only this route reads such bodies, and only up to the file limit.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_NOMINATION_CSV_BYTES + 4 }, (_request, body, done) => done(null, body));
+    scope.post(
+      '/portal/api/nominations/csv',
+      {
+        bodyLimit: MAX_NOMINATION_CSV_BYTES + 4,
+        schema: {
+          tags: ['portal'],
+          summary: 'Nominate the rows of a CSV file (text/csv body, all or nothing; 422 with every row’s error)',
+          security: [{ bearerAuth: [] }],
+          querystring: docSchema(portalCsvQuerySchema),
+          response: { 200: docSchema(portalNominatedSchema, 'output'), ...nominateErrors, 415: errorResponse },
+        },
+      },
+      async (request) => {
+        const actor = await portalActor(deps.identify, request.headers.authorization);
+        const { partner } = parseInput(portalCsvQuerySchema, request.query, 'query');
+        if (typeof request.body !== 'string') throw new HttpError(415, 'bad-request', 'validation', 'Send the CSV file as text/csv');
+        const input = { actor, partnerId: nominatingPartner(actor, partner), now: new Date(), changesChannel: changesChannel() };
+        return portalNominatedSchema.parse(await nominateFromCsv(deps.db, request.body, input));
+      },
+    );
+  });
+
+  app.get(
+    '/portal/api/nominations/template',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'The CSV template (text/csv) in the language asked for, with one of my partner’s offers as example',
+        security: [{ bearerAuth: [] }],
+        querystring: docSchema(portalTemplateQuerySchema),
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const actor = await portalActor(deps.identify, request.headers.authorization);
+      const { lang, partner } = parseInput(portalTemplateQuerySchema, request.query, 'query');
+      const [offer] = await partnerOffers(deps.db, [nominatingPartner(actor, partner)]);
+      const file = lang === 'nb' ? 'nominasjoner.csv' : 'nominations.csv';
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(nominationCsvTemplate(lang, offer));
+    },
+  );
 }

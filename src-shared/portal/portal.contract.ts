@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../domain/case/case.schema';
+import { nominationDraftSchema } from '../domain/nomination/nomination-csv-draft';
 import { offerKinds, nominationStatusSchema } from '../domain/nomination/nomination.schema';
 
 /**
@@ -35,8 +36,40 @@ export const portalOfferSchema = z.object({
   kind: z.enum(offerKinds),
   term: z.string().min(1).max(5),
   capacity: z.number().int().min(0),
+  /** How many offers an applicant may pick and rank (1: no choices). */
+  maxChoices: z.number().int().min(1),
   period: z.object({ from: isoDate, to: isoDate }),
   deadlines: z.object({ nomination: isoDate, application: isoDate, answer: isoDate }),
 });
 export type PortalOffer = z.infer<typeof portalOfferSchema>;
 export const portalOffersSchema = z.object({ offers: z.array(portalOfferSchema) });
+
+/** A partner id a nominator with several partners names (`?partner=…`); with one partner it may be left out. */
+const partnerParam = z.string().min(1).max(100).optional();
+
+/** `POST /portal/api/nominations`: one applicant, as the portal's form writes it. */
+export const portalNominateSchema = z.strictObject({ partner: partnerParam, draft: nominationDraftSchema });
+export type PortalNominate = z.infer<typeof portalNominateSchema>;
+
+/** `POST /portal/api/nominations/csv?partner=…`: the CSV text is the body. */
+export const portalCsvQuerySchema = z.strictObject({ partner: partnerParam });
+
+/** `GET /portal/api/nominations/template?lang=nb|en&partner=…`. */
+export const portalTemplateQuerySchema = z.strictObject({ lang: z.enum(['nb', 'en']).default('nb'), partner: partnerParam });
+
+/** What was created: cases new now, and drafts that were nominated already (the same again creates nothing). */
+export const portalNominatedSchema = z.object({ created: z.number().int().min(0), existing: z.number().int().min(0) });
+export type PortalNominated = z.infer<typeof portalNominatedSchema>;
+
+/** Why a draft or a CSV row was refused (the 422's `details.errors`); nothing is created then. */
+export const portalNominationErrorSchema = z.object({
+  /** The CSV file's row (header = 1); 1 for the form's one draft. Absent for the file as a whole. */
+  row: z.number().int().min(1).optional(),
+  /** The CSV column as the file names it. */
+  column: z.string().max(200).optional(),
+  /** The draft's field (the form shows the error there). */
+  field: z.string().max(40).optional(),
+  message: z.object({ nb: z.string(), en: z.string() }),
+});
+export type PortalNominationError = z.infer<typeof portalNominationErrorSchema>;
+export const portalNominationErrorsSchema = z.object({ errors: z.array(portalNominationErrorSchema) });

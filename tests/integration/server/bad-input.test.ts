@@ -286,6 +286,27 @@ beforeAll(async () => {
     ['GET /portal/api/me', { auth: true }],
     ['GET /portal/api/nominations', { auth: true, query: { status: 'offered' } }],
     ['GET /portal/api/offers', { auth: true }],
+    [
+      'POST /portal/api/nominations',
+      {
+        auth: true,
+        body: {
+          draft: {
+            givenName: 'Anna',
+            familyName: 'Berg',
+            email: 'anna@example.com',
+            birthDate: '2000-02-02',
+            citizenship: 'DE',
+            offerCode: 'UTV-HEL-27V',
+            term: '2027V',
+            choices: [],
+          },
+        },
+      },
+    ],
+    // The CSV file is a text/csv body; a JSON body (all this probe sends) is refused with 415.
+    ['POST /portal/api/nominations/csv', { auth: true, body: { csv: 'Fornavn;Etternavn' } }],
+    ['GET /portal/api/nominations/template', { auth: true, query: { lang: 'en' } }],
   ]);
 });
 afterAll(() => server?.close());

@@ -17,5 +17,8 @@ export const DOCUMENTED_ROUTES = [
   'POST /ewp/imobilities/get',
   'GET /portal/api/me',
   'GET /portal/api/nominations',
+  'POST /portal/api/nominations',
+  'POST /portal/api/nominations/csv',
+  'GET /portal/api/nominations/template',
   'GET /portal/api/offers',
 ] as const;
