@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionInputSchema } from '../../../src-shared/documents/decision.schema';
 import { approvalDecisionSchema, checkVerdicts, courseVerdictsSchema, type ExternalResult } from '../../../src-shared/domain/approval';
 import { groupByQualification } from './result-groups';
+import { legalBasisField } from '../case/legal-basis-field';
 
 /** The legal basis the form starts with: the organisation data name no statute for approvals, so a neutral one the case officer edits. */
 export const DEFAULT_LEGAL_BASIS = 'Universitets- og høyskoleloven med forskrifter';
@@ -19,15 +20,7 @@ export function decisionFormSchema(accepted: readonly ExternalResult[]) {
   return z
     .object({
       courses: courseVerdictsSchema,
-      legalBasis: z
-        .string()
-        .transform((text) =>
-          text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean),
-        )
-        .pipe(decisionInputSchema.shape.legalBasis),
+      legalBasis: legalBasisField,
       grounds: decisionInputSchema.shape.mainConsiderations,
     })
     .superRefine((form, ctx) => {

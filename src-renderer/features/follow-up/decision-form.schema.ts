@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionInputSchema } from '../../../src-shared/documents/decision.schema';
 import { isoDate } from '../../../src-shared/domain/case/case.schema';
 import { decisionOutcomes } from '../../../src-shared/domain/follow-up/follow-up.schema';
+import { legalBasisField } from '../case/legal-basis-field';
 
 /**
  * The decision form, from the shared decision letter schema: the case's own parts of the letter,
@@ -12,15 +13,7 @@ export const decisionFormSchema = z.object({
   outcomeKind: z.enum(decisionOutcomes),
   title: decisionInputSchema.shape.title,
   outcome: decisionInputSchema.shape.outcome,
-  legalBasis: z
-    .string()
-    .transform((text) =>
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    )
-    .pipe(decisionInputSchema.shape.legalBasis),
+  legalBasis: legalBasisField,
   facts: decisionInputSchema.shape.facts,
   mainConsiderations: decisionInputSchema.shape.mainConsiderations,
   appeal: decisionInputSchema.shape.appeal.extend({ receivedOn: isoDate }),

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ExternalResult } from './approval.schema';
 import { compareGrades, resultDiff } from './result-diff';
+import { externalCourse } from '../../../dev/testing/external-result';
 
-const result = (code: string, grade: string, extra: Partial<ExternalResult> = {}): ExternalResult => ({
-  institutionCode: '216',
-  institutionName: 'HiSF',
-  category: 'course',
-  code,
-  nameNb: code,
-  nameEn: code,
-  term: '2013H',
-  credits: 10,
-  grade,
-  qualificationCode: 'BA-RES',
-  ...extra,
-});
+const result = (code: string, grade: string, extra: Partial<ExternalResult> = {}) => externalCourse(code, grade, { qualificationCode: 'BA-RES', ...extra });
 
 describe('compareGrades', () => {
   it.each([

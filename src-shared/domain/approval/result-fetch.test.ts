@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExternalResult } from './approval.schema';
 import { acceptedResults, fetchesToAccept, sourcesDue, type ResultFetch } from './result-fetch';
+import { externalCourse } from '../../../dev/testing/external-result';
 
 const at = (day: number) => `2026-09-0${day}T08:00:00.000Z`;
-const course = (code: string, grade: string): ExternalResult => ({
-  institutionCode: '216',
-  institutionName: 'HiSF',
-  category: 'course',
-  code,
-  nameNb: code,
-  nameEn: code,
-  term: '2013H',
-  credits: 10,
-  grade,
-});
+const course = (code: string, grade: string) => externalCourse(code, grade);
 const fetch = (id: string, results: ExternalResult[], answers: ResultFetch['answers'] = []): ResultFetch => ({
   id,
   orderedAt: at(1),
