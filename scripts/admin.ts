@@ -12,6 +12,7 @@ import { deviceCommand } from '../src-server/admin/device.command';
 import { EWP_USAGE, runEwpCommand } from '../src-server/admin/ewp.command';
 import { EXCHANGE_USAGE, runExchangeCommand } from '../src-server/admin/exchange.command';
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
+import { nominatorsCommand } from '../src-server/admin/nominators.command';
 import { orgCommand } from '../src-server/admin/org.command';
 import { userCommand } from '../src-server/admin/user.command';
 import { demoCommand } from '../src-main/cli/demo';
@@ -23,16 +24,20 @@ const commands: Record<string, AdminCommand> = {
   audit: auditCommand,
   'demo-data': demoDataCommand,
   org: orgCommand,
+  nominators: nominatorsCommand,
 };
 
 function usage(): string {
   const lines = Object.values(commands).map((command) => `  ${command.usage}`);
-  return ['Usage: npm run admin -- <command>', ...lines, `  ${EXCHANGE_USAGE}`, `  ${EWP_USAGE}`, '  demo --out DIR'].join('\n');
+  return ['Usage: npm run admin -- <command>', ...lines, `  ${EXCHANGE_USAGE}`, ...EWP_USAGE.map((line) => `  ${line}`), '  demo --out DIR'].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);
 if (name === 'demo') process.exit(await demoCommand(args));
-if (name === 'ewp') process.exit(await runEwpCommand(args, { out: (line) => console.log(line), err: (line) => console.error(line) }));
+if (name === 'ewp') {
+  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line), openDatabase: () => openAdminDatabase() };
+  process.exit(await runEwpCommand(args, io));
+}
 const command = name ? commands[name] : undefined;
 if (!command && name !== 'exchange') {
   console.error(usage());

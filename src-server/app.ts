@@ -19,6 +19,8 @@ import { refuseBadUrls } from './http/url-guard';
 import { serverSteps, type ServerSteps } from './cases/server-steps';
 import { registerImobilitiesRoutes } from './case-types/nomination/ewp/imobilities.routes';
 import { registerPortal } from './portal/portal.routes';
+import { registerNominators } from './case-types/nomination/nominators/nominators.routes';
+import { NOMINATION_STAFF_TAG, registerNominationStaffRoutes } from './case-types/nomination/staff/nomination-staff.routes';
 import { queueStepIntegration } from './jobs/integration-jobs';
 import { createJobQueue, type JobQueue } from './jobs/job-queue';
 import { setUpJobs, type JobsOptions } from './jobs/jobs';
@@ -57,6 +59,10 @@ export interface AppOptions {
   /** Background jobs (integration calls): worker, backoff, adapters. */
   jobs?: JobsOptions;
   logger?: boolean;
+  /** The server's address as people reach it, for links in e-mails; by default the address a request came to. */
+  publicUrl?: string;
+  /** Partners' nominator accounts: days unused before deactivation (NOMINATOR_IDLE_DAYS). */
+  nominators?: { idleDays?: number };
 }
 
 export interface ServerContext {
@@ -67,8 +73,10 @@ export interface ServerContext {
   channels: { changes: string; access: string };
   /** The durable job queue: enqueue work (e.g. a workflow's callIntegration) for the worker. */
   jobs: JobQueue;
-  /** The case data as jobs use it, and the server-only workflow steps. */
+  /** The case data as jobs use it, and the workflow steps taken on the server. */
   steps: ServerSteps;
+  /** See AppOptions.publicUrl; `publicUrlOf` (http/public-url.ts) falls back to the request's address. */
+  publicUrl?: string;
 }
 
 declare module 'fastify' {
@@ -116,7 +124,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       if (queued.jobs) wakeJobs();
     };
     const steps = serverSteps({ db, changesChannel: channels.changes, enqueueIntegration, log: app.log, wake });
-    app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs, steps });
+    app.decorate('saksflyt', { db, collections, streams, tokens, channels, jobs, steps, publicUrl: options.publicUrl });
     allowAppOrigins(app);
     refuseBadUrls(app);
     // Inputs are parsed with zod in the handlers; route schemas only document the API.
@@ -149,6 +157,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           { name: 'sync', description: 'Replication of the local RxDB database with the server' },
           { name: 'notifications', description: 'Letters e-mailed to students and staff' },
           { name: 'jobs', description: "The server's background jobs (integration calls) per case" },
+          NOMINATION_STAFF_TAG,
           { name: 'server', description: 'Operations' },
         ],
       },
@@ -178,7 +187,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
     wakeJobs = (await setUpJobs(app, { db, queue: jobs, steps, identify, options: options.jobs })).wake;
     await registerImobilitiesRoutes(app, { db, identify });
-    registerPortal(app, { db, identify });
+    registerPortal(app, { db, identify, wakeEmail: () => wakeEmail() });
+    registerNominators(app, { db, identify, wakeEmail: () => wakeEmail(), idleDays: options.nominators?.idleDays });
+    registerNominationStaffRoutes(app, { db, identify });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

@@ -33,6 +33,12 @@ const envSchema = z
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     /** The directory of FS result sources (resultatutveksling): GET {url}/sources lists the institutions. */
     RESULT_SOURCES_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The server's address as people reach it (links in e-mails, e.g. https://saksflyt.example.no); by default the address a request came to. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** A partner's nominator account not used for this many days is deactivated (issue 11). */
+    NOMINATOR_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    /** The personal data of a nominator account deactivated this many days ago is deleted (`nominators purge`). */
+    NOMINATOR_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
     /** Behind a reverse proxy: "true" (trust X-Forwarded-For), a hop count, or the proxies' addresses (comma-separated). */
     TRUST_PROXY: z
       .string()
@@ -83,4 +89,9 @@ export function integrationAdapters(env: ServerEnv): IntegrationAdapters {
 /** The server's audit anchor and client address settings (buildApp options). */
 export function securityOptions(env: ServerEnv) {
   return { auditAnchorFile: auditAnchorFile(env), trustProxy: env.TRUST_PROXY };
+}
+
+/** How long nominator accounts live unused, and their personal data after deactivation. */
+export function nominatorOptions(env: ServerEnv) {
+  return { idleDays: env.NOMINATOR_IDLE_DAYS, retentionDays: env.NOMINATOR_RETENTION_DAYS };
 }

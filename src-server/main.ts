@@ -1,11 +1,12 @@
 import { buildApp } from './app';
-import { databaseOptions, integrationAdapters, readEnv, securityOptions, smtpOptions } from './config';
+import { databaseOptions, integrationAdapters, nominatorOptions, readEnv, securityOptions, smtpOptions } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 
 /**
  * `npm run server`: PORT (default 8787), HOST (default 127.0.0.1), DATA_DIR (embedded PGlite,
  * default .data/server) or DATABASE_URL (PostgreSQL), SMTP_URL and MAIL_FROM (letters by e-mail),
- * RESULT_SOURCES_URL (FS result exchange).
+ * RESULT_SOURCES_URL (FS result exchange), PUBLIC_URL (the address in e-mailed links),
+ * NOMINATOR_IDLE_DAYS (partners' nominator accounts unused this long are deactivated).
  * Migrations run on start.
  */
 const env = readEnv();
@@ -15,6 +16,8 @@ const app = await buildApp({
   ...databaseOptions(env),
   ...securityOptions(env),
   jwtSecret: env.JWT_SECRET,
+  publicUrl: env.PUBLIC_URL,
+  nominators: nominatorOptions(env),
   smtp,
   jobs: { adapters: integrationAdapters(env) },
   logger: true,

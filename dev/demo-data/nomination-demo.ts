@@ -1,5 +1,6 @@
 import type { Actor } from '../../src-shared/domain/access/roles';
 import { admissionRoute } from '../../src-shared/domain/nomination/admission-mode';
+import type { AssessmentValues } from '../../src-shared/domain/nomination/assessment';
 import { proFormaModes, type AdmissionSetup, type NominationStatus } from '../../src-shared/domain/nomination/nomination.schema';
 import { nominationWorkflow } from '../../src-shared/domain/nomination/nomination.workflow';
 import { rankApplications, type RankingInput } from '../../src-shared/domain/nomination/ranking';
@@ -8,6 +9,7 @@ import type { Person } from '../../src-shared/domain/person/person.schema';
 import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, iso, personActor, type DemoContext } from './demo-context';
 import { fullName, nameFor } from './names';
+import { DEMO_RANKING } from './offers';
 import { partners, type Partner } from './organisation';
 import type { Rng } from './prng';
 import * as text from './texts';
@@ -116,8 +118,10 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
     return done();
   }
   if (admission.proFormaMode === 'ranked') {
+    const assessment = demoAssessment(rng);
+    if (!run.step(officer, [1, 5], (at) => ({ type: 'assess', at, assessment }))) return done();
     if (!run.step(officer, [1, 10], (at) => ({ type: 'qualify', at }))) return done();
-    if (!run.step(officer, [1, 10], (at) => ({ type: 'rank', at, ranking: rankingRun(rng, partner, id, choices, at) }))) return done();
+    if (!run.step(officer, [1, 10], (at) => ({ type: 'rank', at, ranking: rankingRun(rng, partner, { id, assessment }, choices, at) }))) return done();
     if (run.state.details.ranking?.offered === null) {
       run.step(officer, [1, 7], (at) => ({ type: 'markNotReached', at }));
       return done();
@@ -131,6 +135,11 @@ export function demoNomination(ctx: DemoContext, id: string, seq: number, fixed?
   return done();
 }
 
+/** A case officer's assessment as the demo draws it: a grade average, mostly a motivation letter's score. */
+function demoAssessment(rng: Rng): AssessmentValues {
+  return { gradeAverage: rng.int(55, 98), ...(rng.chance(0.8) ? { motivationScore: rng.int(40, 100) } : {}) };
+}
+
 /** The nominated offer first, sometimes followed by the partner's other offers. */
 function choicesFor(rng: Rng, partner: Partner, first: string) {
   const others = partner.offers.filter((o) => o.code !== first && rng.chance(0.3));
@@ -141,13 +150,19 @@ function choicesFor(rng: Rng, partner: Partner, first: string) {
  * The case's admission ranked in one run (rankApplications): its application among the other
  * qualified applicants to the partner's offers, drawn for the run, with 1–4 places per offer.
  */
-function rankingRun(rng: Rng, partner: Partner, caseId: string, choices: readonly { code: string }[], at: string): RecordedRanking {
-  const applicant = (applicationId: string, codes: string[]): RankingInput['applications'][number] => ({
+function rankingRun(
+  rng: Rng,
+  partner: Partner,
+  application: { id: string; assessment: AssessmentValues },
+  choices: readonly { code: string }[],
+  at: string,
+): RecordedRanking {
+  const caseId = application.id;
+  const applicant = (applicationId: string, codes: string[], assessment = demoAssessment(rng)): RankingInput['applications'][number] => ({
     id: applicationId,
     submittedAt: at,
     choices: codes,
-    gradeAverage: rng.int(55, 98),
-    ...(rng.chance(0.8) ? { motivationScore: rng.int(40, 100) } : {}),
+    ...assessment,
   });
   const rivals = Array.from({ length: rng.int(2, 10) }, (_, i) =>
     applicant(
@@ -156,12 +171,7 @@ function rankingRun(rng: Rng, partner: Partner, caseId: string, choices: readonl
     ),
   );
   const result = rankApplications({
-    config: {
-      criteria: [
-        { kind: 'gradeAverage', weight: 3 },
-        { kind: 'motivationScore', weight: 1, whenMissing: 'lowest' },
-      ],
-    },
+    config: DEMO_RANKING,
     agreements: [{ id: partner.agreementId }],
     offers: partner.offers.map((offer) => ({
       code: offer.code,
@@ -173,6 +183,7 @@ function rankingRun(rng: Rng, partner: Partner, caseId: string, choices: readonl
       applicant(
         caseId,
         choices.map((choice) => choice.code),
+        application.assessment,
       ),
       ...rivals,
     ],

@@ -1,4 +1,4 @@
-import { educationOfferSchema, type EducationOffer, type OfferAdmission } from '../../src-shared/domain/nomination/education-offer';
+import { educationOfferSchema, type EducationOffer, type OfferAdmission, type OfferRanking } from '../../src-shared/domain/nomination/education-offer';
 import { INSTITUTION, partners, type Partner } from './organisation';
 
 type Offer = Partner['offers'][number];
@@ -22,6 +22,14 @@ const setups: Record<Offer['kind'], Pick<OfferAdmission, 'proFormaMode' | 'requi
   exchange: { proFormaMode: 'ranked', requiredItems: ['homeResults', 'languageRequirement'] },
   blendedIntensive: { proFormaMode: 'directOffer', requiredItems: ['languageRequirement'] },
   commissionedEducation: { proFormaMode: 'studyRightAtOnce', requiredItems: [] },
+};
+
+/** What the demo's ranked admissions rank by: grade average first, the motivation letter after (a missing letter counts as the lowest). */
+export const DEMO_RANKING: OfferRanking = {
+  criteria: [
+    { kind: 'gradeAverage', weight: 3, prefer: 'higher', whenMissing: 'rankAfter' },
+    { kind: 'motivationScore', weight: 1, prefer: 'higher', whenMissing: 'lowest' },
+  ],
 };
 
 /**
@@ -50,7 +58,13 @@ export function demoOffers(now: Date): EducationOffer[] {
           language: offer.kind === 'commissionedEducation' ? { code: 'nb', minimumLevel: 'B2' } : { code: 'en', minimumLevel: 'B2' },
         },
         validity,
-        admission: { ...setups[offer.kind], screening: 'deviationsOnly', maxChoices: partner.offers.length, deadlines },
+        admission: {
+          ...setups[offer.kind],
+          screening: 'deviationsOnly',
+          maxChoices: partner.offers.length,
+          deadlines,
+          ...(setups[offer.kind].proFormaMode === 'ranked' ? { ranking: DEMO_RANKING } : {}),
+        },
         updatedAt: now.toISOString(),
       }),
     ),

@@ -268,8 +268,22 @@ export const followUpEvents: { [K in FollowUpEvent['type']]: EventBuilder<Follow
 };
 
 export const nominationEvents: { [K in NominationEvent['type']]: EventBuilder<NominationCase, Extract<NominationEvent, { type: K }>> } = {
+  savePersonalData: (c) => ({
+    type: 'savePersonalData',
+    at: later(c),
+    personal: {
+      givenName: 'Anna',
+      familyName: 'Müller',
+      birthDate: '2001-05-17',
+      citizenship: 'DE',
+      phone: '+49 30 1234567',
+      address: { street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+      homeInstitution: 'Universität Lindenhof',
+    },
+  }),
   submitApplication: (c) => ({ type: 'submitApplication', at: later(c), choices: [{ code: 'UTV-HEL-27V', name: 'Utveksling helse' }] }),
   startReview: (c) => ({ type: 'startReview', at: later(c) }),
+  assess: (c) => ({ type: 'assess', at: later(c), assessment: { gradeAverage: 82, committeeScore: 70, isced: '0913', eqf: 6 } }),
   requestDocumentation: (c) => ({ type: 'requestDocumentation', at: later(c), items: ['languageRequirement'] }),
   receiveDocumentation: (c) => ({ type: 'receiveDocumentation', at: later(c) }),
   qualify: (c) => ({ type: 'qualify', at: later(c) }),
@@ -486,9 +500,20 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
   },
   nomination: {
     ...nominationStart().details,
+    personalData: {
+      givenName: 'Anna',
+      familyName: 'Müller',
+      birthDate: '2001-05-17',
+      citizenship: 'DE',
+      phone: '+49 30 1234567',
+      address: { street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+      homeInstitution: 'Universität Lindenhof',
+      savedAt: t,
+    },
     application: { submittedAt: t, choices: [{ code: 'UTV-HEL-27V', name: 'Utveksling helse' }] },
     qualification: { requestedAt: t, items: [{ kind: 'languageRequirement', status: 'received' }] },
     review: { startedAt: t, reviewerId: 'caseOfficer-1' },
+    assessment: { gradeAverage: 82, motivationScore: 60, assessedAt: t, assessedBy: 'caseOfficer-1' },
     ranking: nominationRanking(nominationStart(), t),
     offerMade: { offeredAt: t, answerBy: '2026-09-15', offer: { code: 'UTV-HEL-27V', name: 'Utveksling helse' } },
     outcome: { decidedAt: t, result: 'admitted', reason: '' },

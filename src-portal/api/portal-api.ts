@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import { serverSessionSchema, type ServerSession } from '../../src-shared/auth/auth.contract';
+import type { ApplicantPersonalData } from '../../src-shared/domain/nomination/nomination.schema';
 import type { NominationDraft } from '../../src-shared/domain/nomination/nomination-csv-draft';
+import {
+  applicantApplicationsSchema,
+  applicantUploadSchema,
+  type ApplicantApplication,
+  type ApplicantUpload,
+} from '../../src-shared/portal/applicant.contract';
+import {
+  nominatorInvitationAcceptedSchema,
+  nominatorInvitationErrorCodes,
+  type NominatorInvitationErrorCode,
+} from '../../src-shared/portal/nominator-invitation.contract';
 import {
   portalMeSchema,
   portalNominatedSchema,
@@ -15,6 +27,7 @@ import {
 } from '../../src-shared/portal/portal.contract';
 import { syncErrorSchema } from '../../src-shared/sync/sync-error.schema';
 import { loadSession, saveSession } from './session-store';
+import { uploadFile } from './upload-file';
 
 /** Why a call failed, as the pages tell the user. */
 export type PortalFailure = 'wrong-credentials' | 'too-many' | 'forbidden' | 'expired' | 'unavailable';
@@ -32,7 +45,21 @@ export class NominationRefusedError extends Error {
   }
 }
 
-type SendOptions = { method?: 'GET' | 'POST'; body?: unknown; csv?: string; token?: string };
+/** An invitation link refused (the server's code: unknown, used, expired, another address; weak password for a nominator's). */
+export class InvitationRefusedError extends Error {
+  constructor(readonly code: NominatorInvitationErrorCode) {
+    super(code);
+  }
+}
+
+/** A change the server refused: 409 the application's state does not allow it now, 400 bad input, 413/415 a file it does not take. */
+export class ChangeRefusedError extends Error {
+  constructor(readonly status: number) {
+    super(`refused ${status}`);
+  }
+}
+
+type SendOptions = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; csv?: string; token?: string };
 
 /**
  * The portal's client of the central server (same origin): sign-in and sign-out through `/auth`,
@@ -95,6 +122,72 @@ export class PortalApi {
     return response.text();
   }
 
+  /** An applicant signs in with their invitation link's token and their e-mail address. */
+  async signInWithInvitation(token: string, email: string): Promise<void> {
+    const response = await this.send('/portal/api/applicant/session', { method: 'POST', body: { token, email } });
+    if (!response.ok) throw await invitationRefusal(response);
+    this.keep(await parsed(response, serverSessionSchema));
+  }
+
+  /** Asks for a fresh sign-in link by e-mail (the server answers the same whether the address is known). */
+  async requestLink(email: string): Promise<void> {
+    const response = await this.send('/portal/api/applicant/link', { method: 'POST', body: { email } });
+    if (response.status !== 202) throw new PortalApiError('unavailable');
+  }
+
+  /** A new nominator accepts their account invitation; answers the username to sign in with. */
+  async acceptNominatorInvitation(token: string, email: string, password: string): Promise<string> {
+    const response = await this.send('/portal/api/invitations/nominator', { method: 'POST', body: { token, email, password } });
+    if (!response.ok) throw await invitationRefusal(response);
+    return (await parsed(response, nominatorInvitationAcceptedSchema)).username;
+  }
+
+  async applications(): Promise<ApplicantApplication[]> {
+    return (await this.read('/portal/api/applicant/applications', applicantApplicationsSchema)).applications;
+  }
+
+  savePersonalData(id: string, personal: ApplicantPersonalData): Promise<void> {
+    return this.change(`/portal/api/applicant/applications/${id}/personal-data`, { method: 'PUT', body: personal });
+  }
+
+  /** Submits the application with the chosen offers' codes, best first. */
+  submitApplication(id: string, choices: string[]): Promise<void> {
+    return this.change(`/portal/api/applicant/applications/${id}/submit`, { method: 'POST', body: { choices } });
+  }
+
+  answerOffer(id: string, accept: boolean): Promise<void> {
+    return this.change(`/portal/api/applicant/applications/${id}/${accept ? 'accept' : 'decline'}`, { method: 'POST' });
+  }
+
+  withdrawApplication(id: string, reason: string): Promise<void> {
+    return this.change(`/portal/api/applicant/applications/${id}/withdraw`, { method: 'POST', body: { reason } });
+  }
+
+  /** A nominator withdraws one of the partner's applications. */
+  withdrawNomination(caseNumber: string, reason: string): Promise<void> {
+    return this.change(`/portal/api/nominations/${encodeURIComponent(caseNumber)}/withdraw`, { method: 'POST', body: { reason } });
+  }
+
+  /** Uploads a document of a kind the application asks for, telling the share sent so far (0–1). */
+  async uploadDocument(id: string, kind: ApplicantUpload['kind'], file: File, onProgress: (share: number) => void): Promise<ApplicantUpload> {
+    const path = `/portal/api/applicant/applications/${id}/uploads?kind=${kind}&name=${encodeURIComponent(file.name)}`;
+    const send = () => uploadFile(path, file, this.session?.accessToken, onProgress);
+    let result = await send();
+    if (result.status === 401 && (await this.refresh())) result = await send();
+    if (result.status === 401) {
+      this.keep(undefined);
+      throw new PortalApiError('expired');
+    }
+    if (result.status !== 201) throw new ChangeRefusedError(result.status);
+    return applicantUploadSchema.parse(result.body);
+  }
+
+  /** A change answered 204; a refusal is a ChangeRefusedError with its status. */
+  private async change(path: string, options: SendOptions): Promise<void> {
+    const response = await this.authorized(path, options);
+    if (response.status >= 400) throw new ChangeRefusedError(response.status);
+  }
+
   private async read<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
     return parsed(await this.authorized(path, {}), schema);
   }
@@ -146,6 +239,13 @@ export class PortalApi {
       throw new PortalApiError('unavailable');
     }
   }
+}
+
+/** The refusal code of an invitation answer, or "unavailable" when it names none. */
+async function invitationRefusal(response: Response): Promise<Error> {
+  const code = syncErrorSchema.safeParse(await response.json().catch(() => undefined)).data?.code;
+  const known = nominatorInvitationErrorCodes.find((candidate) => candidate === code);
+  return known ? new InvitationRefusedError(known) : new PortalApiError(response.status === 429 ? 'too-many' : 'unavailable');
 }
 
 /** A 2xx answer parsed with its schema; anything else (or a shape we do not know) is "unavailable". */

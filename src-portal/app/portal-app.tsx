@@ -5,7 +5,10 @@ import type { PortalMe } from '../../src-shared/portal/portal.contract';
 import { PortalApiError, type PortalApi, type PortalFailure } from '../api/portal-api';
 import { dictionaries, languages, type Language } from '../i18n/dictionary';
 import { LanguageContext } from '../i18n/language';
+import { ApplicantSignInPage } from '../pages/applicant/applicant-sign-in-page';
+import { MyApplicationPage } from '../pages/applicant/my-application-page';
 import { NominatePage } from '../pages/nominate-page';
+import { NominatorInvitationPage } from '../pages/nominator-invitation-page';
 import { NominationsPage } from '../pages/nominations-page';
 import { OffersPage } from '../pages/offers-page';
 import { SignInPage } from '../pages/sign-in-page';
@@ -16,7 +19,10 @@ const LANGUAGE_KEY = 'saksflyt-portal-language';
 
 type Who = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | { state: 'signed-in'; me: PortalMe };
 
-/** The portal: sign-in until a nominator is signed in, then their nominations, nominating (form or CSV) and offers. */
+/**
+ * The portal: a nominator's nominations, nominating (form or CSV) and offers; an applicant's own
+ * application. The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) open without a session.
+ */
 export function PortalApp({ api }: { api: PortalApi }) {
   const [language, setLanguage] = useState<Language>(() => storedLanguage());
   const [who, setWho] = useState<Who>(api.signedIn ? { state: 'checking' } : { state: 'signed-out', expired: false });
@@ -44,25 +50,55 @@ export function PortalApp({ api }: { api: PortalApi }) {
   return (
     <LanguageContext.Provider value={{ language, setLanguage }}>
       <HashRouter>
-        {who.state === 'signed-in' ? (
-          <PortalLayout me={who.me} onSignOut={signOut}>
-            <Routes>
-              <Route path="/" element={<NominationsPage api={api} onFailure={onFailure} />} />
-              <Route path="/nominer" element={<NominatePage api={api} onFailure={onFailure} />} />
-              <Route path="/last-opp" element={<UploadPage api={api} onFailure={onFailure} />} />
-              <Route path="/tilbud" element={<OffersPage api={api} onFailure={onFailure} />} />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </PortalLayout>
-        ) : (
-          <PortalLayout>
-            {who.state === 'checking' ? (
-              <Spinner aria-label={dictionaries[language].loading} data-size="md" />
-            ) : (
-              <SignInPage api={api} expired={who.expired} onSignedIn={signedIn} />
-            )}
-          </PortalLayout>
-        )}
+        <Routes>
+          <Route
+            path="/soknad/:token"
+            element={
+              <PortalLayout>
+                <ApplicantSignInPage api={api} onSignedIn={signedIn} />
+              </PortalLayout>
+            }
+          />
+          <Route
+            path="/invitasjon/:token"
+            element={
+              <PortalLayout>
+                <NominatorInvitationPage api={api} />
+              </PortalLayout>
+            }
+          />
+          <Route
+            path="*"
+            element={
+              who.state === 'signed-in' ? (
+                <PortalLayout me={who.me} onSignOut={signOut}>
+                  {who.me.role === 'applicant' ? (
+                    <Routes>
+                      <Route path="/" element={<MyApplicationPage api={api} onFailure={onFailure} />} />
+                      <Route path="*" element={<Navigate to="/" replace />} />
+                    </Routes>
+                  ) : (
+                    <Routes>
+                      <Route path="/" element={<NominationsPage api={api} onFailure={onFailure} />} />
+                      <Route path="/nominer" element={<NominatePage api={api} onFailure={onFailure} />} />
+                      <Route path="/last-opp" element={<UploadPage api={api} onFailure={onFailure} />} />
+                      <Route path="/tilbud" element={<OffersPage api={api} onFailure={onFailure} />} />
+                      <Route path="*" element={<Navigate to="/" replace />} />
+                    </Routes>
+                  )}
+                </PortalLayout>
+              ) : (
+                <PortalLayout>
+                  {who.state === 'checking' ? (
+                    <Spinner aria-label={dictionaries[language].loading} data-size="md" />
+                  ) : (
+                    <SignInPage api={api} expired={who.expired} onSignedIn={signedIn} />
+                  )}
+                </PortalLayout>
+              )
+            }
+          />
+        </Routes>
       </HashRouter>
     </LanguageContext.Provider>
   );

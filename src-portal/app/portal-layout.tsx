@@ -25,18 +25,28 @@ export function PortalLayout({ me, onSignOut, children }: { me?: PortalMe; onSig
         </Paragraph>
         {me && (
           <nav aria-label={t.nav.label} className="portal-header__nav">
-            <NavLink to="/" end>
-              {t.nav.nominations}
-            </NavLink>
-            <NavLink to="/nominer">{t.nav.nominate}</NavLink>
-            <NavLink to="/last-opp">{t.nav.upload}</NavLink>
-            <NavLink to="/tilbud">{t.nav.offers}</NavLink>
+            {me.role === 'applicant' ? (
+              <NavLink to="/" end>
+                {t.applicantNav}
+              </NavLink>
+            ) : (
+              <>
+                <NavLink to="/" end>
+                  {t.nav.nominations}
+                </NavLink>
+                <NavLink to="/nominer">{t.nav.nominate}</NavLink>
+                <NavLink to="/last-opp">{t.nav.upload}</NavLink>
+                <NavLink to="/tilbud">{t.nav.offers}</NavLink>
+              </>
+            )}
           </nav>
         )}
         <LanguageSwitch />
         {me && (
           <div className="portal-header__user">
-            <Paragraph data-size="sm">{t.signedInAs(me.name, me.partners.map((partner) => partner.name).join(', '))}</Paragraph>
+            <Paragraph data-size="sm">
+              {me.role === 'applicant' ? t.signedInAsApplicant(me.name) : t.signedInAs(me.name, me.partners.map((partner) => partner.name).join(', '))}
+            </Paragraph>
             <Button variant="secondary" data-size="sm" onClick={onSignOut}>
               {t.signOut}
             </Button>

@@ -3,8 +3,11 @@ import { PortalApiError, type PortalFailure } from '../api/portal-api';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; failure: PortalFailure };
 
-/** Loads once on mount (and again on `reload`); a failure is kept for the page to show. */
-export function useLoad<T>(load: () => Promise<T>, onFailure?: (failure: PortalFailure) => void): [Loaded<T>, () => void] {
+/**
+ * Loads once on mount (and again on `reload`, showing loading meanwhile, or `refresh`, keeping
+ * what is shown until the new data is there); a failure is kept for the page to show.
+ */
+export function useLoad<T>(load: () => Promise<T>, onFailure?: (failure: PortalFailure) => void): [Loaded<T>, () => void, () => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -27,5 +30,6 @@ export function useLoad<T>(load: () => Promise<T>, onFailure?: (failure: PortalF
     setLoaded({ state: 'loading' });
     setRound((n) => n + 1);
   }, []);
-  return [loaded, reload];
+  const refresh = useCallback(() => setRound((n) => n + 1), []);
+  return [loaded, reload, refresh];
 }

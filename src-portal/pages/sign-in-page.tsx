@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { PortalApiError, type PortalApi, type PortalFailure } from '../api/portal-api';
 import { usePageTitle } from '../app/use-page-title';
 import type { Dictionary } from '../i18n/dictionary';
@@ -13,6 +14,8 @@ export function SignInPage({ api, expired, onSignedIn }: { api: PortalApi; expir
   usePageTitle(t.signIn.title);
   const [problem, setProblem] = useState<Problem | undefined>(expired ? 'expired' : undefined);
   const [busy, setBusy] = useState(false);
+  // A new nominator comes here from accepting their invitation, with their username.
+  const [params] = useSearchParams();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +45,7 @@ export function SignInPage({ api, expired, onSignedIn }: { api: PortalApi; expir
             {problemText(t, problem)}
           </Alert>
         )}
-        <Textfield name="username" label={t.signIn.username} autoComplete="username" required />
+        <Textfield name="username" label={t.signIn.username} autoComplete="username" defaultValue={params.get('username') ?? ''} required />
         <Textfield name="password" type="password" label={t.signIn.password} autoComplete="current-password" required />
         <Button type="submit" disabled={busy}>
           {busy ? t.signIn.busy : t.signIn.submit}

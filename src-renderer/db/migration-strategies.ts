@@ -17,6 +17,8 @@ export const migrationStrategies: Partial<Record<CollectionName, MigrationStrate
   notes: { 1: (doc: Record<string, unknown>) => ({ ...doc, visibility: 'internal' }) },
   // v1: people belong to cohorts and courses; those kept before belong to none until the server says.
   people: { 1: (doc: Record<string, unknown>) => ({ ...doc, cohorts: [] }) },
+  // v1: offers kept before name no ranking criteria (their admissions rank by the default).
+  offers: { 1: (doc: Record<string, unknown>) => doc },
 };
 
 /** How to create a collection of the replica: its schema (the shared one unless given) and its migrations. */

@@ -20,6 +20,8 @@ export class SyncRequestError extends Error {
     readonly code: SyncErrorCode | 'network' | 'timeout' | 'bad-response' | 'signed-out',
     readonly status: number,
     message: string,
+    /** The server's machine-readable detail (e.g. a 422's errors per field), when it sent one. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'SyncRequestError';
@@ -117,7 +119,8 @@ export class SyncTransport {
     }
   }
 
-  private async json<T extends z.ZodType>(path: string, init: RequestInit, schema: T): Promise<z.infer<T>> {
+  /** Any JSON endpoint of the server, its answer parsed with `schema` (also used by the renderer's server-api.ts). */
+  async json<T extends z.ZodType>(path: string, init: RequestInit, schema: T): Promise<z.infer<T>> {
     const response = await this.request(path, init, AbortSignal.timeout(this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS), true);
     let body: unknown;
     try {
@@ -131,7 +134,7 @@ export class SyncTransport {
   }
 
   /** Sends with the access token; on `token-expired` refreshes once and sends again. */
-  private async request(path: string, init: RequestInit, signal: AbortSignal, report: boolean): Promise<Response> {
+  async request(path: string, init: RequestInit, signal: AbortSignal, report: boolean): Promise<Response> {
     let token = await this.options.auth.getAccessToken();
     for (let attempt = 0; ; attempt++) {
       if (!token) throw this.fail(new SyncRequestError('signed-out', 401, 'Not signed in'));
@@ -166,7 +169,7 @@ export class SyncTransport {
 
 async function errorOf(response: Response): Promise<SyncRequestError> {
   const body = syncErrorSchema.safeParse(await response.json().catch(() => null));
-  if (body.success) return new SyncRequestError(body.data.code, response.status, body.data.message);
+  if (body.success) return new SyncRequestError(body.data.code, response.status, body.data.message, body.data.details);
   return new SyncRequestError(response.status >= 500 ? 'internal' : 'bad-request', response.status, `HTTP ${response.status}`);
 }
 

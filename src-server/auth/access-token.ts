@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Sql } from '../db/database';
 import { HttpError } from '../http/http-error';
@@ -34,6 +34,8 @@ export class AccessTokens {
       .setSubject(userId)
       .setIssuer(ISSUER)
       .setIssuedAt()
+      // Unique per issue: two tokens issued in one second must still differ, or a refresh could hand back the token it replaces.
+      .setJti(randomUUID())
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
     return { token, expiresIn: this.ttlSeconds };

@@ -1,4 +1,6 @@
 import { ewpNominationsMigration } from './migrations/010-ewp-nominations';
+import { portalInvitationsMigration } from './migrations/011-portal-invitations';
+import { nominatorLifecycleMigration } from './migrations/012-nominator-lifecycle';
 
 /**
  * The server's schema, one migration per entry, applied in order and never edited once released
@@ -234,4 +236,6 @@ export const migrations: Migration[] = [
     `,
   },
   ewpNominationsMigration,
+  portalInvitationsMigration,
+  nominatorLifecycleMigration,
 ];

@@ -1,15 +1,28 @@
 import type { Actor } from '../../src-shared/domain/access';
+import type { PortalRole } from '../../src-shared/portal/portal.contract';
 import type { Identity } from '../auth/identify';
 import { HttpError } from '../http/http-error';
 
-/** Roles the portal lets in: a partner's nominator (placement sites' coordinators come later). */
-const PORTAL_ROLES: readonly Actor['roles'][number][] = ['nominator'];
+type Identify = (authorization: string | undefined) => Promise<Identity>;
+
+/** The portal role of an actor: a partner's nominator or an applicant (placement sites' coordinators come later). */
+export function portalRoleOf(actor: Actor): PortalRole | undefined {
+  return actor.roles.includes('nominator') ? 'nominator' : actor.roles.includes('applicant') ? 'applicant' : undefined;
+}
 
 /** The signed-in portal user: 401 without a valid token, 403 for staff, students and other roles. */
-export async function portalActor(identify: (authorization: string | undefined) => Promise<Identity>, authorization: string | undefined): Promise<Actor> {
+export async function portalUser(identify: Identify, authorization: string | undefined): Promise<{ actor: Actor; role: PortalRole }> {
   const { actor } = await identify(authorization);
-  if (!actor.roles.some((role) => PORTAL_ROLES.includes(role))) {
-    throw new HttpError(403, 'forbidden', 'forbidden', 'The portal is for partners’ nominators; sign in to Saksflyt instead');
+  const role = portalRoleOf(actor);
+  if (!role) throw new HttpError(403, 'forbidden', 'forbidden', 'The portal is for partners’ nominators and applicants; sign in to Saksflyt instead');
+  return { actor, role };
+}
+
+/** The signed-in portal user in `role` (default nominator): the others get 403, as staff do. */
+export async function portalActor(identify: Identify, authorization: string | undefined, role: PortalRole = 'nominator'): Promise<Actor> {
+  const user = await portalUser(identify, authorization);
+  if (user.role !== role) {
+    throw new HttpError(403, 'forbidden', 'forbidden', role === 'nominator' ? 'This is for partners’ nominators' : 'This is for applicants');
   }
-  return actor;
+  return user.actor;
 }

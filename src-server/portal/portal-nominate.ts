@@ -27,6 +27,8 @@ export interface NominateInput {
   actor: Actor;
   partnerId: string;
   now: Date;
+  /** The server's address for the applicants' invitation links. */
+  publicUrl: string;
   changesChannel?: string;
 }
 
@@ -44,6 +46,7 @@ export async function nominate(db: Database, drafts: readonly NominationCsvDraft
     nominator: { kind: 'nominator', actor: input.actor },
     channel: 'userInterface',
     now: input.now,
+    publicUrl: input.publicUrl,
     changesChannel: input.changesChannel,
   });
   if (!result.ok) throw refused(errorsOf(result));
@@ -51,7 +54,8 @@ export async function nominate(db: Database, drafts: readonly NominationCsvDraft
   return { created, existing: result.cases.length - created };
 }
 
-function errorsOf(result: Extract<DraftNominationsResult, { ok: false }>): PortalNominationError[] {
+/** Why drafts were refused, per row and field (also for staff registering on behalf: staff/). */
+export function errorsOf(result: Extract<DraftNominationsResult, { ok: false }>): PortalNominationError[] {
   if ('rows' in result) {
     return result.rows.flatMap((row) => (row.ok ? [] : row.problems.map(({ field, message }) => ({ row: row.row, field, message }))));
   }
@@ -59,7 +63,8 @@ function errorsOf(result: Extract<DraftNominationsResult, { ok: false }>): Porta
   return result.problems.map(({ message }) => ({ message: { nb: message, en: message } }));
 }
 
-function refused(errors: PortalNominationError[]): HttpError {
+/** The 422 of refused drafts: nothing was created. */
+export function refused(errors: PortalNominationError[]): HttpError {
   const count = errors.length;
   return new HttpError(422, 'bad-request', 'validation', `Nothing was nominated: ${count} error${count === 1 ? '' : 's'}`, { errors });
 }

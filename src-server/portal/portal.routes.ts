@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_NOMINATION_CSV_BYTES, nominationCsvTemplate } from '../../src-shared/domain/nomination/nomination-csv';
 import {
+  caseRefSchema,
   portalCsvQuerySchema,
   portalMeSchema,
   portalNominatedSchema,
@@ -9,20 +10,26 @@ import {
   portalNominationsSchema,
   portalOffersSchema,
   portalTemplateQuerySchema,
+  portalWithdrawSchema,
 } from '../../src-shared/portal/portal.contract';
 import type { Identity } from '../auth/identify';
 import type { Database } from '../db/database';
 import { docSchema, errorResponse } from '../http/openapi';
 import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse';
-import { portalActor } from './portal-access';
+import { publicUrlOf } from '../http/public-url';
+import { registerApplicantRoutes } from './applicant/applicant.routes';
+import { portalActor, portalUser } from './portal-access';
 import { nominate, nominateFromCsv, nominatingPartner } from './portal-nominate';
 import { partnerNames, partnerNominations, partnerOffers } from './portal-reads';
 import { PORTAL_DIR, registerPortalStatic } from './portal-static';
+import { withdrawNomination } from './portal-withdraw';
 
 export interface PortalDeps {
   db: Database;
   identify(authorization: string | undefined): Promise<Identity>;
+  /** Sends queued e-mail now (the applicants' invitations). */
+  wakeEmail(): void;
   /** The built portal (default out/portal). */
   root?: string;
 }
@@ -40,15 +47,16 @@ const doc = (summary: string, response: Parameters<typeof docSchema>[0], queryst
 });
 
 /**
- * The external portal (`/portal/`): its built pages, and its API for a partner's nominator, who
- * reads only the partner's own nominations and offers (scope.partners).
+ * The external portal (`/portal/`): its built pages, its API for a partner's nominator, who reads
+ * and withdraws only the partner's own nominations and reads its offers (scope.partners), and the
+ * applicant's (applicant/applicant.routes.ts).
  */
 export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
   registerPortalStatic(app, deps.root ?? PORTAL_DIR);
 
-  app.get('/portal/api/me', doc('The signed-in partner user and their partners', portalMeSchema), async (request) => {
-    const actor = await portalActor(deps.identify, request.headers.authorization);
-    return portalMeSchema.parse({ name: actor.name, partners: await partnerNames(deps.db, actor.scope.partners) });
+  app.get('/portal/api/me', doc('The signed-in portal user: nominator (with their partners) or applicant', portalMeSchema), async (request) => {
+    const { actor, role } = await portalUser(deps.identify, request.headers.authorization);
+    return portalMeSchema.parse({ name: actor.name, role, partners: role === 'nominator' ? await partnerNames(deps.db, actor.scope.partners) : [] });
   });
 
   app.get(
@@ -82,8 +90,36 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
     async (request) => {
       const actor = await portalActor(deps.identify, request.headers.authorization);
       const { partner, draft } = parseInput(portalNominateSchema, request.body, 'body');
-      const input = { actor, partnerId: nominatingPartner(actor, partner), now: new Date(), changesChannel: changesChannel() };
-      return portalNominatedSchema.parse(await nominate(deps.db, [{ row: 1, nomination: draft }], input));
+      const input = {
+        actor,
+        partnerId: nominatingPartner(actor, partner),
+        now: new Date(),
+        publicUrl: publicUrlOf(app, request),
+        changesChannel: changesChannel(),
+      };
+      const nominated = await nominate(deps.db, [{ row: 1, nomination: draft }], input);
+      if (nominated.created > 0) deps.wakeEmail();
+      return portalNominatedSchema.parse(nominated);
+    },
+  );
+
+  app.post(
+    '/portal/api/nominations/:ref/withdraw',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'Withdraw one of my partner’s applications (by case number, URL-encoded, or id) with a reason',
+        security: [{ bearerAuth: [] }],
+        body: docSchema(portalWithdrawSchema),
+        response: { 204: { type: 'null' }, ...errors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = await portalActor(deps.identify, request.headers.authorization);
+      const { ref } = parseInput(caseRefSchema, request.params, 'path');
+      const { reason } = parseInput(portalWithdrawSchema, request.body, 'body');
+      await withdrawNomination(deps.db, app.saksflyt.steps, { actor, ref, reason, now: new Date() });
+      return reply.status(204).send();
     },
   );
 
@@ -106,8 +142,16 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
         const actor = await portalActor(deps.identify, request.headers.authorization);
         const { partner } = parseInput(portalCsvQuerySchema, request.query, 'query');
         if (typeof request.body !== 'string') throw new HttpError(415, 'bad-request', 'validation', 'Send the CSV file as text/csv');
-        const input = { actor, partnerId: nominatingPartner(actor, partner), now: new Date(), changesChannel: changesChannel() };
-        return portalNominatedSchema.parse(await nominateFromCsv(deps.db, request.body, input));
+        const input = {
+          actor,
+          partnerId: nominatingPartner(actor, partner),
+          now: new Date(),
+          publicUrl: publicUrlOf(app, request),
+          changesChannel: changesChannel(),
+        };
+        const nominated = await nominateFromCsv(deps.db, request.body, input);
+        if (nominated.created > 0) deps.wakeEmail();
+        return portalNominatedSchema.parse(nominated);
       },
     );
   });
@@ -131,4 +175,6 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(nominationCsvTemplate(lang, offer));
     },
   );
+
+  registerApplicantRoutes(app, deps);
 }

@@ -73,7 +73,8 @@ export const collectionDefinitions = {
   offers: {
     schema: educationOfferSchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id', indexes: ['partnerId'] },
+    // v1: an admission may name its ranking criteria (admission.ranking).
+    rx: { version: 1, primaryKey: 'id', indexes: ['partnerId'] },
   },
   conflicts: {
     schema: conflictSchema,

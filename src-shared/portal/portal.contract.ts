@@ -12,8 +12,14 @@ import { offerKinds, nominationStatusSchema } from '../domain/nomination/nominat
 const name = z.string().min(1).max(200);
 const bilingual = z.object({ nb: name, en: name });
 
+/** Who uses the portal: a partner's nominator, or an applicant (their own applications). */
+export const portalRoles = ['nominator', 'applicant'] as const;
+export type PortalRole = (typeof portalRoles)[number];
+
+/** `GET /portal/api/me`; an applicant has no partners. */
 export const portalMeSchema = z.object({
   name,
+  role: z.enum(portalRoles),
   partners: z.array(z.object({ id: z.string().min(1).max(100), name })).max(100),
 });
 export type PortalMe = z.infer<typeof portalMeSchema>;
@@ -26,6 +32,18 @@ export const portalNominationSchema = z.object({
 });
 export type PortalNomination = z.infer<typeof portalNominationSchema>;
 export const portalNominationsSchema = z.object({ nominations: z.array(portalNominationSchema) });
+
+/** A case in a portal URL: its id or its case number (URL-encoded, e.g. 2026%2FN0A1B2C3D). */
+export const caseRefSchema = z.strictObject({
+  ref: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9/_-]+$/, 'A case id or case number'),
+});
+
+/** `POST /portal/api/nominations/:caseNumber/withdraw`: the nominator withdraws an application, with a reason. */
+export const portalWithdrawSchema = z.strictObject({ reason: z.string().trim().min(1, 'Give a reason').max(2000) });
 
 /** `GET /portal/api/nominations?status=…`: only these parameters; any other is a bad request. */
 export const portalNominationsQuerySchema = z.strictObject({ status: nominationStatusSchema.optional() });

@@ -33,6 +33,13 @@ export const syncErrorCodes = [
   'invalid-recipient',
   /** HTTP 422: a letter's PDF is not the document recorded on its case (other bytes, other case). */
   'document-mismatch',
+  /** The portal's invitation links (src-shared/portal/nominator-invitation.contract.ts): no such link, used, expired, another address. */
+  'invitation-unknown',
+  'invitation-used',
+  'invitation-expired',
+  'invitation-wrong-email',
+  /** HTTP 422: the chosen password does not meet the password policy (src-server/auth/password.ts). */
+  'weak-password',
   'internal',
 ] as const;
 export type SyncErrorCode = (typeof syncErrorCodes)[number];

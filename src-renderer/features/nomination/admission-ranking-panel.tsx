@@ -2,6 +2,7 @@ import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-
 import { Link as RouterLink } from 'react-router';
 import { rankingReasonText } from '../../../src-shared/domain/nomination';
 import { useAppStore } from '../../app/store';
+import { inRankOrder } from './admission-ranking';
 import { nominationCasePath } from './nomination-path';
 import type { Admission, Nomination } from './nomination-queue';
 import { useNominationText } from './nomination-text';
@@ -13,6 +14,8 @@ export function AdmissionRankingPanel({ nominations, admission }: { nominations:
   const language = useAppStore((state) => state.language);
   const ranking = useAdmissionRanking();
   const { state } = ranking;
+  const caseNumbers = new Map(nominations.map((n) => [n.case.id, n.case.caseNumber] as const));
+  const caseNumberOf = (id: string) => caseNumbers.get(id) ?? id;
   return (
     <section aria-labelledby="nomination-ranking-heading" className="nomination-ranking">
       <Heading level={2} data-size="xs" id="nomination-ranking-heading">
@@ -44,8 +47,8 @@ export function AdmissionRankingPanel({ nominations, admission }: { nominations:
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {state.ranked.map(({ nomination: { case: c }, result }, i) => {
-                const outcome = state.results[i]?.outcome;
+              {inRankOrder(state.ranked, admission.code).map(({ nomination: { case: c }, result }) => {
+                const outcome = state.results.find((r) => r.case.id === c.id)?.outcome;
                 return (
                   <Table.Row key={c.id}>
                     <Table.Cell>
@@ -60,7 +63,7 @@ export function AdmissionRankingPanel({ nominations, admission }: { nominations:
                     <Table.Cell>
                       <ul className="nomination-ranking__reasons">
                         {result.reasons.map((reason, r) => (
-                          <li key={r}>{rankingReasonText(reason, language)}</li>
+                          <li key={r}>{rankingReasonText(reason, language, caseNumberOf)}</li>
                         ))}
                       </ul>
                     </Table.Cell>

@@ -3,7 +3,7 @@ import { actorFor, after, nominationEvents, nominationStart, walk } from '../../
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { educationOfferSchema, nominationWorkflow, type EducationOffer } from '../../../src-shared/domain/nomination';
 import type { OrgUnit } from '../../../src-shared/domain/organisation/org-unit.schema';
-import { rankAdmission } from './admission-ranking';
+import { inRankOrder, rankAdmission } from './admission-ranking';
 import { admissionsOf, nominationsOf } from './nomination-queue';
 
 const officer = actorFor('caseOfficer');
@@ -97,5 +97,42 @@ describe("ranking an admission's qualified applications", () => {
         run,
       ),
     ).toEqual({ ok: false, problem: 'noneQualified' });
+  });
+
+  it('ranks by the criteria the offer names, with the values the case officer assessed', () => {
+    // c has the best committee score, a the best grade average; b is not assessed.
+    const assessed = (n: (typeof nominations)[number], assessment: Record<string, number>) => ({
+      ...n,
+      details: { ...n.details, assessment: { ...assessment, assessedAt: after(4), assessedBy: officer.userId } },
+    });
+    const [a, b, c, d] = nominations;
+    const pool = [assessed(a!, { gradeAverage: 95, committeeScore: 40 }), b!, assessed(c!, { gradeAverage: 60, committeeScore: 90 }), d!];
+    const byCommittee = offer(2);
+    byCommittee.admission.ranking = {
+      criteria: [
+        { kind: 'committeeScore', weight: 3, prefer: 'higher', whenMissing: 'rankAfter' },
+        { kind: 'gradeAverage', weight: 1, prefer: 'higher', whenMissing: 'rankAfter' },
+      ],
+    };
+    const order = (offers: EducationOffer[]) => {
+      const result = rankAdmission(pool, admission!, offers, () => agreement(5), run);
+      if (!result.ok) throw new Error(result.problem);
+      // Listed by case id: a, b, c with each one's position and offer.
+      return result.ranked.map((r) => [r.nomination.case.id, r.result.positions[0]!.position, r.ranking.offered]);
+    };
+    expect(order([byCommittee])).toEqual([
+      ['a', 2, 'UTV-HEL-27V'],
+      ['b', 3, null],
+      ['c', 1, 'UTV-HEL-27V'],
+    ]);
+    const ranked = rankAdmission(pool, admission!, [byCommittee], () => agreement(5), run);
+    if (!ranked.ok) throw new Error(ranked.problem);
+    expect(inRankOrder(ranked.ranked, 'UTV-HEL-27V').map((r) => r.nomination.case.id)).toEqual(['c', 'a', 'b']);
+    // Without criteria of its own the admission ranks by grade average.
+    expect(order([offer(2)])).toEqual([
+      ['a', 1, 'UTV-HEL-27V'],
+      ['b', 3, null],
+      ['c', 2, 'UTV-HEL-27V'],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import {
+  defaultOfferRanking,
   rankApplications,
+  rankingValues,
   rankingAgreement,
   recordRanking,
   type EducationOffer,
@@ -10,12 +12,10 @@ import {
 import type { OrgUnit } from '../../../src-shared/domain/organisation/org-unit.schema';
 import type { Admission, Nomination } from './nomination-queue';
 
-/**
- * The admission's ranking criteria. An offer's set-up names none yet and the applications carry no
- * grades or scores, so applications rank by grade average where one is given, then (as the ranking
- * explains) by who submitted first.
- */
-export const ADMISSION_RANKING_CONFIG: RankingConfig = { criteria: [{ kind: 'gradeAverage', weight: 1, prefer: 'higher', whenMissing: 'rankAfter' }] };
+/** The admission's ranking criteria: those its offer's set-up names, else the default (grade average). */
+export function admissionRankingConfig(offer: EducationOffer | undefined): RankingConfig {
+  return offer?.admission.ranking ?? defaultOfferRanking;
+}
 
 /** One application's result of the run, and the `rank` step's ranking to record on its case. */
 export interface RankedNomination {
@@ -68,13 +68,14 @@ export function rankAdmission(
     return agreement?.kind === 'agreement' ? rankingAgreement(agreement, period) : { id };
   });
   const result = rankApplications({
-    config: ADMISSION_RANKING_CONFIG,
+    config: admissionRankingConfig(chosen.find((offer) => offer.code === admission.code)),
     agreements,
     offers: chosen.map((offer) => ({ code: offer.code, agreementId: offer.agreementId, capacity: offer.capacity, requirements: offer.requirements })),
     applications: pool.map((n) => ({
       id: n.case.id,
       submittedAt: n.details.application!.submittedAt,
       choices: n.details.application!.choices.map((c) => c.code),
+      ...rankingValues(n.details.assessment),
     })),
   });
   if (!result.ok) return { ok: false, problem: 'invalid', error: result.error };
@@ -87,4 +88,10 @@ export function rankAdmission(
       ranking: recordRanking(application, run),
     })),
   };
+}
+
+/** The run's results as the admission's list shows them: by position at the admission's offer (those who did not choose it last). */
+export function inRankOrder(ranked: readonly RankedNomination[], offerCode: string): RankedNomination[] {
+  const positionOf = (r: RankedNomination) => r.result.positions.find((at) => at.offer === offerCode)?.position ?? Infinity;
+  return [...ranked].sort((a, b) => positionOf(a) - positionOf(b) || (a.nomination.case.id < b.nomination.case.id ? -1 : 1));
 }

@@ -12,7 +12,7 @@ import { useNominationText } from './nomination-text';
 const ANSWER_DAYS = 14;
 
 /**
- * The bulk step for the selected applications: qualify, offer (with one answer deadline) or reject
+ * The bulk step for the selected applications: qualify, offer (with one answer deadline), not reached or reject
  * (with one reason), run by the overview's bulk runner on every selected case.
  */
 export function NominationBulkBar({ run, selected, today }: { run: BulkRun; selected: readonly SelectedCase[]; today: string }) {

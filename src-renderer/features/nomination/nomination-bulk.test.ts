@@ -7,6 +7,7 @@ const input = { answerBy: '2026-12-20', reason: '  Oppfyller ikke språkkravet. 
 describe('the fields of a nomination bulk step, filled in once for all', () => {
   it('qualifies without fields', () => {
     expect(bulkExtraFor('qualify', input, today)).toEqual({ ok: true });
+    expect(bulkExtraFor('markNotReached', input, today)).toEqual({ ok: true });
   });
 
   it('offers with an answer deadline from today on', () => {

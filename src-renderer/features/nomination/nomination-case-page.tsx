@@ -16,10 +16,13 @@ import { BulkProgress } from '../overview/bulk/bulk-progress';
 import { BulkResults } from '../overview/bulk/bulk-results';
 import { useBulkRun } from '../overview/bulk/use-bulk-run';
 import '../overview/bulk/bulk.css';
+import { ApplicantUploads } from './applicant-uploads';
+import { AssessmentPanel } from './assessment-panel';
 import { NominationBulkBar } from './nomination-bulk-bar';
 import { NOMINATION_PATH } from './nomination-path';
 import type { Nomination } from './nomination-queue';
 import { useNominationText } from './nomination-text';
+import { useCaseNumbers } from './use-case-numbers';
 import { useNominationCase } from './use-nomination-case';
 
 /** /nomination/:id — one nomination: the application, the offer, the ranking with its reasons, the steps and the process. */
@@ -49,6 +52,9 @@ function NominationCaseRecord({ id }: { id: string }) {
       <PageHeading>{c.title}</PageHeading>
       <ActingUserSwitch />
       <NominationFacts nomination={nomination} />
+      <NominatedApplicant nomination={nomination} />
+      <ApplicantUploads caseId={c.id} />
+      <AssessmentPanel nomination={nomination} run={run} />
       <NominationRanking nomination={nomination} />
       <section aria-labelledby="nomination-steps-heading">
         <Heading level={2} data-size="sm" id="nomination-steps-heading">
@@ -81,7 +87,7 @@ function NominationFacts({ nomination: { case: c, details, status } }: { nominat
     [t.caseNumber, c.caseNumber],
     [t.status, nominationStatusLabels[status][language]],
     [t.partner, details.partner.name],
-    [t.nominatedBy, `${details.nomination.nominatorName}${onBehalf ? ` (${t.onBehalfOf(onBehalf.registeredByName, onBehalf.reason)})` : ''}`],
+    [t.nominatedBy, onBehalf ? t.onBehalfOf(onBehalf.registeredByName, details.partner.name, onBehalf.reason) : details.nomination.nominatorName],
     [t.offer, `${details.offer.code} ${details.offer.name} (${details.offer.term})`],
     [t.admission, `${t.admissionKinds[details.admissionKind]}, ${t.proFormaModes[details.admission.proFormaMode]}`],
     [t.choices, details.application ? details.application.choices.map((choice, i) => `${i + 1}. ${choice.code} ${choice.name}`).join('; ') : t.notSubmitted],
@@ -98,11 +104,33 @@ function NominationFacts({ nomination: { case: c, details, status } }: { nominat
   );
 }
 
+/** What the nominator told about the applicant, and the offers they proposed, best first. */
+function NominatedApplicant({ nomination: { details } }: { nomination: Nomination }) {
+  const t = useNominationText().casePage;
+  const { locale } = useT();
+  const { applicant, choices } = details.nomination;
+  const facts: [string, string][] = [];
+  if (applicant?.birthDate) facts.push([t.birthDate, formatDate(applicant.birthDate, locale)]);
+  if (applicant?.citizenship) facts.push([t.citizenship, applicant.citizenship]);
+  if (applicant?.globalStudentId) facts.push([t.globalStudentId, applicant.globalStudentId]);
+  if (applicant?.homeInstitution) facts.push([t.homeInstitution, applicant.homeInstitution]);
+  if (choices?.length) facts.push([t.proposedChoices, choices.map((choice, i) => `${i + 1}. ${choice.code} ${choice.name}`).join('; ')]);
+  return (
+    <section aria-labelledby="nomination-told-heading">
+      <Heading level={2} data-size="sm" id="nomination-told-heading">
+        {t.told}
+      </Heading>
+      {facts.length === 0 ? <Paragraph>{t.nothingTold}</Paragraph> : <FactList className="nomination-case__facts" facts={facts} />}
+    </section>
+  );
+}
+
 function NominationRanking({ nomination: { details } }: { nomination: Nomination }) {
   const t = useNominationText().casePage;
   const { locale } = useT();
   const language = useAppStore((state) => state.language);
   const ranking = details.ranking;
+  const caseNumberOf = useCaseNumbers(ranking?.reasons.flatMap((reason) => (reason.kind === 'position' && reason.above ? [reason.above.id] : [])) ?? []);
   return (
     <section aria-labelledby="nomination-ranking-heading">
       <Heading level={2} data-size="sm" id="nomination-ranking-heading">
@@ -117,7 +145,7 @@ function NominationRanking({ nomination: { details } }: { nomination: Nomination
           </Paragraph>
           <ul data-testid="ranking-reasons">
             {ranking.reasons.map((reason, i) => (
-              <li key={i}>{rankingReasonText(reason, language)}</li>
+              <li key={i}>{rankingReasonText(reason, language, caseNumberOf)}</li>
             ))}
           </ul>
         </>

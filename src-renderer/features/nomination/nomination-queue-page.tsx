@@ -1,5 +1,7 @@
-import { Button, Checkbox, Field, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Label, Link, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { OFFERS_PATH } from './offers/offer-path';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { nominationStatusLabels, type NominationStatus } from '../../../src-shared/domain/nomination';
 import { useDatabase } from '../../app/providers';
@@ -18,7 +20,7 @@ import '../overview/bulk/bulk.css';
 import { ActingUserSwitch } from '../case/acting-user-switch';
 import { AdmissionRankingPanel } from './admission-ranking-panel';
 import { NominationBulkBar } from './nomination-bulk-bar';
-import { nominationCasePath } from './nomination-path';
+import { NOMINATION_EWP_PATH, NOMINATION_ON_BEHALF_PATH, nominationCasePath } from './nomination-path';
 import { admissionsOf, applicationsToProcess, nominationsOf, statusCounts, type StatusFilter } from './nomination-queue';
 import { useNominationText } from './nomination-text';
 
@@ -66,6 +68,17 @@ export function NominationQueuePage() {
     <div className="nomination-queue">
       <PageHeading>{t.title}</PageHeading>
       <Paragraph>{t.intro}</Paragraph>
+      <nav aria-label={text.actions.label} className="nomination-queue__actions">
+        <Link asChild>
+          <RouterLink to={NOMINATION_ON_BEHALF_PATH}>{text.actions.onBehalf}</RouterLink>
+        </Link>
+        <Link asChild>
+          <RouterLink to={NOMINATION_EWP_PATH}>{text.actions.ewp}</RouterLink>
+        </Link>
+        <Link asChild>
+          <RouterLink to={OFFERS_PATH}>{text.actions.offers}</RouterLink>
+        </Link>
+      </nav>
       <ActingUserSwitch />
       {!admission ? (
         <Paragraph>{t.empty}</Paragraph>

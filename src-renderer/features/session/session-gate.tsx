@@ -9,6 +9,7 @@ import { LockScreen } from './lock-screen';
 import { LoginPage } from './login-page';
 import { SessionContext, type SessionControls } from './session-context';
 import { isReplicaOpen, openSignedInReplica, type SignedInReplica } from './signed-in-replica';
+import { ServerApi, ServerApiContext } from './server-api';
 import { useIdleLock } from './use-idle-lock';
 
 export interface SessionGateProps {
@@ -101,6 +102,7 @@ function SignedIn({ api, dbKey, view, grant, onView, onGrant, onEnded, children 
   useEffect(() => replica.sync.setPeriodicSync(syncIntervalMinutes * 60_000), [replica, syncIntervalMinutes]);
 
   useSessionEnd(replica, onEnded);
+  const serverApi = useMemo(() => new ServerApi(view.serverUrl, replica.tokens), [view.serverUrl, replica]);
 
   const lock = useCallback(() => {
     void api.sessionLock().then((result) => onView(result.ok ? result.value : { ...view, state: 'locked' }));
@@ -129,9 +131,11 @@ function SignedIn({ api, dbKey, view, grant, onView, onGrant, onEnded, children 
   return (
     <SessionContext value={controls}>
       <SyncContext value={replica.syncControls}>
-        <AppProviders api={api} db={replica.db}>
-          {children}
-        </AppProviders>
+        <ServerApiContext value={serverApi}>
+          <AppProviders api={api} db={replica.db}>
+            {children}
+          </AppProviders>
+        </ServerApiContext>
       </SyncContext>
     </SessionContext>
   );

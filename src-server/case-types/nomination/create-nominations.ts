@@ -14,6 +14,7 @@ import { deadline } from '../../../src-shared/domain/workflow/step-helpers';
 import { appendAudit } from '../../audit/audit-log';
 import type { Database, Sql } from '../../db/database';
 import { storedOrganisation } from '../../organisation/org-store';
+import { invitedApplication, inviteApplicant } from '../../portal/applicant/applicant-invitation';
 import { writeBatch } from '../../sync/import-documents';
 import { defaultSyncCollections } from '../../sync/sync-collections';
 import { storedOffers } from './offer-store';
@@ -24,7 +25,8 @@ import { storedOffers } from './offer-store';
  * becomes a `nominated` case under the named offer's admission set-up, with its applicant in the
  * people register; the workflow's creation rule (checkCaseChange) decides whether the actor may
  * create it. All or nothing, and idempotent: ids derive from the draft's stable key, so the same
- * draft again finds its case and creates nothing.
+ * draft again finds its case and creates nothing. Each applicant with an e-mail address is invited
+ * to the portal once per batch, for all their new cases (applicant-invitation.ts).
  */
 
 /** One checked nomination, whatever way it came in. */
@@ -35,6 +37,8 @@ export interface NominationToCreate {
   personKey: string;
   offerCode: string;
   applicant: { givenName: string; familyName: string; email: string; nationalId?: string };
+  /** What the nominator told about the applicant, and the offers proposed (best first), stored on the case. */
+  nominated?: Pick<NominationDetails['nomination'], 'applicant' | 'choices'>;
 }
 
 /** Who nominates: a partner's nominator in their own name, or staff for the partner, with a reason. */
@@ -46,6 +50,8 @@ export interface CreateNominationsInput {
   nominator: Nominator;
   channel: NominationDetails['nomination']['channel'];
   now: Date;
+  /** The server's address as applicants reach it: their invitation e-mails link to its portal. */
+  publicUrl: string;
   /** NOTIFY channel of the live streams, so laptops pull the new cases at once. */
   changesChannel?: string;
   /** What the way in records of its own in the same transaction, once the cases are written (EWP: the incoming status). */
@@ -66,6 +72,11 @@ const collection = (name: string) => collections.find((candidate) => candidate.n
 /** A 32-hex-digit id from the parts (the same parts always give the same id). */
 export function stableId(...parts: string[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/** The id of the case a nomination becomes (the same partner and key always give the same case). */
+export function nominationCaseId(partnerId: string, key: string): string {
+  return stableId('nomination', partnerId, key);
 }
 
 export async function createNominations(db: Database, input: CreateNominationsInput): Promise<CreateNominationsResult> {
@@ -92,13 +103,39 @@ export async function createNominations(db: Database, input: CreateNominationsIn
         newCases.map(({ c }) => registeredEntry(c, input.nominator)),
         input.now,
       );
+      await inviteApplicants(tx, newCases, input);
     }
     await input.alsoRecord?.(tx);
     return { ok: true, cases: planned.entries.map(({ key, c, person }) => ({ key, caseId: c.id, personId: person.id, created: !stored.has(c.id) })) };
   });
 }
 
-type Planned = { ok: true; entries: { key: string; c: Case; person: Person }[] } | { ok: false; problems: NominationProblem[] };
+interface PlannedEntry {
+  key: string;
+  c: Case;
+  person: Person;
+  offer: EducationOffer;
+}
+type Planned = { ok: true; entries: PlannedEntry[] } | { ok: false; problems: NominationProblem[] };
+
+/** One invitation e-mail per applicant (with an address) of the new cases, naming each of their new applications. */
+async function inviteApplicants(tx: Sql, newCases: readonly PlannedEntry[], input: CreateNominationsInput): Promise<void> {
+  const byPerson = new Map<string, PlannedEntry[]>();
+  for (const entry of newCases) {
+    if (entry.person.email.trim() !== '') byPerson.set(entry.person.id, [...(byPerson.get(entry.person.id) ?? []), entry]);
+  }
+  for (const entries of byPerson.values()) {
+    const { person } = entries[0]!;
+    const applications = entries.map(({ c, offer }) =>
+      invitedApplication(c.details as NominationDetails, offer.name.en, offer.admission.deadlines.application),
+    );
+    await inviteApplicant(
+      tx,
+      { personId: person.id, email: person.email, givenName: person.givenName, applications },
+      { publicUrl: input.publicUrl, createdBy: input.nominator.actor.userId, now: input.now },
+    );
+  }
+}
 
 /** The case and person of every draft, each case checked by the workflow's creation rule; every problem at once. */
 async function plan(tx: Sql, input: CreateNominationsInput): Promise<Planned> {
@@ -106,7 +143,7 @@ async function plan(tx: Sql, input: CreateNominationsInput): Promise<Planned> {
   const partner = organisationIndex(await storedOrganisation(tx)).unit(input.partnerId);
   const offers = new Map((await storedOffers(tx, { partnerId: input.partnerId })).map((offer) => [offer.code, offer] as const));
   const problems: NominationProblem[] = [];
-  const entries: { key: string; c: Case; person: Person }[] = [];
+  const entries: PlannedEntry[] = [];
   for (const draft of input.drafts) {
     const offer = offers.get(draft.offerCode);
     const nationalId = draft.applicant.nationalId ?? '';
@@ -120,7 +157,7 @@ async function plan(tx: Sql, input: CreateNominationsInput): Promise<Planned> {
       const check = checkCaseChange({ before: null, after: c, actor });
       if (!validPerson.success) problems.push({ key: draft.key, message: `The applicant: ${summarizeZodError(validPerson.error)}` });
       else if (!check.ok) problems.push({ key: draft.key, message: check.message });
-      else entries.push({ key: draft.key, c, person });
+      else entries.push({ key: draft.key, c, person, offer });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
@@ -150,18 +187,20 @@ function caseOf(
   const { nominator } = input;
   const { actor } = nominator;
   const at = input.now.toISOString();
-  const id = stableId('nomination', input.partnerId, draft.key);
+  const id = nominationCaseId(input.partnerId, draft.key);
   const admission = admissionSetupSchema.parse(offer.admission);
   const deadlines = [deadline('application', offer.admission.deadlines.application, 'Frist for å fullføre søknaden')];
+  const told = { ...draft.nominated };
   const nomination: NominationDetails['nomination'] =
     nominator.kind === 'nominator'
-      ? { nominatedAt: at, nominatedBy: actor.userId, nominatorName: actor.name, channel: input.channel }
+      ? { nominatedAt: at, nominatedBy: actor.userId, nominatorName: actor.name, channel: input.channel, ...told }
       : {
           nominatedAt: at,
           // Registered for the partner: the partner is the nominator of record.
           nominatedBy: partner.id,
           nominatorName: partner.name,
           channel: input.channel,
+          ...told,
           onBehalfOf: { registeredBy: actor.userId, registeredByName: actor.name, reason: nominator.reason },
         };
   const details: NominationDetails = {

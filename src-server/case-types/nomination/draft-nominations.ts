@@ -18,17 +18,28 @@ export async function createDraftNominations(
 ): Promise<DraftNominationsResult> {
   const rows = await checkCsvNominationsForPartner(db, input.drafts, { partnerId: input.partnerId }, dateOf(input.now));
   if (rows.some((row) => !row.ok)) return { ok: false, rows };
-  const drafts = input.drafts.map(({ nomination }) => nominationFromDraft(input.partnerId, nomination));
+  const drafts = input.drafts.map(({ nomination }, index) => {
+    const row = rows[index]!;
+    return nominationFromDraft(input.partnerId, nomination, row.ok ? row.choices : []);
+  });
   return createNominations(db, { ...input, drafts });
 }
 
-/** A nominator's draft (CSV row or the portal's form) as createNominations takes it: keyed by partner, e-mail and offer. */
-export function nominationFromDraft(partnerId: string, draft: NominationDraft): NominationToCreate {
+/**
+ * A nominator's draft (CSV row or the portal's form) as createNominations takes it: keyed by
+ * partner, e-mail and offer, with what the nominator told and the checked choices (with names).
+ */
+export function nominationFromDraft(partnerId: string, draft: NominationDraft, choices: { code: string; name: string }[]): NominationToCreate {
   const email = draft.email.toLowerCase();
+  const { birthDate, citizenship, globalStudentId, homeInstitution } = draft;
   return {
     key: `draft:${partnerId}:${email}:${draft.offerCode}`,
     personKey: `email:${email}`,
     offerCode: draft.offerCode,
     applicant: { givenName: draft.givenName, familyName: draft.familyName, email: draft.email },
+    nominated: {
+      applicant: { birthDate, citizenship, ...(globalStudentId ? { globalStudentId } : {}), ...(homeInstitution ? { homeInstitution } : {}) },
+      ...(choices.length > 0 ? { choices } : {}),
+    },
   };
 }

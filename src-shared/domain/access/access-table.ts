@@ -69,9 +69,12 @@ export const accessTable = {
       admissionKind: ['r', 'w', 'r', 'r'],
       admission: ['r', 'r', 'r', 'r'],
       nomination: ['r', 'r', 'r', 'r'],
+      // The applicant's phone and address are for the institution, not for the partner.
+      personalData: ['r', 'r', '-', 'r'],
       application: ['r', 'r', 'r', 'r'],
       qualification: ['r', 'w', 'r', 'r'],
       review: ['r', 'w', '-', '-'],
+      assessment: ['r', 'r', '-', '-'],
       ranking: ['r', 'r', '-', '-'],
       offerMade: ['r', 'r', 'r', 'r'],
       outcome: ['r', 'r', 'r', 'r'],

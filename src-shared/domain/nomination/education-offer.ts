@@ -4,7 +4,7 @@ import type { OrgUnit } from '../organisation/org-unit.schema';
 import { admissionSetupSchema } from './admission-mode';
 import { cefrLevels, nominationDraftSchema, offerCodeSchema } from './nomination-csv-draft';
 import { offerKinds } from './nomination.schema';
-import { rankingOfferSchema } from './ranking.schema';
+import { rankingCriterionKinds, rankingCriterionSchema, rankingOfferSchema } from './ranking.schema';
 
 /**
  * An education offer (utdanningstilbud, seed 002): what a partner may nominate applicants to,
@@ -21,7 +21,30 @@ const dateRange = z.object({ from: isoDate, to: isoDate }).refine((range) => ran
 
 export const maxOfferChoices = 10;
 
-/** How one offer's admission runs: its mode (admission-mode.ts), the choices an applicant may rank, and its deadlines. */
+/**
+ * What a qualified-but-ranked admission ranks by, in order (ranking.schema.ts explains each
+ * criterion). Stored with every field given, so the stored offer is exactly what was written.
+ */
+export const offerRankingSchema = z.object({
+  criteria: z
+    .array(
+      z.object({
+        kind: z.enum(rankingCriterionKinds),
+        weight: rankingCriterionSchema.shape.weight,
+        prefer: z.enum(['higher', 'lower']),
+        whenMissing: z.enum(['rankAfter', 'lowest']),
+      }),
+    )
+    .min(1)
+    .max(rankingCriterionKinds.length)
+    .refine((criteria) => new Set(criteria.map((c) => c.kind)).size === criteria.length, 'Each criterion may be listed once'),
+});
+export type OfferRanking = z.infer<typeof offerRankingSchema>;
+
+/** An admission that names no criteria ranks by grade average (then, as every ranking, by who submitted first). */
+export const defaultOfferRanking: OfferRanking = { criteria: [{ kind: 'gradeAverage', weight: 1, prefer: 'higher', whenMissing: 'rankAfter' }] };
+
+/** How one offer's admission runs: its mode (admission-mode.ts), the choices an applicant may rank, its deadlines and ranking criteria. */
 export const offerAdmissionSchema = admissionSetupSchema.extend({
   /** 1: a nominee applies to this offer only; more: the applicant picks and ranks up to this many offers. */
   maxChoices: z.number().int().min(1).max(maxOfferChoices),
@@ -29,6 +52,8 @@ export const offerAdmissionSchema = admissionSetupSchema.extend({
     .object({ nomination: isoDate, application: isoDate, answer: isoDate })
     .refine((d) => d.nomination <= d.application, { message: 'The application deadline must not be before the nomination deadline', path: ['application'] })
     .refine((d) => d.application <= d.answer, { message: 'The answer deadline must not be before the application deadline', path: ['answer'] }),
+  /** Only a ranked pro forma admission uses it; absent: defaultOfferRanking. */
+  ranking: offerRankingSchema.optional(),
 });
 export type OfferAdmission = z.infer<typeof offerAdmissionSchema>;
 

@@ -6,3 +6,4 @@ export * from './admission-mode';
 export * from './nomination-csv';
 export * from './education-offer';
 export * from './ranking-record';
+export * from './assessment';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
+import { nominationAssessmentSchema } from './assessment';
 import { recordedRankingSchema } from './ranking-record';
 
 /** Workflow states of a nomination application (nominasjonsopptak), in process order. */
@@ -54,6 +55,31 @@ export const admissionSetupSchema = z.object({
 });
 export type AdmissionSetup = z.infer<typeof admissionSetupSchema>;
 
+/** Text as given (an event is stored as sent), not blank. */
+const filled = (max: number) => z.string().max(max).regex(/\S/, 'Must not be empty');
+const countryCode = z
+  .string()
+  .length(2)
+  .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 country code');
+
+/**
+ * What the applicant gives in the application (the portal's personal data form): name corrections,
+ * birth date, citizenship, how to reach them, and their home institution.
+ */
+export const applicantPersonalDataSchema = z.object({
+  givenName: filled(100),
+  familyName: filled(100),
+  birthDate: isoDate,
+  citizenship: countryCode,
+  phone: z
+    .string()
+    .max(30)
+    .regex(/^\+?[0-9][0-9 ()-]{4,29}$/, 'A phone number, e.g. +49 30 1234567'),
+  address: z.object({ street: filled(200), postalCode: filled(20), city: filled(100), country: countryCode }),
+  homeInstitution: filled(200),
+});
+export type ApplicantPersonalData = z.infer<typeof applicantPersonalDataSchema>;
+
 /** An offer as a case names it: code and name. */
 export const offerRefSchema = z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(200) });
 
@@ -79,9 +105,23 @@ export const nominationDetailsSchema = z.object({
     nominatedBy: idSchema,
     nominatorName: z.string().min(1).max(200),
     channel: z.enum(nominationChannels),
+    /** What the nominator told about the applicant; the applicant completes it in the application. */
+    applicant: z
+      .object({
+        birthDate: isoDate.optional(),
+        citizenship: countryCode.optional(),
+        /** European Student Identifier (EWP's global id). */
+        globalStudentId: z.string().min(1).max(255).optional(),
+        homeInstitution: z.string().min(1).max(200).optional(),
+      })
+      .optional(),
+    /** Offers the nominator proposed, best first, where the admission lets the applicant pick and rank. */
+    choices: z.array(offerRefSchema).max(10).optional(),
     /** Staff registered the nomination for the partner: who did it, and why (seed 002). */
     onBehalfOf: z.object({ registeredBy: idSchema, registeredByName: z.string().min(1).max(200), reason: z.string().min(1).max(1000) }).optional(),
   }),
+  /** The applicant's personal data as last saved in the portal (savePersonalData). */
+  personalData: applicantPersonalDataSchema.extend({ savedAt: isoTimestamp }).optional(),
   application: z
     .object({
       submittedAt: isoTimestamp,
@@ -104,6 +144,8 @@ export const nominationDetailsSchema = z.object({
     })
     .optional(),
   review: z.object({ startedAt: isoTimestamp, reviewerId: idSchema }).optional(),
+  /** The case officer's assessment: the values a ranking ranks by (assessment.ts). */
+  assessment: nominationAssessmentSchema.optional(),
   /** The latest ranking run's result for the application (a qualified-but-ranked admission). */
   ranking: recordedRankingSchema.optional(),
   /** The offer made: for a ranked admission the one the ranking gave, else the first choice. */

@@ -59,6 +59,17 @@ describe('nomination workflow', () => {
     expect(transition(state, nominationEvents.withdraw(state), otherApplicant)).toMatchObject({ ok: false, reason: 'out-of-scope' });
   });
 
+  it('records the personal data the applicant saves before submitting, and only the applicant saves it', () => {
+    const start = nominationStart('directOffer');
+    const event = nominationEvents.savePersonalData(start);
+    const saved = taken(transition(start, event, applicant));
+    expect(saved.status).toBe('nominated');
+    expect(saved.details.personalData).toEqual({ ...event.personal, savedAt: event.at });
+    expect(transition(start, event, nominator)).toMatchObject({ ok: false, reason: 'role-not-allowed' });
+    const state = submitted('directOffer');
+    expect(transition(state, nominationEvents.savePersonalData(state), applicant)).toMatchObject({ ok: false, reason: 'illegal-transition' });
+  });
+
   it('refuses an answer deadline before the offer', () => {
     const state = submitted('directOffer');
     expect(transition(state, { ...nominationEvents.makeOffer(state), answerBy: '2026-01-01' }, officer)).toMatchObject({

@@ -6,7 +6,9 @@ import { deadline, dueIn, eventBase, toPerson, toRole } from '../workflow/step-h
 import type { Command } from '../workflow/command.schema';
 import { defineWorkflow, refuse, type Refusal, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
 import { admissionRoute, type AdmissionStep } from './admission-mode';
+import { assessmentValuesSchema } from './assessment';
 import {
+  applicantPersonalDataSchema,
   nominationDetailsSchema,
   nominationStatuses,
   nominationTerminalStatuses,
@@ -27,8 +29,10 @@ import { recordedRankingSchema } from './ranking-record';
  * not reached). Applicant and nominator both hear the outcome; either may withdraw while the case is open.
  */
 export const nominationEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('savePersonalData'), ...eventBase, personal: applicantPersonalDataSchema }),
   z.object({ type: z.literal('submitApplication'), ...eventBase, choices: z.array(offerRefSchema).min(1).max(10) }),
   z.object({ type: z.literal('startReview'), ...eventBase }),
+  z.object({ type: z.literal('assess'), ...eventBase, assessment: assessmentValuesSchema }),
   z.object({
     type: z.literal('requestDocumentation'),
     ...eventBase,
@@ -119,6 +123,9 @@ function rankingFitsChoices(c: NominationCase): Refusal | null {
     : refuse(`The ranking is for the choices ${ranked.join(', ')}, the application has ${choices.join(', ')}`);
 }
 
+/** While the case officer may (re)assess an application: from submission until it is ranked or decided. */
+const assessable = ['submitted', 'underReview', 'awaitingDocumentation', 'qualified'] as const satisfies readonly NominationStatus[];
+
 const open: NominationStatus[] = ['nominated', 'submitted', 'underReview', 'awaitingDocumentation', 'qualified', 'offered'];
 
 export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDetails, NominationEvent>({
@@ -150,6 +157,12 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
   eventSchema: nominationEventSchema,
   requiresSubject: true,
   events: {
+    savePersonalData: {
+      label: { nb: 'Lagre personopplysninger', en: 'Save personal data' },
+      rules: [{ from: ['nominated'], to: 'nominated', roles: ['applicant'] }],
+      ensures: ['personalData'],
+      apply: (c, e) => ({ details: { ...c.details, personalData: { ...e.personal, savedAt: e.at } }, commands: [] }),
+    },
     submitApplication: {
       label: { nb: 'Lever søknad', en: 'Submit the application' },
       rules: [{ from: ['nominated'], to: 'submitted', roles: ['applicant'] }],
@@ -169,6 +182,13 @@ export const nominationWorkflow = defineWorkflow<NominationStatus, NominationDet
         details: { ...c.details, review: { startedAt: e.at, reviewerId: actor.userId } },
         commands: [],
       }),
+    },
+    assess: {
+      // Grades and scores the ranking ranks by; kept up to date until the case is ranked and offered.
+      label: { nb: 'Registrer vurdering', en: 'Record the assessment' },
+      rules: assessable.map((status) => ({ from: [status], to: status, roles: ['caseOfficer'] })),
+      ensures: ['assessment'],
+      apply: (c, e, actor) => ({ details: { ...c.details, assessment: { ...e.assessment, assessedAt: e.at, assessedBy: actor.userId } }, commands: [] }),
     },
     qualify: {
       label: { nb: 'Kvalifiser', en: 'Qualify' },

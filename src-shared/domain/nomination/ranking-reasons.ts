@@ -41,8 +41,11 @@ function decisionText(decision: RankDecision, language: Language): string {
   }
 }
 
-/** The reason as a sentence for the case officer. */
-export function rankingReasonText(reason: RankingReason, language: Language): string {
+/**
+ * The reason as a sentence for the case officer. `nameOf` names the application ranked just above
+ * (e.g. by its case number; by default its id).
+ */
+export function rankingReasonText(reason: RankingReason, language: Language, nameOf: (applicationId: string) => string = (id) => id): string {
   const nb = language === 'nb';
   const offer = nb ? `${reason.offer} (valg ${reason.priority})` : `${reason.offer} (choice ${reason.priority})`;
   switch (reason.kind) {
@@ -50,8 +53,8 @@ export function rankingReasonText(reason: RankingReason, language: Language): st
       const place = nb ? `${offer}: plass ${reason.position} av ${reason.of}` : `${offer}: position ${reason.position} of ${reason.of}`;
       if (!reason.above) return `${place}.`;
       return nb
-        ? `${place}, etter ${reason.above.id}: ${decisionText(reason.above.decision, language)}.`
-        : `${place}, after ${reason.above.id}: ${decisionText(reason.above.decision, language)}.`;
+        ? `${place}, etter ${nameOf(reason.above.id)}: ${decisionText(reason.above.decision, language)}.`
+        : `${place}, after ${nameOf(reason.above.id)}: ${decisionText(reason.above.decision, language)}.`;
     }
     case 'offered':
       return nb ? `Får tilbud på ${offer}.` : `Offered ${offer}.`;

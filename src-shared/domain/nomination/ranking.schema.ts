@@ -44,7 +44,10 @@ export const rankingConfigSchema = z.object({
 export type RankingConfig = z.infer<typeof rankingConfigSchema>;
 
 /** ISCED-F 2013 field code: broad (2 digits), narrow (3) or detailed (4). */
-const iscedCode = z.string().regex(/^\d{2,4}$/, 'an ISCED-F code of 2 to 4 digits');
+const iscedCode = z
+  .string()
+  .max(4)
+  .regex(/^\d{2,4}$/, 'an ISCED-F code of 2 to 4 digits');
 const eqfLevel = z.number().int().min(1).max(8);
 const percent = z.number().min(0).max(100);
 

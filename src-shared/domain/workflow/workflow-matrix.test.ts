@@ -85,8 +85,15 @@ const matrices: Record<string, MatrixCase> = {
     states: byStatus([...nominationMain, ...nominationEnds]),
     events: nomination.events as MatrixCase['events'],
     table: {
+      savePersonalData: [[['nominated'], 'nominated', ['applicant']]],
       submitApplication: [[['nominated'], 'submitted', ['applicant']]],
       startReview: [[['submitted'], 'underReview', ['caseOfficer']]],
+      assess: [
+        [['submitted'], 'submitted', ['caseOfficer']],
+        [['underReview'], 'underReview', ['caseOfficer']],
+        [['awaitingDocumentation'], 'awaitingDocumentation', ['caseOfficer']],
+        [['qualified'], 'qualified', ['caseOfficer']],
+      ],
       requestDocumentation: [[['underReview'], 'awaitingDocumentation', ['caseOfficer']]],
       receiveDocumentation: [[['awaitingDocumentation'], 'underReview', ['applicant', 'caseOfficer']]],
       qualify: [[['submitted', 'underReview'], 'qualified', ['caseOfficer']]],

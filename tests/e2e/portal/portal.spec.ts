@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { nominationStatusLabels, type NominationDetails } from '../../../src-shared/domain/nomination/nomination.schema';
+import { nominationStatusLabels, nominationTerminalStatuses, type NominationDetails } from '../../../src-shared/domain/nomination/nomination.schema';
 import { en } from '../../../src-portal/i18n/en';
 import { nb } from '../../../src-portal/i18n/nb';
 import { expectAccessible } from '../support/axe';
@@ -74,6 +74,8 @@ test('a nominator signs in, sees exactly the partner’s nominations and offers,
         `${person.givenName} ${person.familyName}`,
         `${offer.name} (${offer.code})`,
         nominationStatusLabels[c.status as keyof typeof nominationStatusLabels].nb,
+        // An open application may be withdrawn by the nominator.
+        (nominationTerminalStatuses as readonly string[]).includes(c.status) ? '' : nb.nominationWithdraw.button(`${person.givenName} ${person.familyName}`),
       ];
     }),
   );

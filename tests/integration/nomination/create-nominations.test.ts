@@ -23,6 +23,7 @@ import { lindenhofOffer } from '../../../dev/testing/offer-fixture';
  * upload, staff on behalf of a partner, EWP drafts. Against the server's real database (PGlite, or
  * PostgreSQL with DATABASE_URL), read back as each user's laptop pulls it.
  */
+const publicUrl = 'https://saksflyt.example.no';
 const now = new Date('2026-12-06T10:00:00.000Z');
 const today = '2026-12-06';
 let server: TestServer;
@@ -90,10 +91,10 @@ afterAll(async () => {
 
 const actor = (username: string) => actors.get(username)!;
 
-function upload(...rows: [name: string, email: string, offer: string][]) {
+function upload(...rows: [name: string, email: string, offer: string, choices?: string][]) {
   const file = [
     'Fornavn;Etternavn;E-post;Fødselsdato;Statsborgerskap;Tilbudskode;Termin;Valg',
-    ...rows.map(([name, email, code]) => `${name};Müller;${email};2001-05-17;DE;${code};2027V;`),
+    ...rows.map(([name, email, code, choices = '']) => `${name};Müller;${email};2001-05-17;DE;${code};2027V;${choices}`),
   ].join('\r\n');
   const parsed = parseNominationCsv(file, { today });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -119,11 +120,12 @@ const lindenhofNominator = () => ({ kind: 'nominator' as const, actor: actor('no
 describe('CSV rows become cases', () => {
   it('creates nominated cases with their applicants, seen by the partner’s nominator and the case officer, not by another partner', async () => {
     const result = await createDraftNominations(server.db, {
-      drafts: upload(['Anna', 'anna@lindenhof.de', 'UTV-HEL-27V'], ['Ben', 'ben@lindenhof.de', 'BIP-DIGH-27']),
+      drafts: upload(['Anna', 'anna@lindenhof.de', 'UTV-HEL-27V', 'BIP-DIGH-27 UTV-HEL-27V'], ['Ben', 'ben@lindenhof.de', 'BIP-DIGH-27']),
       partnerId: 'partner-lindenhof',
       nominator: lindenhofNominator(),
       channel: 'partnerSystem',
       now,
+      publicUrl,
     });
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.cases.map((c) => c.created)).toEqual([true, true]);
@@ -137,6 +139,9 @@ describe('CSV rows become cases', () => {
     expect(details.admissionKind).toBe('screening');
     expect(details.nomination).toMatchObject({ nominatedBy: actor('nominator-lindenhof').userId, channel: 'partnerSystem' });
     expect(details.nomination.onBehalfOf).toBeUndefined();
+    // What the nominator told of the applicant, and the choices proposed (best first), are kept on the case.
+    expect(details.nomination.applicant).toEqual({ birthDate: '2001-05-17', citizenship: 'DE' });
+    expect(details.nomination.choices?.map((choice) => choice.code)).toEqual(['BIP-DIGH-27', 'UTV-HEL-27V']);
     expect(anna.deadlines).toEqual([{ kind: 'application', due: '2027-01-05', label: 'Frist for å fullføre søknaden' }]);
 
     for (const username of ['officer', 'nominator-lindenhof']) {
@@ -156,6 +161,7 @@ describe('CSV rows become cases', () => {
       nominator: lindenhofNominator(),
       channel: 'partnerSystem',
       now: new Date('2026-12-06T11:00:00.000Z'),
+      publicUrl,
     });
     expect(result).toMatchObject({ ok: true, cases: [{ created: false }, { created: false }] });
     expect(await storedCount()).toBe(before);
@@ -169,6 +175,7 @@ describe('CSV rows become cases', () => {
       nominator: lindenhofNominator(),
       channel: 'partnerSystem',
       now,
+      publicUrl,
     });
     expect(result.ok).toBe(false);
     expect('rows' in result && result.rows.map((row) => row.ok)).toEqual([true, false]);
@@ -183,6 +190,7 @@ describe('CSV rows become cases', () => {
       nominator: { kind: 'nominator', actor: actor('nominator-valmont') },
       channel: 'partnerSystem',
       now,
+      publicUrl,
     });
     expect(result).toMatchObject({ ok: false, problems: [{ message: 'You may not create nomination cases in this scope' }] });
     expect(await storedCount()).toBe(before);
@@ -195,6 +203,7 @@ describe('CSV rows become cases', () => {
       nominator: { kind: 'nominator', actor: actor('officer') },
       channel: 'userInterface',
       now,
+      publicUrl,
     });
     expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('onBehalfOf') }] });
   });
@@ -215,7 +224,12 @@ describe('on behalf of a partner', () => {
   it('requires a reason', async () => {
     const before = await storedCount();
     for (const reason of [undefined, '   ', 'x'.repeat(1001)]) {
-      const result = await createOnBehalfNomination(server.db, { request: { partnerId: 'partner-lindenhof', reason, draft }, actor: actor('officer'), now });
+      const result = await createOnBehalfNomination(server.db, {
+        request: { partnerId: 'partner-lindenhof', reason, draft },
+        actor: actor('officer'),
+        now,
+        publicUrl,
+      });
       expect(result).toMatchObject({ ok: false, invalid: expect.stringContaining('reason') });
     }
     expect(await storedCount()).toBe(before);
@@ -223,7 +237,12 @@ describe('on behalf of a partner', () => {
 
   it('records who registered it for whom and why, on the case and in the audit trail', async () => {
     const reason = 'Partneren sendte nominasjonen per e-post.';
-    const result = await createOnBehalfNomination(server.db, { request: { partnerId: 'partner-lindenhof', reason, draft }, actor: actor('officer'), now });
+    const result = await createOnBehalfNomination(server.db, {
+      request: { partnerId: 'partner-lindenhof', reason, draft },
+      actor: actor('officer'),
+      now,
+      publicUrl,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result));
     const caseId = result.cases[0]!.caseId;
     const seen = (await pulled<Case>('nominator-lindenhof', 'cases')).find((c) => c.id === caseId)!;
@@ -232,6 +251,8 @@ describe('on behalf of a partner', () => {
       nominatedBy: 'partner-lindenhof',
       nominatorName: 'Hochschule Lindenhof',
       channel: 'userInterface',
+      // What the draft told of the applicant is kept on the case (the applicant completes it).
+      applicant: { birthDate: '2000-02-02', citizenship: 'DE' },
       onBehalfOf: { registeredBy: actor('officer').userId, registeredByName: 'Bruker officer', reason },
     });
     const audit = await server.db.query<{ actor_id: string; on_behalf_of: string; reason: string; detail: string | { summary: string } }>(
@@ -249,6 +270,7 @@ describe('on behalf of a partner', () => {
       request: { partnerId: 'partner-lindenhof', reason: 'Fordi.', draft: { ...draft, email: 'h@lindenhof.de' } },
       actor: actor('nominator-lindenhof'),
       now,
+      publicUrl,
     });
     expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('in their own name') }] });
   });
@@ -281,11 +303,15 @@ describe('EWP drafts become cases', () => {
         { sendingHeiId: 'lindenhof.de', omobilityId: 'om-2' },
       ],
     };
-    const first = await createEwpNominationCases(server.db, { request, actor: actor('officer'), now });
+    const first = await createEwpNominationCases(server.db, { request, actor: actor('officer'), now, publicUrl });
     if (!first.ok) throw new Error(JSON.stringify(first));
     expect(first.cases.map((c) => c.created)).toEqual([true, true]);
     const seen = (await pulled<Case>('nominator-lindenhof', 'cases')).find((c) => c.id === first.cases[0]!.caseId)!;
-    expect((seen.details as NominationDetails).nomination).toMatchObject({ channel: 'ewp', onBehalfOf: { registeredBy: actor('officer').userId } });
+    expect((seen.details as NominationDetails).nomination).toMatchObject({
+      channel: 'ewp',
+      applicant: { globalStudentId: 'urn:schac:personalUniqueCode:int:esi:lindenhof.de:om-1' },
+      onBehalfOf: { registeredBy: actor('officer').userId },
+    });
 
     const statuses = await server.db.query<{ omobility_id: string; incoming_status: string }>(
       `SELECT omobility_id, incoming_status FROM ewp_nominations ORDER BY omobility_id`,
@@ -293,13 +319,18 @@ describe('EWP drafts become cases', () => {
     expect(statuses.map((row) => `${row.omobility_id}: ${row.incoming_status}`)).toEqual(['om-1: verified', 'om-2: verified', 'om-9: pending']);
 
     const before = await storedCount();
-    const again = await createEwpNominationCases(server.db, { request, actor: actor('officer'), now });
+    const again = await createEwpNominationCases(server.db, { request, actor: actor('officer'), now, publicUrl });
     expect(again).toEqual({ ok: true, cases: first.cases.map((c) => ({ ...c, created: false })) });
     expect(await storedCount()).toBe(before);
   });
 
   it('refuses a request that does not parse, with a clear message', async () => {
-    const result = await createEwpNominationCases(server.db, { request: { offerCode: 'UTV-HEL-27V', mobilities: [] }, actor: actor('officer'), now });
+    const result = await createEwpNominationCases(server.db, {
+      request: { offerCode: 'UTV-HEL-27V', mobilities: [] },
+      actor: actor('officer'),
+      now,
+      publicUrl,
+    });
     expect(result).toMatchObject({ ok: false, problems: [{ key: 'request', message: expect.stringContaining('mobilities') }] });
   });
 
@@ -318,6 +349,7 @@ describe('EWP drafts become cases', () => {
       },
       actor: actor('officer'),
       now,
+      publicUrl,
     });
     expect(result).toEqual({
       ok: false,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEwpCommand } from '../../../src-server/admin/ewp.command';
+import { EWP_USAGE, runEwpCommand } from '../../../src-server/admin/ewp.command';
 import { EWP_SCHEMAS_DIR } from '../../../src-server/case-types/nomination/ewp/ewp-schemas';
 import { mapOmobilitiesGetResponse } from '../../../src-server/case-types/nomination/ewp/map-omobilities';
 import { generateMobilities, omobilitiesGetResponseXml, SCHEMA_BREAKING_STATUS } from '../../stand-ins/ewp-partner-server';
@@ -61,12 +61,13 @@ describe('npm run admin -- ewp validate', () => {
     expect(err).toEqual([expect.stringMatching(new RegExp(`^${path}: mobility ${odd!.omobilityId} cannot be imported: student\\.email: `))]);
   });
 
-  it.each([[[]], [['validate']], [['check', example]], [['validate', example, 'extra']], [['validate', '--help']]])(
-    'exits 2 with the usage on %j',
-    async (args) => {
-      expect(await run(...args)).toEqual({ code: 2, out: [], err: ['Usage: npm run admin -- ewp validate FILE'] });
-    },
-  );
+  it.each([[['validate']], [['validate', example, 'extra']], [['validate', '--help']]])('exits 2 with the usage on %j', async (args) => {
+    expect(await run(...args)).toEqual({ code: 2, out: [], err: ['Usage: npm run admin -- ewp validate FILE'] });
+  });
+
+  it.each([[[]], [['check', example]]])('exits 2 with the usage of each ewp command on %j', async (args) => {
+    expect(await run(...args)).toEqual({ code: 2, out: [], err: EWP_USAGE.map((line) => `Usage: npm run admin -- ${line}`) });
+  });
 
   it('exits 2 when the file cannot be read', async () => {
     const { code, err } = await run('validate', join(dir, 'missing.xml'));

@@ -38,6 +38,7 @@ describe('a nominator', () => {
     expect(response.status).toBe(200);
     expect(portalMeSchema.parse(await response.json())).toEqual({
       name: lindenhof.name,
+      role: 'nominator',
       partners: [{ id: 'partner-lindenhof', name: data.organisation.find((unit) => unit.id === 'partner-lindenhof')!.name }],
     });
   });

@@ -307,6 +307,67 @@ beforeAll(async () => {
     // The CSV file is a text/csv body; a JSON body (all this probe sends) is refused with 415.
     ['POST /portal/api/nominations/csv', { auth: true, body: { csv: 'Fornavn;Etternavn' } }],
     ['GET /portal/api/nominations/template', { auth: true, query: { lang: 'en' } }],
+    ['POST /portal/api/nominations/{ref}/withdraw', { auth: true, params: { ref: '2026/N0A1B2C3D' }, body: { reason: 'Trukket' } }],
+    ['POST /portal/api/applicant/session', { body: { token: 'x'.repeat(43), email: 'anna@example.com' } }],
+    ['POST /portal/api/applicant/link', { body: { email: 'anna@example.com' } }],
+    ['GET /portal/api/applicant/applications', { auth: true }],
+    ['GET /portal/api/applicant/applications/{ref}', { auth: true, params: { ref: String(caseDoc.id) } }],
+    [
+      'PUT /portal/api/applicant/applications/{ref}/personal-data',
+      {
+        auth: true,
+        params: { ref: String(caseDoc.id) },
+        body: {
+          givenName: 'Anna',
+          familyName: 'Berg',
+          birthDate: '2000-02-02',
+          citizenship: 'DE',
+          phone: '+49 30 1234567',
+          address: { street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+          homeInstitution: 'Hochschule Lindenhof',
+        },
+      },
+    ],
+    ['POST /portal/api/applicant/applications/{ref}/submit', { auth: true, params: { ref: String(caseDoc.id) }, body: { choices: ['UTV-HEL-27V'] } }],
+    ['POST /portal/api/applicant/applications/{ref}/accept', { auth: true, params: { ref: String(caseDoc.id) } }],
+    ['POST /portal/api/applicant/applications/{ref}/decline', { auth: true, params: { ref: String(caseDoc.id) } }],
+    ['POST /portal/api/applicant/applications/{ref}/withdraw', { auth: true, params: { ref: String(caseDoc.id) }, body: { reason: 'Trukket' } }],
+    ['GET /portal/api/applicant/applications/{ref}/uploads', { auth: true, params: { ref: String(caseDoc.id) } }],
+    [
+      'POST /portal/api/applicant/applications/{ref}/uploads',
+      { auth: true, params: { ref: String(caseDoc.id) }, query: { kind: 'passport', name: 'pass.pdf' } },
+    ],
+    [
+      'POST /api/nominators/invitations',
+      { auth: true, body: { partnerId: 'partner-lindenhof', name: 'Ola Nordmann', email: 'ola@example.com', language: 'nb' } },
+    ],
+    ['GET /api/nominators', { auth: true, query: { partnerId: 'partner-lindenhof' } }],
+    ['POST /portal/api/invitations/nominator', { body: { token: 'x'.repeat(43), email: 'ola@example.com', password: 'Fjellbekk i Lindenhof 7' } }],
+    [
+      'POST /api/nominations/on-behalf',
+      {
+        auth: true,
+        body: {
+          partnerId: 'partner-lindenhof',
+          reason: 'Partneren fikk ikke logget inn',
+          draft: {
+            givenName: 'Anna',
+            familyName: 'Berg',
+            email: 'anna@example.com',
+            birthDate: '2000-02-02',
+            citizenship: 'DE',
+            offerCode: 'UTV-HEL-27V',
+            term: '2027V',
+            choices: [],
+          },
+        },
+      },
+    ],
+    ['GET /api/nominations/ewp', { auth: true, query: { status: 'pending' } }],
+    ['POST /api/nominations/ewp/cases', { auth: true, body: { offerCode: 'UTV-HEL-27V', mobilities: [{ sendingHeiId: 'uw.edu.pl', omobilityId: 'omob-1' }] } }],
+    ['POST /api/nominations/ewp/reject', { auth: true, body: { sendingHeiId: 'uw.edu.pl', omobilityId: 'omob-1', comment: 'Nei' } }],
+    ['GET /api/cases/{id}/uploads', { auth: true, params: { id: String(caseDoc.id) } }],
+    ['GET /api/cases/{id}/uploads/{uploadId}', { auth: true, params: { id: String(caseDoc.id), uploadId: 'upload-1' } }],
   ]);
 });
 afterAll(() => server?.close());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canSeeCase, isStaff, type Actor, type Role } from '../../../src-shared/domain/access';
 import { ownerField, partAccess, registerTable } from '../../../src-shared/domain/access/access-table';
+import { mayReadOffer } from '../../../src-shared/domain/access/offer-access';
 import { replicatedCollections, schemaVersionOf } from '../../../src-shared/db/collections';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { demoUsers, DEMO_STUDENT_ID, type DemoData } from '../../../dev/demo-data';
@@ -105,7 +106,8 @@ function expectedView(user: Actor) {
   const notes = data.notes.filter((n) => byId.has(n.caseId));
   const records = (list: { caseId: string; assigneeId?: string }[], part: 'documents' | 'tasks') =>
     list.filter((r) => byId.has(r.caseId) && partAccess(byId.get(r.caseId)!.type, role, part) !== '-');
-  // The staff directory (names, user ids) goes to all staff, the organisation (units, course codes) to everyone; neither is a part of a case.
+  // The staff directory (names, user ids) goes to all staff, the organisation (units, course codes) to everyone, an offer (with
+  // its admission's rules, the ranking criteria among them) to its partner's nominators; none is a part of a case.
   const staff = isStaff(user) ? users.filter((u) => isStaff(u)) : [];
   const allowedText = JSON.stringify([
     allowed,
@@ -114,6 +116,7 @@ function expectedView(user: Actor) {
     records(data.tasks, 'tasks'),
     staff,
     data.organisation,
+    data.offers.filter((offer) => mayReadOffer(user, offer)),
   ]);
   // Strings of hidden parts that nothing the user may receive also contains (texts repeat across cases).
   const secrets = [...new Set(stringsIn(hidden))].filter((s) => s.length >= 6 && !timestamp.test(s) && !allowedText.includes(s));

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Actor } from '../../../../src-shared/domain/access/roles';
 import { ewpNominationSchema, type EwpIncomingStatus, type EwpNomination } from '../../../../src-shared/domain/nomination/ewp-nomination';
+import { ewpNominationCasesSchema } from '../../../../src-shared/domain/nomination/nomination-staff.contract';
 import { summarizeZodError } from '../../../../src-shared/kernel/app-error';
 import { organisationIndex } from '../../../../src-shared/domain/organisation/organisation-index';
 import type { Database } from '../../../db/database';
@@ -16,17 +16,9 @@ import { setIncomingStatus } from './ewp-nomination-store';
  * nothing new. Only the offer's own partner's mobilities (its EWP HEI id) may go under it, none
  * that staff rejected; a mobility with a case is marked verified for the partner.
  */
-export const ewpNominationCasesSchema = z.object({
-  offerCode: z.string().min(1).max(40),
-  mobilities: z
-    .array(z.object({ sendingHeiId: z.string().min(1).max(255), omobilityId: z.string().min(1).max(64) }))
-    .min(1)
-    .max(1000),
-});
-
 export async function createEwpNominationCases(
   db: Database,
-  input: { request: unknown; actor: Actor; now: Date; changesChannel?: string },
+  input: { request: unknown; actor: Actor; now: Date; publicUrl: string; changesChannel?: string },
 ): Promise<CreateNominationsResult> {
   const parsed = ewpNominationCasesSchema.safeParse(input.request);
   if (!parsed.success) return { ok: false, problems: [{ key: 'request', message: summarizeZodError(parsed.error) }] };
@@ -44,7 +36,7 @@ export async function createEwpNominationCases(
   const problems: { key: string; message: string }[] = [];
   const drafts: NominationToCreate[] = [];
   for (const { sendingHeiId, omobilityId } of mobilities) {
-    const key = `ewp:${sendingHeiId}:${omobilityId}`;
+    const key = ewpNominationKey({ sendingHeiId, omobilityId });
     const stored = found.get(`${sendingHeiId}\n${omobilityId}`);
     const draft = stored && ewpNominationSchema.safeParse(typeof stored.draft === 'string' ? JSON.parse(stored.draft) : stored.draft);
     if (!draft) problems.push({ key, message: `No EWP nomination ${omobilityId} from ${sendingHeiId}` });
@@ -61,6 +53,7 @@ export async function createEwpNominationCases(
     nominator: { kind: 'onBehalf', actor: input.actor, reason: `Nominert av ${partner!.name} gjennom EWP` },
     channel: 'ewp',
     now: input.now,
+    publicUrl: input.publicUrl,
     changesChannel: input.changesChannel,
     // A mobility with a case is verified: the partner reads that back (Incoming Mobilities API).
     alsoRecord: async (tx) => {
@@ -69,7 +62,18 @@ export async function createEwpNominationCases(
   });
 }
 
+/** The nomination key of an EWP mobility (its case is nominationCaseId(partner, key)). */
+export function ewpNominationKey(mobility: { sendingHeiId: string; omobilityId: string }): string {
+  return `ewp:${mobility.sendingHeiId}:${mobility.omobilityId}`;
+}
+
 function nominationOf(key: string, offerCode: string, draft: EwpNomination): NominationToCreate {
-  const { givenNames, familyName, email, globalId } = draft.student;
-  return { key, personKey: `esi:${globalId}`, offerCode, applicant: { givenName: givenNames, familyName, email: email ?? '' } };
+  const { givenNames, familyName, email, globalId, birthDate, citizenship } = draft.student;
+  return {
+    key,
+    personKey: `esi:${globalId}`,
+    offerCode,
+    applicant: { givenName: givenNames, familyName, email: email ?? '' },
+    nominated: { applicant: { globalStudentId: globalId, ...(birthDate ? { birthDate } : {}), ...(citizenship ? { citizenship } : {}) } },
+  };
 }
