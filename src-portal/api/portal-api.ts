@@ -105,19 +105,19 @@ export class PortalApi {
     return (await this.read('/portal/api/offers', portalOffersSchema)).offers;
   }
 
-  /** One applicant from the form (the signed-in nominator's only partner). */
-  nominate(draft: NominationDraft): Promise<PortalNominated> {
-    return this.write('/portal/api/nominations', { method: 'POST', body: { draft } });
+  /** One applicant from the form, for the partner of the offer. */
+  nominate(draft: NominationDraft, partner: string): Promise<PortalNominated> {
+    return this.write('/portal/api/nominations', { method: 'POST', body: { partner, draft } });
   }
 
-  /** A CSV file's text, parsed and checked on the server. */
-  uploadCsv(text: string): Promise<PortalNominated> {
-    return this.write('/portal/api/nominations/csv', { method: 'POST', csv: text });
+  /** A CSV file's text, parsed and checked on the server, for one of the nominator's partners. */
+  uploadCsv(text: string, partner: string): Promise<PortalNominated> {
+    return this.write(`/portal/api/nominations/csv?${new URLSearchParams({ partner })}`, { method: 'POST', csv: text });
   }
 
   /** The CSV template in the language, with one of the partner's offers as example. */
-  async template(language: 'nb' | 'en'): Promise<string> {
-    const response = await this.authorized(`/portal/api/nominations/template?lang=${language}`, {});
+  async template(language: 'nb' | 'en', partner: string): Promise<string> {
+    const response = await this.authorized(`/portal/api/nominations/template?${new URLSearchParams({ lang: language, partner })}`, {});
     if (!response.ok) throw new PortalApiError('unavailable');
     return response.text();
   }

@@ -81,7 +81,7 @@ export function PortalApp({ api }: { api: PortalApi }) {
                     <Routes>
                       <Route path="/" element={<NominationsPage api={api} onFailure={onFailure} />} />
                       <Route path="/nominer" element={<NominatePage api={api} onFailure={onFailure} />} />
-                      <Route path="/last-opp" element={<UploadPage api={api} onFailure={onFailure} />} />
+                      <Route path="/last-opp" element={<UploadPage api={api} partners={who.me.partners} onFailure={onFailure} />} />
                       <Route path="/tilbud" element={<OffersPage api={api} onFailure={onFailure} />} />
                       <Route path="*" element={<Navigate to="/" replace />} />
                     </Routes>

@@ -187,6 +187,7 @@ export const en: Dictionary = {
   },
   upload: {
     title: 'Upload CSV',
+    partner: 'Partner',
     intro:
       'Nominate many applicants at once with a CSV file. Download the template, fill it in in Excel and save it as "CSV UTF-8". If one row is wrong, no one is nominated.',
     template: 'Download template (CSV)',

@@ -185,6 +185,7 @@ export const nb = {
   },
   upload: {
     title: 'Last opp CSV',
+    partner: 'Partner',
     intro: 'Nominer mange søkere på en gang med en CSV-fil. Last ned malen, fyll den ut i Excel og lagre som «CSV UTF-8». Er én rad feil, blir ingen nominert.',
     template: 'Last ned mal (CSV)',
     templateFile: 'nominasjoner.csv',

@@ -4,6 +4,7 @@ import { emptyNominateForm, nominateFormSchema } from './nominate-form';
 
 const offer = (code: string, maxChoices: number): PortalOffer => ({
   code,
+  partner: { id: 'partner-lindenhof', name: 'Hochschule Lindenhof' },
   name: { nb: code, en: code },
   kind: 'exchange',
   term: '2027V',

@@ -48,6 +48,8 @@ function NominateForm({ api, offers, onFailure }: { api: PortalApi; offers: Port
   });
   const offerCode = useWatch({ control, name: 'offerCode' });
   const offer = offers.find((candidate) => candidate.code === offerCode);
+  // A nominator of several partners nominates for the partner of the offer chosen.
+  const severalPartners = new Set(offers.map((candidate) => candidate.partner.id)).size > 1;
 
   // The form's own message for a field: required when blank, else what a valid value looks like.
   const message = (field: keyof NominateFormInput, error: FieldError | undefined) =>
@@ -56,7 +58,7 @@ function NominateForm({ api, offers, onFailure }: { api: PortalApi; offers: Port
   async function submit(draft: NominationDraft) {
     setOutcome(undefined);
     try {
-      const result = await api.nominate(draft);
+      const result = await api.nominate(draft, offers.find((candidate) => candidate.code === draft.offerCode)!.partner.id);
       setOutcome({ kind: result.created > 0 ? 'created' : 'existing', name: `${draft.givenName} ${draft.familyName}` });
       reset({ ...emptyNominateForm, offerCode: draft.offerCode });
     } catch (error) {
@@ -93,7 +95,7 @@ function NominateForm({ api, offers, onFailure }: { api: PortalApi; offers: Port
         <Select id="nominate-offer" aria-invalid={errors.offerCode ? true : undefined} {...register('offerCode')}>
           {offers.map((candidate) => (
             <Select.Option key={candidate.code} value={candidate.code}>
-              {candidate.name[language]} ({candidate.code}, {candidate.term})
+              {candidate.name[language]} ({candidate.code}, {candidate.term}){severalPartners ? ` – ${candidate.partner.name}` : ''}
             </Select.Option>
           ))}
         </Select>

@@ -1,6 +1,6 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import type { PortalNominated, PortalNominationError } from '../../src-shared/portal/portal.contract';
+import type { PortalMe, PortalNominated, PortalNominationError } from '../../src-shared/portal/portal.contract';
 import { NominationRefusedError, PortalApiError, type PortalApi, type PortalFailure } from '../api/portal-api';
 import { usePageTitle } from '../app/use-page-title';
 import { useLanguage, useT } from '../i18n/language';
@@ -9,12 +9,14 @@ import { fieldText } from './nomination-field-text';
 type Outcome = { kind: 'created'; result: PortalNominated } | { kind: 'refused'; errors: PortalNominationError[] } | { kind: 'failed' };
 
 /** "Last opp CSV": a file of nominations, checked on the server; all rows become cases, or none and every row's error. */
-export function UploadPage({ api, onFailure }: { api: PortalApi; onFailure(failure: PortalFailure): void }) {
+export function UploadPage({ api, partners, onFailure }: { api: PortalApi; partners: PortalMe['partners']; onFailure(failure: PortalFailure): void }) {
   const t = useT();
   const { language } = useLanguage();
   usePageTitle(t.upload.title);
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
+  // A nominator of several partners uploads for one of them at a time (the template too).
+  const [partner, setPartner] = useState(partners[0]?.id ?? '');
 
   async function upload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,7 +25,7 @@ export function UploadPage({ api, onFailure }: { api: PortalApi; onFailure(failu
     setBusy(true);
     setOutcome(undefined);
     try {
-      setOutcome({ kind: 'created', result: await api.uploadCsv(await file.text()) });
+      setOutcome({ kind: 'created', result: await api.uploadCsv(await file.text(), partner) });
     } catch (error) {
       if (error instanceof NominationRefusedError) setOutcome({ kind: 'refused', errors: error.errors });
       else {
@@ -36,7 +38,7 @@ export function UploadPage({ api, onFailure }: { api: PortalApi; onFailure(failu
   }
 
   async function downloadTemplate() {
-    const text = await api.template(language).catch(() => undefined);
+    const text = await api.template(language, partner).catch(() => undefined);
     if (text === undefined) return setOutcome({ kind: 'failed' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -51,6 +53,18 @@ export function UploadPage({ api, onFailure }: { api: PortalApi; onFailure(failu
         {t.upload.title}
       </Heading>
       <Paragraph>{t.upload.intro}</Paragraph>
+      {partners.length > 1 && (
+        <Field>
+          <Label htmlFor="upload-partner">{t.upload.partner}</Label>
+          <Select id="upload-partner" value={partner} onChange={(event) => setPartner(event.target.value)}>
+            {partners.map((candidate) => (
+              <Select.Option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Button variant="secondary" onClick={() => void downloadTemplate()}>
         {t.upload.template}
       </Button>

@@ -51,9 +51,11 @@ export async function partnerNominations(sql: Sql, partners: readonly string[], 
 /** The partners' education offers, by term and code. */
 export async function partnerOffers(sql: Sql, partners: readonly string[]): Promise<PortalOffer[]> {
   const offers = (await Promise.all(partners.map((partnerId) => storedOffers(sql, { partnerId })))).flat();
+  const names = new Map((await partnerNames(sql, partners)).map((partner) => [partner.id, partner.name] as const));
   return offers
     .map((offer) => ({
       code: offer.code,
+      partner: { id: offer.partnerId, name: names.get(offer.partnerId) ?? offer.partnerId },
       name: offer.name,
       kind: offer.kind,
       term: offer.term,

@@ -50,6 +50,8 @@ export const portalNominationsQuerySchema = z.strictObject({ status: nominationS
 
 export const portalOfferSchema = z.object({
   code: z.string().min(1).max(40),
+  /** The partner the offer is for (a nominator of several partners nominates for the offer's). */
+  partner: z.object({ id: z.string().min(1).max(100), name }),
   name: bilingual,
   kind: z.enum(offerKinds),
   term: z.string().min(1).max(5),

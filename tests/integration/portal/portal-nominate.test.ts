@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, type DemoData, type DemoUser } from '../../../dev/demo-data';
 import { MAX_NOMINATION_CSV_BYTES } from '../../../src-shared/domain/nomination/nomination-csv';
-import { portalNominatedSchema, portalNominationErrorsSchema, portalNominationsSchema } from '../../../src-shared/portal/portal.contract';
+import { portalNominatedSchema, portalNominationErrorsSchema, portalNominationsSchema, portalOffersSchema } from '../../../src-shared/portal/portal.contract';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
 import { addDemoAccount, importDemoData } from '../sync/support/demo';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
@@ -118,6 +118,33 @@ describe('a CSV file', () => {
   it('larger than the limit is 413', async () => {
     const response = await postCsv('x'.repeat(MAX_NOMINATION_CSV_BYTES + 1024));
     expect(response.status).toBe(413);
+  });
+});
+
+describe('a nominator of two partners', () => {
+  it('sees both partners’ offers with their partner, and nominates for the partner named, only when one is named', async () => {
+    const both = await server.addUser({
+      id: 'u-nominator-both',
+      username: 'nominator-both',
+      name: 'Nominator for to partnere',
+      roles: ['nominator'],
+      scope: { ...lindenhof.scope, partners: ['partner-lindenhof', 'partner-valmont'] },
+      email: 'both@partners.example',
+    });
+    const headers = { authorization: `Bearer ${(await server.login('nominator-both')).accessToken}`, 'content-type': 'application/json' };
+    const { offers } = portalOffersSchema.parse(await (await fetch(`${server.url}/portal/api/offers`, { headers })).json());
+    expect(new Set(offers.map((o) => o.partner.id))).toEqual(new Set(['partner-lindenhof', 'partner-valmont']));
+    expect(offers.find((o) => o.code === otherOffer().code)!.partner).toEqual({ id: 'partner-valmont', name: expect.any(String) });
+
+    const nominate = (body: unknown) => fetch(`${server.url}/portal/api/nominations`, { method: 'POST', headers, body: JSON.stringify(body) });
+    // Which partner is not guessed.
+    expect((await nominate({ draft: draft('lea@valmont.fr', otherOffer()) })).status).toBe(400);
+    const named = await nominate({ partner: 'partner-valmont', draft: draft('lea@valmont.fr', otherOffer()) });
+    expect(named.status, await named.clone().text()).toBe(200);
+    // An offer of the other partner than the one named is refused at the offer.
+    expect((await nominate({ partner: 'partner-lindenhof', draft: draft('max@valmont.fr', otherOffer()) })).status).toBe(422);
+    const template = await fetch(`${server.url}/portal/api/nominations/template?lang=nb&partner=partner-valmont`, { headers });
+    expect((await template.text()).trim().split('\r\n')[1]!.split(';')[5]).toBe(otherOffer().code);
   });
 });
 
