@@ -123,7 +123,7 @@ describe('a CSV file', () => {
 
 describe('a nominator of two partners', () => {
   it('sees both partners’ offers with their partner, and nominates for the partner named, only when one is named', async () => {
-    const both = await server.addUser({
+    await server.addUser({
       id: 'u-nominator-both',
       username: 'nominator-both',
       name: 'Nominator for to partnere',
