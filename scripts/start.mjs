@@ -8,6 +8,8 @@
 //   PORT           browser mode port (default 4317), DATA_DIR its data folder (default ./.data/browser)
 //   SERVER_PORT    central server port (default 4318), SERVER_DATA_DIR its PGlite folder (default .data/server)
 //   RESULT_SOURCES_PORT  the stand-in FS institutions the server's result fetches ask (default 4319)
+//   MAIL_PORT      the mail catcher the server sends its e-mail to (default 4320; messages in MAIL_DIR,
+//                  default .data/mail, and one line each in the terminal); SMTP_URL set: your mail server instead
 // Ctrl-C (or SIGTERM) stops every child process and exits cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -89,6 +91,9 @@ const SERVER_DATA_DIR = process.env.SERVER_DATA_DIR || '.data/server';
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
 /** The FS institutions' stand-in the server's result fetches ask (scripts/result-sources.ts). */
 const RESULT_SOURCES_PORT = Number(process.env.RESULT_SOURCES_PORT || 4319);
+/** The mail catcher the server sends to (scripts/mail-catcher.ts), unless SMTP_URL names a mail server. */
+const MAIL_PORT = Number(process.env.MAIL_PORT || 4320);
+const catchMail = !process.env.SMTP_URL;
 const DEMO_CASES = 300;
 /** The accounts `npm run admin -- demo-data` adds (dev/server/demo-data.command.ts): username = user id. */
 const DEMO_LOGIN = { username: 'u-kullkoord-helse', password: 'saksflyt-demo' };
@@ -102,6 +107,7 @@ function serverEnv() {
     HOST: '127.0.0.1',
     DATA_DIR: SERVER_DATA_DIR,
     RESULT_SOURCES_URL: `http://127.0.0.1:${RESULT_SOURCES_PORT}`,
+    ...(catchMail ? { SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}` } : {}),
   };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
@@ -140,6 +146,7 @@ function startCentralServer() {
     'ignore',
     'inherit',
   ]);
+  if (catchMail) startChild(process.execPath, ['--import', 'tsx', 'scripts/mail-catcher.ts'], { ...process.env, MAIL_PORT: String(MAIL_PORT) });
   const child = startChild(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], serverEnv(), ['ignore', 'pipe', 'inherit']);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -179,6 +186,9 @@ function printWhereToGo(app) {
     `  Central server  ${flags.has('--no-server') ? '(not started: --no-server)' : `${SERVER_URL}  (API docs: ${SERVER_URL}/docs)`}`,
     `  App             ${app}`,
     ...(flags.has('--no-server') ? [] : [`  Partner portal  ${SERVER_URL}/portal/  (a nominator: u-nominator-lindenhof / ${DEMO_LOGIN.password})`]),
+    ...(flags.has('--no-server') || !catchMail
+      ? []
+      : [`  E-mail          caught on port ${MAIL_PORT}: one line each below, the messages in ${process.env.MAIL_DIR || '.data/mail'}`]),
     `  Demo login      ${DEMO_LOGIN.username} / ${DEMO_LOGIN.password}  (every demo account: username = user id)`,
     '',
   ];

@@ -9,7 +9,7 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server (`smtp-server`) on loopback that keeps what it receives. */
+/** A real SMTP server (`smtp-server`) on loopback that keeps what it receives (and hands each message to `onMail`). */
 export interface SmtpStandIn {
   port: number;
   /** smtp://127.0.0.1:<port> (no TLS, no auth). */
@@ -20,7 +20,7 @@ export interface SmtpStandIn {
   close(): Promise<void>;
 }
 
-export async function startSmtpStandIn(): Promise<SmtpStandIn> {
+export async function startSmtpStandIn(options: { port?: number; onMail?(mail: ReceivedMail): void } = {}): Promise<SmtpStandIn> {
   const received: ReceivedMail[] = [];
   const replies: number[] = [];
   const smtp = new SMTPServer({
@@ -36,16 +36,18 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
           raw: Buffer.concat(chunks).toString('utf8'),
-        });
+        };
+        received.push(mail);
+        options.onMail?.(mail);
         callback();
       });
     },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => smtp.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = smtp.server.address() as AddressInfo;
   return {
     port,
