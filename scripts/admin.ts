@@ -1,8 +1,9 @@
 /**
  * `npm run admin -- <command> …` for operators. DATA_DIR / DATABASE_URL select the database as for
  * `npm run server`. Each command lives in src-server/admin; add one with a line in `commands`.
- * `demo --out DIR` and `exchange fetch …` need no database: the first runs the desktop's documents
- * pipeline, the second a result fetch (against the stand-in sources unless --sources is given).
+ * `demo --out DIR`, `exchange fetch …` and `placement solve …` need no database: the first runs the
+ * desktop's documents pipeline, the second a result fetch (against the stand-in sources unless
+ * --sources is given), the third the placement distribution solver.
  */
 import { AppError } from '../src-shared/kernel/app-error';
 import type { AdminCommand } from '../src-server/admin/admin-command';
@@ -14,6 +15,7 @@ import { EXCHANGE_USAGE, runExchangeCommand } from '../src-server/admin/exchange
 import { openAdminDatabase } from '../src-server/admin/open-admin-database';
 import { nominatorsCommand } from '../src-server/admin/nominators.command';
 import { orgCommand } from '../src-server/admin/org.command';
+import { PLACEMENT_USAGE, runPlacementCommand } from '../src-server/admin/placement.command';
 import { userCommand } from '../src-server/admin/user.command';
 import { demoCommand } from '../src-main/cli/demo';
 import { startResultSourcesStandIn } from '../tests/stand-ins/result-sources-server';
@@ -29,7 +31,14 @@ const commands: Record<string, AdminCommand> = {
 
 function usage(): string {
   const lines = Object.values(commands).map((command) => `  ${command.usage}`);
-  return ['Usage: npm run admin -- <command>', ...lines, `  ${EXCHANGE_USAGE}`, ...EWP_USAGE.map((line) => `  ${line}`), '  demo --out DIR'].join('\n');
+  return [
+    'Usage: npm run admin -- <command>',
+    ...lines,
+    `  ${EXCHANGE_USAGE}`,
+    ...EWP_USAGE.map((line) => `  ${line}`),
+    `  ${PLACEMENT_USAGE}`,
+    '  demo --out DIR',
+  ].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);
@@ -38,6 +47,7 @@ if (name === 'ewp') {
   const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line), openDatabase: () => openAdminDatabase() };
   process.exit(await runEwpCommand(args, io));
 }
+if (name === 'placement') process.exit(await runPlacementCommand(args, { out: (line) => console.log(line), err: (line) => console.error(line) }));
 const command = name ? commands[name] : undefined;
 if (!command && name !== 'exchange') {
   console.error(usage());

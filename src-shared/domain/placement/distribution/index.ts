@@ -1,0 +1,4 @@
+export * from './distribution.schema';
+export { buildModel, distributionLp, lockedPairs, type DistributionModel } from './distribution-model';
+export { findBlocking } from './blocking';
+export { assignSupervisors, byCodeUnits } from './supervisors';
