@@ -5,7 +5,7 @@ import { solveDistribution } from '../case-types/placement/distribution/solve-di
 import { options } from './admin-command';
 
 /** The usage line of `npm run admin -- placement …`. */
-export const PLACEMENT_USAGE = 'placement solve --in INSTANCE.json --out RESULT.json';
+export const PLACEMENT_USAGE = 'placement solve --in INSTANCE.json --out RESULT.json [--explain]';
 
 export interface PlacementIo {
   out(line: string): void;
@@ -13,18 +13,18 @@ export interface PlacementIo {
 }
 
 /**
- * `placement solve --in INSTANCE.json --out RESULT.json`: the optimal distribution of students to
- * sites and supervisors (issue 12's acceptance interface; format in README "Placement distribution
- * (solver)"). Writes the result and prints its status line. Exit 0 when optimal or infeasible; 2 on
- * bad arguments or an instance that cannot be read or is invalid (the reason on stderr). Needs no
- * database.
+ * `placement solve --in INSTANCE.json --out RESULT.json [--explain]`: the optimal distribution of
+ * students to sites and supervisors (issue 12's acceptance interface; format in README "Placement
+ * distribution (solver)"); `--explain` adds why each student got their site. Writes the result and
+ * prints its status line. Exit 0 when optimal or infeasible; 2 on bad arguments or an instance that
+ * cannot be read or is invalid (the reason on stderr). Needs no database.
  */
 export async function runPlacementCommand(args: string[], io: PlacementIo): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'solve') return usage(io, `Unknown placement action "${action ?? ''}"`);
-  let flags: { in?: string | boolean; out?: string | boolean };
+  let flags: { in?: string | boolean; out?: string | boolean; explain?: string | boolean };
   try {
-    flags = options(rest, { in: { type: 'string' }, out: { type: 'string' } });
+    flags = options(rest, { in: { type: 'string' }, out: { type: 'string' }, explain: { type: 'boolean' } });
   } catch (error) {
     return usage(io, (error as Error).message);
   }
@@ -41,7 +41,7 @@ export async function runPlacementCommand(args: string[], io: PlacementIo): Prom
     io.err(`Invalid instance ${flags.in}: ${summarizeZodError(instance.error)}`);
     return 2;
   }
-  const result = await solveDistribution(instance.data);
+  const result = await solveDistribution(instance.data, { explain: flags.explain === true });
   await writeFile(flags.out, `${JSON.stringify(result, null, 2)}\n`);
   io.out(
     result.status === 'optimal'

@@ -14,11 +14,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function solve(name: string, instance: unknown) {
+function solve(name: string, instance: unknown, flags: string[] = []) {
   const input = join(dir, `${name}.json`);
   const output = join(dir, `${name}.result.json`);
   writeFileSync(input, typeof instance === 'string' ? instance : JSON.stringify(instance));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'placement', 'solve', '--in', input, '--out', output], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'placement', 'solve', '--in', input, '--out', output, ...flags], {
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -65,6 +65,18 @@ describe('npm run admin -- placement solve', () => {
       ],
       blocking: null,
     });
+  });
+
+  it('adds why each student got their site with --explain', () => {
+    const { code, result } = solve('explain', instance, ['--explain']);
+    expect(code).toBe(0);
+    const explanations = (result as { explanations: { student: string; reason: { kind: string }; text: { en: string } }[] }).explanations;
+    expect(explanations.map(({ student, reason }) => [student, reason.kind])).toEqual([
+      ['s1', 'locked'],
+      ['s2', 'cheapest'],
+      ['s3', 'cheapest'],
+    ]);
+    expect(explanations[0]!.text.en).toBe('Locked to a by hand (cost 4).');
   });
 
   it('writes infeasible with the blocking constraint and exits 0', () => {

@@ -3,6 +3,7 @@ import {
   buildModel,
   byCodeUnits,
   distributionLp,
+  explainDistribution,
   findBlocking,
   lockedPairs,
   type DistributionInstance,
@@ -20,9 +21,10 @@ const INTEGRALITY = 1e-6;
  * decided exactly first (`findBlocking`), so an infeasible instance says which constraint blocks
  * whom; a feasible one is solved as a MIP by HiGHS with zero gap. The answer is checked (integral,
  * every student once, places, locks) before it is returned, and the total is summed from the
- * input costs. Same input, same result.
+ * input costs. Same input, same result. With `explain`, the result also says why each student got
+ * their site (`explainDistribution`).
  */
-export async function solveDistribution(instance: DistributionInstance): Promise<DistributionResult> {
+export async function solveDistribution(instance: DistributionInstance, { explain = false } = {}): Promise<DistributionResult> {
   const model = buildModel(instance);
   const blocking = findBlocking(model);
   if (blocking.length) {
@@ -31,7 +33,13 @@ export async function solveDistribution(instance: DistributionInstance): Promise
   const chosen = await solveModel(model);
   const siteOf = new Map(chosen.map((pair) => [model.students[model.pairs[pair]!.student]!, model.sites[model.pairs[pair]!.site]!.id]));
   const costs = chosen.map((pair) => model.pairs[pair]!).sort((a, b) => byCodeUnits(model.students[a.student]!, model.students[b.student]!));
-  return { status: 'optimal', totalCost: costs.reduce((sum, { cost }) => sum + cost, 0), assignments: assignSupervisors(instance, siteOf), blocking: null };
+  const result = {
+    status: 'optimal' as const,
+    totalCost: costs.reduce((sum, { cost }) => sum + cost, 0),
+    assignments: assignSupervisors(instance, siteOf),
+    blocking: null,
+  };
+  return explain ? { ...result, explanations: explainDistribution(instance, siteOf) } : result;
 }
 
 /** The LP relaxation's optimum of a feasible instance: the lower bound the optimality gap is measured against. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DistributionExplanation } from './explain';
 
 /**
  * The distribution instance of `npm run admin -- placement solve` (issue 12): students, sites with
@@ -70,8 +71,9 @@ export interface Blocking {
 
 /**
  * The result file. `blocking` is the sentence when infeasible (null when optimal); `blockingDetail`
- * is the same, structured (an extra field). Assignments are sorted by student id.
+ * is the same, structured (an extra field). Assignments are sorted by student id; `explanations`
+ * (an extra field, when asked for) say why each student got their site.
  */
 export type DistributionResult =
-  | { status: 'optimal'; totalCost: number; assignments: DistributionAssignment[]; blocking: null }
+  | { status: 'optimal'; totalCost: number; assignments: DistributionAssignment[]; blocking: null; explanations?: DistributionExplanation[] }
   | { status: 'infeasible'; totalCost: null; assignments: []; blocking: string; blockingDetail: Blocking[] };
