@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { bruteForceDistribution } from '../../../../dev/testing/placement-brute-force';
 import { describe, expect, it } from 'vitest';
 import { distributionInstanceSchema, type DistributionInstance, type DistributionResult } from '../../../../src-shared/domain/placement/distribution';
 import { relaxationBound, solveDistribution } from './solve-distribution';
@@ -37,38 +38,7 @@ const instances = fc
       ),
   );
 
-/** Every way to put each student on an allowed site within places (capacity and supervisors' limits) and locks; the cheapest total, or null. */
-function bruteForceOptimum(instance: DistributionInstance): number | null {
-  const places = new Map(
-    instance.sites.map(({ id, capacity }) => [
-      id,
-      Math.min(
-        capacity,
-        instance.supervisors.filter((v) => v.site === id).reduce((sum, v) => sum + v.limit, 0),
-      ),
-    ]),
-  );
-  const options = instance.students.map(({ id }) => {
-    const locks = new Set(instance.locked.filter((lock) => lock.student === id).map((lock) => lock.site));
-    return instance.costs.filter((pair) => pair.student === id && (locks.size === 0 || locks.has(pair.site)) && locks.size <= 1);
-  });
-  let best: number | null = null;
-  const used = new Map<string, number>();
-  const visit = (student: number, total: number): void => {
-    if (student === options.length) {
-      best = best === null ? total : Math.min(best, total);
-      return;
-    }
-    for (const { site, cost } of options[student]!) {
-      if ((used.get(site) ?? 0) >= places.get(site)!) continue;
-      used.set(site, (used.get(site) ?? 0) + 1);
-      visit(student + 1, total + cost);
-      used.set(site, used.get(site)! - 1);
-    }
-  };
-  visit(0, 0);
-  return best;
-}
+const optimumOf = (instance: DistributionInstance) => bruteForceDistribution(instance)?.total ?? null;
 
 /** The result keeps every hard rule of the instance. */
 function expectValid(instance: DistributionInstance, result: Extract<DistributionResult, { status: 'optimal' }>): void {
@@ -94,7 +64,7 @@ describe('solveDistribution (HiGHS)', () => {
   it('finds the brute-force optimum on small random instances, or says infeasible exactly when none exists', async () => {
     await fc.assert(
       fc.asyncProperty(instances, async (instance) => {
-        const optimum = bruteForceOptimum(instance);
+        const optimum = optimumOf(instance);
         const result = await solveDistribution(instance);
         if (optimum === null) {
           expect(result.status).toBe('infeasible');
@@ -146,7 +116,7 @@ describe('solveDistribution (HiGHS)', () => {
 
   it('has an LP relaxation bound equal to the optimum (the model is totally unimodular)', async () => {
     const [instance] = fc.sample(
-      instances.filter((candidate) => bruteForceOptimum(candidate) !== null && candidate.students.length > 3),
+      instances.filter((candidate) => optimumOf(candidate) !== null && candidate.students.length > 3),
       { numRuns: 1, seed: 5 },
     );
     const result = await solveDistribution(instance!);

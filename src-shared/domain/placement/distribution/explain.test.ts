@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { bruteForceDistribution } from '../../../../dev/testing/placement-brute-force';
 import { describe, expect, it } from 'vitest';
 import { distributionInstanceSchema, type DistributionInstance } from './distribution.schema';
 import { explainDistribution } from './explain';
@@ -33,47 +34,12 @@ const instances = fc
     });
   });
 
-/** Every assignment within places and locks; the cheapest total and one assignment reaching it, or null. */
-function bruteForce(instance: DistributionInstance): { total: number; siteOf: Map<string, string> } | null {
-  const places = new Map(
-    instance.sites.map(({ id, capacity }) => [
-      id,
-      Math.min(
-        capacity,
-        instance.supervisors.filter((v) => v.site === id).reduce((sum, v) => sum + v.limit, 0),
-      ),
-    ]),
-  );
-  const options = instance.students.map(({ id }) => {
-    const lock = instance.locked.find((pair) => pair.student === id);
-    return instance.costs.filter((pair) => pair.student === id && (!lock || lock.site === pair.site));
-  });
-  let best: { total: number; siteOf: Map<string, string> } | null = null;
-  const chosen: string[] = [];
-  const used = new Map<string, number>();
-  const visit = (student: number, total: number): void => {
-    if (student === options.length) {
-      if (!best || total < best.total) best = { total, siteOf: new Map(chosen.map((site, i) => [instance.students[i]!.id, site])) };
-      return;
-    }
-    for (const { site, cost } of options[student]!) {
-      if ((used.get(site) ?? 0) >= places.get(site)!) continue;
-      used.set(site, (used.get(site) ?? 0) + 1);
-      chosen[student] = site;
-      visit(student + 1, total + cost);
-      used.set(site, used.get(site)! - 1);
-    }
-  };
-  visit(0, 0);
-  return best;
-}
-
 describe('explainDistribution', () => {
   it('gives, for each cheaper site, exactly the rise of the optimum when the student is locked there (brute force)', () => {
     const kinds = new Set<string>();
     fc.assert(
       fc.property(instances, (instance) => {
-        const optimum = bruteForce(instance);
+        const optimum = bruteForceDistribution(instance);
         if (!optimum) return;
         const explanations = explainDistribution(instance, optimum.siteOf);
         expect(explanations.map(({ student }) => student)).toEqual(instance.students.map(({ id }) => id).sort());
@@ -90,7 +56,7 @@ describe('explainDistribution', () => {
             if (explanation.reason.kind !== 'full') throw new Error(`${explanation.student} should be explained as full`);
             expect(explanation.reason.cheaper.map(({ site }) => site).sort()).toEqual(cheaper.map(({ site }) => site).sort());
             for (const { site, increase } of explanation.reason.cheaper) {
-              const forced = bruteForce({ ...instance, locked: [...instance.locked, { student: explanation.student, site }] });
+              const forced = bruteForceDistribution({ ...instance, locked: [...instance.locked, { student: explanation.student, site }] });
               if (forced === null) expect(increase).toBeNull();
               else expect(increase).toBeCloseTo(forced.total - optimum.total, 6);
             }
