@@ -21,6 +21,7 @@ import { accounts, DEMO_PASSWORD, serverDemoData, startCentralServer, type Centr
 import { signedIn } from '../sync/support/sign-in';
 import { expect, SYNC_SETTLE_MS, test as syncTest } from '../sync/support/sync-fixtures';
 import { partnerInEwp } from './ewp-partner';
+import { savePersonalData } from '../portal/applicant-page';
 
 /**
  * Issue 11's walk-through of nomination admission, in Chromium against the real central server,
@@ -146,17 +147,16 @@ async function apply(browser: Browser, smtp: SmtpStandIn, applicant: Applicant, 
   await expect(page.getByTestId('application-status')).toHaveText(nominationStatusLabels.nominated.nb);
   await expectAccessible(page);
 
-  const p = portal.application.personal;
-  await page.getByLabel(p.givenName).fill(applicant.given);
-  await page.getByLabel(p.familyName).fill(applicant.family);
-  await page.getByLabel(p.phone).fill('+49 30 1234567');
-  await page.getByLabel(p.street).fill('Lindenallee 3');
-  await page.getByLabel(p.postalCode).fill('10115');
-  await page.getByLabel(p.city).fill('Berlin');
-  await page.getByLabel(p.country).fill('DE');
-  await page.getByLabel(p.homeInstitution).fill('Hochschule Lindenhof');
-  await page.getByRole('button', { name: p.save }).click();
-  await expect(page.getByText(p.saved)).toBeVisible();
+  await savePersonalData(page, {
+    givenName: applicant.given,
+    familyName: applicant.family,
+    phone: '+49 30 1234567',
+    street: 'Lindenallee 3',
+    postalCode: '10115',
+    city: 'Berlin',
+    country: 'DE',
+    homeInstitution: 'Hochschule Lindenhof',
+  });
 
   if (addChoice) {
     const c = portal.application.choices;

@@ -12,6 +12,7 @@ import { nb } from '../../../src-portal/i18n/nb';
 import { mailText, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { expectAccessible } from '../support/axe';
 import { accounts, DEMO_PASSWORD, serverDemoData, startCentralServer, type CentralServer } from '../sync/support/central-server';
+import { savePersonalData } from './applicant-page';
 
 /**
  * An applicant in the portal, in Chromium against the real central server and a real SMTP server:
@@ -110,18 +111,18 @@ test('an applicant opens the invitation, completes the application, ranks the ch
   await expect(page.getByTestId('application-status')).toHaveText('Nominert');
   await expectAccessible(page);
 
-  const p = nb.application.personal;
-  await page.getByLabel(p.givenName).fill('Paula');
-  await page.getByLabel(p.familyName).fill('Kowalska');
-  await expect(page.getByLabel(p.birthDate)).toHaveValue('2002-04-12');
-  await page.getByLabel(p.phone).fill('+48 22 1234567');
-  await page.getByLabel(p.street).fill('ul. Długa 5');
-  await page.getByLabel(p.postalCode).fill('00-238');
-  await page.getByLabel(p.city).fill('Warszawa');
-  await page.getByLabel(p.country).fill('PL');
-  await page.getByLabel(p.homeInstitution).fill('Hochschule Lindenhof');
-  await page.getByRole('button', { name: p.save }).click();
-  await expect(page.getByText(p.saved)).toBeVisible();
+  // The birth date the nominator gave is filled in already.
+  await expect(page.getByLabel(nb.application.personal.birthDate)).toHaveValue('2002-04-12');
+  await savePersonalData(page, {
+    givenName: 'Paula',
+    familyName: 'Kowalska',
+    phone: '+48 22 1234567',
+    street: 'ul. Długa 5',
+    postalCode: '00-238',
+    city: 'Warszawa',
+    country: 'PL',
+    homeInstitution: 'Hochschule Lindenhof',
+  });
 
   const c = nb.application.choices;
   const second = `${offers[1]!.name.nb} (${offers[1]!.code})`;
