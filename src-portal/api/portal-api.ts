@@ -25,6 +25,7 @@ import {
   type PortalNominationError,
   type PortalOffer,
 } from '../../src-shared/portal/portal.contract';
+import { siteOrderSchema, siteOrdersSchema, type SiteOrder } from '../../src-shared/portal/site.contract';
 import { syncErrorSchema } from '../../src-shared/sync/sync-error.schema';
 import { loadSession, saveSession } from './session-store';
 import { uploadFile } from './upload-file';
@@ -166,6 +167,20 @@ export class PortalApi {
   /** A nominator withdraws one of the partner's applications. */
   withdrawNomination(caseNumber: string, reason: string): Promise<void> {
     return this.change(`/portal/api/nominations/${encodeURIComponent(caseNumber)}/withdraw`, { method: 'POST', body: { reason } });
+  }
+
+  /** A site coordinator's placement orders, newest first. */
+  async siteOrders(): Promise<SiteOrder[]> {
+    return (await this.read('/portal/api/site/orders', siteOrdersSchema)).orders;
+  }
+
+  siteOrder(id: string): Promise<SiteOrder> {
+    return this.read(`/portal/api/site/orders/${encodeURIComponent(id)}`, siteOrderSchema);
+  }
+
+  /** The site's answer to an order: the places it confirms, or no capacity with the reason. */
+  answerOrder(id: string, answer: { places: number } | { reason: string }): Promise<void> {
+    return this.change(`/portal/api/site/orders/${encodeURIComponent(id)}/${'places' in answer ? 'confirm' : 'decline'}`, { method: 'POST', body: answer });
   }
 
   /** Uploads a document of a kind the application asks for, telling the share sent so far (0–1). */

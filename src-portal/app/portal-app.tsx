@@ -12,6 +12,8 @@ import { NominatorInvitationPage } from '../pages/nominator-invitation-page';
 import { NominationsPage } from '../pages/nominations-page';
 import { OffersPage } from '../pages/offers-page';
 import { SignInPage } from '../pages/sign-in-page';
+import { SiteOrderPage } from '../pages/site/site-order-page';
+import { SiteOrdersPage } from '../pages/site/site-orders-page';
 import { UploadPage } from '../pages/upload-page';
 import { PortalLayout } from './portal-layout';
 
@@ -21,7 +23,7 @@ type Who = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | {
 
 /**
  * The portal: a nominator's nominations, nominating (form or CSV) and offers; an applicant's own
- * application. The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) open without a session.
+ * application; a placement site's orders. The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) open without a session.
  */
 export function PortalApp({ api }: { api: PortalApi }) {
   const [language, setLanguage] = useState<Language>(() => storedLanguage());
@@ -75,6 +77,12 @@ export function PortalApp({ api }: { api: PortalApi }) {
                   {who.me.role === 'applicant' ? (
                     <Routes>
                       <Route path="/" element={<MyApplicationPage api={api} onFailure={onFailure} />} />
+                      <Route path="*" element={<Navigate to="/" replace />} />
+                    </Routes>
+                  ) : who.me.role === 'siteCoordinator' ? (
+                    <Routes>
+                      <Route path="/" element={<SiteOrdersPage api={api} onFailure={onFailure} />} />
+                      <Route path="/bestilling/:id" element={<SiteOrderPage api={api} onFailure={onFailure} />} />
                       <Route path="*" element={<Navigate to="/" replace />} />
                     </Routes>
                   ) : (

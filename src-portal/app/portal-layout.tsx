@@ -29,6 +29,10 @@ export function PortalLayout({ me, onSignOut, children }: { me?: PortalMe; onSig
               <NavLink to="/" end>
                 {t.applicantNav}
               </NavLink>
+            ) : me.role === 'siteCoordinator' ? (
+              <NavLink to="/" end>
+                {t.site.nav}
+              </NavLink>
             ) : (
               <>
                 <NavLink to="/" end>

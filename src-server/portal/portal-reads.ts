@@ -18,10 +18,10 @@ const storedNominationSchema = caseSchema.pick({ caseNumber: true }).extend({
 });
 const personNameSchema = personSchema.pick({ givenName: true, familyName: true });
 
-/** The partners (id and name) of the scope, as the organisation data names them. */
+/** The partners or placement sites (id and name) of the scope, as the organisation data names them. */
 export async function partnerNames(sql: Sql, partners: readonly string[]): Promise<PortalMe['partners']> {
   const units = await storedOrganisation(sql);
-  return partners.map((id) => ({ id, name: units.find((unit) => unit.id === id && unit.kind === 'partner')?.name ?? id }));
+  return partners.map((id) => ({ id, name: units.find((unit) => unit.id === id && (unit.kind === 'partner' || unit.kind === 'site'))?.name ?? id }));
 }
 
 /** The nomination cases of the partners (a nomination's `cohort` is its partner), by case number. */

@@ -23,6 +23,7 @@ import { portalActor, portalUser } from './portal-access';
 import { nominate, nominateFromCsv, nominatingPartner } from './portal-nominate';
 import { partnerNames, partnerNominations, partnerOffers } from './portal-reads';
 import { PORTAL_DIR, registerPortalStatic } from './portal-static';
+import { registerSiteRoutes } from './site/site.routes';
 import { withdrawNomination } from './portal-withdraw';
 
 export interface PortalDeps {
@@ -54,10 +55,14 @@ const doc = (summary: string, response: Parameters<typeof docSchema>[0], queryst
 export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
   registerPortalStatic(app, deps.root ?? PORTAL_DIR);
 
-  app.get('/portal/api/me', doc('The signed-in portal user: nominator (with their partners) or applicant', portalMeSchema), async (request) => {
-    const { actor, role } = await portalUser(deps.identify, request.headers.authorization);
-    return portalMeSchema.parse({ name: actor.name, role, partners: role === 'nominator' ? await partnerNames(deps.db, actor.scope.partners) : [] });
-  });
+  app.get(
+    '/portal/api/me',
+    doc('The signed-in portal user: nominator (with their partners), applicant or site coordinator (with their sites)', portalMeSchema),
+    async (request) => {
+      const { actor, role } = await portalUser(deps.identify, request.headers.authorization);
+      return portalMeSchema.parse({ name: actor.name, role, partners: role !== 'applicant' ? await partnerNames(deps.db, actor.scope.partners) : [] });
+    },
+  );
 
   app.get(
     '/portal/api/nominations',
@@ -177,4 +182,5 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
   );
 
   registerApplicantRoutes(app, deps);
+  registerSiteRoutes(app, deps);
 }

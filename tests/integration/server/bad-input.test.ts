@@ -342,6 +342,10 @@ beforeAll(async () => {
       { auth: true, body: { partnerId: 'partner-lindenhof', name: 'Ola Nordmann', email: 'ola@example.com', language: 'nb' } },
     ],
     ['GET /api/nominators', { auth: true, query: { partnerId: 'partner-lindenhof' } }],
+    ['GET /portal/api/site/orders', { auth: true }],
+    ['GET /portal/api/site/orders/{id}', { auth: true, params: { id: String(caseDoc.id) } }],
+    ['POST /portal/api/site/orders/{id}/confirm', { auth: true, params: { id: String(caseDoc.id) }, body: { places: 2 } }],
+    ['POST /portal/api/site/orders/{id}/decline', { auth: true, params: { id: String(caseDoc.id) }, body: { reason: 'Ingen kapasitet' } }],
     ['POST /portal/api/invitations/nominator', { body: { token: 'x'.repeat(43), email: 'ola@example.com', password: 'Fjellbekk i Lindenhof 7' } }],
     [
       'POST /api/nominations/on-behalf',

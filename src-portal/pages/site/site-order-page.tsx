@@ -1,0 +1,89 @@
+import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { placementStatusLabels } from '../../../src-shared/domain/placement/placement.schema';
+import type { PortalApi, PortalFailure } from '../../api/portal-api';
+import { LoadState } from '../../app/load-state';
+import { useLoad } from '../../app/use-load';
+import { usePageTitle } from '../../app/use-page-title';
+import { formatDate } from '../../i18n/format';
+import { useLanguage, useT } from '../../i18n/language';
+import { OrderAnswer } from './order-answer';
+
+/** One order: the activity, its period, classes and requirements, and the site's answer while it waits for one. */
+export function SiteOrderPage({ api, onFailure }: { api: PortalApi; onFailure(failure: PortalFailure): void }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const { id = '' } = useParams();
+  const [loaded, reload, refresh] = useLoad(() => api.siteOrder(id), onFailure);
+  // What the answer did (or why it failed), announced; the order is then read again.
+  const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
+  usePageTitle(loaded.state === 'ready' ? t.site.orderTitle(loaded.value.activity.courseName) : t.site.title);
+  return (
+    <>
+      <Link to="/">{t.site.back}</Link>
+      <LoadState loaded={loaded} reload={reload}>
+        {(order) => (
+          <article aria-labelledby="order-title">
+            <Heading level={1} data-size="xl" id="order-title">
+              {t.site.orderTitle(`${order.activity.courseCode} ${order.activity.courseName}`)}
+            </Heading>
+            <dl className="portal-facts">
+              <dt>{t.site.status}</dt>
+              <dd>
+                <Tag data-testid="order-status">{placementStatusLabels[order.status][language]}</Tag>
+              </dd>
+              <dt>{t.site.caseNumber}</dt>
+              <dd>{order.caseNumber}</dd>
+              <dt>{t.site.site}</dt>
+              <dd>{[order.site.name, order.site.unit].filter(Boolean).join(', ')}</dd>
+              <dt>{t.site.period}</dt>
+              <dd>
+                {formatDate(order.activity.from, language)} – {formatDate(order.activity.to, language)}
+              </dd>
+              <dt>{t.site.classes}</dt>
+              <dd>{order.activity.classes.join(', ')}</dd>
+              <dt>{t.site.requested}</dt>
+              <dd>{order.requestedPlaces}</dd>
+              {order.confirmedPlaces !== undefined && (
+                <>
+                  <dt>{t.site.confirmed}</dt>
+                  <dd data-testid="confirmed-places">{order.confirmedPlaces}</dd>
+                </>
+              )}
+              {order.declineReason !== undefined && (
+                <>
+                  <dt>{t.site.declineReason}</dt>
+                  <dd>{order.declineReason}</dd>
+                </>
+              )}
+            </dl>
+            <Heading level={2} data-size="md">
+              {t.site.requirements}
+            </Heading>
+            {order.activity.requirements.length === 0 ? (
+              <Paragraph>{t.site.noRequirements}</Paragraph>
+            ) : (
+              <ul>
+                {order.activity.requirements.map((requirement) => (
+                  <li key={requirement}>{requirement}</li>
+                ))}
+              </ul>
+            )}
+            <div aria-live="polite">{notice && <Alert data-color={notice.ok ? 'success' : 'danger'}>{notice.text}</Alert>}</div>
+            {order.status === 'ordered' && (
+              <OrderAnswer
+                api={api}
+                order={order}
+                onDone={(text, ok) => {
+                  setNotice({ ok, text });
+                  if (ok) refresh();
+                }}
+              />
+            )}
+          </article>
+        )}
+      </LoadState>
+    </>
+  );
+}
