@@ -1,3 +1,4 @@
+import { addDays, dateOf } from '../../src-shared/domain/calendar/iso-date';
 import { educationOfferSchema, type EducationOffer } from '../../src-shared/domain/nomination/education-offer';
 
 /** Test support: the demo partner Lindenhof's health exchange offer for spring 2027 (a ranked pro forma admission), with overrides. */
@@ -26,3 +27,28 @@ export const lindenhofOffer = (overrides: Partial<EducationOffer> = {}): Educati
     updatedAt: '2026-11-01T08:00:00.000Z',
     ...overrides,
   });
+
+/**
+ * Test support: the Lindenhof offer open for nominations and applications today (the fixed demo
+ * deadlines have passed): teaching in two months, a direct offer with two choices and nothing
+ * required unless `admission` says otherwise; `overrides` as for lindenhofOffer.
+ */
+export function openLindenhofOffer(
+  overrides: Partial<EducationOffer> & Pick<EducationOffer, 'id' | 'code'>,
+  admission: Partial<EducationOffer['admission']> = {},
+  today = dateOf(new Date()),
+): EducationOffer {
+  return lindenhofOffer({
+    period: { from: addDays(today, 60), to: addDays(today, 200) },
+    validity: { from: addDays(today, -30), to: addDays(today, 250) },
+    ...overrides,
+    admission: {
+      proFormaMode: 'directOffer',
+      screening: 'deviationsOnly',
+      requiredItems: [],
+      maxChoices: 2,
+      deadlines: { nomination: addDays(today, 10), application: addDays(today, 30), answer: addDays(today, 40) },
+      ...admission,
+    },
+  });
+}

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { demoUsers } from '../../../dev/demo-data';
-import { lindenhofOffer } from '../../../dev/testing/offer-fixture';
-import { importEwpMobilities } from '../../../src-server/case-types/nomination/ewp/import-ewp-mobilities';
+import { openLindenhofOffer } from '../../../dev/testing/offer-fixture';
 import { importAllOrNothing } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { nominationCasePath } from '../../../src-renderer/features/nomination/nomination-path';
@@ -14,13 +13,13 @@ import { nb as portal } from '../../../src-portal/i18n/nb';
 import { addDays, dateOf } from '../../../src-shared/domain/calendar/iso-date';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { nominationStatusLabels } from '../../../src-shared/domain/nomination';
-import { generateMobilities, OUR_HEI, PARTNER_HEI, startEwpPartnerStandIn } from '../../stand-ins/ewp-partner-server';
+import { generateMobilities } from '../../stand-ins/ewp-partner-server';
 import { mailText, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { expectAccessible } from '../support/axe';
 import { accounts, DEMO_PASSWORD, serverDemoData, startCentralServer, type CentralServer } from '../sync/support/central-server';
 import { signedIn } from '../sync/support/sign-in';
 import { expect, SYNC_SETTLE_MS, test as syncTest } from '../sync/support/sync-fixtures';
-import { partnerInEwp } from './ewp-partner';
+import { importFromEwpPartner } from './ewp-partner';
 import { savePersonalData } from '../portal/applicant-page';
 
 /**
@@ -61,22 +60,11 @@ const offers = [
   { id: 'offer-walk-a', code: 'UTV-WALK-27V', name: { nb: 'Utveksling sykepleie, vår 2027', en: 'Exchange in nursing, spring 2027' }, capacity: 2 },
   { id: 'offer-walk-b', code: 'BIP-WALK-27', name: { nb: 'Intensivkurs i velferdsteknologi', en: 'Blended intensive in welfare technology' }, capacity: 1 },
 ].map((offer) =>
-  lindenhofOffer({
-    ...offer,
-    institution: base.institution,
-    department: base.department,
-    agreementId: base.agreementId,
-    period: { from: addDays(today, 60), to: addDays(today, 200) },
-    validity: { from: addDays(today, -30), to: addDays(today, 250) },
-    admission: {
-      proFormaMode: 'ranked',
-      screening: 'deviationsOnly',
-      requiredItems: [],
-      maxChoices: 2,
-      deadlines: { nomination: addDays(today, 10), application: addDays(today, 30), answer: addDays(today, 40) },
-      ranking: { criteria: [{ kind: 'gradeAverage', weight: 1, prefer: 'higher', whenMissing: 'rankAfter' }] },
-    },
-  }),
+  openLindenhofOffer(
+    { ...offer, institution: base.institution, department: base.department, agreementId: base.agreementId },
+    { proFormaMode: 'ranked', ranking: { criteria: [{ kind: 'gradeAverage', weight: 1, prefer: 'higher', whenMissing: 'rankAfter' }] } },
+    today,
+  ),
 );
 const [first, second] = offers as [(typeof offers)[0], (typeof offers)[0]];
 const label = (offer: typeof first) => `${offer.name.nb} (${offer.code})`;
@@ -247,20 +235,7 @@ test('nominations by portal, CSV and EWP are ranked, offered, answered and withd
   });
 
   await test.step('C arrives by EWP and the officer registers it under the first offer in the EWP inbox', async () => {
-    const partner = await startEwpPartnerStandIn({ mobilities: [mobility!] });
-    try {
-      await partnerInEwp(server, PARTNER);
-      const imported = await importEwpMobilities({
-        db: server.db,
-        partnerUrl: partner.url,
-        sendingHeiId: PARTNER_HEI,
-        receivingHeiId: OUR_HEI,
-        maxOmobilityIds: 10,
-      });
-      expect(imported).toMatchObject({ created: 1, refused: [] });
-    } finally {
-      await partner.close();
-    }
+    expect(await importFromEwpPartner(server, PARTNER, [mobility!])).toMatchObject({ created: 1, refused: [] });
     await signedIn(page, 'caseOfficer');
     await page.getByRole('navigation', { name: desktop.nav.label }).getByRole('link', { name: desktop.nav.nomination }).click();
     await page.getByRole('navigation', { name: t.actions.label }).getByRole('link', { name: t.actions.ewp }).click();

@@ -1,13 +1,12 @@
 import type { Page } from '@playwright/test';
-import { importEwpMobilities } from '../../../src-server/case-types/nomination/ewp/import-ewp-mobilities';
 import { nominationTexts } from '../../../src-renderer/features/nomination/nomination-text';
 import { nb } from '../../../src-renderer/i18n/nb';
-import { generateMobilities, OUR_HEI, PARTNER_HEI, startEwpPartnerStandIn } from '../../stand-ins/ewp-partner-server';
+import { generateMobilities, PARTNER_HEI } from '../../stand-ins/ewp-partner-server';
 import { expectAccessible } from '../support/axe';
 import { actorOf } from '../sync/support/central-server';
 import { signedIn } from '../sync/support/sign-in';
 import { expect, SYNC_SETTLE_MS, SYNC_TEST_TIMEOUT_MS, test } from '../sync/support/sync-fixtures';
-import { partnerInEwp } from './ewp-partner';
+import { importFromEwpPartner } from './ewp-partner';
 
 /**
  * The case officer's side of nominations on the desktop, signed in against a real central server:
@@ -31,20 +30,7 @@ async function openFromQueue(page: Page, link: string): Promise<void> {
 
 test('EWP mobilities from the partner are registered as cases under an offer and reach the admission queue', async ({ laptop, server }) => {
   const { page } = laptop;
-  const partner = await startEwpPartnerStandIn({ mobilities });
-  try {
-    await partnerInEwp(server, PARTNER.id);
-    const imported = await importEwpMobilities({
-      db: server.db,
-      partnerUrl: partner.url,
-      sendingHeiId: PARTNER_HEI,
-      receivingHeiId: OUR_HEI,
-      maxOmobilityIds: 10,
-    });
-    expect(imported).toMatchObject({ created: 3, refused: [] });
-  } finally {
-    await partner.close();
-  }
+  expect(await importFromEwpPartner(server, PARTNER.id, mobilities)).toMatchObject({ created: 3, refused: [] });
   await signedIn(page, 'caseOfficer');
 
   await openFromQueue(page, t.actions.ewp);

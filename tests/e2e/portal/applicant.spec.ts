@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { lindenhofOffer } from '../../../dev/testing/offer-fixture';
+import { openLindenhofOffer } from '../../../dev/testing/offer-fixture';
 import { inviteNominator } from '../../../src-server/case-types/nomination/nominators/invite-nominator';
 import { importAllOrNothing } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import { addDays, dateOf } from '../../../src-shared/domain/calendar/iso-date';
+import { dateOf } from '../../../src-shared/domain/calendar/iso-date';
 import type { NominationDetails } from '../../../src-shared/domain/nomination/nomination.schema';
 import { nb } from '../../../src-portal/i18n/nb';
 import { mailText, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
@@ -35,22 +35,7 @@ const offers = [
   { id: 'offer-e2e-a', code: 'UTV-E2E-27V', name: { nb: 'Utveksling sykepleie, vår 2027', en: 'Exchange in nursing, spring 2027' } },
   { id: 'offer-e2e-b', code: 'BIP-E2E-27', name: { nb: 'Intensivkurs i digital helse', en: 'Blended intensive in digital health' } },
 ].map((offer) =>
-  lindenhofOffer({
-    ...offer,
-    institution: base.institution,
-    department: base.department,
-    agreementId: base.agreementId,
-    capacity: 1,
-    period: { from: addDays(today, 60), to: addDays(today, 200) },
-    validity: { from: addDays(today, -30), to: addDays(today, 250) },
-    admission: {
-      proFormaMode: 'directOffer',
-      screening: 'deviationsOnly',
-      requiredItems: [],
-      maxChoices: 2,
-      deadlines: { nomination: addDays(today, 10), application: addDays(today, 30), answer: addDays(today, 40) },
-    },
-  }),
+  openLindenhofOffer({ ...offer, institution: base.institution, department: base.department, agreementId: base.agreementId, capacity: 1 }, {}, today),
 );
 
 test.beforeAll(async () => {

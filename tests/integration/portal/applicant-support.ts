@@ -2,7 +2,7 @@ import { serverSessionSchema } from '../../../src-shared/auth/auth.contract';
 import { vi } from 'vitest';
 import { importAllOrNothing } from '../../../src-server/sync/import-documents';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
-import { lindenhofOffer } from '../../../dev/testing/offer-fixture';
+import { openLindenhofOffer } from '../../../dev/testing/offer-fixture';
 import type { Actor } from '../../../src-shared/domain/access';
 import { addDays, dateOf } from '../../../src-shared/domain/calendar/iso-date';
 import type { EducationOffer } from '../../../src-shared/domain/nomination/education-offer';
@@ -33,21 +33,7 @@ const collection = (name: string) => defaultSyncCollections().find((candidate) =
 
 /** An offer of the test's partners, its deadlines ahead of today. */
 const offer = (overrides: Partial<EducationOffer> & Pick<EducationOffer, 'id' | 'code'>, setup: Partial<EducationOffer['admission']> = {}): EducationOffer =>
-  lindenhofOffer({
-    institution: 'hvl',
-    capacity: 2,
-    period: { from: addDays(today, 60), to: addDays(today, 200) },
-    validity: { from: addDays(today, -30), to: addDays(today, 250) },
-    admission: {
-      proFormaMode: 'directOffer',
-      screening: 'deviationsOnly',
-      requiredItems: [],
-      maxChoices: 2,
-      deadlines: { nomination: addDays(today, 10), application: addDays(today, 30), answer: addDays(today, 40) },
-      ...setup,
-    },
-    ...overrides,
-  });
+  openLindenhofOffer({ institution: 'hvl', capacity: 2, ...overrides }, setup, today);
 
 /** Direct offer, nothing required: accept and decline. */
 export const OFFER_DIRECT = 'UTV-HEL-27V';

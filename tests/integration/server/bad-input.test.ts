@@ -257,6 +257,17 @@ beforeAll(async () => {
   checkpoint = pulled.checkpoint!.seq;
   const demo = demoFollowUpCase();
   const record = demoArchiveRecord(demo, 'summons', []);
+  // One nominator's draft, as the portal's form and staff on behalf send it.
+  const nominationDraft = {
+    givenName: 'Anna',
+    familyName: 'Berg',
+    email: 'anna@example.com',
+    birthDate: '2000-02-02',
+    citizenship: 'DE',
+    offerCode: 'UTV-HEL-27V',
+    term: '2027V',
+    choices: [],
+  };
   const letter = {
     id: randomUUID(),
     record: { ...record, kind: 'summons', documentId: `doc-${randomUUID()}`, case: { ...record.case, id: caseDoc.id } },
@@ -291,16 +302,7 @@ beforeAll(async () => {
       {
         auth: true,
         body: {
-          draft: {
-            givenName: 'Anna',
-            familyName: 'Berg',
-            email: 'anna@example.com',
-            birthDate: '2000-02-02',
-            citizenship: 'DE',
-            offerCode: 'UTV-HEL-27V',
-            term: '2027V',
-            choices: [],
-          },
+          draft: nominationDraft,
         },
       },
     ],
@@ -354,16 +356,7 @@ beforeAll(async () => {
         body: {
           partnerId: 'partner-lindenhof',
           reason: 'Partneren fikk ikke logget inn',
-          draft: {
-            givenName: 'Anna',
-            familyName: 'Berg',
-            email: 'anna@example.com',
-            birthDate: '2000-02-02',
-            citizenship: 'DE',
-            offerCode: 'UTV-HEL-27V',
-            term: '2027V',
-            choices: [],
-          },
+          draft: nominationDraft,
         },
       },
     ],
