@@ -3,7 +3,7 @@ import { placementWorkflow } from '../../src-shared/domain/placement/placement.w
 import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, mondayFrom, startOf, type DemoContext } from './demo-context';
 import { fullName, norwegianName } from './names';
-import { departments, placementSites } from './organisation';
+import { departments, INSTITUTION, placementSites } from './organisation';
 import * as text from './texts';
 
 /** One placement order to one site, from the draft to the completed placement period. */
@@ -48,7 +48,8 @@ export function demoPlacement(ctx: DemoContext, id: string, seq: number): void {
       },
       site: { id: site.id, name: site.name, unit: site.unit },
       order: { requestedPlaces: rng.int(2, 8) },
-      supervisorChanges: [],
+      supervisorChangeRequests: [],
+      supervisorChangeDecisions: [],
     },
   });
   const done = () => void run.finish([admin], text.noteTexts.placement);
@@ -64,16 +65,31 @@ export function demoPlacement(ctx: DemoContext, id: string, seq: number): void {
   }
   const places = rng.int(1, run.state.details.order.requestedPlaces);
   if (!run.step(siteCoordinator, [2, 14], (at) => ({ type: 'confirmCapacity', at, places }))) return done();
+  // The site's own users: its coordinator also supervises when the class needs two supervisors.
+  const contact = (user: { userId: string; name: string; email: string }) => ({ userId: user.userId, name: user.name, email: user.email });
+  const supervisor = directory.siteSupervisor(site.id);
   const staffing = classes.map((className) => ({
     className,
-    coordinatorName: siteCoordinator.name,
-    supervisorNames: [directory.siteSupervisor(site.id).name, ...Array.from({ length: rng.int(0, 2) }, () => fullName(norwegianName(rng)))],
+    coordinator: contact(siteCoordinator),
+    supervisors: [
+      { ...contact(supervisor), limit: places },
+      ...(rng.chance(0.5) ? [{ ...contact(siteCoordinator), limit: 2 }] : []),
+    ],
   }));
   if (!run.step(siteCoordinator, [1, 10], (at) => ({ type: 'assignStaff', at, staffing }))) return done();
   const students = Array.from({ length: places }, (_, i) => {
     const className = classes[i % classes.length]!;
-    const supervisors = staffing.find((s) => s.className === className)!.supervisorNames;
-    return { name: fullName(norwegianName(rng)), className, supervisorName: rng.pick(supervisors) };
+    const person = ctx.addPerson({
+      id: `${id}-student-${i + 1}`,
+      name: norwegianName(rng),
+      kind: 'fnr',
+      institution: INSTITUTION.id,
+      emailDomain: `stud.${INSTITUTION.domain}`,
+      at: createdAt,
+    });
+    // A placement student belongs to one of the department's cohorts (its teachers receive them).
+    ctx.enrol(person, [rng.pick(department.cohorts).id]);
+    return { personId: person.id, name: fullName(person), email: person.email, className, supervisorId: supervisor.userId };
   });
   if (!run.step(admin, [3, 14], (at) => ({ type: 'distributeStudents', at, students }))) return done();
   if (!run.step(admin, [0, 0], (at) => ({ type: 'start', at }), startOf(from) + 7 * HOUR)) return done();

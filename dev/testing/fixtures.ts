@@ -13,7 +13,7 @@ import type { AdmissionSetup } from '../../src-shared/domain/nomination/nominati
 import { nominationWorkflow, type NominationCase, type NominationEvent } from '../../src-shared/domain/nomination/nomination.workflow';
 import { rankApplications } from '../../src-shared/domain/nomination/ranking';
 import { recordRanking } from '../../src-shared/domain/nomination/ranking-record';
-import { placementWorkflow, type PlacementCase, type PlacementEvent } from '../../src-shared/domain/placement/placement.workflow';
+import { decisionOf, placementWorkflow, type PlacementCase, type PlacementEvent } from '../../src-shared/domain/placement/placement.workflow';
 import { systemActor, type Workflow, type WorkflowCase, type WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 
 /**
@@ -182,6 +182,11 @@ export function approvalStart(consent = true): ApprovalCase {
   };
 }
 
+/** The placement site's users in the fixtures: its coordinator and two supervisors. */
+export const SITE_COORDINATOR = { userId: 'siteCoordinator-1', name: 'Bjørg Sivertsen', email: 'bjorg.sivertsen@praksis.example' };
+export const KARE_HOLM = { userId: 'siteSupervisor-1', name: 'Kåre Holm', email: 'kare.holm@praksis.example' };
+export const LIV_AAS = { userId: 'siteSupervisor-2', name: 'Liv Ås', email: 'liv.aas@praksis.example' };
+
 export function placementStart(): PlacementCase {
   return {
     ...base('placement', 'draft', SCOPE.site, 'placementAdmin-1', ''),
@@ -198,7 +203,8 @@ export function placementStart(): PlacementCase {
       },
       site: { id: SCOPE.site, name: 'Sentrum sykehjem', unit: 'Langtidsavdelingen' },
       order: { requestedPlaces: 4 },
-      supervisorChanges: [],
+      supervisorChangeRequests: [],
+      supervisorChangeDecisions: [],
     },
   };
 }
@@ -369,21 +375,42 @@ export const placementEvents: { [K in PlacementEvent['type']]: EventBuilder<Plac
     type: 'assignStaff',
     at: later(c),
     staffing: [
-      { className: 'A', coordinatorName: 'Bjørg Sivertsen', supervisorNames: ['Kåre Holm'] },
-      { className: 'B', coordinatorName: 'Bjørg Sivertsen', supervisorNames: ['Kåre Holm', 'Liv Ås'] },
+      { className: 'A', coordinator: SITE_COORDINATOR, supervisors: [{ ...KARE_HOLM, limit: 2 }, { ...SITE_COORDINATOR, limit: 1 }] },
+      { className: 'B', coordinator: SITE_COORDINATOR, supervisors: [{ ...KARE_HOLM, limit: 2 }, { ...LIV_AAS, limit: 1 }] },
     ],
   }),
   distributeStudents: (c) => ({
     type: 'distributeStudents',
     at: later(c),
     students: [
-      { name: 'Ola Student', className: 'A', supervisorName: 'Kåre Holm' },
-      { name: 'Kari Student', className: 'B', supervisorName: 'Liv Ås' },
+      { personId: SUBJECT_ID, name: 'Ola Student', className: 'A', supervisorId: KARE_HOLM.userId },
+      { personId: 'person-2', name: 'Kari Student', className: 'B', supervisorId: LIV_AAS.userId },
     ],
   }),
   start: (c) => ({ type: 'start', at: '2026-10-05T07:00:00.000Z' > c.updatedAt ? '2026-10-05T07:00:00.000Z' : later(c) }),
   complete: (c) => ({ type: 'complete', at: '2026-11-13T14:00:00.000Z' > c.updatedAt ? '2026-11-13T14:00:00.000Z' : later(c) }),
   cancel: (c) => ({ type: 'cancel', at: later(c), reason: 'Emnet er flyttet.' }),
+  // For the first student with no change waiting, the next supervisor of their class.
+  requestSupervisorChange: (c) => {
+    const { distribution, staffing, supervisorChangeRequests: requests } = c.details;
+    const waiting = new Set(requests.filter((r) => !decisionOf(c.details, r.id)).map((r) => r.personId));
+    const students = distribution?.students ?? [];
+    const student = students.find((s) => !waiting.has(s.personId)) ?? students[0];
+    const others = staffing?.find((s) => s.className === student?.className)?.supervisors.filter((v) => v.userId !== student?.supervisorId) ?? [];
+    return {
+      type: 'requestSupervisorChange',
+      at: later(c),
+      requestId: `change-${requests.length + 1}`,
+      personId: student?.personId ?? SUBJECT_ID,
+      toId: others[0]?.userId ?? KARE_HOLM.userId,
+      reason: 'Veilederen er sykmeldt.',
+    };
+  },
+  // The first request still waiting, approved.
+  decideSupervisorChange: (c) => {
+    const waiting = c.details.supervisorChangeRequests.find((r) => !decisionOf(c.details, r.id));
+    return { type: 'decideSupervisorChange', at: later(c), requestId: waiting?.id ?? 'change-1', approved: true, comment: '' };
+  },
 };
 
 export const courseDeliveryEvents: {
@@ -550,9 +577,12 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     ...placementStart().details,
     order: { requestedPlaces: 4, sentAt: t },
     capacity: { places: 3, confirmedAt: t, confirmedBy: 'siteCoordinator-1' },
-    staffing: [{ className: 'A', coordinatorName: 'Bjørg Sivertsen', supervisorNames: ['Kåre Holm'] }],
-    distribution: { sharedAt: t, students: [{ personId: SUBJECT_ID, name: 'Ola Student', className: 'A', supervisorName: 'Kåre Holm' }] },
-    supervisorChanges: [{ studentName: 'Ola Student', from: 'Kåre Holm', to: 'Liv Ås', agreedWith: 'placementAdmin Nordmann', changedAt: t }],
+    staffing: [{ className: 'A', coordinator: SITE_COORDINATOR, supervisors: [{ ...KARE_HOLM, limit: 2 }, { ...LIV_AAS, limit: 2 }] }],
+    distribution: { sharedAt: t, students: [{ personId: SUBJECT_ID, name: 'Ola Student', className: 'A', supervisorId: KARE_HOLM.userId }] },
+    supervisorChangeRequests: [
+      { id: 'change-1', personId: SUBJECT_ID, fromId: KARE_HOLM.userId, toId: LIV_AAS.userId, reason: 'Sykmelding.', requestedBy: 'siteCoordinator-1', requestedAt: t },
+    ],
+    supervisorChangeDecisions: [{ requestId: 'change-1', approved: true, by: 'placementAdmin-1', at: t, comment: '' }],
     startedAt: t,
     completedAt: t,
     declined: { declinedAt: t, reason: 'Ingen kapasitet.' },

@@ -71,6 +71,8 @@ export const happyPaths: {
     ['siteCoordinator', placementEvents.confirmCapacity],
     ['siteCoordinator', placementEvents.assignStaff],
     ['placementAdmin', placementEvents.distributeStudents],
+    // A change of supervisor asked for by the site, left waiting for the institution.
+    ['siteCoordinator', placementEvents.requestSupervisorChange],
     ['placementAdmin', placementEvents.start],
     ['placementAdmin', placementEvents.complete],
   ],

@@ -1,4 +1,5 @@
 import type { Case } from '../../../src-shared/domain/case/case.schema';
+import type { Recipient } from '../../../src-shared/domain/workflow/command.schema';
 
 /** An e-mail without a letter: what the server writes when it accepts a step that gives notice. */
 export interface NoticeText {
@@ -6,8 +7,8 @@ export interface NoticeText {
   text: string;
 }
 
-/** The text of one notify template, written from the case as the server holds it after the step. */
-export type NoticeTemplate = (c: Case) => NoticeText;
+/** The text of one notify template, written from the case as the server holds it after the step, for its recipient. */
+export type NoticeTemplate = (c: Case, to: Recipient) => NoticeText;
 
 /** Subject with the case number; the body ends with what the case is and that the e-mail is automatic. */
 export function notice(c: Case, subject: string, ...paragraphs: string[]): NoticeText {

@@ -30,7 +30,7 @@ export async function queueNotice(sql: Sql, command: CommandOfKind['notice'], c:
   }
   const copies = await Promise.all(command.copyTo.map((recipient) => noticeAddresses(sql, recipient, c)));
   const cc = [...new Set(copies.flat())].filter((address) => !to.includes(address));
-  const { subject, text } = write(c);
+  const { subject, text } = write(c, command.to);
   await queueEmail(createSqlEmailOutboxStore(sql), { to: to.slice(0, 20), cc: cc.slice(0, 20), subject, text, attachments: [] });
   return true;
 }

@@ -115,8 +115,10 @@ export const accessTable = {
       order: ['r', 'r', 'r', 'r', '-'],
       capacity: ['r', 'r', 'r', 'r', 'r'],
       staffing: ['r', 'r', 'w', 'w', 'r'],
-      distribution: ['r', 'r', 'w', 'w', 'r'],
-      supervisorChanges: ['r', 'r', 'w', 'w', 'r'],
+      distribution: ['r', 'r', 'w', 'r', 'r'],
+      // Each written only by its step: the site asks for another supervisor, the institution decides.
+      supervisorChangeRequests: ['r', 'r', 'r', 'r', 'r'],
+      supervisorChangeDecisions: ['r', 'r', 'r', 'r', 'r'],
       startedAt: ['r', 'r', 'r', 'r', 'r'],
       completedAt: ['r', 'r', 'r', 'r', 'r'],
       declined: ['-', 'r', 'r', 'r', '-'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../access/roles';
-import { changeSupervisor } from '../placement/placement.workflow';
+import type { PlacementCase } from '../placement/placement.workflow';
 import {
   actorFor,
   type Acting,
@@ -11,13 +11,13 @@ import {
   edited,
   followUpStart,
   happyPaths,
+  KARE_HOLM,
   nominationStart,
   placementStart,
   rolesOf,
   walk,
   workflowsUnderTest,
 } from '../../../dev/testing';
-import { isRefusal } from '../workflow/workflow';
 import type { Case } from './case.schema';
 import { jsonEqual } from '../../sync/json-value';
 import { checkCaseChange } from './case-change';
@@ -321,26 +321,22 @@ describe('checkCaseChange: plain edits', () => {
     });
   });
 
-  it('lets a site change a supervisor only with the change logged', () => {
-    const distributed = paths.placement!.states[4]!;
+  it('lets a site change no supervisor by an edit: it asks, and only the institution decides', () => {
+    const distributed = paths.placement!.states[4]! as unknown as PlacementCase;
     const site = by('siteCoordinator');
-    const details = distributed.details as Parameters<typeof changeSupervisor>[0];
-    const unlogged = {
+    const details = distributed.details;
+    const changed = {
       ...details,
-      distribution: { ...details.distribution!, students: details.distribution!.students.map((s) => ({ ...s, supervisorName: 'Kåre Holm' })) },
+      distribution: { ...details.distribution!, students: details.distribution!.students.map((s) => ({ ...s, supervisorId: KARE_HOLM.userId })) },
     };
-    expect(checkCaseChange({ before: distributed, after: edit(distributed, 'siteCoordinator', { details: unlogged }), actor: site })).toMatchObject({
-      ok: false,
-      reason: 'precondition-failed',
-    });
-    const logged = changeSupervisor(details, { studentName: 'Kari Student', className: 'B', to: 'Kåre Holm', agreedWith: 'Øyvind Lunde', at: after(900) });
-    if (isRefusal(logged)) throw new Error(logged.refused);
-    expect(checkCaseChange({ before: distributed, after: edit(distributed, 'siteCoordinator', { details: logged }), actor: site })).toEqual({ ok: true });
+    const asEdit = (d: PlacementCase['details']) => edit(distributed as unknown as Case, 'siteCoordinator', { details: d });
+    // Read as the institution's decision, which only the placement administrator takes.
+    const onlyTheInstitution = { ok: false, reason: 'role-not-allowed', message: expect.stringContaining('Only placementAdmin may do "decideSupervisorChange"') };
+    expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(changed), actor: site })).toMatchObject(onlyTheInstitution);
+    const forged = { ...details, supervisorChangeDecisions: [{ requestId: 'x', approved: true, by: site.userId, at: after(900), comment: '' }] };
+    expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(forged), actor: site })).toMatchObject(onlyTheInstitution);
     const activity = { ...details, activity: { ...details.activity, requirements: [] } };
-    expect(checkCaseChange({ before: distributed, after: edit(distributed, 'siteCoordinator', { details: activity }), actor: site })).toMatchObject({
-      ok: false,
-      reason: 'forbidden-edit',
-    });
+    expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(activity), actor: site })).toMatchObject({ ok: false, reason: 'forbidden-edit' });
   });
 });
 

@@ -1,2 +1,3 @@
 export * from './placement.schema';
-export { changeSupervisor, placementEventSchema, placementWorkflow, transition, type PlacementCase, type PlacementEvent } from './placement.workflow';
+export * from './activity.schema';
+export { decisionOf, placementEventSchema, placementWorkflow, transition, type PlacementCase, type PlacementEvent } from './placement.workflow';

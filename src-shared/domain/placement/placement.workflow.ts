@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../case/case.schema';
 import type { Actor } from '../access/roles';
 import { addDays, dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toRole } from '../workflow/step-helpers';
@@ -20,6 +21,15 @@ export const placementEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('declineOrder'), ...eventBase, reason: z.string().max(2000) }),
   z.object({ type: z.literal('assignStaff'), ...eventBase, staffing: staffingSchema }),
   z.object({ type: z.literal('distributeStudents'), ...eventBase, students: distributionSchema.shape.students }),
+  z.object({
+    type: z.literal('requestSupervisorChange'),
+    ...eventBase,
+    requestId: idSchema,
+    personId: idSchema,
+    toId: idSchema,
+    reason: z.string().trim().min(1).max(2000),
+  }),
+  z.object({ type: z.literal('decideSupervisorChange'), ...eventBase, requestId: idSchema, approved: z.boolean(), comment: z.string().max(2000) }),
   z.object({ type: z.literal('start'), ...eventBase }),
   z.object({ type: z.literal('complete'), ...eventBase }),
   z.object({ type: z.literal('cancel'), ...eventBase, reason: z.string().min(1).max(2000) }),
@@ -32,20 +42,47 @@ const site = () => toRole('siteCoordinator');
 function staffingProblem(details: PlacementDetails): Refusal | null {
   const staffed = new Set((details.staffing ?? []).map((s) => s.className));
   const missing = details.activity.classes.filter((name) => !staffed.has(name));
-  return missing.length > 0 ? refuse(`Class ${missing.join(', ')} has no coordinator and supervisors`) : null;
+  if (missing.length > 0) return refuse(`Class ${missing.join(', ')} has no coordinator and supervisors`);
+  const stray = (details.staffing ?? []).find((s) => !details.activity.classes.includes(s.className));
+  return stray ? refuse(`Class ${stray.className} is not part of this order`) : null;
 }
+
+/** The user ids of the supervisors of a class at this site. */
+const supervisorsOf = (details: PlacementDetails, className: string) =>
+  new Map((details.staffing ?? []).find((s) => s.className === className)?.supervisors.map((s) => [s.userId, s]) ?? []);
 
 function distributionProblem(details: PlacementDetails): Refusal | null {
   const students = details.distribution?.students ?? [];
   if (details.capacity && students.length > details.capacity.places) {
     return refuse(`${students.length} students exceed the ${details.capacity.places} confirmed places`);
   }
-  const supervisors = new Map((details.staffing ?? []).map((s) => [s.className, new Set(s.supervisorNames)]));
-  const stray = students.find((s) => !supervisors.get(s.className)?.has(s.supervisorName));
-  return stray ? refuse(`${stray.supervisorName} is not a supervisor of class ${stray.className} at this site`) : null;
+  if (new Set(students.map((s) => s.personId)).size < students.length) return refuse('A student is distributed twice');
+  const stray = students.find((s) => !supervisorsOf(details, s.className).has(s.supervisorId));
+  if (stray) return refuse(`${stray.supervisorId} is not a supervisor of class ${stray.className} at this site`);
+  for (const { className, supervisors } of details.staffing ?? []) {
+    for (const supervisor of supervisors) {
+      const load = students.filter((s) => s.className === className && s.supervisorId === supervisor.userId).length;
+      if (load > supervisor.limit) return refuse(`${supervisor.name} supervises at most ${supervisor.limit} students`);
+    }
+  }
+  return null;
 }
 
-const supervisorOf = (details: PlacementDetails) => new Map((details.distribution?.students ?? []).map((s) => [`${s.className}|${s.name}`, s.supervisorName]));
+/** A supervisor change the site may ask for: a distributed student, another supervisor of the class, none pending. */
+function changeRequestProblem(details: PlacementDetails, e: { personId: string; toId: string }): Refusal | null {
+  const student = details.distribution?.students.find((s) => s.personId === e.personId);
+  if (!student) return refuse('The student is not distributed to this site');
+  if (!supervisorsOf(details, student.className).has(e.toId)) return refuse(`${e.toId} is not a supervisor of class ${student.className} at this site`);
+  if (student.supervisorId === e.toId) return refuse('The student already has that supervisor');
+  if (details.supervisorChangeRequests.some((r) => r.personId === e.personId && !decisionOf(details, r.id))) {
+    return refuse('A change for this student is already waiting');
+  }
+  return null;
+}
+
+export const decisionOf = (details: PlacementDetails, requestId: string) => details.supervisorChangeDecisions.find((d) => d.requestId === requestId);
+
+const distributedOrRunning = ['studentsDistributed', 'inProgress'] as const;
 
 export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetails, PlacementEvent>({
   type: 'placement',
@@ -62,15 +99,6 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
   detailsSchema: placementDetailsSchema,
   eventSchema: placementEventSchema,
   requiresSubject: false,
-  /** A site may change a student's supervisor only as agreed with the institution, and it is logged. */
-  checkEdit(before, after) {
-    const was = supervisorOf(before.details);
-    const logged = after.details.supervisorChanges.length - before.details.supervisorChanges.length;
-    let changed = 0;
-    for (const [key, supervisor] of supervisorOf(after.details)) if (was.has(key) && was.get(key) !== supervisor) changed++;
-    if (changed > logged) return refuse('A change of supervisor must be logged with whom at the institution it was agreed');
-    return distributionProblem(after.details);
-  },
   events: {
     sendOrder: {
       label: { nb: 'Send bestilling', en: 'Send the order' },
@@ -100,7 +128,10 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
     },
     assignStaff: {
       label: { nb: 'Legg inn koordinator og veiledere', en: 'Assign coordinator and supervisors' },
-      rules: [{ from: ['capacityConfirmed'], to: 'staffed', roles: ['siteCoordinator'] }],
+      rules: [
+        { from: ['capacityConfirmed'], to: 'staffed', roles: ['siteCoordinator'] },
+        { from: ['staffed'], to: 'staffed', roles: ['siteCoordinator'] },
+      ],
       ensures: ['staffing'],
       postcondition: (c) => staffingProblem(c.details),
       apply: (c, e) => ({
@@ -119,10 +150,37 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
         deadlines: [deadline('start', c.details.activity.from, 'Praksis starter')],
         commands: [],
       }),
-      commandsFromState: (c) => [
+      // The site and its supervisors are told, and each student where and with whom.
+      commandsFromState: (c, after) => [
         { type: 'callIntegration', caseId: c.id, system: 'alp', operation: 'distribution.share' },
         { type: 'notify', caseId: c.id, to: site(), copyTo: [toRole('siteSupervisor')], template: 'placement.distribution' },
+        ...(after.details.distribution?.students ?? []).map((s) => ({
+          type: 'notify' as const,
+          caseId: c.id,
+          to: { kind: 'person' as const, personId: s.personId },
+          copyTo: [],
+          template: 'placement.studentPlaced',
+        })),
       ],
+    },
+    requestSupervisorChange: {
+      label: { nb: 'Be om ny veileder', en: 'Request another supervisor' },
+      rules: distributedOrRunning.map((status) => ({ from: [status], to: status, roles: ['siteCoordinator'] })),
+      ensures: ['supervisorChangeRequests'],
+      apply: (c, e, actor) => {
+        const problem = changeRequestProblem(c.details, e);
+        if (problem) return problem;
+        const student = c.details.distribution!.students.find((s) => s.personId === e.personId)!;
+        const request = { id: e.requestId, personId: e.personId, fromId: student.supervisorId, toId: e.toId, reason: e.reason, requestedBy: actor.userId, requestedAt: e.at };
+        return { details: { ...c.details, supervisorChangeRequests: [...c.details.supervisorChangeRequests, request] }, commands: [] };
+      },
+    },
+    decideSupervisorChange: {
+      label: { nb: 'Avgjør veilederbytte', en: 'Decide on the supervisor change' },
+      rules: distributedOrRunning.map((status) => ({ from: [status], to: status, roles: ['placementAdmin'] })),
+      ensures: ['supervisorChangeDecisions'],
+      sets: ['supervisorChangeDecisions', 'distribution'],
+      apply: (c, e, actor) => decideChange(c.details, e, actor.userId),
     },
     start: {
       label: { nb: 'Praksis startet', en: 'Placement started' },
@@ -171,27 +229,18 @@ export function transition(state: PlacementCase, event: PlacementEvent, actor: A
   return placementWorkflow.transition(state, event, actor);
 }
 
-/**
- * A site's change of a student's supervisor, agreed with the institution's placement coordinator
- * (a plain edit; the server checks that every change is logged).
- */
-export function changeSupervisor(
-  details: PlacementDetails,
-  change: { studentName: string; className: string; to: string; agreedWith: string; at: string },
-): PlacementDetails | Refusal {
-  if (!change.agreedWith.trim()) return refuse('Agree the change with the institution’s placement coordinator first');
-  const students = details.distribution?.students ?? [];
-  const student = students.find((s) => s.name === change.studentName && s.className === change.className);
-  if (!details.distribution || !student) return refuse(`${change.studentName} is not distributed to this site`);
+/** Records the institution's decision on a change request; an approved one gives the student the new supervisor. */
+function decideChange(details: PlacementDetails, e: Extract<PlacementEvent, { type: 'decideSupervisorChange' }>, by: string) {
+  const request = details.supervisorChangeRequests.find((r) => r.id === e.requestId);
+  if (!request) return refuse('No such request');
+  if (decisionOf(details, request.id)) return refuse('The request is already decided');
+  const decision = { requestId: request.id, approved: e.approved, by, at: e.at, comment: e.comment };
+  const distribution =
+    e.approved && details.distribution
+      ? { ...details.distribution, students: details.distribution.students.map((s) => (s.personId === request.personId ? { ...s, supervisorId: request.toId } : s)) }
+      : details.distribution;
   return {
-    ...details,
-    distribution: {
-      ...details.distribution,
-      students: students.map((s) => (s === student ? { ...s, supervisorName: change.to } : s)),
-    },
-    supervisorChanges: [
-      ...details.supervisorChanges,
-      { studentName: change.studentName, from: student.supervisorName, to: change.to, agreedWith: change.agreedWith, changedAt: change.at },
-    ],
+    details: { ...details, distribution, supervisorChangeDecisions: [...details.supervisorChangeDecisions, decision] },
+    commands: [],
   };
 }

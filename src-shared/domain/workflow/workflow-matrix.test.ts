@@ -153,7 +153,18 @@ const matrices: Record<string, MatrixCase> = {
       sendOrder: [[['draft'], 'ordered', ['placementAdmin']]],
       confirmCapacity: [[['ordered'], 'capacityConfirmed', ['siteCoordinator']]],
       declineOrder: [[['ordered'], 'declined', ['siteCoordinator']]],
-      assignStaff: [[['capacityConfirmed'], 'staffed', ['siteCoordinator']]],
+      assignStaff: [
+        [['capacityConfirmed'], 'staffed', ['siteCoordinator']],
+        [['staffed'], 'staffed', ['siteCoordinator']],
+      ],
+      requestSupervisorChange: [
+        [['studentsDistributed'], 'studentsDistributed', ['siteCoordinator']],
+        [['inProgress'], 'inProgress', ['siteCoordinator']],
+      ],
+      decideSupervisorChange: [
+        [['studentsDistributed'], 'studentsDistributed', ['placementAdmin']],
+        [['inProgress'], 'inProgress', ['placementAdmin']],
+      ],
       distributeStudents: [[['staffed'], 'studentsDistributed', ['placementAdmin']]],
       start: [[['studentsDistributed'], 'inProgress', ['placementAdmin']]],
       complete: [[['inProgress'], 'completed', ['placementAdmin']]],
