@@ -2,6 +2,7 @@ import { registerTable } from '../../src-shared/domain/access/access-table';
 import { mayReadRecord } from '../../src-shared/domain/access/read-projection';
 import type { RecordCollection } from '../../src-shared/domain/access/record-write';
 import { isStaff, type Actor } from '../../src-shared/domain/access';
+import { mayReadActivity, type ActivityScope } from '../../src-shared/domain/access/activity-access';
 import { mayReadOffer, type OfferScope } from '../../src-shared/domain/access/offer-access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
@@ -164,6 +165,13 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
         [collection.name],
       );
       return rows.filter((row) => mayReadOffer(actor, row)).length;
+    }
+    case 'activity': {
+      const rows = await sql.query<ActivityScope>(
+        `SELECT doc::json->>'institution' AS institution, doc::json->>'department' AS department FROM sync_documents WHERE collection = $1 AND NOT deleted`,
+        [collection.name],
+      );
+      return rows.filter((row) => mayReadActivity(actor, row)).length;
     }
   }
 }

@@ -13,9 +13,11 @@ import { collectionDefinitions, replicatedCollections, type CollectionName } fro
  * - `offer`: an education offer; the offer table decides (src-shared/domain/access/offer-access.ts):
  *   the institution's staff read it, its partner's nominators too; case officers and department
  *   heads write it, checked against its agreement (src-server/case-types/nomination/offer-store.ts).
+ * - `activity`: a placement activity; the activity table decides (src-shared/domain/access/activity-access.ts):
+ *   the institution's placement administrators read and write it, department heads read their own.
  * - `open`: everyone signed in (used for RxDB's own replication test suite only).
  */
-export type VisibilityRule = 'case' | 'case-child' | 'person' | 'directory' | 'offer' | 'open';
+export type VisibilityRule = 'case' | 'case-child' | 'person' | 'directory' | 'offer' | 'activity' | 'open';
 
 export interface SyncCollection {
   name: string;
@@ -40,6 +42,8 @@ const policies: Record<Exclude<CollectionName, 'conflicts'>, Pick<SyncCollection
   organisation: { visibility: 'directory', appendOnly: false, deletable: false },
   // Nominations name an offer by its code: an offer is closed by its dates, never deleted.
   offers: { visibility: 'offer', appendOnly: false, deletable: false },
+  // Orders name their activity: an activity ends with its period, it is never deleted.
+  activities: { visibility: 'activity', appendOnly: false, deletable: false },
 };
 
 export function defaultSyncCollections(): SyncCollection[] {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canSeeCase, seesPeopleRegister, type Actor } from '../../src-shared/domain/access';
+import { mayReadActivity, type ActivityScope } from '../../src-shared/domain/access/activity-access';
 import { mayReadOffer, type OfferScope } from '../../src-shared/domain/access/offer-access';
 import { mayReadRecord, projectCase, restoreWithheld } from '../../src-shared/domain/access/read-projection';
 import type { RecordCollection } from '../../src-shared/domain/access/record-write';
@@ -132,6 +133,8 @@ export class VisibilityContext {
         return this.inStaffDirectory(row);
       case 'offer':
         return mayReadOffer(this.actor, JSON.parse(row.doc) as OfferScope);
+      case 'activity':
+        return mayReadActivity(this.actor, JSON.parse(row.doc) as ActivityScope);
     }
   }
 
@@ -157,6 +160,9 @@ export class VisibilityContext {
       case 'offer':
         // Who reads an offer follows its institution and partner, which never change.
         return mayReadOffer(this.actor, JSON.parse(row.doc) as OfferScope);
+      case 'activity':
+        // Likewise its institution and department.
+        return mayReadActivity(this.actor, JSON.parse(row.doc) as ActivityScope);
     }
   }
 

@@ -1,4 +1,5 @@
 import { canSeeCase, type Actor } from '../../src-shared/domain/access';
+import { checkActivityWrite } from '../../src-shared/domain/access/activity-access';
 import { checkOfferWrite } from '../../src-shared/domain/access/offer-access';
 import { checkPersonWrite } from '../../src-shared/domain/access/person-write';
 import { checkRecordWrite, type RecordCollection } from '../../src-shared/domain/access/record-write';
@@ -6,6 +7,7 @@ import { checkCaseChange } from '../../src-shared/domain/case/case-change';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import { dateOf } from '../../src-shared/domain/calendar/iso-date';
 import type { EducationOffer } from '../../src-shared/domain/nomination/education-offer';
+import type { PlacementActivity } from '../../src-shared/domain/placement/activity.schema';
 import type { RejectionReason } from '../../src-shared/sync/push.schema';
 import type { JsonRecord } from '../../src-shared/sync/json-value';
 import { offerStoreProblems } from '../case-types/nomination/offer-store';
@@ -63,6 +65,10 @@ export async function checkWrite(check: WriteCheck): Promise<WriteRefusal | null
     }
     case 'offer':
       return checkOffer(check);
+    case 'activity': {
+      const result = checkActivityWrite(actor, before as unknown as PlacementActivity | null, after as unknown as PlacementActivity);
+      return result.ok ? null : { reason: result.code === 'forbidden' ? 'forbidden' : 'immutable', code: result.code, message: result.message };
+    }
   }
 }
 

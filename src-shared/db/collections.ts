@@ -3,6 +3,7 @@ import { caseSchema } from '../domain/case/case.schema';
 import { conflictSchema } from '../domain/conflict/conflict.schema';
 import { documentSchema } from '../domain/document/document.schema';
 import { educationOfferSchema } from '../domain/nomination/education-offer';
+import { placementActivitySchema } from '../domain/placement/activity.schema';
 import { noteSchema } from '../domain/note/note.schema';
 import { orgUnitSchema } from '../domain/organisation/org-unit.schema';
 import { personSchema } from '../domain/person/person.schema';
@@ -16,7 +17,8 @@ import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
  * the overview lists and filters across types with one indexed query, and sync runs one stream
  * for all cases instead of five. Sub-records (notes, documents, tasks) and people get their own;
  * `conflicts` is local only, `staff` and `organisation` are read-only; `offers` holds the education
- * offers with their admission set-up (nomination admission). Four slots stay free.
+ * offers with their admission set-up (nomination admission), `activities` the placement activities.
+ * Three slots stay free.
  */
 interface CollectionDefinition {
   schema: z.ZodObject;
@@ -75,6 +77,12 @@ export const collectionDefinitions = {
     replicated: true,
     // v1: an admission may name its ranking criteria (admission.ranking).
     rx: { version: 1, primaryKey: 'id', indexes: ['partnerId'] },
+  },
+  /** Placement activities with their students and the distribution being worked on, kept by placement administrators. */
+  activities: {
+    schema: placementActivitySchema,
+    replicated: true,
+    rx: { version: 0, primaryKey: 'id' },
   },
   conflicts: {
     schema: conflictSchema,

@@ -1,5 +1,5 @@
 import { caseTypes } from '../case/case-type';
-import { accessTable, offerTable, registerTable } from './access-table';
+import { accessTable, activityTable, offerTable, registerTable } from './access-table';
 import { roleLabels, roles, type Role } from './roles';
 
 /** The access table as Markdown, for the README (a test keeps the README's copy current). */
@@ -24,5 +24,10 @@ export function accessTableMarkdown(): string {
     '|---|---|---|',
     ...roles.map((role) => `| ${roleLabels[role].en} | ${offerTable[role].read} | ${offerTable[role].write} |`),
   ].join('\n');
-  return [...sections, register, offers].join('\n\n');
+  const activities = [
+    '| placement activities | read | may write |',
+    '|---|---|---|',
+    ...roles.map((role) => `| ${roleLabels[role].en} | ${activityTable[role].read} | ${activityTable[role].write} |`),
+  ].join('\n');
+  return [...sections, register, offers, activities].join('\n\n');
 }

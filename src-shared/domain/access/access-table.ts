@@ -237,3 +237,30 @@ export const offerTable: Record<Role, OfferAccess> = {
   student: { read: '-', write: '-' },
   applicant: { read: '-', write: '-' },
 };
+
+/**
+ * Placement activities (the `activities` collection: classes, teachers, requirements, the students
+ * to place with their wishes and home municipality, the distribution being worked on), per role:
+ * - `read`: the institution's (`institution`), those of the role's departments (`department`), or none;
+ * - `write`: create and change them (`institution`), or none. Sites and students never receive one:
+ *   a site sees its orders, a student is e-mailed their place.
+ */
+export interface ActivityAccess {
+  read: 'institution' | 'department' | '-';
+  write: 'institution' | '-';
+}
+
+export const activityTable: Record<Role, ActivityAccess> = {
+  teacher: { read: '-', write: '-' },
+  cohortCoordinator: { read: '-', write: '-' },
+  departmentHead: { read: 'department', write: '-' },
+  rector: { read: '-', write: '-' },
+  operationsConsultant: { read: '-', write: '-' },
+  caseOfficer: { read: '-', write: '-' },
+  nominator: { read: '-', write: '-' },
+  placementAdmin: { read: 'institution', write: 'institution' },
+  siteCoordinator: { read: '-', write: '-' },
+  siteSupervisor: { read: '-', write: '-' },
+  student: { read: '-', write: '-' },
+  applicant: { read: '-', write: '-' },
+};
