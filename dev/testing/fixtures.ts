@@ -602,6 +602,7 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     certificateText: { writtenAt: t, text: 'Kursbevis for veiledning.' },
     certificates: { issuedAt: t, count: 18 },
     closedAt: t,
+    checklist: { informOperations: { state: 'done', changedAt: t, changedBy: 'departmentHead-1' } },
     cancellation: { cancelledAt: t, reason: 'For få påmeldte.' },
   },
 };

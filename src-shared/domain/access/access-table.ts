@@ -148,6 +148,8 @@ export const accessTable = {
       certificateText: ['r', 'w', 'w'],
       certificates: ['r', 'r', 'r'],
       closedAt: ['r', 'r', 'r'],
+      // Narrowed per step by the workflow: each step only by its owner, the teaching resource only on their own course.
+      checklist: ['w', 'w', 'w'],
       cancellation: ['r', 'r', 'r'],
       internalNotes: ['-', 'w', 'w'],
       sharedNotes: ['r', 'w', 'w'],

@@ -53,7 +53,7 @@ const F = 'followUp',
   P = 'placement',
   C = 'courseDelivery';
 const expected: Record<Role, { see: CaseType[]; edit: CaseType[]; create: CaseType[]; seeFar: CaseType[] }> = {
-  teacher: { see: [F, P, C], edit: [], create: [F], seeFar: [] },
+  teacher: { see: [F, P, C], edit: [C], create: [F], seeFar: [] }, // edit C: their own course's checklist steps
   cohortCoordinator: { see: [F], edit: [F], create: [F], seeFar: [] },
   departmentHead: { see: [F, N, A, P, C], edit: [F, C], create: [C], seeFar: [] },
   rector: { see: [F], edit: [], create: [], seeFar: [F] },

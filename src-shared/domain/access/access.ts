@@ -53,7 +53,7 @@ const rules: Record<Role, Partial<Record<CaseType, RoleRules>>> = {
       create: inCohort,
     },
     // The teaching resource of a course, and the institution's teacher on a placement.
-    courseDelivery: { see: involved, edit: never, create: never },
+    courseDelivery: { see: involved, edit: involved, create: never }, // their own checklist steps only (the table and the workflow narrow it)
     placement: { see: involved, edit: never, create: never },
   },
   cohortCoordinator: {

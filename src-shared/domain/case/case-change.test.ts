@@ -321,6 +321,24 @@ describe('checkCaseChange: plain edits', () => {
     });
   });
 
+  it('lets each side record only its own steps of a course’s checklist, the teaching resource only on their own course', () => {
+    const course = asCase(courseDeliveryStart());
+    const teachingResource = (course.details as { teachingResource: { userId: string } }).teachingResource.userId;
+    const record = (role: Role, step: string, overrides: { userId?: string } = {}) => {
+      const actor = by(role, overrides);
+      const entry = { state: 'inProgress', changedAt: after(60), changedBy: actor.userId };
+      return checkCaseChange({ before: course, after: edit(course, role, { details: { ...course.details, checklist: { [step]: entry } } }, overrides), actor });
+    };
+    expect(record('departmentHead', 'contractSent')).toEqual({ ok: true });
+    expect(record('operationsConsultant', 'contractSent')).toMatchObject({
+      ok: false,
+      reason: 'precondition-failed',
+      message: expect.stringMatching(/Only the departmentHead/),
+    });
+    expect(record('teacher', 'lmsPrepared', { userId: teachingResource })).toEqual({ ok: true });
+    expect(record('teacher', 'lmsPrepared', { userId: 'another-teacher' })).toMatchObject({ ok: false });
+  });
+
   it('lets a site change no supervisor by an edit: it asks, and only the institution decides', () => {
     const distributed = paths.placement!.states[4]! as unknown as PlacementCase;
     const site = by('siteCoordinator');
@@ -331,12 +349,19 @@ describe('checkCaseChange: plain edits', () => {
     };
     const asEdit = (d: PlacementCase['details']) => edit(distributed as unknown as Case, 'siteCoordinator', { details: d });
     // Read as the institution's decision, which only the placement administrator takes.
-    const onlyTheInstitution = { ok: false, reason: 'role-not-allowed', message: expect.stringContaining('Only placementAdmin may do "decideSupervisorChange"') };
+    const onlyTheInstitution = {
+      ok: false,
+      reason: 'role-not-allowed',
+      message: expect.stringContaining('Only placementAdmin may do "decideSupervisorChange"'),
+    };
     expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(changed), actor: site })).toMatchObject(onlyTheInstitution);
     const forged = { ...details, supervisorChangeDecisions: [{ requestId: 'x', approved: true, by: site.userId, at: after(900), comment: '' }] };
     expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(forged), actor: site })).toMatchObject(onlyTheInstitution);
     const activity = { ...details, activity: { ...details.activity, requirements: [] } };
-    expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(activity), actor: site })).toMatchObject({ ok: false, reason: 'forbidden-edit' });
+    expect(checkCaseChange({ before: distributed as unknown as Case, after: asEdit(activity), actor: site })).toMatchObject({
+      ok: false,
+      reason: 'forbidden-edit',
+    });
   });
 });
 

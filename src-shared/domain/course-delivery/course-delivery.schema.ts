@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
+import { checklistSchema } from './checklist/checklist.schema';
 
 /** Workflow states of a further-education course delivery (kursgjennomføring, EVU), in order. */
 export const courseDeliveryStatuses = [
@@ -97,6 +98,8 @@ export const courseDeliveryDetailsSchema = z.object({
   certificateText: z.object({ writtenAt: isoTimestamp, text: z.string().min(1).max(4000) }).optional(),
   certificates: z.object({ issuedAt: isoTimestamp, count: z.number().int().min(0).max(10_000) }).optional(),
   closedAt: isoTimestamp.optional(),
+  /** Every step of the seed's flowchart with where it stands (checklist/), recorded by whoever owns the step. */
+  checklist: checklistSchema.optional(),
   cancellation: z.object({ cancelledAt: isoTimestamp, reason: z.string().min(1).max(2000) }).optional(),
 });
 export type CourseDeliveryDetails = z.infer<typeof courseDeliveryDetailsSchema>;

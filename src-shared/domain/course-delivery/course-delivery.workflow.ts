@@ -4,6 +4,7 @@ import { idSchema, isoDate } from '../case/case.schema';
 import { addDays, dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toRole, toUser } from '../workflow/step-helpers';
 import { defineWorkflow, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
+import { checklistChangeProblem } from './checklist/checklist-rules';
 import {
   courseDeliveryDetailsSchema,
   courseDeliveryStatuses,
@@ -75,6 +76,11 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
   detailsSchema: courseDeliveryDetailsSchema,
   eventSchema: courseDeliveryEventSchema,
   requiresSubject: false,
+  /** The checklist: each step recorded only by its owner, in order, with its reason or reference. */
+  checkEdit(before, after, actor) {
+    const problem = checklistChangeProblem(before.details.checklist ?? {}, after.details.checklist ?? {}, actor, after.details.teachingResource.userId);
+    return problem ? refuse(problem) : null;
+  },
   events: {
     sendContract: {
       label: { nb: 'Send kontrakt', en: 'Send the contract' },
