@@ -225,6 +225,7 @@ export function courseDeliveryStart(): CourseDeliveryCase {
         priceNok: 14_900,
       },
       teachingResource: { userId: TEACHER_ID, name: 'teacher Nordmann' },
+      registration: { capacity: 20, deadline: '2026-09-28', fields: ['phone', 'employer', 'invoiceAddress'] },
     },
   };
 }
@@ -375,8 +376,22 @@ export const placementEvents: { [K in PlacementEvent['type']]: EventBuilder<Plac
     type: 'assignStaff',
     at: later(c),
     staffing: [
-      { className: 'A', coordinator: SITE_COORDINATOR, supervisors: [{ ...KARE_HOLM, limit: 2 }, { ...SITE_COORDINATOR, limit: 1 }] },
-      { className: 'B', coordinator: SITE_COORDINATOR, supervisors: [{ ...KARE_HOLM, limit: 2 }, { ...LIV_AAS, limit: 1 }] },
+      {
+        className: 'A',
+        coordinator: SITE_COORDINATOR,
+        supervisors: [
+          { ...KARE_HOLM, limit: 2 },
+          { ...SITE_COORDINATOR, limit: 1 },
+        ],
+      },
+      {
+        className: 'B',
+        coordinator: SITE_COORDINATOR,
+        supervisors: [
+          { ...KARE_HOLM, limit: 2 },
+          { ...LIV_AAS, limit: 1 },
+        ],
+      },
     ],
   }),
   distributeStudents: (c) => ({
@@ -428,6 +443,26 @@ export const courseDeliveryEvents: {
   issueCertificates: (c) => ({ type: 'issueCertificates', at: later(c) }),
   close: (c) => ({ type: 'close', at: later(c) }),
   cancel: (c) => ({ type: 'cancel', at: later(c), reason: 'For få påmeldte.' }),
+  // Each registration with its own address, so the happy path may register several.
+  registerParticipant: (c) => {
+    const n = (c.details.participants?.length ?? 0) + 1;
+    return {
+      type: 'registerParticipant',
+      at: later(c),
+      participantId: `participant-${n}`,
+      registration: { ...REGISTRATION, email: `deltaker${n}@example.com` },
+    };
+  },
+};
+
+/** A participant's registration on the course page, with every field the fixture course asks for. */
+export const REGISTRATION = {
+  name: 'Åse Ødegård',
+  birthDate: '1980-04-02',
+  email: 'deltaker1@example.com',
+  phone: '+47 912 34 567',
+  employer: 'Fjordheim kommune',
+  invoiceAddress: { name: 'Fjordheim kommune', organisationNumber: '964338531', address: 'Postboks 1, 6800 Førde', reference: 'EVU-2026' },
 };
 
 /** A plain edit recorded by `actor` an hour after the last change. */
@@ -577,10 +612,27 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     ...placementStart().details,
     order: { requestedPlaces: 4, sentAt: t },
     capacity: { places: 3, confirmedAt: t, confirmedBy: 'siteCoordinator-1' },
-    staffing: [{ className: 'A', coordinator: SITE_COORDINATOR, supervisors: [{ ...KARE_HOLM, limit: 2 }, { ...LIV_AAS, limit: 2 }] }],
+    staffing: [
+      {
+        className: 'A',
+        coordinator: SITE_COORDINATOR,
+        supervisors: [
+          { ...KARE_HOLM, limit: 2 },
+          { ...LIV_AAS, limit: 2 },
+        ],
+      },
+    ],
     distribution: { sharedAt: t, students: [{ personId: SUBJECT_ID, name: 'Ola Student', className: 'A', supervisorId: KARE_HOLM.userId }] },
     supervisorChangeRequests: [
-      { id: 'change-1', personId: SUBJECT_ID, fromId: KARE_HOLM.userId, toId: LIV_AAS.userId, reason: 'Sykmelding.', requestedBy: 'siteCoordinator-1', requestedAt: t },
+      {
+        id: 'change-1',
+        personId: SUBJECT_ID,
+        fromId: KARE_HOLM.userId,
+        toId: LIV_AAS.userId,
+        reason: 'Sykmelding.',
+        requestedBy: 'siteCoordinator-1',
+        requestedAt: t,
+      },
     ],
     supervisorChangeDecisions: [{ requestId: 'change-1', approved: true, by: 'placementAdmin-1', at: t, comment: '' }],
     startedAt: t,
@@ -603,6 +655,9 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     certificates: { issuedAt: t, count: 18 },
     closedAt: t,
     checklist: { informOperations: { state: 'done', changedAt: t, changedBy: 'departmentHead-1' } },
+    participants: [
+      { ...REGISTRATION, id: 'participant-1', registeredAt: t, status: 'admitted', decision: { at: t, by: 'departmentHead-1' }, result: 'passed' },
+    ],
     cancellation: { cancelledAt: t, reason: 'For få påmeldte.' },
   },
 };

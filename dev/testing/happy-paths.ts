@@ -82,8 +82,17 @@ export const happyPaths: {
     ['teacher', courseDeliveryEvents.signContract],
     ['departmentHead', courseDeliveryEvents.archiveContract],
     ['operationsConsultant', courseDeliveryEvents.publish],
+    ['system', courseDeliveryEvents.registerParticipant],
     ['operationsConsultant', courseDeliveryEvents.prepareLms],
-    (c) => edited(c, head, { details: { ...c.details, applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 } } }),
+    // The head admits the participant and records the applications handled.
+    (c) =>
+      edited(c, head, {
+        details: {
+          ...c.details,
+          participants: c.details.participants?.map((p) => ({ ...p, status: 'admitted' as const, decision: { at: c.updatedAt, by: head.userId } })),
+          applications: { handledAt: c.updatedAt, admitted: 20, waitlisted: 2 },
+        },
+      }),
     ['operationsConsultant', courseDeliveryEvents.enrol],
     ['operationsConsultant', courseDeliveryEvents.start],
     ['operationsConsultant', courseDeliveryEvents.evaluate],

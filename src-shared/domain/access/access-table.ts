@@ -150,6 +150,9 @@ export const accessTable = {
       closedAt: ['r', 'r', 'r'],
       // Narrowed per step by the workflow: each step only by its owner, the teaching resource only on their own course.
       checklist: ['w', 'w', 'w'],
+      registration: ['r', 'w', 'w'],
+      // Who registered, with birth date and invoice address: the head decides, the consultant enrols and invoices.
+      participants: ['-', 'w', 'r'],
       cancellation: ['r', 'r', 'r'],
       internalNotes: ['-', 'w', 'w'],
       sharedNotes: ['r', 'w', 'w'],

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
 import { checklistSchema } from './checklist/checklist.schema';
+import { participantSchema, registrationSetupSchema } from './participants/participant.schema';
+
+/** At most this many registrations on one course (the case document must stay small). */
+export const MAX_PARTICIPANTS = 400;
 
 /** Workflow states of a further-education course delivery (kursgjennomføring, EVU), in order. */
 export const courseDeliveryStatuses = [
@@ -100,6 +104,10 @@ export const courseDeliveryDetailsSchema = z.object({
   closedAt: isoTimestamp.optional(),
   /** Every step of the seed's flowchart with where it stands (checklist/), recorded by whoever owns the step. */
   checklist: checklistSchema.optional(),
+  /** The public registration page's set-up: places, deadline, the fields asked for. */
+  registration: registrationSetupSchema.optional(),
+  /** Who registered, in the order they did, with the department head's decision. */
+  participants: z.array(participantSchema).max(MAX_PARTICIPANTS).optional(),
   cancellation: z.object({ cancelledAt: isoTimestamp, reason: z.string().min(1).max(2000) }).optional(),
 });
 export type CourseDeliveryDetails = z.infer<typeof courseDeliveryDetailsSchema>;

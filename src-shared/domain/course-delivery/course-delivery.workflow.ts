@@ -5,6 +5,8 @@ import { addDays, dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toRole, toUser } from '../workflow/step-helpers';
 import { defineWorkflow, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
 import { checklistChangeProblem } from './checklist/checklist-rules';
+import { registrationInputSchema } from './participants/participant.schema';
+import { decisionsProblem, registrationProblem } from './participants/registration-rules';
 import {
   courseDeliveryDetailsSchema,
   courseDeliveryStatuses,
@@ -49,6 +51,7 @@ export const courseDeliveryEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('issueCertificates'), ...eventBase }),
   z.object({ type: z.literal('close'), ...eventBase }),
+  z.object({ type: z.literal('registerParticipant'), ...eventBase, participantId: idSchema, registration: registrationInputSchema }),
   z.object({ type: z.literal('cancel'), ...eventBase, reason: z.string().min(1).max(2000) }),
 ]);
 export type CourseDeliveryEvent = z.infer<typeof courseDeliveryEventSchema>;
@@ -78,7 +81,9 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
   requiresSubject: false,
   /** The checklist: each step recorded only by its owner, in order, with its reason or reference. */
   checkEdit(before, after, actor) {
-    const problem = checklistChangeProblem(before.details.checklist ?? {}, after.details.checklist ?? {}, actor, after.details.teachingResource.userId);
+    const problem =
+      checklistChangeProblem(before.details.checklist ?? {}, after.details.checklist ?? {}, actor, after.details.teachingResource.userId) ??
+      participantsProblem(before.details, after.details, actor.userId);
     return problem ? refuse(problem) : null;
   },
   events: {
@@ -237,6 +242,21 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       }),
       commandsFromState: (c) => [{ type: 'callIntegration', caseId: c.id, system: 'web', operation: 'certificates.send' }],
     },
+    // A registration on the course's public page, taken by the server: nobody registers from a laptop.
+    registerParticipant: {
+      label: { nb: 'Påmelding mottatt', en: 'Registration received' },
+      serverOnly: true,
+      rules: (['published', 'lmsReady'] as const).map((status) => ({ from: [status], to: status, roles: [] })),
+      sets: ['participants'],
+      apply: (c, e) => {
+        const { registration, participants = [] } = c.details;
+        if (!registration) return refuse('The course takes no registrations');
+        const refusal = registrationProblem(registration, participants, e.registration, new Date(e.at));
+        if (refusal) return refuse(refusal.message);
+        const participant = { ...e.registration, id: e.participantId, registeredAt: e.at, status: 'registered' as const };
+        return { details: { ...c.details, participants: [...participants, participant] }, commands: [] };
+      },
+    },
     close: {
       label: { nb: 'Avslutt kurset', en: 'Close the course' },
       rules: [{ from: ['certificatesSent'], to: 'closed', roles: ['departmentHead', 'operationsConsultant'] }],
@@ -260,4 +280,11 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
 
 export function transition(state: CourseDeliveryCase, event: CourseDeliveryEvent, actor: Actor): TransitionResult<CourseDeliveryCase> {
   return courseDeliveryWorkflow.transition(state, event, actor);
+}
+
+/** The department head's decisions on the participants (see decisionsProblem); null when unchanged. */
+function participantsProblem(before: CourseDeliveryDetails, after: CourseDeliveryDetails, actorId: string): string | null {
+  if (JSON.stringify(before.participants) === JSON.stringify(after.participants)) return null;
+  if (!after.registration) return 'The course takes no registrations';
+  return decisionsProblem(after.registration, before.participants ?? [], after.participants ?? [], actorId);
 }

@@ -180,6 +180,10 @@ const matrices: Record<string, MatrixCase> = {
       signContract: [[['contractSent'], 'contractSigned', ['teacher']]],
       archiveContract: [[['contractSigned'], 'contractArchived', ['departmentHead']]],
       publish: [[['contractArchived'], 'published', ['operationsConsultant']]],
+      registerParticipant: [
+        [['published'], 'published', []],
+        [['lmsReady'], 'lmsReady', []],
+      ],
       prepareLms: [[['published'], 'lmsReady', ['operationsConsultant']]],
       enrol: [[['lmsReady'], 'enrolled', ['operationsConsultant']]],
       start: [[['enrolled'], 'inProgress', ['operationsConsultant']]],

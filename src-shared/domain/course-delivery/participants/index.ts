@@ -1,0 +1,2 @@
+export * from './participant.schema';
+export * from './registration-rules';
