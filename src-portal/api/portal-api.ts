@@ -25,7 +25,19 @@ import {
   type PortalNominationError,
   type PortalOffer,
 } from '../../src-shared/portal/portal.contract';
-import { siteOrderSchema, siteOrdersSchema, type SiteOrder } from '../../src-shared/portal/site.contract';
+import {
+  siteOrderSchema,
+  siteOrdersSchema,
+  sitePlacesSchema,
+  siteStudentsSchema,
+  siteUsersSchema,
+  type SiteChangeRequestInput,
+  type SiteOrder,
+  type SitePlaces,
+  type SiteStaffing,
+  type SiteStudents,
+  type SiteUser,
+} from '../../src-shared/portal/site.contract';
 import { syncErrorSchema } from '../../src-shared/sync/sync-error.schema';
 import { loadSession, saveSession } from './session-store';
 import { uploadFile } from './upload-file';
@@ -181,6 +193,36 @@ export class PortalApi {
   /** The site's answer to an order: the places it confirms, or no capacity with the reason. */
   answerOrder(id: string, answer: { places: number } | { reason: string }): Promise<void> {
     return this.change(`/portal/api/site/orders/${encodeURIComponent(id)}/${'places' in answer ? 'confirm' : 'decline'}`, { method: 'POST', body: answer });
+  }
+
+  /** The site's staffing of an order: coordinator and supervisors per class, from the site's users. */
+  staffOrder(id: string, staffing: SiteStaffing['staffing']): Promise<void> {
+    return this.change(`/portal/api/site/orders/${encodeURIComponent(id)}/staffing`, { method: 'PUT', body: { staffing } });
+  }
+
+  /** Asks the institution for another supervisor of a student. */
+  requestSupervisorChange(id: string, request: SiteChangeRequestInput): Promise<void> {
+    return this.change(`/portal/api/site/orders/${encodeURIComponent(id)}/supervisor-changes`, { method: 'POST', body: request });
+  }
+
+  /** The users of the coordinator's sites, to pick staffing from. */
+  async siteUsers(): Promise<SiteUser[]> {
+    return (await this.read('/portal/api/site/users', siteUsersSchema)).users;
+  }
+
+  /** The places the coordinator's sites offer per site and unit. */
+  async sitePlaces(): Promise<SitePlaces['places']> {
+    return (await this.read('/portal/api/site/places', sitePlacesSchema)).places;
+  }
+
+  /** The students at the coordinator's sites in placement now, upcoming and past. */
+  siteStudents(): Promise<SiteStudents> {
+    return this.read('/portal/api/site/students', siteStudentsSchema);
+  }
+
+  /** A site supervisor's own students, now, upcoming and past (read-only). */
+  supervisedStudents(): Promise<SiteStudents> {
+    return this.read('/portal/api/site/supervised', siteStudentsSchema);
   }
 
   /** Uploads a document of a kind the application asks for, telling the share sent so far (0–1). */

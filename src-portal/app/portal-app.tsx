@@ -14,6 +14,7 @@ import { OffersPage } from '../pages/offers-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { SiteOrderPage } from '../pages/site/site-order-page';
 import { SiteOrdersPage } from '../pages/site/site-orders-page';
+import { SiteStudentsPage } from '../pages/site/site-students-page';
 import { UploadPage } from '../pages/upload-page';
 import { PortalLayout } from './portal-layout';
 
@@ -23,7 +24,7 @@ type Who = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | {
 
 /**
  * The portal: a nominator's nominations, nominating (form or CSV) and offers; an applicant's own
- * application; a placement site's orders. The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) open without a session.
+ * application; a placement site's orders (its coordinator) or supervised students (its supervisors). The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) open without a session.
  */
 export function PortalApp({ api }: { api: PortalApi }) {
   const [language, setLanguage] = useState<Language>(() => storedLanguage());
@@ -79,10 +80,16 @@ export function PortalApp({ api }: { api: PortalApi }) {
                       <Route path="/" element={<MyApplicationPage api={api} onFailure={onFailure} />} />
                       <Route path="*" element={<Navigate to="/" replace />} />
                     </Routes>
+                  ) : who.me.role === 'siteSupervisor' ? (
+                    <Routes>
+                      <Route path="/" element={<SiteStudentsPage api={api} supervisor onFailure={onFailure} />} />
+                      <Route path="*" element={<Navigate to="/" replace />} />
+                    </Routes>
                   ) : who.me.role === 'siteCoordinator' ? (
                     <Routes>
                       <Route path="/" element={<SiteOrdersPage api={api} onFailure={onFailure} />} />
                       <Route path="/bestilling/:id" element={<SiteOrderPage api={api} onFailure={onFailure} />} />
+                      <Route path="/studenter" element={<SiteStudentsPage api={api} onFailure={onFailure} />} />
                       <Route path="*" element={<Navigate to="/" replace />} />
                     </Routes>
                   ) : (

@@ -29,10 +29,17 @@ export function PortalLayout({ me, onSignOut, children }: { me?: PortalMe; onSig
               <NavLink to="/" end>
                 {t.applicantNav}
               </NavLink>
-            ) : me.role === 'siteCoordinator' ? (
+            ) : me.role === 'siteSupervisor' ? (
               <NavLink to="/" end>
-                {t.site.nav}
+                {t.site.students.mine}
               </NavLink>
+            ) : me.role === 'siteCoordinator' ? (
+              <>
+                <NavLink to="/" end>
+                  {t.site.nav}
+                </NavLink>
+                <NavLink to="/studenter">{t.site.students.nav}</NavLink>
+              </>
             ) : (
               <>
                 <NavLink to="/" end>

@@ -5,7 +5,7 @@ import { HttpError } from '../http/http-error';
 
 type Identify = (authorization: string | undefined) => Promise<Identity>;
 
-/** The portal role of an actor: a partner's nominator, an applicant or a placement site's coordinator. */
+/** The portal role of an actor: a partner's nominator, an applicant or a placement site's coordinator (before supervisor). */
 export function portalRoleOf(actor: Actor): PortalRole | undefined {
   return portalRoles.find((role) => actor.roles.includes(role));
 }
@@ -23,6 +23,7 @@ const refusals: Record<PortalRole, string> = {
   nominator: 'This is for partners’ nominators',
   applicant: 'This is for applicants',
   siteCoordinator: 'This is for placement sites’ coordinators',
+  siteSupervisor: 'This is for placement sites’ supervisors',
 };
 
 /** The signed-in portal user in `role` (default nominator): the others get 403, as staff do. */

@@ -12,8 +12,8 @@ import { offerKinds, nominationStatusSchema } from '../domain/nomination/nominat
 const name = z.string().min(1).max(200);
 const bilingual = z.object({ nb: name, en: name });
 
-/** Who uses the portal: a partner's nominator, an applicant (their own applications) or a placement site's coordinator. */
-export const portalRoles = ['nominator', 'applicant', 'siteCoordinator'] as const;
+/** Who uses the portal: a partner's nominator, an applicant (their own applications), a placement site's coordinator or supervisor (read-only). */
+export const portalRoles = ['nominator', 'applicant', 'siteCoordinator', 'siteSupervisor'] as const;
 export type PortalRole = (typeof portalRoles)[number];
 
 /** `GET /portal/api/me`; an applicant has no partners. */

@@ -9,21 +9,28 @@ import { usePageTitle } from '../../app/use-page-title';
 import { formatDate } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/language';
 import { OrderAnswer } from './order-answer';
+import { OrderStaffing } from './order-staffing';
+import { OrderStudents } from './order-students';
 
 /** One order: the activity, its period, classes and requirements, and the site's answer while it waits for one. */
 export function SiteOrderPage({ api, onFailure }: { api: PortalApi; onFailure(failure: PortalFailure): void }) {
   const t = useT();
   const { language } = useLanguage();
   const { id = '' } = useParams();
-  const [loaded, reload, refresh] = useLoad(() => api.siteOrder(id), onFailure);
+  // The order with the site's users to staff it from (both read again after a change).
+  const [loaded, reload, refresh] = useLoad(() => Promise.all([api.siteOrder(id), api.siteUsers()]).then(([order, users]) => ({ order, users })), onFailure);
   // What the answer did (or why it failed), announced; the order is then read again.
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
-  usePageTitle(loaded.state === 'ready' ? t.site.orderTitle(loaded.value.activity.courseName) : t.site.title);
+  usePageTitle(loaded.state === 'ready' ? t.site.orderTitle(loaded.value.order.activity.courseName) : t.site.title);
+  const done = (text: string, ok: boolean) => {
+    setNotice({ ok, text });
+    if (ok) refresh();
+  };
   return (
     <>
       <Link to="/">{t.site.back}</Link>
       <LoadState loaded={loaded} reload={reload}>
-        {(order) => (
+        {({ order, users }) => (
           <article aria-labelledby="order-title">
             <Heading level={1} data-size="xl" id="order-title">
               {t.site.orderTitle(`${order.activity.courseCode} ${order.activity.courseName}`)}
@@ -71,16 +78,18 @@ export function SiteOrderPage({ api, onFailure }: { api: PortalApi; onFailure(fa
               </ul>
             )}
             <div aria-live="polite">{notice && <Alert data-color={notice.ok ? 'success' : 'danger'}>{notice.text}</Alert>}</div>
-            {order.status === 'ordered' && (
-              <OrderAnswer
+            {order.status === 'ordered' && <OrderAnswer api={api} order={order} onDone={done} />}
+            {!['ordered', 'declined', 'cancelled'].includes(order.status) && (
+              <OrderStaffing
+                // A fresh form once the order's staffing changed on the server.
+                key={JSON.stringify(order.staffing ?? null)}
                 api={api}
                 order={order}
-                onDone={(text, ok) => {
-                  setNotice({ ok, text });
-                  if (ok) refresh();
-                }}
+                users={users.filter((user) => user.sites.includes(order.site.id))}
+                onDone={done}
               />
             )}
+            {order.students.length > 0 && <OrderStudents key={JSON.stringify(order.students)} api={api} order={order} onDone={done} />}
           </article>
         )}
       </LoadState>

@@ -8,19 +8,24 @@ import { useLoad } from '../../app/use-load';
 import { usePageTitle } from '../../app/use-page-title';
 import { formatDate } from '../../i18n/format';
 import { useLanguage, useT } from '../../i18n/language';
+import { OrderCalendar } from './order-calendar';
+import { SitePlacesTable } from './site-places';
 
-/** "Bestillinger": the site's orders, the incoming ones (waiting for an answer) first. */
+/**
+ * "Bestillinger": the site's orders, the incoming ones (waiting for an answer) first, then the
+ * calendar of their placement periods, the places offered per site and unit, and the other orders.
+ */
 export function SiteOrdersPage({ api, onFailure }: { api: PortalApi; onFailure(failure: PortalFailure): void }) {
   const t = useT();
   usePageTitle(t.site.title);
-  const [loaded, reload] = useLoad(() => api.siteOrders(), onFailure);
+  const [loaded, reload] = useLoad(() => Promise.all([api.siteOrders(), api.sitePlaces()]).then(([orders, places]) => ({ orders, places })), onFailure);
   return (
     <>
       <Heading level={1} data-size="xl">
         {t.site.title}
       </Heading>
       <LoadState loaded={loaded} reload={reload}>
-        {(orders) => {
+        {({ orders, places }) => {
           const incoming = orders.filter((order) => order.status === 'ordered');
           const others = orders.filter((order) => order.status !== 'ordered');
           return (
@@ -29,6 +34,14 @@ export function SiteOrdersPage({ api, onFailure }: { api: PortalApi; onFailure(f
                 {t.site.incoming}
               </Heading>
               {incoming.length === 0 ? <Paragraph>{t.site.noneIncoming}</Paragraph> : <OrderTable orders={incoming} testId="incoming-orders" />}
+              <Heading level={2} data-size="md">
+                {t.site.calendar.title}
+              </Heading>
+              <OrderCalendar orders={orders} />
+              <Heading level={2} data-size="md">
+                {t.site.placesTable.title}
+              </Heading>
+              <SitePlacesTable places={places} />
               {others.length > 0 && (
                 <>
                   <Heading level={2} data-size="md">

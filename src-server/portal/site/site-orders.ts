@@ -7,6 +7,7 @@ import type { ServerSteps } from '../../cases/server-steps';
 import type { Sql } from '../../db/database';
 import { HttpError } from '../../http/http-error';
 import { takePortalStep } from '../portal-step';
+import { siteStudentsOf } from './site-students';
 
 /**
  * A site coordinator's placement orders: the placement cases of their sites (a placement case's
@@ -15,15 +16,15 @@ import { takePortalStep } from '../portal-step';
  */
 const storedPlacementSchema = caseSchema.omit({ status: true, details: true }).extend({ status: placementStatusSchema, details: placementDetailsSchema });
 
-/** The coordinator's orders, newest first (by when sent, else created). */
-export async function siteOrders(sql: Sql, actor: Actor): Promise<SiteOrder[]> {
+/** The orders of the user's sites their site role may see (a coordinator's from sent on), newest first (by when sent, else created). */
+export async function siteOrders(sql: Sql, actor: Actor, role: 'siteCoordinator' | 'siteSupervisor' = 'siteCoordinator'): Promise<SiteOrder[]> {
   const rows = await sql.query<{ doc: string }>(
     `SELECT doc FROM sync_documents WHERE collection = 'cases' AND NOT deleted AND doc::json->>'type' = 'placement' AND doc::json->>'cohort' = ANY($1)`,
     [actor.scope.partners],
   );
   return rows
     .map((row) => storedPlacementSchema.parse(JSON.parse(row.doc)))
-    .filter((c) => roleCanSee('siteCoordinator', actor, c))
+    .filter((c) => roleCanSee(role, actor, c))
     .map((c) => ({ order: orderView(c), at: c.details.order.sentAt ?? c.createdAt }))
     .sort((a, b) => b.at.localeCompare(a.at))
     .map(({ order }) => order);
@@ -50,7 +51,7 @@ export async function answerOrder(
 }
 
 function orderView(c: ReturnType<typeof storedPlacementSchema.parse>): SiteOrder {
-  const { activity, site, order, capacity, declined } = c.details;
+  const { activity, site, order, capacity, declined, staffing } = c.details;
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -61,5 +62,7 @@ function orderView(c: ReturnType<typeof storedPlacementSchema.parse>): SiteOrder
     sentAt: order.sentAt,
     confirmedPlaces: capacity?.places,
     declineReason: declined?.reason,
+    staffing,
+    students: siteStudentsOf(c.details),
   };
 }

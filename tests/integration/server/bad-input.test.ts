@@ -348,6 +348,22 @@ beforeAll(async () => {
     ['GET /portal/api/site/orders/{id}', { auth: true, params: { id: String(caseDoc.id) } }],
     ['POST /portal/api/site/orders/{id}/confirm', { auth: true, params: { id: String(caseDoc.id) }, body: { places: 2 } }],
     ['POST /portal/api/site/orders/{id}/decline', { auth: true, params: { id: String(caseDoc.id) }, body: { reason: 'Ingen kapasitet' } }],
+    [
+      'PUT /portal/api/site/orders/{id}/staffing',
+      {
+        auth: true,
+        params: { id: String(caseDoc.id) },
+        body: { staffing: [{ className: 'A', coordinatorId: 'u-praksiskoord-x', supervisors: [{ userId: 'u-praksisveileder-x', limit: 2 }] }] },
+      },
+    ],
+    [
+      'POST /portal/api/site/orders/{id}/supervisor-changes',
+      { auth: true, params: { id: String(caseDoc.id) }, body: { personId: 'p-1', toId: 'u-praksisveileder-x', reason: 'Bytte' } },
+    ],
+    ['GET /portal/api/site/users', { auth: true }],
+    ['GET /portal/api/site/places', { auth: true }],
+    ['GET /portal/api/site/students', { auth: true, query: { today: '2026-11-23' } }],
+    ['GET /portal/api/site/supervised', { auth: true, query: { today: '2026-11-23' } }],
     ['POST /portal/api/invitations/nominator', { body: { token: 'x'.repeat(43), email: 'ola@example.com', password: 'Fjellbekk i Lindenhof 7' } }],
     [
       'POST /api/nominations/on-behalf',
