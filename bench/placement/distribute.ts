@@ -8,9 +8,8 @@
  */
 import type { Emit } from '../../scripts/bench';
 import { mulberry32, Rng } from '../../dev/demo-data/prng';
-import { distributionInstanceSchema, type DistributionInstance } from '../../src-shared/domain/placement/distribution';
+import { distributionInstanceSchema, relaxationBound, solveDistribution, type DistributionInstance } from '../../src-shared/domain/placement/distribution';
 import { highs } from '../../src-server/case-types/placement/distribution/highs';
-import { relaxationBound, solveDistribution } from '../../src-server/case-types/placement/distribution/solve-distribution';
 
 const STUDENTS = 2_000;
 const SITES = 300;
@@ -56,7 +55,7 @@ export async function benchDistribution(emit: Emit): Promise<void> {
   for (let run = 0; run < 4; run++) {
     const start = performance.now();
     const parsed = distributionInstanceSchema.parse(raw);
-    const result = await solveDistribution(parsed);
+    const result = await solveDistribution(await highs(), parsed);
     const elapsed = performance.now() - start;
     if (result.status !== 'optimal') throw new Error(`the bench instance is infeasible: ${result.blocking}`);
     if (run > 0) times.push(elapsed);
@@ -66,6 +65,6 @@ export async function benchDistribution(emit: Emit): Promise<void> {
   const engine = `HiGHS ${(await highs()).version.string} WebAssembly, Node ${process.versions.node}`;
   const { parsed, totalCost } = solved!;
   emit('placement.distribute-2000-on-300.ms', times[1]!, `ms (${engine}, ${parsed.supervisors.length} supervisors, ${parsed.costs.length} allowed pairs)`);
-  const bound = await relaxationBound(parsed);
+  const bound = relaxationBound(await highs(), parsed);
   emit('placement.optimality-gap.pct', (100 * (totalCost - bound)) / Math.abs(totalCost), `% (optimum ${totalCost}, LP bound ${bound})`);
 }

@@ -7,6 +7,7 @@ import type { EducationOffer } from '../../src-shared/domain/nomination/educatio
 import type { Note } from '../../src-shared/domain/note/note.schema';
 import type { OrgUnit } from '../../src-shared/domain/organisation/org-unit.schema';
 import type { Person } from '../../src-shared/domain/person/person.schema';
+import type { PlacementActivity } from '../../src-shared/domain/placement/activity.schema';
 import type { Task } from '../../src-shared/domain/task/task.schema';
 import { demoApproval } from './approval-demo';
 import { demoCourseDelivery } from './course-delivery-demo';
@@ -17,6 +18,7 @@ import { demoNomination } from './nomination-demo';
 import { demoOffers } from './offers';
 import { INSTITUTION } from './organisation';
 import { demoOrganisation } from './organisation-units';
+import { demoActivities } from './placement-activities-demo';
 import { demoPlacement } from './placement-demo';
 import { mulberry32, Rng } from './prng';
 
@@ -29,6 +31,8 @@ export interface DemoData {
   organisation: OrgUnit[];
   /** The partners' education offers, one per offer code the nominations use. */
   offers: EducationOffer[];
+  /** Placement activities: the latest period's (its orders name it) and one in planning. */
+  activities: PlacementActivity[];
 }
 
 export interface DemoDataOptions {
@@ -96,6 +100,8 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
         break;
     }
   }
+  // Tags the latest period's orders with their activity, so it goes before the cases are handed out.
+  const activities = demoActivities(ctx.cases, ctx.people, now.toISOString());
   return {
     cases: ctx.cases,
     people: ctx.people,
@@ -104,6 +110,7 @@ export function generateDemoData(options: DemoDataOptions): DemoData {
     documents: ctx.documents,
     organisation: demoOrganisation(now),
     offers: demoOffers(now),
+    activities,
   };
 }
 

@@ -37,7 +37,7 @@ export function demoOrganisationRows(): Record<string, string>[] {
     });
   }
   for (const site of placementSites) {
-    rows.push({ id: site.id, kind: 'site', name: site.name, parentId: site.department });
+    rows.push({ id: site.id, kind: 'site', name: site.name, parentId: site.department, ...(site.municipality && { municipality: site.municipality }) });
     rows.push({ id: `${site.id}-unit`, kind: 'siteUnit', name: site.unit, parentId: site.id });
   }
   return rows;

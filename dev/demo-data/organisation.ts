@@ -252,14 +252,16 @@ export interface PlacementSite {
   name: string;
   unit: string;
   department: string;
+  /** Where the site lies (the distribution's travel cost); unknown for some. */
+  municipality?: string;
 }
 
 export const placementSites: readonly PlacementSite[] = [
-  { id: 'site-sentrum-sykehjem', name: 'Fjordheim kommune – Sentrum sykehjem', unit: 'Langtidsavdelingen', department: 'helse' },
-  { id: 'site-fjordheim-sjukehus', name: 'Fjordheim sjukehus', unit: 'Medisinsk sengepost', department: 'helse' },
-  { id: 'site-nordlys-bofellesskap', name: 'Nordlys bofellesskap', unit: 'Avlastning', department: 'helse' },
+  { id: 'site-sentrum-sykehjem', name: 'Fjordheim kommune – Sentrum sykehjem', unit: 'Langtidsavdelingen', department: 'helse', municipality: 'Fjordheim' },
+  { id: 'site-fjordheim-sjukehus', name: 'Fjordheim sjukehus', unit: 'Medisinsk sengepost', department: 'helse', municipality: 'Fjordheim' },
+  { id: 'site-nordlys-bofellesskap', name: 'Nordlys bofellesskap', unit: 'Avlastning', department: 'helse', municipality: 'Nordli' },
   { id: 'site-solbakken-barnehage', name: 'Solbakken barnehage', unit: 'Småbarnsavdelingen', department: 'laerer' },
-  { id: 'site-bryggen-skole', name: 'Bryggen skole', unit: '5.–7. trinn', department: 'laerer' },
+  { id: 'site-bryggen-skole', name: 'Bryggen skole', unit: '5.–7. trinn', department: 'laerer', municipality: 'Strandvik' },
 ];
 
 /** FS institutions asked in a result fetch (the seed's test persons have results at 216 and 214). */

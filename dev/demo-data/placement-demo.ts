@@ -71,10 +71,7 @@ export function demoPlacement(ctx: DemoContext, id: string, seq: number): void {
   const staffing = classes.map((className) => ({
     className,
     coordinator: contact(siteCoordinator),
-    supervisors: [
-      { ...contact(supervisor), limit: places },
-      ...(rng.chance(0.5) ? [{ ...contact(siteCoordinator), limit: 2 }] : []),
-    ],
+    supervisors: [{ ...contact(supervisor), limit: places }, ...(rng.chance(0.5) ? [{ ...contact(siteCoordinator), limit: 2 }] : [])],
   }));
   if (!run.step(siteCoordinator, [1, 10], (at) => ({ type: 'assignStaff', at, staffing }))) return done();
   const students = Array.from({ length: places }, (_, i) => {

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-shared/ipc/app.contract';
 import type { Handlers } from '../../src-shared/ipc/channels';
+import { placementSolve } from '../case-types/placement/placement-solve.handler';
 import type { DocumentsHandlers } from '../services/documents-wiring/compose-documents';
 import type { Logger } from '../services/logger/logger.service';
 import type { SessionHandlers } from '../services/session/session.service';
@@ -27,6 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.logger.write({ ...entry, source: 'renderer' });
       return { written: true };
     },
+    placementSolve,
     ...deps.documents,
     ...deps.session,
   };

@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { APPROVAL_PATH } from '../features/approval/approval-path';
 import { NOMINATION_PATH } from '../features/nomination/nomination-path';
 import { FOLLOW_UP_PATH } from '../features/follow-up/follow-up-path';
+import { PlacementNavLink } from '../features/placement/placement-nav-link';
 import { UserMenu } from '../features/session/user-menu';
 import { TasksNavLink } from '../features/tasks/tasks-nav-link';
 import { useT } from '../i18n/use-t';
@@ -28,6 +29,7 @@ export function AppHeader() {
           <li>
             <NavLink to={NOMINATION_PATH}>{t.nav.nomination}</NavLink>
           </li>
+          <PlacementNavLink />
           <li>
             <TasksNavLink />
           </li>

@@ -4,6 +4,8 @@ import { CasePage } from '../features/case/case-page';
 import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
 import { followUpRoutes } from '../features/follow-up/follow-up-routes';
 import { nominationRoutes } from '../features/nomination/nomination-routes';
+import { distributionRoutes } from '../features/placement/distribution/distribution-routes';
+import { placementRoutes } from '../features/placement/placement-routes';
 import { CaseOverviewPage } from '../features/overview/case-overview-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { MyTasksPage } from '../features/tasks/my-tasks-page';
@@ -28,6 +30,8 @@ export function createAppRouter() {
         ...followUpRoutes,
         ...approvalRoutes,
         ...nominationRoutes,
+        ...placementRoutes,
+        ...distributionRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -33,6 +33,7 @@ export async function seedDemoDataIfEmpty(db: SaksflytDatabase, caseCount: numbe
   await insertInChunks(db.notes, data.notes);
   await insertInChunks(db.tasks, data.tasks);
   await insertInChunks(db.documents, data.documents);
+  await insertInChunks(db.activities, data.activities);
   return data.cases.length;
 }
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { summarizeZodError } from '../../src-shared/kernel/app-error';
-import { distributionInstanceSchema } from '../../src-shared/domain/placement/distribution';
-import { solveDistribution } from '../case-types/placement/distribution/solve-distribution';
+import { distributionInstanceSchema, solveDistribution } from '../../src-shared/domain/placement/distribution';
+import { highs } from '../case-types/placement/distribution/highs';
 import { options } from './admin-command';
 
 /** The usage line of `npm run admin -- placement …`. */
@@ -41,7 +41,7 @@ export async function runPlacementCommand(args: string[], io: PlacementIo): Prom
     io.err(`Invalid instance ${flags.in}: ${summarizeZodError(instance.error)}`);
     return 2;
   }
-  const result = await solveDistribution(instance.data, { explain: flags.explain === true });
+  const result = await solveDistribution(await highs(), instance.data, { explain: flags.explain === true });
   await writeFile(flags.out, `${JSON.stringify(result, null, 2)}\n`);
   io.out(
     result.status === 'optimal'

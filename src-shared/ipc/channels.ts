@@ -17,6 +17,7 @@ import {
 } from '../documents/documents.contract';
 import { appInfoChannel } from './app.contract';
 import { logWriteChannel } from './log.contract';
+import { placementSolveChannel } from './placement.contract';
 import { localDbKeyChannel } from './secure-store.contract';
 import {
   sessionCurrentChannel,
@@ -50,6 +51,7 @@ export const channels = {
   archiveRetry: archiveRetryChannel,
   archiveTargets: archiveTargetsChannel,
   canvasCoursework: canvasCourseworkChannel,
+  placementSolve: placementSolveChannel,
   sessionLogin: sessionLoginChannel,
   sessionRefresh: sessionRefreshChannel,
   sessionLogout: sessionLogoutChannel,

@@ -3,6 +3,8 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { useT } from '../../i18n/use-t';
 import { approvalCasePath } from '../approval/approval-path';
 import { followUpCasePath } from '../follow-up/follow-up-path';
+import { orderPath } from '../placement/placement-path';
+import { usePlacementText } from '../placement/placement-text';
 import { PageHeading } from '../../ui/page-heading';
 import { usePageTitle } from '../../ui/use-page-title';
 import { CaseFacts } from './case-facts';
@@ -20,6 +22,7 @@ export function CasePage() {
 
 function CaseRecord({ id }: { id: string }) {
   const t = useT();
+  const placementText = usePlacementText();
   const { caseDoc, person, notes, tasks, documents } = useCaseRecord(id);
   usePageTitle(caseDoc ? `${caseDoc.caseNumber} ${caseDoc.title}` : caseDoc === null ? t.casePage.notFound : t.app.loading);
 
@@ -55,6 +58,13 @@ function CaseRecord({ id }: { id: string }) {
         <Paragraph>
           <Link asChild>
             <RouterLink to={approvalCasePath(caseDoc.id)}>{t.casePage.openApproval}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
+      {caseDoc.type === 'placement' && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={orderPath(caseDoc.id)}>{placementText.order.open}</RouterLink>
           </Link>
         </Paragraph>
       )}

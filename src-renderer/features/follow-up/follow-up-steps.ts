@@ -17,6 +17,7 @@ import { sendLetter, type LetterReport } from '../case/send-letter';
 import { serverReport, transitionError, type ServerReport } from '../case/step-outcome';
 import { studentName } from '../case/letter-parts';
 import { archiveRecord, type FollowUpContext } from './document-inputs';
+import { newCaseNumber } from '../case/new-case-number';
 
 /**
  * One workflow step as the app takes it: the pure transition decides; the documents the step
@@ -134,7 +135,7 @@ export async function createFollowUpCase(
   const caseDoc: FollowUpCase = {
     id: `fu-${crypto.randomUUID()}`,
     type: 'followUp',
-    caseNumber: `${at.slice(0, 4)}/${String(10_000 + Math.floor(Math.random() * 90_000))}`,
+    caseNumber: newCaseNumber(at),
     title: `Oppfølging – ${studentName(input.student)} (${input.cohort})`,
     status: initial.status as FollowUpCase['status'],
     institution: actor.scope.institution,

@@ -54,7 +54,12 @@ export const orgAttributeSchemas = {
       .optional(),
   }),
   agreement: z.strictObject({ validFrom: isoDate.optional(), validTo: isoDate.optional(), places: count.optional() }),
-  site: z.strictObject({ address: text(300).optional(), email: z.email().max(200).optional() }),
+  site: z.strictObject({
+    address: text(300).optional(),
+    email: z.email().max(200).optional(),
+    /** The municipality the site lies in: the placement distribution's travel cost (issue 12). */
+    municipality: text(100).optional(),
+  }),
   siteUnit: z.strictObject({ capacity: count.optional() }),
 } satisfies Record<OrgUnitKind, z.ZodObject>;
 

@@ -9,7 +9,11 @@ import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
  * cases that name the activity (`details.activity.id`). Sites never receive an activity.
  */
 const name = z.string().trim().min(1).max(200);
-const className = z.string().min(1).max(5).regex(/^[A-Z]{1,5}$/, 'a class name like A or B');
+const className = z
+  .string()
+  .min(1)
+  .max(5)
+  .regex(/^[A-Z]{1,5}$/, 'a class name like A or B');
 const siteId = z.string().min(1).max(100);
 
 export const activityClassSchema = z.object({

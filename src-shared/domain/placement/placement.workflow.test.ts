@@ -69,13 +69,23 @@ describe('placement workflow', () => {
     expect(asked.state.details.distribution!.students[1]!.supervisorId).toBe(LIV_AAS.userId);
     // The site cannot decide, and cannot ask twice for the same student.
     expect(transition(asked.state, placementEvents.decideSupervisorChange(asked.state), site)).toMatchObject({ ok: false, reason: 'role-not-allowed' });
-    expect(transition(asked.state, { ...request, requestId: 'change-2' }, site)).toMatchObject({ ok: false, message: 'A change for this student is already waiting' });
+    expect(transition(asked.state, { ...request, requestId: 'change-2' }, site)).toMatchObject({
+      ok: false,
+      message: 'A change for this student is already waiting',
+    });
     const approved = transition(asked.state, placementEvents.decideSupervisorChange(asked.state), admin);
     if (!approved.ok) throw new Error(approved.message);
     expect(approved.state.details.distribution!.students[1]!.supervisorId).toBe(KARE_HOLM.userId);
     expect(approved.state.details.supervisorChangeDecisions).toEqual([expect.objectContaining({ requestId: 'change-1', approved: true, by: admin.userId })]);
-    expect(transition(approved.state, placementEvents.decideSupervisorChange(approved.state), admin)).toMatchObject({ ok: false, message: 'The request is already decided' });
-    const refused = transition(asked.state, { ...placementEvents.decideSupervisorChange(asked.state), approved: false, comment: 'Vi finner en annen løsning.' }, admin);
+    expect(transition(approved.state, placementEvents.decideSupervisorChange(approved.state), admin)).toMatchObject({
+      ok: false,
+      message: 'The request is already decided',
+    });
+    const refused = transition(
+      asked.state,
+      { ...placementEvents.decideSupervisorChange(asked.state), approved: false, comment: 'Vi finner en annen løsning.' },
+      admin,
+    );
     expect(refused.ok && refused.state.details.distribution!.students[1]!.supervisorId).toBe(LIV_AAS.userId);
   });
 

@@ -171,7 +171,15 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
         const problem = changeRequestProblem(c.details, e);
         if (problem) return problem;
         const student = c.details.distribution!.students.find((s) => s.personId === e.personId)!;
-        const request = { id: e.requestId, personId: e.personId, fromId: student.supervisorId, toId: e.toId, reason: e.reason, requestedBy: actor.userId, requestedAt: e.at };
+        const request = {
+          id: e.requestId,
+          personId: e.personId,
+          fromId: student.supervisorId,
+          toId: e.toId,
+          reason: e.reason,
+          requestedBy: actor.userId,
+          requestedAt: e.at,
+        };
         return { details: { ...c.details, supervisorChangeRequests: [...c.details.supervisorChangeRequests, request] }, commands: [] };
       },
     },
@@ -237,7 +245,10 @@ function decideChange(details: PlacementDetails, e: Extract<PlacementEvent, { ty
   const decision = { requestId: request.id, approved: e.approved, by, at: e.at, comment: e.comment };
   const distribution =
     e.approved && details.distribution
-      ? { ...details.distribution, students: details.distribution.students.map((s) => (s.personId === request.personId ? { ...s, supervisorId: request.toId } : s)) }
+      ? {
+          ...details.distribution,
+          students: details.distribution.students.map((s) => (s.personId === request.personId ? { ...s, supervisorId: request.toId } : s)),
+        }
       : details.distribution;
   return {
     details: { ...details, distribution, supervisorChangeDecisions: [...details.supervisorChangeDecisions, decision] },

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { bruteForceDistribution } from '../../../../dev/testing/placement-brute-force';
 import { describe, expect, it } from 'vitest';
-import { distributionInstanceSchema, type DistributionInstance, type DistributionResult } from '../../../../src-shared/domain/placement/distribution';
-import { relaxationBound, solveDistribution } from './solve-distribution';
+import {
+  distributionInstanceSchema,
+  relaxationBound,
+  solveDistribution as solveWith,
+  type DistributionInstance,
+  type DistributionResult,
+} from '../../../../src-shared/domain/placement/distribution';
+import { highs } from './highs';
+
+/** The shared solver with this process's HiGHS, as the admin command runs it. */
+const solveDistribution = async (instance: DistributionInstance) => solveWith(await highs(), instance);
 
 /**
  * Small random instances: some pairs not allowed, some locks (valid or not); tight ones also have
@@ -121,6 +130,6 @@ describe('solveDistribution (HiGHS)', () => {
     );
     const result = await solveDistribution(instance!);
     expect(result.status).toBe('optimal');
-    expect(await relaxationBound(instance!)).toBeCloseTo(result.totalCost!, 6);
+    expect(relaxationBound(await highs(), instance!)).toBeCloseTo(result.totalCost!, 6);
   });
 });

@@ -1,16 +1,16 @@
-import {
-  assignSupervisors,
-  buildModel,
-  byCodeUnits,
-  distributionLp,
-  explainDistribution,
-  findBlocking,
-  lockedPairs,
-  type DistributionInstance,
-  type DistributionModel,
-  type DistributionResult,
-} from '../../../../src-shared/domain/placement/distribution';
-import { highs } from './highs';
+import type { Highs } from 'highs';
+import { findBlocking } from './blocking';
+import { buildModel, distributionLp, lockedPairs, type DistributionModel } from './distribution-model';
+import type { DistributionInstance, DistributionResult } from './distribution.schema';
+import { explainDistribution } from './explain';
+import { assignSupervisors, byCodeUnits } from './supervisors';
+
+/**
+ * The part of HiGHS the solver uses (one-shot `solve` of CPLEX LP text). The caller injects it: the
+ * server and the main process each load the WebAssembly once (their `highs()` loader), so this
+ * module stays pure and both share one solver.
+ */
+export type LpSolver = Pick<Highs, 'solve'>;
 
 /** Exact optimum: no relative or absolute gap allowed. */
 const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 } as const;
@@ -24,13 +24,13 @@ const INTEGRALITY = 1e-6;
  * input costs. Same input, same result. With `explain`, the result also says why each student got
  * their site (`explainDistribution`).
  */
-export async function solveDistribution(instance: DistributionInstance, { explain = false } = {}): Promise<DistributionResult> {
+export async function solveDistribution(solver: LpSolver, instance: DistributionInstance, { explain = false } = {}): Promise<DistributionResult> {
   const model = buildModel(instance);
   const blocking = findBlocking(model);
   if (blocking.length) {
     return { status: 'infeasible', totalCost: null, assignments: [], blocking: blocking.map(({ message }) => message).join(' '), blockingDetail: blocking };
   }
-  const chosen = await solveModel(model);
+  const chosen = solveModel(solver, model);
   const siteOf = new Map(chosen.map((pair) => [model.students[model.pairs[pair]!.student]!, model.sites[model.pairs[pair]!.site]!.id]));
   const costs = chosen.map((pair) => model.pairs[pair]!).sort((a, b) => byCodeUnits(model.students[a.student]!, model.students[b.student]!));
   const result = {
@@ -43,16 +43,16 @@ export async function solveDistribution(instance: DistributionInstance, { explai
 }
 
 /** The LP relaxation's optimum of a feasible instance: the lower bound the optimality gap is measured against. */
-export async function relaxationBound(instance: DistributionInstance): Promise<number> {
-  const solution = (await highs()).solve(distributionLp(buildModel(instance), { integer: false }), OPTIONS);
+export function relaxationBound(solver: LpSolver, instance: DistributionInstance): number {
+  const solution = solver.solve(distributionLp(buildModel(instance), { integer: false }), OPTIONS);
   if (solution.Status !== 'Optimal') throw new Error(`HiGHS ended the LP relaxation with "${solution.Status}"`);
   return solution.ObjectiveValue;
 }
 
 /** Solves the MIP of a model that passed `findBlocking`; returns the chosen pair per student. */
-async function solveModel(model: DistributionModel): Promise<number[]> {
+function solveModel(solver: LpSolver, model: DistributionModel): number[] {
   if (!model.students.length) return []; // HiGHS calls an empty model "Empty", not optimal
-  const solution = (await highs()).solve(distributionLp(model, { integer: true }), OPTIONS);
+  const solution = solver.solve(distributionLp(model, { integer: true }), OPTIONS);
   if (solution.Status !== 'Optimal') throw new Error(`HiGHS ended with "${solution.Status}" on an instance that has a feasible assignment`);
   const value = (pair: number) => solution.Columns[`x${pair}`]?.Primal ?? 0;
   const chosen = model.pairsOfStudent.map((pairs, student) => {
