@@ -38,11 +38,13 @@ function usage(): string {
     ...EWP_USAGE.map((line) => `  ${line}`),
     `  ${PLACEMENT_USAGE}`,
     '  demo --out DIR',
+    '  course demo --out DIR [--participants N]',
   ].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);
 if (name === 'demo') process.exit(await demoCommand(args));
+if (name === 'course') process.exit(await (await import('../src-main/cli/course-demo')).courseCommand(args));
 if (name === 'ewp') {
   const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line), openDatabase: () => openAdminDatabase() };
   process.exit(await runEwpCommand(args, io));

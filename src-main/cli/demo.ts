@@ -236,7 +236,7 @@ function demoActors(demo: ReturnType<typeof demoFollowUpCase>) {
 }
 
 /** One line for a command the demo does not carry out itself. */
-function message(command: Command): string {
+export function message(command: Command): string {
   switch (command.type) {
     case 'notify':
       return `notify ${describe(command.to)} (${command.template})${command.copyTo.length ? `, copy ${command.copyTo.map(describe).join(', ')}` : ''}`;

@@ -1,8 +1,10 @@
 import { approvalDecisionInputSchema, type ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
+import { courseCertificateInputSchema, type CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
 import { decisionInputSchema, type DecisionInput } from '../../../src-shared/documents/decision.schema';
 import { protocolInputSchema, type ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { summonsInputSchema, type SummonsInput } from '../../../src-shared/documents/summons.schema';
 import { drawApprovalDecision } from '../../case-types/approval/decision.document';
+import { CERTIFICATE_TITLE, drawCourseCertificate } from '../../case-types/course-delivery/certificate.document';
 import { drawDecision } from '../../case-types/follow-up/decision.document';
 import { DECISION_TITLE } from './decision-letter';
 import { loadDocumentResources } from './document-resources';
@@ -17,6 +19,7 @@ export interface PdfRenderer {
   protocol(input: ProtocolInput): Promise<Buffer>;
   decision(input: DecisionInput): Promise<Buffer>;
   approvalDecision(input: ApprovalDecisionInput): Promise<Buffer>;
+  courseCertificate(input: CourseCertificateInput): Promise<Buffer>;
 }
 
 export function createPdfRenderer(options: { resourcesDir: string; now?: () => Date }): PdfRenderer {
@@ -59,6 +62,20 @@ export function createPdfRenderer(options: { resourcesDir: string; now?: () => D
         resources,
         { title: `${DECISION_TITLE} – ${input.caseNumber}`, author: author(input.institution), subject: input.title, createdAt: now() },
         (doc) => drawApprovalDecision(doc, input),
+      );
+    },
+    async courseCertificate(raw) {
+      const input = courseCertificateInputSchema.parse(raw);
+      const resources = await loadDocumentResources(options.resourcesDir);
+      return renderPdfA(
+        resources,
+        {
+          title: `${CERTIFICATE_TITLE} – ${input.participant.name}`,
+          author: author(input.institution),
+          subject: `${CERTIFICATE_TITLE} ${input.course.code} ${input.course.name}`,
+          createdAt: now(),
+        },
+        (doc) => drawCourseCertificate(doc, input),
       );
     },
   };

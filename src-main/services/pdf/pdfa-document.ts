@@ -10,10 +10,34 @@ export interface PdfMetadata {
   createdAt: Date;
 }
 
-/** The parts of pdfkit's document that its typings leave out: object references and the catalog. */
+/** The parts of pdfkit's document that its typings leave out: object references, the catalog, the current font. */
 interface PdfKitInternals {
   ref(data: Record<string, unknown>): { write(chunk: Buffer): void; end(): void };
   _root: { data: Record<string, unknown> };
+  /** pdfkit's embedded font: the fontkit font and its cache of laid-out words (never changed once made). */
+  _font: { font: object; layoutCache?: Record<string, unknown> };
+}
+
+/** Documents that share one cache of laid-out words before it is started afresh (bounds its size). */
+const LAYOUT_CACHE_DOCUMENTS = 2000;
+const layoutCaches = new WeakMap<object, { words: Record<string, unknown>; documents: number }>();
+
+/**
+ * Lets the document's fonts use the word layouts of the documents before it: shaping a word with
+ * fontkit costs far more than drawing it, and letters of one kind repeat nearly all their words.
+ */
+function shareWordLayouts(doc: PDFKit.PDFDocument): void {
+  for (const name of [FONT.bold, FONT.regular]) {
+    doc.font(name);
+    const embedded = (doc as unknown as PdfKitInternals)._font;
+    let cache = layoutCaches.get(embedded.font);
+    if (!cache || cache.documents >= LAYOUT_CACHE_DOCUMENTS) {
+      cache = { words: Object.create(null) as Record<string, unknown>, documents: 0 };
+      layoutCaches.set(embedded.font, cache);
+    }
+    cache.documents += 1;
+    if (embedded.layoutCache) embedded.layoutCache = cache.words;
+  }
 }
 
 /**
@@ -51,7 +75,7 @@ export async function renderPdfA(resources: DocumentResources, metadata: PdfMeta
   // pdfkit accepts parsed fontkit fonts (CHANGELOG 0.17); its typings only list file sources.
   doc.registerFont(FONT.regular, resources.regularFont as unknown as Buffer);
   doc.registerFont(FONT.bold, resources.boldFont as unknown as Buffer);
-  doc.font(FONT.regular);
+  shareWordLayouts(doc); // ends with the regular font selected
   doc.addPage();
   draw(doc);
   declarePdfA2b(doc, resources.iccProfile);

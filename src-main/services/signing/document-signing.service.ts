@@ -1,4 +1,5 @@
 import type { ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
+import type { CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
 import type { ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
@@ -23,6 +24,8 @@ export interface DocumentSigning {
   sealDecision(input: DecisionInput, seal: SignerBackend): Promise<SignedDocument>;
   /** The approval case's decision letter, sealed the same way. */
   sealApprovalDecision(input: ApprovalDecisionInput, seal: SignerBackend): Promise<SignedDocument>;
+  /** A course certificate (kursbevis), sealed with the institution's seal certificate. */
+  sealCourseCertificate(input: CourseCertificateInput, seal: SignerBackend): Promise<SignedDocument>;
 }
 
 export function createDocumentSigning(deps: {
@@ -84,5 +87,13 @@ export function createDocumentSigning(deps: {
     },
     sealDecision: async (input, seal) => sealDecisionLetter(await deps.renderer.decision(input), input, seal),
     sealApprovalDecision: async (input, seal) => sealDecisionLetter(await deps.renderer.approvalDecision(input), input, seal),
+    sealCourseCertificate: async (input, seal) =>
+      addSignature(
+        { pdf: await deps.renderer.courseCertificate(input), signatures: [] },
+        seal,
+        input.institution.name,
+        `Kursbevis ${input.course.code} for ${input.participant.name} forseglet med virksomhetens segl`,
+        input.institution.email,
+      ),
   };
 }
