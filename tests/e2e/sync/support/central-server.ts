@@ -19,12 +19,13 @@ import { DEMO_NOW, demoUsers, generateDemoData, type DemoData } from '../../../.
 export const SERVER_DEMO = { caseCount: 120, seed: 3 } as const;
 export const DEMO_PASSWORD = 'demo-passord-2026';
 
-/** Demo accounts the tests sign in with: a cohort coordinator, the head of the same department, a case officer and a partner's nominator (the portal). */
+/** Demo accounts the tests sign in with: a cohort coordinator, the head of the same department, a case officer, a partner's nominator (the portal) and the placement administrator. */
 export const accounts = {
   coordinator: { userId: 'u-kullkoord-helse', username: 'ragnhild' },
   head: { userId: 'u-avdleder-helse', username: 'kjersti' },
   caseOfficer: { userId: 'u-studiekonsulent', username: 'hedda' },
   nominator: { userId: 'u-nominator-lindenhof', username: 'jurgen' },
+  placementAdmin: { userId: 'u-praksisadmin', username: 'oyvind' },
 } as const;
 export type AccountName = keyof typeof accounts;
 
