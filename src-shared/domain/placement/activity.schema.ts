@@ -45,6 +45,8 @@ export const distributionRulesSchema = z.object({
   wishWeight: z.number().int().min(0).max(100),
   /** Soft: cost of a site outside the student's home municipality. */
   travelWeight: z.number().int().min(0).max(100),
+  /** Soft: cost per student beyond a site's fair share of the students (spreads them over the sites; absent: 0). */
+  spreadWeight: z.number().int().min(0).max(100).optional(),
 });
 export type DistributionRules = z.infer<typeof distributionRulesSchema>;
 
@@ -92,4 +94,4 @@ export const placementActivitySchema = z.object({
 });
 export type PlacementActivity = z.infer<typeof placementActivitySchema>;
 
-export const defaultDistributionRules: DistributionRules = { avoidEarlierSites: true, wishWeight: 10, travelWeight: 5 };
+export const defaultDistributionRules: DistributionRules = { avoidEarlierSites: true, wishWeight: 10, travelWeight: 5, spreadWeight: 2 };

@@ -233,6 +233,7 @@ export function ActivityEditor({ existing, id, initial, organisation, actor }: P
         <div className="placement-form__row">
           {input('rules.wishWeight', t.wishWeight, { type: 'number' })}
           {input('rules.travelWeight', t.travelWeight, { type: 'number' })}
+          {input('rules.spreadWeight', t.spreadWeight, { type: 'number' })}
         </div>
       </Fieldset>
 

@@ -75,7 +75,8 @@ export function formFromActivity(activity: PlacementActivity): ActivityFormValue
     to: activity.to,
     classes: activity.classes.map((c) => ({ name: c.name, teacherId: c.teacher?.userId ?? '' })),
     requirements: activity.requirements.map((text) => ({ text })),
-    rules: activity.rules,
+    // Activities saved before spreading was weighed have none: 0.
+    rules: { spreadWeight: 0, ...activity.rules },
     students: activity.students.map((s) => ({
       personId: s.personId,
       name: s.name,

@@ -35,11 +35,16 @@ const instances = fc
         locked: students
           ? fc.array(fc.record({ student: fc.nat(students - 1), site: fc.nat(sites - 1) }), { maxLength: roomy ? 1 : 2 })
           : fc.constant<{ student: number; site: number }[]>([]),
+        // Some sites spread: each student beyond `free` costs `cost`.
+        spreads: fc.array(fc.option(fc.record({ free: fc.integer({ min: 0, max: 3 }), cost: fc.integer({ min: 1, max: 6 }) }), { freq: 2 }), {
+          minLength: sites,
+          maxLength: sites,
+        }),
       })
-      .map(({ capacities, limits, costs, locked }): DistributionInstance =>
+      .map(({ capacities, limits, costs, locked, spreads }): DistributionInstance =>
         distributionInstanceSchema.parse({
           students: Array.from({ length: students }, (_, i) => ({ id: `s${i}` })),
-          sites: capacities.map((capacity, i) => ({ id: `site-${i}`, capacity })),
+          sites: capacities.map((capacity, i) => ({ id: `site-${i}`, capacity, ...(spreads[i] ? { spread: spreads[i] } : {}) })),
           supervisors: limits.flatMap((ofSite, site) => ofSite.map((limit, i) => ({ id: `v${site}-${i}`, site: `site-${site}`, limit }))),
           costs: costs.flatMap((cost, k) => (cost === null ? [] : [{ student: `s${Math.floor(k / sites)}`, site: `site-${k % sites}`, cost }])),
           locked: locked.map(({ student, site }) => ({ student: `s${student}`, site: `site-${site}` })),
@@ -66,6 +71,7 @@ function expectValid(instance: DistributionInstance, result: Extract<Distributio
   for (const { id, capacity } of instance.sites) expect(perSite.get(id) ?? 0).toBeLessThanOrEqual(capacity);
   for (const { id, limit } of instance.supervisors) expect(perSupervisor.get(id) ?? 0).toBeLessThanOrEqual(limit);
   for (const lock of instance.locked) expect(result.assignments.find(({ student }) => student === lock.student)?.site).toBe(lock.site);
+  for (const { id, spread } of instance.sites) if (spread) total += Math.max(0, (perSite.get(id) ?? 0) - spread.free) * spread.cost;
   expect(result.totalCost).toBeCloseTo(total, 9);
 }
 

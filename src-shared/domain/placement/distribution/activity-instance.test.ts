@@ -134,6 +134,22 @@ describe('buildActivityInstance', () => {
     expect(built.staleLocks).toEqual(['a3']);
   });
 
+  it('gives each order its fair share of the students before spreading costs more, when the rule weighs it', () => {
+    // 4 students for 5 places: each site's share is 4/5 of its places, rounded up; beyond it each student costs the weight.
+    const built = buildActivityInstance({ ...activity, rules: { ...activity.rules, spreadWeight: 3 } }, orders, municipalities);
+    expect(built.instance.sites).toEqual([
+      { id: `${order1.id}#A`, capacity: 2, spread: { free: 2, cost: 3 } },
+      { id: `${order1.id}#B`, capacity: 1, spread: { free: 1, cost: 3 } },
+      { id: 'order-2', capacity: 2, spread: { free: 2, cost: 3 } },
+    ]);
+    const fewer = buildActivityInstance(
+      { ...activity, students: activity.students.slice(0, 2), rules: { ...activity.rules, spreadWeight: 3 } },
+      orders,
+      municipalities,
+    );
+    expect(fewer.instance.sites.map((site) => site.spread?.free)).toEqual([1, 1, 1]);
+  });
+
   it('splits an order’s places between its classes by their supervisors’ limits', () => {
     expect(splitPlaces(3, [3, 3])).toEqual([2, 1]);
     expect(splitPlaces(4, [1, 2])).toEqual([1, 2]);

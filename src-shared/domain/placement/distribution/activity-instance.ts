@@ -61,6 +61,10 @@ export const DISTRIBUTABLE_STATUS: PlacementStatus = 'staffed';
  *   wishes (0 for the first wish); a site the student did not wish ranks one step after the last
  *   wish (wishes.length), so a student without wishes costs the same everywhere. An unknown
  *   municipality costs no travel: it cannot be told apart from the home municipality.
+ * - Spreading (`rules.spreadWeight`, when above 0): each slot's fair share is its places times the
+ *   share of all places the students need (rounded up); every student beyond it costs the weight,
+ *   so the students spread over the sites in proportion to their places rather than filling the
+ *   cheapest first.
  * - Locked assignments of the activity's distribution become `locked` pairs (on the slot of the
  *   student's class); a lock on an order that is no longer distributable is left out (`staleLocks`).
  */
@@ -90,7 +94,7 @@ export function buildActivityInstance(
     });
   const instance = distributionInstanceSchema.parse({
     students: activity.students.map((student) => ({ id: student.personId })),
-    sites: slotList.map(({ id, capacity }) => ({ id, capacity })),
+    sites: slotList.map(({ id, capacity }) => ({ id, capacity, ...spreadOf(activity, capacity, slotList) })),
     supervisors: slotList.flatMap((slot) => slot.supervisors.map(({ id, limit }) => ({ id, site: slot.id, limit }))),
     costs,
     locked,
@@ -158,4 +162,13 @@ function costOf(activity: PlacementActivity, student: ActivityStudent, slot: Ord
   const home = student.homeMunicipality.trim().toLocaleLowerCase('nb');
   const travels = municipality !== undefined && municipality !== '' && municipality !== home;
   return activity.rules.wishWeight * wishRank(student, slot.siteId) + (travels ? activity.rules.travelWeight : 0);
+}
+
+/** A slot's spreading: beyond its fair share of the students, each costs `rules.spreadWeight` (none when 0). */
+function spreadOf(activity: PlacementActivity, capacity: number, slots: readonly { capacity: number }[]) {
+  const weight = activity.rules.spreadWeight ?? 0;
+  const places = slots.reduce((sum, slot) => sum + slot.capacity, 0);
+  if (weight <= 0 || places === 0) return {};
+  const share = Math.min(1, activity.students.length / places);
+  return { spread: { free: Math.ceil(capacity * share), cost: weight } };
 }

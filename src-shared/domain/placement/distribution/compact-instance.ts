@@ -24,7 +24,7 @@ export function compactInstance(instance: DistributionInstance): {
   const back = new Map<string, string>([...students, ...sites, ...supervisors].map(([id, token]) => [token, id]));
   const compact: DistributionInstance = {
     students: instance.students.map(({ id }) => ({ id: students.get(id)! })),
-    sites: instance.sites.map(({ id, capacity }) => ({ id: sites.get(id)!, capacity })),
+    sites: instance.sites.map(({ id, capacity, spread }) => ({ id: sites.get(id)!, capacity, ...(spread ? { spread } : {}) })),
     supervisors: instance.supervisors.map(({ id, site, limit }) => ({ id: supervisors.get(id)!, site: sites.get(site)!, limit })),
     costs: instance.costs.map(({ student, site, cost }) => ({ student: students.get(student)!, site: sites.get(site)!, cost })),
     locked: instance.locked.map(({ student, site }) => ({ student: students.get(student)!, site: sites.get(site)! })),

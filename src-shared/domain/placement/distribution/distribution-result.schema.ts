@@ -15,7 +15,10 @@ export const distributionExplanationSchema = z.object({
   reason: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('locked') }),
     z.object({ kind: z.literal('cheapest') }),
-    z.object({ kind: z.literal('full'), cheaper: z.array(z.object({ site: id, cost: z.number(), increase: z.number().nullable() })) }),
+    z.object({
+      kind: z.literal('full'),
+      cheaper: z.array(z.object({ site: id, cost: z.number(), increase: z.number().nullable(), free: z.boolean().optional() })),
+    }),
   ]),
   text,
 });

@@ -13,7 +13,19 @@ const count = z.number().int().min(0).max(1_000_000);
 export const distributionInstanceSchema = z
   .object({
     students: z.array(z.object({ id })).max(100_000),
-    sites: z.array(z.object({ id, capacity: count })).max(100_000),
+    sites: z
+      .array(
+        z.object({
+          id,
+          capacity: count,
+          /**
+           * Spreading (an extra field, outside the acceptance format): every student beyond `free`
+           * at this site adds `cost` to the total, so students spread over the sites.
+           */
+          spread: z.object({ free: count, cost: z.number().finite().min(0) }).optional(),
+        }),
+      )
+      .max(100_000),
     supervisors: z.array(z.object({ id, site: id, limit: count })).max(100_000),
     costs: z.array(z.object({ student: id, site: id, cost: z.number().finite() })).max(5_000_000),
     locked: z

@@ -27,13 +27,13 @@ function sentence(language: Language, { site, cost, reason }: Omit<DistributionE
     case 'full': {
       const items = reason.cheaper.map((cheaper) => cheaperSite(language, cheaper, cost - cheaper.cost, n)).join('; ');
       return nb
-        ? `Plassert på ${site} (kostnad ${n(cost)}). Hvert billigere sted er fullt: ${items}.`
-        : `Placed at ${site} (cost ${n(cost)}). Each cheaper site is full: ${items}.`;
+        ? `Plassert på ${site} (kostnad ${n(cost)}). ${reason.cheaper.every((c) => !c.free) ? 'Hvert billigere sted er fullt' : 'De billigere stedene'}: ${items}.`
+        : `Placed at ${site} (cost ${n(cost)}). ${reason.cheaper.every((c) => !c.free) ? 'Each cheaper site is full' : 'The cheaper sites'}: ${items}.`;
     }
   }
 }
 
-function cheaperSite(language: Language, { site, cost, increase }: CheaperSite, saving: number, n: (value: number) => number | string): string {
+function cheaperSite(language: Language, { site, cost, increase, free }: CheaperSite, saving: number, n: (value: number) => number | string): string {
   const nb = language === 'nb';
   const where = nb ? `${site} (kostnad ${n(cost)})` : `${site} (cost ${n(cost)})`;
   if (increase === null) {
@@ -45,6 +45,11 @@ function cheaperSite(language: Language, { site, cost, increase }: CheaperSite, 
     return nb
       ? `${where} ville gitt samme totalkostnad: dette er én av flere like gode fordelinger`
       : `${where} would give the same total: this is one of several equally good distributions`;
+  }
+  if (free) {
+    return nb
+      ? `${where} ville økt totalkostnaden med ${n(increase)}: stedet har allerede sin andel av studentene (spredning)`
+      : `${where} would raise the total by ${n(increase)}: the site already has its share of the students (spreading)`;
   }
   const others = increase + saving;
   return nb

@@ -16,15 +16,19 @@ const instances = fc
         maxLength: students * sites,
       }),
       lock: fc.option(fc.record({ student: fc.nat(students - 1), site: fc.nat(sites - 1) })),
+      spreads: fc.array(fc.option(fc.record({ free: fc.integer({ min: 0, max: 2 }), cost: fc.integer({ min: 1, max: 5 }) }), { freq: 2 }), {
+        minLength: sites,
+        maxLength: sites,
+      }),
     }),
   )
-  .map(({ students, places, costs, lock }): DistributionInstance => {
+  .map(({ students, places, costs, lock, spreads }): DistributionInstance => {
     const sites = places.length;
     const allowed = costs.flatMap((cost, k) => (cost === null ? [] : [{ student: `s${Math.floor(k / sites)}`, site: `site-${k % sites}`, cost }]));
     return distributionInstanceSchema.parse({
       students: Array.from({ length: students }, (_, i) => ({ id: `s${i}` })),
       // Places are split over capacity and supervisors' limits, so both count.
-      sites: places.map((count, i) => ({ id: `site-${i}`, capacity: count + (i % 2) })),
+      sites: places.map((count, i) => ({ id: `site-${i}`, capacity: count + (i % 2), ...(spreads[i] ? { spread: spreads[i] } : {}) })),
       supervisors: places.map((count, i) => ({ id: `v${i}`, site: `site-${i}`, limit: count + ((i + 1) % 2) })),
       costs: allowed,
       locked:
@@ -37,6 +41,7 @@ const instances = fc
 describe('explainDistribution', () => {
   it('gives, for each cheaper site, exactly the rise of the optimum when the student is locked there (brute force)', () => {
     const kinds = new Set<string>();
+    let heldBackBySpreading = 0;
     fc.assert(
       fc.property(instances, (instance) => {
         const optimum = bruteForceDistribution(instance);
@@ -55,7 +60,8 @@ describe('explainDistribution', () => {
           else {
             if (explanation.reason.kind !== 'full') throw new Error(`${explanation.student} should be explained as full`);
             expect(explanation.reason.cheaper.map(({ site }) => site).sort()).toEqual(cheaper.map(({ site }) => site).sort());
-            for (const { site, increase } of explanation.reason.cheaper) {
+            for (const { site, increase, free } of explanation.reason.cheaper) {
+              if (free) heldBackBySpreading++;
               const forced = bruteForceDistribution({ ...instance, locked: [...instance.locked, { student: explanation.student, site }] });
               if (forced === null) expect(increase).toBeNull();
               else expect(increase).toBeCloseTo(forced.total - optimum.total, 6);
@@ -68,6 +74,8 @@ describe('explainDistribution', () => {
       { numRuns: 400, seed: 7 },
     );
     expect([...kinds].sort()).toEqual(['cheapest', 'full', 'locked']);
+    // A cheaper site with a free place is passed over only for its spreading cost.
+    expect(heldBackBySpreading).toBeGreaterThan(0);
   });
 
   it('says why in plain words, in bokmål and English', () => {

@@ -1,4 +1,4 @@
-import { buildModel, pairKey, type DistributionModel } from './distribution-model';
+import { buildModel, pairKey, spreadCostOfAdding, type DistributionModel } from './distribution-model';
 import type { DistributionInstance } from './distribution.schema';
 import { byCodeUnits } from './supervisors';
 import { explanationText } from './explain-text';
@@ -8,6 +8,8 @@ export interface CheaperSite {
   site: string;
   cost: number;
   increase: number | null;
+  /** The site has a free place: what holds the student back is spreading, not a full site. */
+  free?: boolean;
 }
 
 export type ExplanationReason = { kind: 'locked' } | { kind: 'cheapest' } | { kind: 'full'; cheaper: CheaperSite[] };
@@ -42,6 +44,8 @@ export function explainDistribution(instance: DistributionInstance, siteOf: Map<
   const assigned = model.students.map((id) => siteIndex.get(siteOf.get(id)!)!);
   const epsilon = RELATIVE_EPSILON * model.pairs.reduce((largest, { cost }) => Math.max(largest, Math.abs(cost)), 1);
   const graph = residualGraph(model, assigned, epsilon);
+  const used = new Array<number>(model.sites.length).fill(0);
+  for (const site of assigned) used[site]!++;
   const distancesTo = new Map<number, Float64Array>();
   const explanations = model.students.map((student, index): DistributionExplanation => {
     const here = assigned[index]!;
@@ -61,7 +65,13 @@ export function explainDistribution(instance: DistributionInstance, siteOf: Map<
               const increase = path === Infinity ? null : pair.cost - cost + path;
               if (increase !== null && increase < -epsilon)
                 throw new Error(`The assignment is not optimal: ${student} would be cheaper at ${model.sites[pair.site]!.id}`);
-              return { site: model.sites[pair.site]!.id, cost: pair.cost, increase: increase === null ? null : increase <= epsilon ? 0 : increase };
+              const free = used[pair.site]! < model.sites[pair.site]!.places;
+              return {
+                site: model.sites[pair.site]!.id,
+                cost: pair.cost,
+                increase: increase === null ? null : increase <= epsilon ? 0 : increase,
+                ...(free ? { free } : {}),
+              };
             }),
           };
     const explanation = { student, site: model.sites[here]!.id, cost, cheapestCost, reason };
@@ -92,9 +102,10 @@ function residualGraph(model: DistributionModel, assigned: number[], epsilon: nu
     if (assigned[student] === site) edge(students + site, student, -cost);
     else edge(student, students + site, cost);
   });
+  // One more student at a site costs its spreading on top; one fewer saves it.
   model.sites.forEach((site, index) => {
-    if (used[index]! < site.places) edge(students + index, sink, 0);
-    if (used[index]! > 0) edge(sink, students + index, 0);
+    if (used[index]! < site.places) edge(students + index, sink, spreadCostOfAdding(site, used[index]!));
+    if (used[index]! > 0) edge(sink, students + index, -spreadCostOfAdding(site, used[index]! - 1));
   });
 
   return {

@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
 import { findBlocking } from './blocking';
-import { buildModel, distributionLp, lockedPairs, type DistributionModel } from './distribution-model';
+import { buildModel, distributionLp, lockedPairs, spreadPenalty, type DistributionModel } from './distribution-model';
 import type { DistributionInstance, DistributionResult } from './distribution.schema';
 import { explainDistribution } from './explain';
 import { assignSupervisors, byCodeUnits } from './supervisors';
@@ -33,9 +33,11 @@ export async function solveDistribution(solver: LpSolver, instance: Distribution
   const chosen = solveModel(solver, model);
   const siteOf = new Map(chosen.map((pair) => [model.students[model.pairs[pair]!.student]!, model.sites[model.pairs[pair]!.site]!.id]));
   const costs = chosen.map((pair) => model.pairs[pair]!).sort((a, b) => byCodeUnits(model.students[a.student]!, model.students[b.student]!));
+  const used = new Array<number>(model.sites.length).fill(0);
+  for (const { site } of costs) used[site]!++;
   const result = {
     status: 'optimal' as const,
-    totalCost: costs.reduce((sum, { cost }) => sum + cost, 0),
+    totalCost: costs.reduce((sum, { cost }) => sum + cost, 0) + spreadPenalty(model.sites, used),
     assignments: assignSupervisors(instance, siteOf),
     blocking: null,
   };
