@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { demoUsers } from '../../../dev/demo-data';
 import { openLindenhofOffer } from '../../../dev/testing/offer-fixture';
@@ -14,11 +11,12 @@ import { addDays, dateOf } from '../../../src-shared/domain/calendar/iso-date';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { nominationStatusLabels } from '../../../src-shared/domain/nomination';
 import { generateMobilities } from '../../stand-ins/ewp-partner-server';
-import { mailText, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
+import { mailText, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { expectAccessible } from '../support/axe';
-import { accounts, DEMO_PASSWORD, serverDemoData, startCentralServer, type CentralServer } from '../sync/support/central-server';
+import { accounts, DEMO_PASSWORD, serverDemoData, type CentralServer } from '../sync/support/central-server';
 import { signedIn } from '../sync/support/sign-in';
-import { expect, SYNC_SETTLE_MS, test as syncTest } from '../sync/support/sync-fixtures';
+import { expect, SYNC_SETTLE_MS } from '../sync/support/sync-fixtures';
+import { test } from '../sync/support/mail-fixtures';
 import { importFromEwpPartner } from './ewp-partner';
 import { savePersonalData } from '../portal/applicant-page';
 
@@ -31,21 +29,6 @@ import { savePersonalData } from '../portal/applicant-page';
  * accepts, one declines, and applicant and nominator get each outcome by e-mail; the nominator
  * withdraws the fourth, and the officer's open case page shows it withdrawn. Every page axe clean.
  */
-const test = syncTest.extend<{ smtp: SmtpStandIn }>({
-  // eslint-disable-next-line no-empty-pattern
-  smtp: async ({}, use) => {
-    const smtp = await startSmtpStandIn();
-    await use(smtp);
-    await smtp.close();
-  },
-  server: async ({ smtp }, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'saksflyt-e2e-walkthrough-'));
-    const server = await startCentralServer(dir, { smtp: { url: smtp.url, from: 'Saksflyt <saksflyt@hvl.example.no>', pollMs: 50 } });
-    await use(server);
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  },
-});
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const t = nominationTexts.nb;

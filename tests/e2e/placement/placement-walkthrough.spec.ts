@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { demoUsers, placementSites } from '../../../dev/demo-data';
 import { sykehjemActivity } from '../../../dev/testing/activity-fixture';
@@ -14,11 +11,12 @@ import { addDays, dateOf } from '../../../src-shared/domain/calendar/iso-date';
 import type { PlacementActivity } from '../../../src-shared/domain/placement/activity.schema';
 import { placementStatusLabels, type PlacementDetails } from '../../../src-shared/domain/placement/placement.schema';
 import { siteStudentsSchema, type SiteStudents } from '../../../src-shared/portal/site.contract';
-import { mailHeader, mailText, startSmtpStandIn, type SmtpStandIn } from '../../stand-ins/smtp-server';
+import { mailHeader, mailText, type SmtpStandIn } from '../../stand-ins/smtp-server';
 import { expectAccessible } from '../support/axe';
-import { accounts, DEMO_PASSWORD, serverDemoData, startCentralServer, type CentralServer } from '../sync/support/central-server';
+import { accounts, DEMO_PASSWORD, serverDemoData, type CentralServer } from '../sync/support/central-server';
 import { signedIn } from '../sync/support/sign-in';
-import { expect, SYNC_SETTLE_MS, test as syncTest } from '../sync/support/sync-fixtures';
+import { expect, SYNC_SETTLE_MS } from '../sync/support/sync-fixtures';
+import { test } from '../sync/support/mail-fixtures';
 import { ActivityPages } from './activity-pages';
 
 /**
@@ -31,21 +29,6 @@ import { ActivityPages } from './activity-pages';
  * and the administrator approves it; the second site sees nothing of the first site's students, in
  * the portal and in the API. Every page axe clean.
  */
-const test = syncTest.extend<{ smtp: SmtpStandIn }>({
-  // eslint-disable-next-line no-empty-pattern
-  smtp: async ({}, use) => {
-    const smtp = await startSmtpStandIn();
-    await use(smtp);
-    await smtp.close();
-  },
-  server: async ({ smtp }, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'saksflyt-e2e-placement-walk-'));
-    const server = await startCentralServer(dir, { smtp: { url: smtp.url, from: 'Saksflyt <saksflyt@hvl.example.no>', pollMs: 50 } });
-    await use(server);
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  },
-});
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 const t = distributionTexts.nb;

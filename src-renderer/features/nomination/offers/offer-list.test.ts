@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityUsed, fillPercent, offerGroups } from './offer-list';
+import { capacityUsed, offerGroups } from './offer-list';
 import { testOffer, testOrganisation } from '../../../../dev/testing/offer-screen-fixture';
 
 const health = testOffer();
@@ -22,13 +22,5 @@ describe('the offer list', () => {
     expect(capacityUsed(offers, 'AVT-1', '2027V')).toBe(9);
     expect(capacityUsed(offers, 'AVT-1', '2027V', health.id)).toBe(3);
     expect(capacityUsed(offers, 'AVT-1', '2028V')).toBe(0);
-  });
-
-  it('fills the capacity bar by the share of places given, full when above them, empty without a total', () => {
-    expect(fillPercent({ places: 10, used: 9 })).toBe(90);
-    expect(fillPercent({ places: 10, used: 14 })).toBe(100);
-    expect(fillPercent({ places: 0, used: 0 })).toBe(0);
-    expect(fillPercent({ places: 0, used: 1 })).toBe(100);
-    expect(fillPercent({ places: undefined, used: 20 })).toBe(0);
   });
 });

@@ -53,10 +53,3 @@ export function offerGroups(offers: readonly EducationOffer[], organisation: Org
   }
   return [...groups.values()].sort((a, b) => a.partnerName.localeCompare(b.partnerName, 'nb') || a.term.localeCompare(b.term));
 }
-
-/** How full the capacity bar is drawn (0–100; a total above the places fills it). */
-export function fillPercent({ places, used }: Pick<AgreementUse, 'places' | 'used'>): number {
-  if (places === undefined) return 0;
-  if (places === 0) return used > 0 ? 100 : 0;
-  return Math.min(100, Math.round((used / places) * 100));
-}

@@ -1,17 +1,9 @@
-import type { PlacementStatus } from '../../../../src-shared/domain/placement/placement.schema';
+import { placementStatuses, type PlacementStatus } from '../../../../src-shared/domain/placement/placement.schema';
 import type { PlacementCase } from '../../../../src-shared/domain/placement/placement.workflow';
 
+export type BoardStatus = Exclude<PlacementStatus, 'draft' | 'cancelled'>;
 /** The board's columns, in process order; drafts and cancelled orders are listed apart. */
-export const boardStatuses = [
-  'ordered',
-  'capacityConfirmed',
-  'staffed',
-  'studentsDistributed',
-  'inProgress',
-  'completed',
-  'declined',
-] as const satisfies readonly PlacementStatus[];
-export type BoardStatus = (typeof boardStatuses)[number];
+export const boardStatuses = placementStatuses.filter((status): status is BoardStatus => status !== 'draft' && status !== 'cancelled');
 
 /** One card: an order to a site, what it asks and what the site confirmed. */
 export interface OrderCard {

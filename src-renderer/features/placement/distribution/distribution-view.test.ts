@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlacementActivity } from '../../../../src-shared/domain/placement/activity.schema';
 import type { ActivityInstance, ActivityOrder } from '../../../../src-shared/domain/placement/distribution';
-import { fillPercent, orderBars, studentRows } from './distribution-view';
+import { orderBars, studentRows } from './distribution-view';
 
 const order = (id: string, places: number, status: ActivityOrder['status'] = 'staffed'): ActivityOrder => ({
   id,
@@ -44,9 +44,6 @@ describe('the distribution view', () => {
       { orderId: 'o2', site: 'Sted o2', classes: 'A', places: 3, placed: 0 },
       { orderId: 'o3', site: 'Sted o3', classes: 'A', places: 1, placed: 1 },
     ]);
-    expect(fillPercent({ places: 2, placed: 1 })).toBe(50);
-    expect(fillPercent({ places: 2, placed: 5 })).toBe(100);
-    expect(fillPercent({ places: 0, placed: 0 })).toBe(0);
   });
 
   it('names each student’s site and supervisor, and leaves a student without a place unplaced', () => {

@@ -64,11 +64,6 @@ export function studentRows(activity: PlacementActivity, allOrders: readonly Act
   });
 }
 
-/** Width in percent of a bar's fill (capped at the track). */
-export function fillPercent({ places, placed }: Pick<OrderBar, 'places' | 'placed'>): number {
-  return places === 0 ? 0 : Math.min(100, (100 * placed) / places);
-}
-
 /** How the solver's sentences name students (their name) and solver sites (the order's site). */
 export function distributionLabels(activity: PlacementActivity, built: ActivityInstance): DistributionLabels {
   const names = new Map(activity.students.map(({ personId, name }) => [personId, name]));
