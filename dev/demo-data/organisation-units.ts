@@ -36,6 +36,17 @@ export function demoOrganisationRows(): Record<string, string>[] {
       places: String(partner.places),
     });
   }
+  // The fictional municipalities' centres, for the placement distribution's travel distance.
+  for (const [name, latitude, longitude] of demoMunicipalities) {
+    rows.push({
+      id: `municipality-${name.toLowerCase()}`,
+      kind: 'municipality',
+      name,
+      parentId: INSTITUTION.id,
+      latitude: String(latitude),
+      longitude: String(longitude),
+    });
+  }
   for (const site of placementSites) {
     rows.push({ id: site.id, kind: 'site', name: site.name, parentId: site.department, ...(site.municipality && { municipality: site.municipality }) });
     rows.push({ id: `${site.id}-unit`, kind: 'siteUnit', name: site.unit, parentId: site.id });
@@ -48,3 +59,10 @@ export function demoOrganisation(now: Date): OrgUnit[] {
   if (!result.ok) throw new Error(`Demo organisation: ${result.problems.map((problem) => `row ${problem.row}: ${problem.message}`).join('; ')}`);
   return result.units;
 }
+
+/** Fjordheim, Nordli and Strandvik are fictional; their centres lie in Vestland, 25–130 km apart. */
+const demoMunicipalities: readonly [name: string, latitude: number, longitude: number][] = [
+  ['Fjordheim', 61.4523, 5.8572],
+  ['Nordli', 61.6766, 6.0384],
+  ['Strandvik', 60.3913, 5.3221],
+];

@@ -19,6 +19,8 @@ export const migrationStrategies: Partial<Record<CollectionName, MigrationStrate
   people: { 1: (doc: Record<string, unknown>) => ({ ...doc, cohorts: [] }) },
   // v1: offers kept before name no ranking criteria (their admissions rank by the default).
   offers: { 1: (doc: Record<string, unknown>) => doc },
+  // v1: a new kind of unit (municipality); the units kept before are as they were.
+  organisation: { 1: (doc: Record<string, unknown>) => doc },
 };
 
 /** How to create a collection of the replica: its schema (the shared one unless given) and its migrations. */

@@ -69,7 +69,8 @@ export const collectionDefinitions = {
   organisation: {
     schema: orgUnitSchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id', indexes: ['kind', 'parentId'] },
+    // v1: municipalities (their centres give the placement distribution's travel distance).
+    rx: { version: 1, primaryKey: 'id', indexes: ['kind', 'parentId'] },
   },
   /** Education offers (utdanningstilbud) with their admission set-up, kept by case officers. */
   offers: {

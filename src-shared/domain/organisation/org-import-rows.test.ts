@@ -35,6 +35,22 @@ describe('validateOrgRows', () => {
     expect(result).toEqual({ ok: true, units: [expect.objectContaining({ id: 'VER-2026H', institution: 'hisf', attributes: {} })] });
   });
 
+  it('takes a municipality with its centre under the institution, and refuses one without a valid centre', () => {
+    const centre = { id: 'kommune-4640', kind: 'municipality', name: 'Sogndal', parentId: 'hisf', number: '4640', latitude: '61.2297', longitude: '7.1006' };
+    const result = validateOrgRows([...file, centre], [], NOW);
+    expect(result.ok && result.units.find((unit) => unit.id === 'kommune-4640')).toMatchObject({
+      institution: 'hisf',
+      attributes: { number: '4640', latitude: '61.2297', longitude: '7.1006' },
+    });
+    const bad = validateOrgRows(
+      [...file, { ...centre, latitude: '91.5' }, { ...centre, id: 'k2', longitude: 'øst' }, { ...centre, id: 'k3', latitude: undefined }],
+      [],
+      NOW,
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((problem) => problem.row)).toEqual([7, 8, 9]);
+  });
+
   it('reports every bad row by number and returns no units at all', () => {
     const rows = [
       ...file,

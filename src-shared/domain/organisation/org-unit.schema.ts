@@ -7,7 +7,7 @@ import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
  * their units. One collection holds every kind (RxDB's free tier allows 13 collections per process);
  * each unit points at its parent, and the kind decides which parent kinds and attributes it has.
  */
-export const orgUnitKinds = ['institution', 'department', 'cohort', 'course', 'partner', 'agreement', 'site', 'siteUnit'] as const;
+export const orgUnitKinds = ['institution', 'department', 'cohort', 'course', 'partner', 'agreement', 'site', 'siteUnit', 'municipality'] as const;
 export type OrgUnitKind = (typeof orgUnitKinds)[number];
 
 /** The kinds a unit of each kind may hang under; [] for top-level units. */
@@ -20,10 +20,16 @@ export const parentKinds: Readonly<Record<OrgUnitKind, readonly OrgUnitKind[]>> 
   agreement: ['partner'],
   site: ['department'],
   siteUnit: ['site'],
+  municipality: ['institution'],
 };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const count = z.string().regex(/^\d{1,5}$/, 'a whole number');
+const degrees = (max: number) =>
+  z
+    .string()
+    .regex(/^-?\d{1,3}(\.\d{1,8})?$/, 'decimal degrees, like 60.39')
+    .refine((value) => Math.abs(Number(value)) <= max, `at most ${max} degrees`);
 
 /** The attributes each kind may carry (all text, as a CSV cell holds them). */
 export const orgAttributeSchemas = {
@@ -61,6 +67,15 @@ export const orgAttributeSchemas = {
     municipality: text(100).optional(),
   }),
   siteUnit: z.strictObject({ capacity: count.optional() }),
+  /** A municipality's centre (WGS84; SSB/Kartverket publish them): the placement distribution's travel distance. */
+  municipality: z.strictObject({
+    number: z
+      .string()
+      .regex(/^\d{4}$/, 'a four-digit municipality number')
+      .optional(),
+    latitude: degrees(90),
+    longitude: degrees(180),
+  }),
 } satisfies Record<OrgUnitKind, z.ZodObject>;
 
 export const MAX_ORG_ATTRIBUTES = 10;

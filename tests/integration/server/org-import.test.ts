@@ -10,6 +10,7 @@ import { sessionAuth } from '../sync/support/client';
 import { INSTITUTION, scope } from '../sync/support/fixtures';
 import { pullAll } from '../sync/support/pull-all';
 import { startTestServer, type TestServer } from '../sync/support/test-server';
+import { schemaVersionOf } from '../../../src-shared/db/collections';
 
 /** `npm run admin -- org import FILE`: the organisation from a file, published read-only to staff. */
 let server: TestServer;
@@ -114,7 +115,7 @@ describe('org import', () => {
     const changed = { ...unit!, name: 'Endret fra en bærbar', _deleted: false };
     const response = await (
       await transportOf('kari')
-    ).push('organisation', 0, [{ assumedMasterState: { ...unit!, _deleted: false }, newDocumentState: changed }]);
+    ).push('organisation', schemaVersionOf('organisation'), [{ assumedMasterState: { ...unit!, _deleted: false }, newDocumentState: changed }]);
     expect(response.rejections).toEqual([expect.objectContaining({ reason: 'forbidden' })]);
     expect((await storedOrganisation(server.db)).find((stored) => stored.id === unit!.id)?.name).toBe(unit!.name);
   });

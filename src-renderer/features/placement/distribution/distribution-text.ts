@@ -8,7 +8,7 @@ const nb = {
   notFound: 'Fant ikke praksisaktiviteten',
   notFoundBody: 'Aktiviteten finnes ikke i den lokale databasen, eller du har ikke tilgang til den.',
   intro:
-    'Studentene fordeles optimalt på bestillingene med veiledere (HiGHS): ønsker og reiseavstand teller, kapasitet, krav og tidligere praksissted er absolutte regler. Plasseringer du endrer for hånd, blir låst og beholdes når du kjører på nytt.',
+    'Studentene fordeles optimalt på bestillingene med veiledere (HiGHS): ønsker, reiseavstand og spredning teller, kapasitet, krav og tidligere praksissted er absolutte regler. Plasseringer du endrer for hånd, blir låst og beholdes når du kjører på nytt.',
   readOnly: 'Du kan se fordelingen, men bare praksisadministratorer kan endre den.',
   places: 'Praksisplasser',
   noOrders: 'Ingen bestillinger har fått veiledere ennå (status «Veiledere lagt inn»), så det er ingen plasser å fordele til.',
@@ -62,7 +62,7 @@ const en: Text = {
   notFound: 'Placement activity not found',
   notFoundBody: 'The activity is not in the local database, or you have no access to it.',
   intro:
-    'Students are distributed optimally over the orders and their supervisors (HiGHS): wishes and travel count, capacity, requirements and earlier sites are hard rules. Placements you change by hand are locked and kept when you run it again.',
+    'Students are distributed optimally over the orders and their supervisors (HiGHS): wishes, travel distance and spreading count, capacity, requirements and earlier sites are hard rules. Placements you change by hand are locked and kept when you run it again.',
   readOnly: 'You can see the distribution, but only placement administrators can change it.',
   places: 'Placement places',
   noOrders: 'No order has supervisors yet (status “Supervisors assigned”), so there are no places to distribute to.',

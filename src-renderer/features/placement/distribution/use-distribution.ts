@@ -5,6 +5,7 @@ import {
   buildActivityInstance,
   compactInstance,
   lockAssignment,
+  municipalityKey,
   studentsPerOrder,
   toActivityDistribution,
   unlockAssignment,
@@ -52,14 +53,25 @@ export function useDistribution(activityId: string) {
         : undefined,
     [organisation],
   );
+  // The municipalities' centres give the travel distance.
+  const centres = useMemo(
+    () =>
+      new Map(
+        (organisation?.list('municipality') ?? []).map((unit) => [
+          municipalityKey(unit.name),
+          { latitude: Number(unit.attributes.latitude), longitude: Number(unit.attributes.longitude) },
+        ]),
+      ),
+    [organisation],
+  );
   const built = useMemo((): { ok: true; value: ActivityInstance } | { ok: false; message: string } | undefined => {
     if (!activity || !orders || !municipalities) return undefined;
     try {
-      return { ok: true, value: buildActivityInstance(activity, orders, municipalities) };
+      return { ok: true, value: buildActivityInstance(activity, orders, municipalities, centres) };
     } catch (error) {
       return { ok: false, message: AppError.from(error).message };
     }
-  }, [activity, orders, municipalities]);
+  }, [activity, orders, municipalities, centres]);
   const mayWrite = activity ? mayWriteActivity(actor, activity) : false;
 
   const save = useCallback(

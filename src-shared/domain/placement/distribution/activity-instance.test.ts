@@ -150,6 +150,20 @@ describe('buildActivityInstance', () => {
     expect(fewer.instance.sites.map((site) => site.spread?.free)).toEqual([1, 1, 1]);
   });
 
+  it('prices travel by the distance between the municipalities’ centres when both are known', () => {
+    // Fjordheim (home of a1 and b1) to Bergen (order 2's site) is about 121 km: 12.1 tens of km at weight 5.
+    const centres = new Map([
+      ['fjordheim', { latitude: 61.4523, longitude: 5.8572 }],
+      ['bergen', { latitude: 60.3913, longitude: 5.3221 }],
+    ]);
+    const built = buildActivityInstance({ ...activity, rules: { ...activity.rules, avoidEarlierSites: false } }, orders, municipalities, centres);
+    const a1 = built.instance.costs.find(({ student, site }) => student === 'a1' && site === 'order-2')!;
+    // First wish (rank 0) and 12.1 tens of km by the centres.
+    expect(a1.cost).toBeCloseTo(5 * 12.1, 6);
+    // a2 lives in Bergen: order 1's site in Fjordheim is as far the other way, order 2 at home costs no travel.
+    expect(built.instance.costs.filter(({ student }) => student === 'a2').map(({ cost }) => cost)).toEqual([5 * 12.1, 10]);
+  });
+
   it('splits an order’s places between its classes by their supervisors’ limits', () => {
     expect(splitPlaces(3, [3, 3])).toEqual([2, 1]);
     expect(splitPlaces(4, [1, 2])).toEqual([1, 2]);

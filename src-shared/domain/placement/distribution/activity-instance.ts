@@ -1,6 +1,7 @@
 import type { PlacementActivity, ActivityStudent } from '../activity.schema';
 import type { PlacementDetails, PlacementStatus } from '../placement.schema';
 import { distributionInstanceSchema, type DistributionInstance } from './distribution.schema';
+import { travelUnits, type Centre } from './travel-distance';
 
 /** What the builder needs of an order (a placement case). */
 export interface ActivityOrder {
@@ -56,8 +57,9 @@ export const DISTRIBUTABLE_STATUS: PlacementStatus = 'staffed';
  * - A student–slot pair is allowed when the slot is for the student's class, the student meets
  *   every requirement of the order (matched by text against `requirementsMet`) and, with
  *   `rules.avoidEarlierSites`, the order's site is not one of the student's earlier sites.
- * - Cost = wishWeight × wish rank + travelWeight × (1 when the site's municipality is known and is
- *   not the student's home municipality). The wish rank is the site's position in the student's
+ * - Cost = wishWeight × wish rank + travelWeight × travel, travel being the distance in tens of km
+ *   between the centres of the student's home municipality and the site's (`centres`, by
+ *   municipalityKey), or, without both centres, 1 for another known municipality. The wish rank is the site's position in the student's
  *   wishes (0 for the first wish); a site the student did not wish ranks one step after the last
  *   wish (wishes.length), so a student without wishes costs the same everywhere. An unknown
  *   municipality costs no travel: it cannot be told apart from the home municipality.
@@ -72,6 +74,7 @@ export function buildActivityInstance(
   activity: PlacementActivity,
   allOrders: readonly ActivityOrder[],
   municipalityOf: ReadonlyMap<string, string>,
+  centres: ReadonlyMap<string, Centre> = new Map(),
 ): ActivityInstance {
   const orders = allOrders.filter((order) => order.details.activity.id === activity.id && order.status === DISTRIBUTABLE_STATUS);
   const slots = new Map(orders.flatMap((order) => slotsOf(order)).map((slot) => [slot.id, slot]));
@@ -80,7 +83,7 @@ export function buildActivityInstance(
   const costs = activity.students.flatMap((student) =>
     slotList
       .filter((slot) => allowed(activity, student, slot, orderById.get(slot.orderId)!))
-      .map((slot) => ({ student: student.personId, site: slot.id, cost: costOf(activity, student, slot, municipalityOf) })),
+      .map((slot) => ({ student: student.personId, site: slot.id, cost: costOf(activity, student, slot, municipalityOf, centres) })),
   );
   const staleLocks: string[] = [];
   const studentIds = new Set(activity.students.map((student) => student.personId));
@@ -157,11 +160,15 @@ export function wishRank(student: ActivityStudent, siteId: string): number {
   return rank < 0 ? student.wishes.length : rank;
 }
 
-function costOf(activity: PlacementActivity, student: ActivityStudent, slot: OrderSlot, municipalityOf: ReadonlyMap<string, string>): number {
-  const municipality = municipalityOf.get(slot.siteId)?.trim().toLocaleLowerCase('nb');
-  const home = student.homeMunicipality.trim().toLocaleLowerCase('nb');
-  const travels = municipality !== undefined && municipality !== '' && municipality !== home;
-  return activity.rules.wishWeight * wishRank(student, slot.siteId) + (travels ? activity.rules.travelWeight : 0);
+function costOf(
+  activity: PlacementActivity,
+  student: ActivityStudent,
+  slot: OrderSlot,
+  municipalityOf: ReadonlyMap<string, string>,
+  centres: ReadonlyMap<string, Centre>,
+): number {
+  const travel = travelUnits(student.homeMunicipality, municipalityOf.get(slot.siteId), centres);
+  return activity.rules.wishWeight * wishRank(student, slot.siteId) + activity.rules.travelWeight * travel;
 }
 
 /** A slot's spreading: beyond its fair share of the students, each costs `rules.spreadWeight` (none when 0). */

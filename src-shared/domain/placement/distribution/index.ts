@@ -20,3 +20,4 @@ export {
 export { toActivityDistribution, placesFor, lockAssignment, unlockAssignment, studentsPerOrder } from './activity-result';
 export { compactInstance, type DistributionLabels } from './compact-instance';
 export { blockingSentenceNb } from './blocking-text';
+export { kilometresBetween, municipalityKey, travelUnits, type Centre } from './travel-distance';
