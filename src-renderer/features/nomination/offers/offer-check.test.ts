@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffer, erroneousFields, fieldErrorText } from './offer-check';
+import { erroneousFields } from '../../../ui/form-errors';
+import { checkOffer, fieldErrorText } from './offer-check';
 import { testOffer, testOrganisation } from '../../../../dev/testing/offer-screen-fixture';
 import { offersTexts } from './offers-text';
 

@@ -63,13 +63,3 @@ export function fieldErrorText(errors: OffersText['errors'], field: string, type
   if (first === 'admission' && second === 'ranking') return third === 'criteria' && field.endsWith('.weight') ? errors.weight : errors.criteria;
   return errors.other;
 }
-
-/** The form fields with a schema issue, in form order, from react-hook-form's nested errors ('root' of a list names the list). */
-export function erroneousFields(errors: object, prefix = ''): { field: string; type: string | undefined }[] {
-  return Object.entries(errors).flatMap(([key, value]): { field: string; type: string | undefined }[] => {
-    if (value === null || typeof value !== 'object') return [];
-    const field = key === 'root' ? prefix.slice(0, -1) : `${prefix}${key}`;
-    if ('type' in value && typeof value.type === 'string') return [{ field, type: value.type }];
-    return erroneousFields(value, `${field}.`);
-  });
-}

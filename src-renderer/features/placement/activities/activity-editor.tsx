@@ -12,17 +12,9 @@ import { useStaffDirectory } from '../../case/use-staff-directory';
 import { activityPath } from '../placement-path';
 import { sitesFor } from '../placement-sites';
 import { usePlacementText } from '../placement-text';
-import {
-  activityResolver,
-  erroneousFields,
-  fieldId,
-  MAX_WISHES,
-  nextClassName,
-  type ActivityFormValues,
-  type ActivityIdentity,
-  type TeacherOf,
-} from './activity-form';
+import { activityResolver, fieldId, MAX_WISHES, nextClassName, type ActivityFormValues, type ActivityIdentity, type TeacherOf } from './activity-form';
 import { StudentSearch } from './student-search';
+import { erroneousFields } from '../../../ui/form-errors';
 
 interface Props {
   existing: PlacementActivity | null;
@@ -73,7 +65,11 @@ export function ActivityEditor({ existing, id, initial, organisation, actor }: P
   const sites = sitesFor(organisation, values.department);
   const teachers = useMemo(() => staff.withRole('teacher').filter((member) => member.departments.includes(values.department)), [staff, values.department]);
   const requirementTexts = values.requirements.map((r) => r.text.trim()).filter(Boolean);
-  const problems = submitCount > 0 ? erroneousFields(errors) : [];
+  // The summary words each field's issue by the message code the form's resolver gave it.
+  const problems =
+    submitCount > 0
+      ? erroneousFields(errors).map(({ field }) => ({ field, message: messageOf(get(errors, field)) ?? messageOf(get(errors, `${field}.root`)) ?? '' }))
+      : [];
 
   const errorOf = (name: FieldPath<ActivityFormValues>) => {
     const error = get(errors, name) as { message?: string } | undefined;
@@ -326,3 +322,5 @@ export function ActivityEditor({ existing, id, initial, organisation, actor }: P
     </form>
   );
 }
+
+const messageOf = (error: unknown): string | undefined => (error as { message?: string } | undefined)?.message;

@@ -169,15 +169,5 @@ export function activityResolver(identity: () => ActivityIdentity, teacherOf: Te
   };
 }
 
-/** The form fields that have errors, in the order the resolver found them (for the error summary). */
-export function erroneousFields(errors: object, prefix = ''): { field: string; message: string }[] {
-  return Object.entries(errors).flatMap(([key, value]) => {
-    if (!value || typeof value !== 'object' || key === 'ref') return [];
-    const field = prefix ? `${prefix}.${key}` : key;
-    const error = value as { type?: unknown; message?: unknown };
-    return typeof error.type === 'string' ? [{ field, message: String(error.message ?? '') }] : erroneousFields(value as object, field);
-  });
-}
-
 /** The id of a field's input (for links from the error summary). */
 export const fieldId = (field: string) => `activity-${field.replace(/\./g, '-')}`;
