@@ -436,7 +436,17 @@ export const courseDeliveryEvents: {
   archiveContract: (c) => ({ type: 'archiveContract', at: later(c) }),
   publish: (c) => ({ type: 'publish', at: later(c), url: 'https://www.hifj.example/evu/vei', registrationUrl: 'https://www.hifj.example/evu/vei/pamelding' }),
   prepareLms: (c) => ({ type: 'prepareLms', at: later(c), canvasCourseId: '12345', videoRoomUrl: 'https://hifj.example/zoom/1' }),
+  // Another course id each time, so the step always changes something.
+  lmsCourseCreated: (c) => ({ type: 'lmsCourseCreated', at: later(c), canvasCourseId: String(Number(c.details.lms?.canvasCourseId ?? '12344') + 1) }),
   enrol: (c) => ({ type: 'enrol', at: later(c), participants: 20 }),
+  sendEvaluation: (c) => ({ type: 'sendEvaluation', at: later(c), link: 'https://nettskjema.no/a/evu-vei' }),
+  requestLmsGrades: (c) => ({ type: 'requestLmsGrades', at: later(c) }),
+  // As many passed and failed as the grade fixture reports.
+  recordLmsResults: (c) => ({
+    type: 'recordLmsResults',
+    at: later(c),
+    entries: Array.from({ length: 20 }, (_, i) => ({ email: `deltaker${i + 1}@example.com`, name: `Deltaker ${i + 1}`, result: i < 18 ? 'passed' : 'failed' })),
+  }),
   start: (c) => ({ type: 'start', at: '2026-10-05T08:00:00.000Z' > c.updatedAt ? '2026-10-05T08:00:00.000Z' : later(c) }),
   evaluate: (c) => ({ type: 'evaluate', at: later(c, 24 * 40), responseRate: 60, findings: 'Godt fornøyde deltakere.' }),
   grade: (c) => ({ type: 'grade', at: later(c, 24 * 20), submissionDeadline: '2026-12-11', passed: 18, failed: 2 }),
@@ -649,15 +659,17 @@ const everyDetail: { [K in CaseType]: Record<string, unknown> } = {
     applications: { handledAt: t, admitted: 20, waitlisted: 2 },
     enrolment: { enrolledAt: t, participants: 20, welcomeLettersSentAt: t, invoicedAt: t },
     startedAt: t,
+    evaluationInvite: { sentAt: t, link: 'https://nettskjema.no/a/evu-vei' },
+    gradesRequest: { requestedAt: t, requestedBy: 'operationsConsultant-1' },
+    results: { source: 'lms', recordedAt: t, recordedBy: 'system', entries: [{ email: REGISTRATION.email, name: REGISTRATION.name, result: 'passed' }] },
     evaluation: { sentAt: t, analysedAt: t, responseRate: 60, findings: 'Godt fornøyde deltakere.' },
     grading: { submissionDeadline: '2026-12-11', gradedAt: t, passed: 18, failed: 2 },
     certificateText: { writtenAt: t, text: 'Kursbevis for veiledning.' },
     certificates: { issuedAt: t, count: 18 },
     closedAt: t,
     checklist: { informOperations: { state: 'done', changedAt: t, changedBy: 'departmentHead-1' } },
-    participants: [
-      { ...REGISTRATION, id: 'participant-1', registeredAt: t, status: 'admitted', decision: { at: t, by: 'departmentHead-1' }, result: 'passed' },
-    ],
+    participants: [{ ...REGISTRATION, id: 'participant-1', registeredAt: t, status: 'admitted', decision: { at: t, by: 'departmentHead-1' } }],
+    messages: { welcome: { subject: 'Velkommen til {kurs}', body: 'Hei {navn}!' }, changedAt: t, changedBy: 'departmentHead-1' },
     cancellation: { cancelledAt: t, reason: 'For få påmeldte.' },
   },
 };

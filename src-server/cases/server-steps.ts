@@ -68,7 +68,8 @@ export function serverSteps(deps: {
             WHERE collection = 'cases' AND id = $1`,
           [caseId, JSON.stringify(step.state)],
         );
-        const { handedOver } = await runner.run(step.commands, { tx, caseDoc: step.state, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
+        const commands = [...step.commands, ...workflowOf(before.type).commandsFromChange(before, step.state)];
+        const { handedOver } = await runner.run(commands, { tx, caseDoc: step.state, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
         // A server step makes nothing on a laptop; were one to ask for it, it is said, not lost silently.
         for (const { command } of handedOver) deps.log.warn({ caseId, event: event.type, command: command.type }, 'A server step asked for a laptop command');
         const action = isSystemActor(actor) ? 'server-step' : 'case-step';

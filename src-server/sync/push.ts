@@ -23,7 +23,7 @@ export interface PushInput {
   rows: PushRow[];
   /** NOTIFY channel told about accepted changes (live streams). */
   channel: string;
-  /** Runs the server's side of an accepted status change of a case (notices, integration calls). */
+  /** Runs the server's side of an accepted change of a case (notices, integration calls). */
   caseSteps?: CaseStepHook;
 }
 
@@ -236,7 +236,7 @@ async function applyRow(
     }
   }
   const touched = scopeChanged ? await resequenceDependants(tx, id, [current?.subject_person_id ?? null, subject]) : [];
-  if (input.caseSteps && collection.name === 'cases' && currentWire && !currentWire._deleted && !deleted && currentWire.status !== next.status) {
+  if (input.caseSteps && collection.name === 'cases' && currentWire && !currentWire._deleted && !deleted) {
     await input.caseSteps.accepted(tx, { before: currentWire as unknown as Case, after: doc as unknown as Case, actor });
   }
   stored.set(id, {

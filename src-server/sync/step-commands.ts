@@ -3,7 +3,7 @@ import type { Actor } from '../../src-shared/domain/access';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import type { CommandOfKind } from '../../src-shared/domain/workflow/command-executors';
 import { CommandRunner, type Ports } from '../../src-shared/domain/workflow/command-runner';
-import { statusChangeCommands } from '../../src-shared/domain/workflow/status-change-commands';
+import { caseChangeCommands } from '../../src-shared/domain/workflow/case-change-commands';
 import type { Sql } from '../db/database';
 import { queueNotice } from '../notifications/notices/queue-notice';
 
@@ -47,7 +47,7 @@ export interface CaseStep {
   actor: Actor;
 }
 
-/** What push calls around an accepted status change of a case. */
+/** What push calls around an accepted change of a case. */
 export interface CaseStepHook {
   /** In the push's transaction, once the changed case is stored; returns what it queued. */
   accepted(tx: Sql, step: CaseStep): Promise<Queued>;
@@ -56,8 +56,8 @@ export interface CaseStepHook {
 }
 
 /**
- * The server's side of an accepted step: the commands the workflow derives from the stored and the
- * pushed case (notices, integration calls) run in the push's transaction, so a refused push sends
+ * The server's side of an accepted step or edit: the commands the workflow derives from the stored
+ * and the pushed case (notices, integration calls) run in the push's transaction, so a refused push sends
  * nothing and a repeated one (same state, nothing stored) nothing twice. The laptop's commands were
  * run on the laptop.
  */
@@ -65,7 +65,7 @@ export function caseStepCommands(deps: { log: FastifyBaseLogger; enqueueIntegrat
   return {
     async accepted(tx, step) {
       const queued = nothingQueued();
-      await serverRunner.run(statusChangeCommands(step), { tx, caseDoc: step.after, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
+      await serverRunner.run(caseChangeCommands(step), { tx, caseDoc: step.after, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
       return queued;
     },
     committed: deps.wake,

@@ -139,10 +139,14 @@ export const accessTable = {
       contract: ['r', 'r', 'r'],
       teacherInvoice: ['r', 'w', 'w'],
       landingPage: ['r', 'w', 'w'],
-      lms: ['r', 'w', 'w'],
+      lms: ['r', 'r', 'r'],
       applications: ['-', 'w', 'w'],
       enrolment: ['r', 'r', 'r'],
       startedAt: ['r', 'r', 'r'],
+      evaluationInvite: ['r', 'r', 'r'],
+      gradesRequest: ['r', 'r', 'r'],
+      // The teaching resource's uploaded list (the workflow narrows it to the course's own); the LMS's grades by the server.
+      results: ['w', 'r', 'r'],
       evaluation: ['r', 'r', 'r'],
       grading: ['r', 'r', 'r'],
       certificateText: ['r', 'w', 'w'],
@@ -153,6 +157,7 @@ export const accessTable = {
       registration: ['r', 'w', 'w'],
       // Who registered, with birth date and invoice address: the head decides, the consultant enrols and invoices.
       participants: ['-', 'w', 'r'],
+      messages: ['r', 'w', 'r'],
       cancellation: ['r', 'r', 'r'],
       internalNotes: ['-', 'w', 'w'],
       sharedNotes: ['r', 'w', 'w'],

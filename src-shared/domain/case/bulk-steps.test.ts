@@ -17,7 +17,7 @@ describe('bulk-able steps of the five workflows', () => {
       nomination: ['startReview', 'qualify', 'acceptOffer', 'receiveDocumentation', 'grantStudyRight', 'markNotReached', 'declineOffer'],
       approval: ['startProcessing', 'orderResultFetch', 'close', 'requestConsent'],
       placement: ['sendOrder', 'start', 'complete'],
-      courseDelivery: ['start', 'close'],
+      courseDelivery: ['start', 'requestLmsGrades', 'close'],
     });
   });
 

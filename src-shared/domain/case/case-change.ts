@@ -297,7 +297,12 @@ function checkKeepingStep(workflow: CaseWorkflow, before: Case, after: Case, act
   const mine = covering.filter((step) => !step.serverOnly);
   if (mine.some((step) => checkPath(workflow, [step], before, after, actor).ok)) return OK;
   if (mine.length > 0) return checkPath(workflow, [mine[0]!], before, after, actor);
-  return covering.length > 0 ? deny('role-not-allowed', serverOnlyMessage(covering)) : null;
+  if (covering.length === 0) return null;
+  // What a server-only step writes may also be a part the actor edits by hand (the head's decisions
+  // on registrations): then it is a plain edit, with its own rules.
+  return mayEditFields(workflow, before, after, actor, ['details'], changedDetailKeys(before, after))
+    ? null
+    : deny('role-not-allowed', serverOnlyMessage(covering));
 }
 
 /** Details keys no role may change by a plain edit: only workflow steps write them. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isoTimestamp } from '../case/case.schema';
 import { checklistSchema } from './checklist/checklist.schema';
+import { courseMessagesSchema } from './messages/course-messages';
+import { courseResultsSchema } from './participants/course-results';
 import { participantSchema, registrationSetupSchema } from './participants/participant.schema';
 
 /** At most this many registrations on one course (the case document must stay small). */
@@ -68,7 +70,10 @@ export const courseDeliveryDetailsSchema = z.object({
   landingPage: z
     .object({ publishedAt: isoTimestamp, url: z.url().max(2000), registrationUrl: z.url().max(2000), sessionPlanPublished: z.boolean() })
     .optional(),
-  lms: z.object({ readyAt: isoTimestamp, canvasCourseId: z.string().min(1).max(40), videoRoomUrl: z.url().max(2000), teacherAdded: z.boolean() }).optional(),
+  /** The LMS course (created by the server's Canvas adapter unless the consultant names one) and the video room. */
+  lms: z
+    .object({ readyAt: isoTimestamp, canvasCourseId: z.string().min(1).max(40).optional(), videoRoomUrl: z.url().max(2000), teacherAdded: z.boolean() })
+    .optional(),
   /** The head of department's handling of the applications. */
   applications: z
     .object({ handledAt: isoTimestamp, admitted: z.number().int().min(0).max(10_000), waitlisted: z.number().int().min(0).max(10_000) })
@@ -82,6 +87,12 @@ export const courseDeliveryDetailsSchema = z.object({
     })
     .optional(),
   startedAt: isoTimestamp.optional(),
+  /** The evaluation's link, posted in the LMS and e-mailed at the next-to-last session. */
+  evaluationInvite: z.object({ sentAt: isoTimestamp, link: z.url().max(2000) }).optional(),
+  /** When the grades were last asked of the LMS (the server's Canvas adapter answers with `results`). */
+  gradesRequest: z.object({ requestedAt: isoTimestamp, requestedBy: idSchema }).optional(),
+  /** The grades: from the LMS or the teaching resource's uploaded list (participants/course-results.ts). */
+  results: courseResultsSchema.optional(),
   evaluation: z
     .object({
       sentAt: isoTimestamp,
@@ -108,6 +119,8 @@ export const courseDeliveryDetailsSchema = z.object({
   registration: registrationSetupSchema.optional(),
   /** Who registered, in the order they did, with the department head's decision. */
   participants: z.array(participantSchema).max(MAX_PARTICIPANTS).optional(),
+  /** The welcome letter's and the evaluation's texts, kept by the department head (messages/). */
+  messages: courseMessagesSchema.optional(),
   cancellation: z.object({ cancelledAt: isoTimestamp, reason: z.string().min(1).max(2000) }).optional(),
 });
 export type CourseDeliveryDetails = z.infer<typeof courseDeliveryDetailsSchema>;

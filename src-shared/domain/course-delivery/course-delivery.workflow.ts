@@ -5,6 +5,8 @@ import { addDays, dateOf } from '../calendar/iso-date';
 import { deadline, dueIn, eventBase, toRole, toUser } from '../workflow/step-helpers';
 import { defineWorkflow, refuse, type TransitionResult, type WorkflowCase } from '../workflow/workflow';
 import { checklistChangeProblem } from './checklist/checklist-rules';
+import type { Command } from '../workflow/command.schema';
+import { courseResultSchema, resultsProblem } from './participants/course-results';
 import { registrationInputSchema } from './participants/participant.schema';
 import { decisionsProblem, registrationProblem } from './participants/registration-rules';
 import {
@@ -31,9 +33,14 @@ export const courseDeliveryEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('prepareLms'),
     ...eventBase,
-    canvasCourseId: z.string().min(1).max(40),
+    /** A course shell made by hand; without it the server's Canvas adapter creates one. */
+    canvasCourseId: z.string().min(1).max(40).optional(),
     videoRoomUrl: z.url(),
   }),
+  z.object({ type: z.literal('lmsCourseCreated'), ...eventBase, canvasCourseId: z.string().min(1).max(40) }),
+  z.object({ type: z.literal('sendEvaluation'), ...eventBase, link: z.url().max(2000) }),
+  z.object({ type: z.literal('requestLmsGrades'), ...eventBase }),
+  z.object({ type: z.literal('recordLmsResults'), ...eventBase, entries: z.array(courseResultSchema).max(1000) }),
   z.object({ type: z.literal('enrol'), ...eventBase, participants: z.number().int().min(1).max(10_000) }),
   z.object({ type: z.literal('start'), ...eventBase }),
   z.object({
@@ -63,6 +70,7 @@ export const GRADING_DAYS = 21;
 const teachingResource = (c: CourseDeliveryCase) => toUser(c.details.teachingResource.userId);
 const onlyTheTeachingResource = (c: CourseDeliveryCase, actor: Actor) =>
   actor.userId === c.details.teachingResource.userId ? null : refuse('Only the course’s teaching resource may do this');
+const call = (c: CourseDeliveryCase, system: 'canvas' | 'web', operation: string): Command => ({ type: 'callIntegration', caseId: c.id, system, operation });
 
 export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, CourseDeliveryDetails, CourseDeliveryEvent>({
   type: 'courseDelivery',
@@ -77,13 +85,15 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
     },
   ],
   detailsSchema: courseDeliveryDetailsSchema,
+  commandsFromChange,
   eventSchema: courseDeliveryEventSchema,
   requiresSubject: false,
   /** The checklist: each step recorded only by its owner, in order, with its reason or reference. */
   checkEdit(before, after, actor) {
     const problem =
       checklistChangeProblem(before.details.checklist ?? {}, after.details.checklist ?? {}, actor, after.details.teachingResource.userId) ??
-      participantsProblem(before.details, after.details, actor.userId);
+      participantsProblem(before.details, after.details, actor.userId) ??
+      resultsProblem(before.details.results, after.details.results, actor.userId, after.details.teachingResource.userId);
     return problem ? refuse(problem) : null;
   },
   events: {
@@ -154,7 +164,7 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       apply: (c, e) => ({
         details: {
           ...c.details,
-          lms: { readyAt: e.at, canvasCourseId: e.canvasCourseId, videoRoomUrl: e.videoRoomUrl, teacherAdded: true },
+          lms: { readyAt: e.at, ...(e.canvasCourseId ? { canvasCourseId: e.canvasCourseId } : {}), videoRoomUrl: e.videoRoomUrl, teacherAdded: false },
         },
         deadlines: [deadline('enrolment', addDays(c.details.course.startDate, -7), 'Ta opp deltakere og sende velkomstbrev')],
         commands: [
@@ -172,6 +182,17 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
         { type: 'callIntegration', caseId: c.id, system: 'zoom', operation: 'room.create' },
         { type: 'notify', caseId: c.id, to: teachingResource(c), copyTo: [], template: 'courseDelivery.lmsTraining' },
       ],
+    },
+    // The server's Canvas adapter made the course shell and enrolled the teaching resource.
+    lmsCourseCreated: {
+      label: { nb: 'Canvas-emnet er opprettet', en: 'LMS course created' },
+      serverOnly: true,
+      rules: (['lmsReady', 'enrolled', 'inProgress'] as const).map((status) => ({ from: [status], to: status, roles: [] })),
+      sets: ['lms'],
+      apply: (c, e) => {
+        if (!c.details.lms) return refuse('The LMS course was not asked for');
+        return { details: { ...c.details, lms: { ...c.details.lms, canvasCourseId: e.canvasCourseId, teacherAdded: true } }, commands: [] };
+      },
     },
     enrol: {
       label: { nb: 'Ta opp deltakere', en: 'Enrol participants' },
@@ -201,6 +222,13 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
         commands: [],
       }),
     },
+    // At the next-to-last session: the server posts the link in the LMS and e-mails it (commandsFromChange).
+    sendEvaluation: {
+      label: { nb: 'Send evalueringen', en: 'Send the evaluation' },
+      rules: [{ from: ['inProgress'], to: 'inProgress', roles: ['operationsConsultant'] }],
+      ensures: ['evaluationInvite'],
+      apply: (c, e) => ({ details: { ...c.details, evaluationInvite: { sentAt: e.at, link: e.link } }, commands: [] }),
+    },
     evaluate: {
       label: { nb: 'Registrer evaluering', en: 'Record the evaluation' },
       rules: [{ from: ['inProgress'], to: 'evaluated', roles: ['operationsConsultant'] }],
@@ -212,11 +240,41 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
       }),
       commandsFromState: (c) => [{ type: 'notify', caseId: c.id, to: toRole('departmentHead'), copyTo: [], template: 'courseDelivery.evaluationFindings' }],
     },
+    // The server's Canvas adapter reads the grades and answers with recordLmsResults.
+    requestLmsGrades: {
+      label: { nb: 'Hent karakterer fra Canvas', en: 'Fetch grades from the LMS' },
+      rules: [{ from: ['evaluated'], to: 'evaluated', roles: ['teacher', 'operationsConsultant'] }],
+      ensures: ['gradesRequest'],
+      precondition: (c, actor) =>
+        !c.details.lms?.canvasCourseId
+          ? refuse('The course has no LMS course')
+          : actor.roles.includes('operationsConsultant')
+            ? null
+            : onlyTheTeachingResource(c, actor),
+      apply: (c, e, actor) => ({ details: { ...c.details, gradesRequest: { requestedAt: e.at, requestedBy: actor.userId } }, commands: [] }),
+    },
+    recordLmsResults: {
+      label: { nb: 'Karakterer hentet fra Canvas', en: 'Grades read from the LMS' },
+      serverOnly: true,
+      rules: [{ from: ['evaluated'], to: 'evaluated', roles: [] }],
+      sets: ['results'],
+      apply: (c, e, actor) => ({
+        details: { ...c.details, results: { source: 'lms', recordedAt: e.at, recordedBy: actor.userId, entries: e.entries } },
+        commands: [],
+      }),
+    },
     grade: {
       label: { nb: 'Registrer sensur og send beståttliste', en: 'Record grades and send the pass list' },
       rules: [{ from: ['evaluated'], to: 'graded', roles: ['teacher'] }],
       ensures: ['grading'],
       precondition: onlyTheTeachingResource,
+      postcondition: (c) => {
+        const entries = c.details.results?.entries;
+        const passed = entries?.filter((entry) => entry.result === 'passed').length;
+        return entries && c.details.grading && (passed !== c.details.grading.passed || entries.length - passed! !== c.details.grading.failed)
+          ? refuse(`The results list ${passed} passed and ${entries.length - passed!} failed`)
+          : null;
+      },
       apply: (c, e) => ({
         details: {
           ...c.details,
@@ -277,6 +335,22 @@ export const courseDeliveryWorkflow = defineWorkflow<CourseDeliveryStatus, Cours
     },
   },
 });
+
+/**
+ * What the server does about a change, whichever step or edit made it: decisions on registrations
+ * are e-mailed, the evaluation's link is posted and e-mailed, and the LMS is asked for the grades.
+ */
+function commandsFromChange(before: CourseDeliveryCase, after: CourseDeliveryCase): Command[] {
+  const was = new Map((before.details.participants ?? []).map((p) => [p.id, p.status]));
+  const decided = (after.details.participants ?? []).some((p) => p.status !== 'registered' && p.status !== 'withdrawn' && was.get(p.id) !== p.status);
+  const changed = (key: 'evaluationInvite' | 'gradesRequest') =>
+    JSON.stringify(before.details[key]) !== JSON.stringify(after.details[key]) && after.details[key];
+  return [
+    ...(decided ? [call(after, 'web', 'participants.decisions')] : []),
+    ...(changed('evaluationInvite') ? [call(after, 'canvas', 'evaluation.post'), call(after, 'web', 'participants.evaluation')] : []),
+    ...(changed('gradesRequest') ? [call(after, 'canvas', 'grades.read')] : []),
+  ];
+}
 
 export function transition(state: CourseDeliveryCase, event: CourseDeliveryEvent, actor: Actor): TransitionResult<CourseDeliveryCase> {
   return courseDeliveryWorkflow.transition(state, event, actor);

@@ -115,6 +115,12 @@ export interface WorkflowDefinition<S extends string, D, E extends WorkflowEvent
   requiresSubject: boolean;
   /** Rules for plain edits (no status change) beyond the access table's parts. */
   checkEdit?(before: WorkflowCase<S, D>, after: WorkflowCase<S, D>, actor: Actor): Refusal | null;
+  /**
+   * Commands the server derives from what changed in the details, whichever step or plain edit
+   * changed it (a participant's decision e-mailed, an evaluation link posted): the server sees only
+   * the stored and the pushed case, so a step that keeps the status names its commands here.
+   */
+  commandsFromChange?(before: WorkflowCase<S, D>, after: WorkflowCase<S, D>): Command[];
   /** Main path first: the first event leaving a status is its usual next step. */
   events: { [K in E['type']]: EventDefinition<S, D, Extract<E, { type: K }>> };
 }
@@ -163,6 +169,8 @@ export interface CaseWorkflow {
   checkEdit(before: Case, after: Case, actor: Actor): Refusal | null;
   /** The commands an event's step derives from the case before and after it (see `commandsFromState`). */
   commandsFromState(event: string, before: Case, after: Case, actor: Actor): Command[];
+  /** The commands the server derives from what changed in the details (see `WorkflowDefinition.commandsFromChange`). */
+  commandsFromChange(before: Case, after: Case): Command[];
   /** Events the actor may fire on the case now (for buttons and "who acts next"). */
   allowedEvents(c: Case, actor: Actor): string[];
   /** Roles that can move a case on from a status. */
@@ -349,6 +357,9 @@ export function defineWorkflow<S extends string, D, E extends WorkflowEvent>(def
     },
     commandsFromState(event, before, after, actor) {
       return eventOf(event)?.commandsFromState?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>, actor) ?? [];
+    },
+    commandsFromChange(before, after) {
+      return definition.commandsFromChange?.(before as unknown as WorkflowCase<S, D>, after as unknown as WorkflowCase<S, D>) ?? [];
     },
     allowedEvents(c, actor) {
       return eventTypes.filter((type) =>

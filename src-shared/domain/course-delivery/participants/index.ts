@@ -1,2 +1,3 @@
 export * from './participant.schema';
 export * from './registration-rules';
+export * from './course-results';

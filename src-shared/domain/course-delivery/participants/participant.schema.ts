@@ -75,7 +75,5 @@ export const participantSchema = registrationInputSchema.extend({
   status: z.enum(participantStatuses),
   /** The department head's decision (admitted, waitlisted, rejected). */
   decision: z.object({ at: isoTimestamp, by: idSchema, reason: z.string().trim().max(1000).optional() }).optional(),
-  /** From the LMS's grades or the teaching resource's pass list. */
-  result: z.enum(['passed', 'failed']).optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
