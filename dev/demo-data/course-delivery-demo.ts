@@ -1,4 +1,4 @@
-import { fromEpochDay } from '../../src-shared/domain/calendar/iso-date';
+import { addDays, fromEpochDay } from '../../src-shared/domain/calendar/iso-date';
 import { courseDeliveryWorkflow } from '../../src-shared/domain/course-delivery/course-delivery.workflow';
 import { deadline } from '../../src-shared/domain/workflow/step-helpers';
 import { CaseRun, dateAfter, DAY, HOUR, mondayFrom, startOf, type DemoContext } from './demo-context';
@@ -46,6 +46,8 @@ export function demoCourseDelivery(ctx: DemoContext, id: string, seq: number): v
         priceNok: rng.pick([9900, 14_900, 19_900, 24_500]),
       },
       teachingResource: { userId: teacher.userId, name: teacher.name },
+      // The public registration page's set-up (no draw from rng: the other demo cases stay as they were).
+      registration: { capacity: 25, deadline: addDays(startDate, -21), fields: ['phone', 'employer', 'invoiceAddress'] },
     },
   });
   const done = () => void run.finish([consultant, head], text.noteTexts.courseDelivery);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { serverSessionSchema, type ServerSession } from '../../src-shared/auth/auth.contract';
+import type { RegistrationField, RegistrationInput } from '../../src-shared/domain/course-delivery/participants';
 import type { ApplicantPersonalData } from '../../src-shared/domain/nomination/nomination.schema';
 import type { NominationDraft } from '../../src-shared/domain/nomination/nomination-csv-draft';
 import {
@@ -8,6 +9,14 @@ import {
   type ApplicantApplication,
   type ApplicantUpload,
 } from '../../src-shared/portal/applicant.contract';
+import {
+  courseRegisteredSchema,
+  courseRegistrationRefusalSchema,
+  publicCourseSchema,
+  type CourseRegistered,
+  type CourseRegistrationRefusal,
+  type PublicCourse,
+} from '../../src-shared/portal/course-registration.contract';
 import {
   nominatorInvitationAcceptedSchema,
   nominatorInvitationErrorCodes,
@@ -69,6 +78,16 @@ export class InvitationRefusedError extends Error {
 export class ChangeRefusedError extends Error {
   constructor(readonly status: number) {
     super(`refused ${status}`);
+  }
+}
+
+/** A course registration the server refused: closed (also a course no longer taking registrations), a field missing, the address already registered. */
+export class CourseRegistrationRefusedError extends Error {
+  constructor(
+    readonly refusal: CourseRegistrationRefusal,
+    readonly field?: RegistrationField,
+  ) {
+    super(refusal);
   }
 }
 
@@ -223,6 +242,23 @@ export class PortalApi {
   /** A site supervisor's own students, now, upcoming and past (read-only). */
   supervisedStudents(): Promise<SiteStudents> {
     return this.read('/portal/api/site/supervised', siteStudentsSchema);
+  }
+
+  /** A course's public registration page (no sign-in); undefined when no course takes registrations there. */
+  async course(caseId: string): Promise<PublicCourse | undefined> {
+    const response = await this.send(`/portal/api/courses/${encodeURIComponent(caseId)}`, {});
+    return response.status === 404 ? undefined : parsed(response, publicCourseSchema);
+  }
+
+  /** Registers for a course (no sign-in): a refusal is a CourseRegistrationRefusedError, bad input a ChangeRefusedError (400). */
+  async registerForCourse(caseId: string, registration: RegistrationInput): Promise<CourseRegistered> {
+    const response = await this.send(`/portal/api/courses/${encodeURIComponent(caseId)}/registrations`, { method: 'POST', body: registration });
+    if (response.status === 201) return parsed(response, courseRegisteredSchema);
+    const details = syncErrorSchema.safeParse(await response.json().catch(() => undefined)).data?.details;
+    const refused = courseRegistrationRefusalSchema.safeParse(details);
+    if (refused.success) throw new CourseRegistrationRefusedError(refused.data.refusal, refused.data.field);
+    if (response.status === 404) throw new CourseRegistrationRefusedError('closed');
+    throw response.status === 400 ? new ChangeRefusedError(400) : new PortalApiError('unavailable');
   }
 
   /** Uploads a document of a kind the application asks for, telling the share sent so far (0–1). */

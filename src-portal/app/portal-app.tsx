@@ -7,6 +7,7 @@ import { dictionaries, languages, type Language } from '../i18n/dictionary';
 import { LanguageContext } from '../i18n/language';
 import { ApplicantSignInPage } from '../pages/applicant/applicant-sign-in-page';
 import { MyApplicationPage } from '../pages/applicant/my-application-page';
+import { CoursePage } from '../pages/course/course-page';
 import { NominatePage } from '../pages/nominate-page';
 import { NominatorInvitationPage } from '../pages/nominator-invitation-page';
 import { NominationsPage } from '../pages/nominations-page';
@@ -24,7 +25,7 @@ type Who = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | {
 
 /**
  * The portal: a nominator's nominations, nominating (form or CSV) and offers; an applicant's own
- * application; a placement site's orders (its coordinator) or supervised students (its supervisors). The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) open without a session.
+ * application; a placement site's orders (its coordinator) or supervised students (its supervisors). The invitation links' pages (`#/soknad/…`, `#/invitasjon/…`) and a course's registration page (`#/kurs/…`) open without a session.
  */
 export function PortalApp({ api }: { api: PortalApi }) {
   const [language, setLanguage] = useState<Language>(() => storedLanguage());
@@ -59,6 +60,14 @@ export function PortalApp({ api }: { api: PortalApi }) {
             element={
               <PortalLayout>
                 <ApplicantSignInPage api={api} onSignedIn={signedIn} />
+              </PortalLayout>
+            }
+          />
+          <Route
+            path="/kurs/:caseId"
+            element={
+              <PortalLayout>
+                <CoursePage api={api} />
               </PortalLayout>
             }
           />

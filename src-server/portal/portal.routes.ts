@@ -19,6 +19,7 @@ import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse';
 import { publicUrlOf } from '../http/public-url';
 import { registerApplicantRoutes } from './applicant/applicant.routes';
+import { registerCourseRoutes } from './course/course.routes';
 import { portalActor, portalUser } from './portal-access';
 import { nominate, nominateFromCsv, nominatingPartner } from './portal-nominate';
 import { partnerNames, partnerNominations, partnerOffers } from './portal-reads';
@@ -183,4 +184,5 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
 
   registerApplicantRoutes(app, deps);
   registerSiteRoutes(app, deps);
+  registerCourseRoutes(app, deps);
 }

@@ -364,6 +364,11 @@ beforeAll(async () => {
     ['GET /portal/api/site/places', { auth: true }],
     ['GET /portal/api/site/students', { auth: true, query: { today: '2026-11-23' } }],
     ['GET /portal/api/site/supervised', { auth: true, query: { today: '2026-11-23' } }],
+    ['GET /portal/api/courses/{caseId}', { params: { caseId: String(caseDoc.id) } }],
+    [
+      'POST /portal/api/courses/{caseId}/registrations',
+      { params: { caseId: String(caseDoc.id) }, body: { name: 'Åse Ødegård', birthDate: '1979-02-03', email: 'ase@example.com', employer: 'Bergen kommune' } },
+    ],
     ['POST /portal/api/invitations/nominator', { body: { token: 'x'.repeat(43), email: 'ola@example.com', password: 'Fjellbekk i Lindenhof 7' } }],
     [
       'POST /api/nominations/on-behalf',

@@ -43,6 +43,8 @@ export const DOCUMENTED_ROUTES = [
   'GET /portal/api/site/places',
   'GET /portal/api/site/students',
   'GET /portal/api/site/supervised',
+  'GET /portal/api/courses/{caseId}',
+  'POST /portal/api/courses/{caseId}/registrations',
   'POST /api/nominators/invitations',
   'GET /api/nominators',
   'POST /portal/api/invitations/nominator',
