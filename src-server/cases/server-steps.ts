@@ -6,7 +6,7 @@ import { CommandRunner } from '../../src-shared/domain/workflow/command-runner';
 import type { Actor } from '../../src-shared/domain/access/roles';
 import { isSystemActor, systemActor, type TransitionReason, type WorkflowEvent } from '../../src-shared/domain/workflow/workflow';
 import { appendAudit } from '../audit/audit-log';
-import type { Database } from '../db/database';
+import type { Database, Sql } from '../db/database';
 import { nothingQueued, serverPorts, type EnqueueIntegration, type Queued } from '../sync/step-commands';
 
 export type ServerStepResult = { ok: true; state: Case } | { ok: false; reason: TransitionReason | 'not-found'; message: string };
@@ -20,7 +20,11 @@ export type ServerStepResult = { ok: true; state: Case } | { ok: false; reason: 
 export interface ServerSteps {
   caseById(id: string): Promise<Case | undefined>;
   personById(id: string): Promise<Person | undefined>;
-  take(caseId: string, event: WorkflowEvent, actor?: Actor): Promise<ServerStepResult>;
+  /**
+   * `alongside` runs in the step's transaction once the new state is stored (a receipt queued with
+   * the registration it confirms: both or neither); it says what it queued, to be woken after commit.
+   */
+  take(caseId: string, event: WorkflowEvent, actor?: Actor, alongside?: (tx: Sql, state: Case) => Promise<Partial<Queued>>): Promise<ServerStepResult>;
 }
 
 /**
@@ -53,7 +57,7 @@ export function serverSteps(deps: {
       const parsed = personSchema.safeParse(await read('people', id));
       return parsed.success ? parsed.data : undefined;
     },
-    async take(caseId, event, actor = systemActor) {
+    async take(caseId, event, actor = systemActor, alongside) {
       const queued = nothingQueued();
       const result = await deps.db.transaction(async (tx): Promise<ServerStepResult> => {
         const [row] = await tx.query<{ doc: string }>("SELECT doc FROM sync_documents WHERE collection = 'cases' AND id = $1 AND NOT deleted FOR UPDATE", [
@@ -72,6 +76,9 @@ export function serverSteps(deps: {
         const { handedOver } = await runner.run(commands, { tx, caseDoc: step.state, log: deps.log, enqueueIntegration: deps.enqueueIntegration, queued });
         // A server step makes nothing on a laptop; were one to ask for it, it is said, not lost silently.
         for (const { command } of handedOver) deps.log.warn({ caseId, event: event.type, command: command.type }, 'A server step asked for a laptop command');
+        const also = alongside ? await alongside(tx, step.state) : {};
+        queued.email ||= also.email === true;
+        queued.jobs ||= also.jobs === true;
         const action = isSystemActor(actor) ? 'server-step' : 'case-step';
         await appendAudit(tx, [{ actorId: actor.userId, action, collection: 'cases', documentId: caseId, outcome: 'accepted', detail: { event: event.type } }]);
         await tx.query('SELECT pg_notify($1, $2)', [deps.changesChannel, 'cases']);

@@ -184,5 +184,5 @@ export function registerPortal(app: FastifyInstance, deps: PortalDeps): void {
 
   registerApplicantRoutes(app, deps);
   registerSiteRoutes(app, deps);
-  registerCourseRoutes(app, deps);
+  registerCourseRoutes(app);
 }

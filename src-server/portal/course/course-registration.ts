@@ -1,29 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { registrationProblem, type RegistrationInput, type RegistrationRefusal } from '../../../src-shared/domain/course-delivery/participants';
 import type { CourseRegistered } from '../../../src-shared/portal/course-registration.contract';
+import { systemActor } from '../../../src-shared/domain/workflow/workflow';
 import type { ServerSteps } from '../../cases/server-steps';
-import type { Database } from '../../db/database';
 import { HttpError } from '../../http/http-error';
 import { queueEmail } from '../../notifications/email-outbox';
 import { createSqlEmailOutboxStore } from '../../notifications/sql-email-outbox-store';
 import { openCourse, takesRegistrations } from './open-course';
 import { receiptId, registrationReceipt } from './registration-receipt';
 
-export interface CourseRegistrationDeps {
-  db: Database;
-  steps: ServerSteps;
-}
-
 /**
  * A registration on a course's public page: checked against the course first (so a refusal
  * carries its reason and status), then taken as the server-only workflow step, which checks again
- * under the case's lock; the receipt is queued as soon as the participant is stored.
+ * under the case's lock; the receipt is queued with the participant, in the same transaction.
  */
-export async function registerForCourse(
-  deps: CourseRegistrationDeps,
-  input: { caseId: string; registration: RegistrationInput; now: Date },
-): Promise<CourseRegistered> {
-  const course = await openCourse(deps.steps, input.caseId);
+export async function registerForCourse(steps: ServerSteps, input: { caseId: string; registration: RegistrationInput; now: Date }): Promise<CourseRegistered> {
+  const course = await openCourse(steps, input.caseId);
   const { registration: setup, participants = [] } = course.details;
   const refusal: RegistrationRefusal | null = takesRegistrations(course, input.now)
     ? registrationProblem(setup, participants, input.registration, input.now)
@@ -32,13 +24,16 @@ export async function registerForCourse(
 
   const participantId = randomUUID();
   const event = { type: 'registerParticipant', at: input.now.toISOString(), participantId, registration: input.registration } as const;
-  const result = await deps.steps.take(course.id, event);
+  // The receipt is queued in the step's own transaction: a stored registration always has its receipt.
+  const result = await steps.take(course.id, event, systemActor, async (tx) => {
+    await queueEmail(createSqlEmailOutboxStore(tx), registrationReceipt(course.details.course, input.registration), {
+      id: receiptId(course.id, participantId),
+      now: input.now,
+    });
+    return { email: true };
+  });
   // Refused under the lock: the course changed since it was read (closed, or the same address just registered).
   if (!result.ok) throw new HttpError(409, 'conflict', 'conflict', result.message);
-  await queueEmail(createSqlEmailOutboxStore(deps.db), registrationReceipt(course.details.course, input.registration), {
-    id: receiptId(course.id, participantId),
-    now: input.now,
-  });
   return { participantId, status: 'registered' };
 }
 

@@ -1,17 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { registrationInputSchema } from '../../../src-shared/domain/course-delivery/participants';
 import { courseParamsSchema, courseRegisteredSchema, publicCourseSchema } from '../../../src-shared/portal/course-registration.contract';
-import type { Database } from '../../db/database';
 import { docSchema, errorResponse } from '../../http/openapi';
 import { parseInput } from '../../http/parse';
 import { registerForCourse } from './course-registration';
 import { openCourse, publicCourse } from './open-course';
-
-export interface CourseRouteDeps {
-  db: Database;
-  /** Sends queued e-mail now (the registration's receipt). */
-  wakeEmail(): void;
-}
 
 const base = '/portal/api/courses/:caseId';
 
@@ -20,7 +13,7 @@ const base = '/portal/api/courses/:caseId';
  * it, and the registration, taken as the server's workflow step and answered with a receipt by
  * e-mail. A case that is not a course taking registrations is 404, as an unknown one.
  */
-export function registerCourseRoutes(app: FastifyInstance, deps: CourseRouteDeps): void {
+export function registerCourseRoutes(app: FastifyInstance): void {
   app.get(
     base,
     {
@@ -58,8 +51,7 @@ export function registerCourseRoutes(app: FastifyInstance, deps: CourseRouteDeps
     async (request, reply) => {
       const { caseId } = parseInput(courseParamsSchema, request.params, 'path');
       const registration = parseInput(registrationInputSchema, request.body, 'body');
-      const registered = await registerForCourse({ db: deps.db, steps: app.saksflyt.steps }, { caseId, registration, now: new Date() });
-      deps.wakeEmail();
+      const registered = await registerForCourse(app.saksflyt.steps, { caseId, registration, now: new Date() });
       return reply.status(201).send(courseRegisteredSchema.parse(registered));
     },
   );
