@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { APPROVAL_PATH } from '../features/approval/approval-path';
+import { CourseNavLink } from '../features/course-delivery/course-nav-link';
 import { NOMINATION_PATH } from '../features/nomination/nomination-path';
 import { FOLLOW_UP_PATH } from '../features/follow-up/follow-up-path';
 import { PlacementNavLink } from '../features/placement/placement-nav-link';
@@ -30,6 +31,7 @@ export function AppHeader() {
             <NavLink to={NOMINATION_PATH}>{t.nav.nomination}</NavLink>
           </li>
           <PlacementNavLink />
+          <CourseNavLink />
           <li>
             <TasksNavLink />
           </li>

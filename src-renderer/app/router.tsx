@@ -2,6 +2,7 @@ import { createHashRouter } from 'react-router';
 import { approvalRoutes } from '../features/approval/approval-routes';
 import { CasePage } from '../features/case/case-page';
 import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
+import { courseDeliveryRoutes } from '../features/course-delivery/course-delivery-routes';
 import { followUpRoutes } from '../features/follow-up/follow-up-routes';
 import { nominationRoutes } from '../features/nomination/nomination-routes';
 import { distributionRoutes } from '../features/placement/distribution/distribution-routes';
@@ -32,6 +33,7 @@ export function createAppRouter() {
         ...nominationRoutes,
         ...placementRoutes,
         ...distributionRoutes,
+        ...courseDeliveryRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -2,6 +2,8 @@ import { Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useT } from '../../i18n/use-t';
 import { approvalCasePath } from '../approval/approval-path';
+import { courseCasePath } from '../course-delivery/course-delivery-path';
+import { useCourseDeliveryText } from '../course-delivery/course-delivery-text';
 import { followUpCasePath } from '../follow-up/follow-up-path';
 import { orderPath } from '../placement/placement-path';
 import { usePlacementText } from '../placement/placement-text';
@@ -23,6 +25,7 @@ export function CasePage() {
 function CaseRecord({ id }: { id: string }) {
   const t = useT();
   const placementText = usePlacementText();
+  const courseText = useCourseDeliveryText();
   const { caseDoc, person, notes, tasks, documents } = useCaseRecord(id);
   usePageTitle(caseDoc ? `${caseDoc.caseNumber} ${caseDoc.title}` : caseDoc === null ? t.casePage.notFound : t.app.loading);
 
@@ -65,6 +68,13 @@ function CaseRecord({ id }: { id: string }) {
         <Paragraph>
           <Link asChild>
             <RouterLink to={orderPath(caseDoc.id)}>{placementText.order.open}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
+      {caseDoc.type === 'courseDelivery' && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={courseCasePath(caseDoc.id)}>{courseText.page.open}</RouterLink>
           </Link>
         </Paragraph>
       )}

@@ -36,7 +36,15 @@ export function staffDirectory(members: readonly StaffMember[]): StaffDirectory 
 }
 
 /** Roles of the staff who take steps on cases (follow-up, approval, nomination offers and placement), in the order the acting-user switch lists them. */
-export const actingStaffRoles: readonly Role[] = ['cohortCoordinator', 'departmentHead', 'rector', 'teacher', 'caseOfficer', 'placementAdmin'];
+export const actingStaffRoles: readonly Role[] = [
+  'cohortCoordinator',
+  'departmentHead',
+  'rector',
+  'teacher',
+  'caseOfficer',
+  'placementAdmin',
+  'operationsConsultant',
+];
 
 /** A staff member as documents name them (the title is the role's Norwegian name). */
 export function asStaff(member: Pick<StaffMember, 'name' | 'roles'>): Staff {

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { useToday } from '../../ui/use-today';
 import { useActingUser } from '../case/acting-user';
 import { ActingUserSwitch } from '../case/acting-user-switch';
+import { ChecklistTaskList } from './checklist-task-list';
 import { TaskRow } from './task-row';
 import { toggleTask } from './toggle-task';
 import { useMyTasks } from './use-my-tasks';
@@ -73,6 +74,7 @@ export function MyTasksPage() {
           </ul>
         </>
       )}
+      <ChecklistTaskList actor={actor} today={today} />
     </div>
   );
 }

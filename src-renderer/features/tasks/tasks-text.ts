@@ -21,6 +21,11 @@ const nb = {
   reopened: (title: string) => `«${title}» er åpnet igjen.`,
   failed: (title: string) => `«${title}» ble ikke lagret. Prøv igjen.`,
   navBadge: (open: number) => `${open} åpne`,
+  checklist: {
+    heading: 'Neste steg på kursene dine',
+    intro: 'Stegene i kursenes sjekkliste du registrerer nå, etter frist. Registrer dem på kursets side.',
+    course: (code: string, name: string, caseNumber: string) => `${code} ${name} (sak ${caseNumber})`,
+  },
 };
 
 export type TasksText = typeof nb;
@@ -41,6 +46,11 @@ const en: TasksText = {
   reopened: (title: string) => `“${title}” is open again.`,
   failed: (title: string) => `“${title}” was not saved. Try again.`,
   navBadge: (open: number) => `${open} open`,
+  checklist: {
+    heading: 'Next steps on your courses',
+    intro: "The steps of the courses' checklists you record now, by deadline. Record them on the course's page.",
+    course: (code: string, name: string, caseNumber: string) => `${code} ${name} (case ${caseNumber})`,
+  },
 };
 
 export const tasksTexts = { nb, en } as const;

@@ -3,3 +3,4 @@ export * from './checklist.schema';
 export * from './checklist-deadlines';
 export * from './checklist-rules';
 export * from './checklist-timeline';
+export * from './checklist-tasks';
