@@ -121,7 +121,7 @@ const nb = {
     readOnly: 'Du kan lese notatene, men ikke skrive i denne saken.',
   },
   signature: {
-    instructions: 'Studenten signerer med finger, penn eller mus i feltet. Med tastatur: skriv navnet og velg «Bruk skrevet navn som signatur».',
+    instructions: 'Signer med finger, penn eller mus i feltet. Med tastatur: skriv navnet og velg «Bruk skrevet navn som signatur».',
     canvasEmpty: 'Signaturfelt, tomt',
     canvasSigned: (name: string) => `Signaturfelt med signaturen til ${name}`,
     typedLabel: 'Skrevet signatur',
@@ -351,7 +351,7 @@ const en: FollowUpText = {
     readOnly: 'You can read the notes but not write in this case.',
   },
   signature: {
-    instructions: 'The student signs with a finger, pen or mouse in the field. With a keyboard: type the name and choose “Use typed name as signature”.',
+    instructions: 'Sign with a finger, pen or mouse in the field. With a keyboard: type the name and choose “Use typed name as signature”.',
     canvasEmpty: 'Signature field, empty',
     canvasSigned: (name: string) => `Signature field with the signature of ${name}`,
     typedLabel: 'Typed signature',
