@@ -14,8 +14,12 @@ import { FactList } from '../case/fact-list';
 import { WorkflowDiagram } from '../case/workflow-diagram';
 import { COURSES_PATH } from './course-delivery-path';
 import { useCourseDeliveryText } from './course-delivery-text';
+import { CertificatesPanel } from './certificates';
 import { ContractPanel } from './contract/contract-panel';
 import { CourseStepPanel } from './course-step-panel';
+import { MessagesPanel } from './messages';
+import { ParticipantsPanel } from './participants';
+import { ResultsPanel } from './results';
 import { CourseTimeline } from './timeline/course-timeline';
 import { useCourseCase } from './use-course-case';
 import './course-delivery.css';
@@ -44,12 +48,12 @@ function CourseCaseRecord({ id }: { id: string }) {
       <CourseFacts caseDoc={caseDoc} />
       <CourseStepPanel caseDoc={caseDoc} actor={actor} />
       <CourseTimeline caseDoc={caseDoc} actor={actor} today={today} />
-      {/*
-        The course's own panels go here, each a section with its own h2 taking `caseDoc`:
-        <ContractPanel caseDoc={caseDoc} />, <ParticipantsPanel caseDoc={caseDoc} />,
-        <CertificatesPanel caseDoc={caseDoc} /> (features/course-delivery/contract, participants, certificates).
-      */}
+      {/* The course's own panels, each a section with its own h2, in the order the course needs them. */}
       <ContractPanel caseDoc={caseDoc} />
+      <ParticipantsPanel caseDoc={caseDoc} />
+      <MessagesPanel caseDoc={caseDoc} />
+      <ResultsPanel caseDoc={caseDoc} />
+      <CertificatesPanel caseDoc={caseDoc} />
       <WorkflowDiagram workflow={courseDeliveryWorkflow} status={caseDoc.status} statusLabels={courseDeliveryStatusLabels} title={t.workflowTitle} />
     </article>
   );

@@ -1,0 +1,1 @@
+export { ParticipantsPanel } from './participants-panel';
