@@ -38,6 +38,11 @@ export const wrongFields: Record<string, unknown[]> = {
     { documentId: '../doc', decision: {} },
     { documentId: 'doc-1', decision: { courses: [{ institutionCode: '216', code: 'RES-100', term: '2024 HØST', verdict: 'maybe', credits: -1 }] } },
   ],
+  'documents:sign-contract': [
+    { documentId: 'doc-1', contract: {}, teachingResourceCertificate: 'yes' },
+    { documentId: 'doc-1', contract: { course: { code: 'EVU', sessions: 0 } }, teachingResourceCertificate: false },
+  ],
+  'documents:countersign-contract': [{ documentId: '../doc', contract: {}, teachingResourceSignedAt: 'yesterday' }],
   'documents:read': [{ documentId: '' }, { documentId: 42 }, { documentId: 'x'.repeat(65) }],
   'archive:enqueue': [
     { target: 'ftp', record: {} },
@@ -48,6 +53,12 @@ export const wrongFields: Record<string, unknown[]> = {
     { caseId: '../x', caseNumber: '', closedAt: '2026-12-01T10:00:00.000Z', closedBy: '' },
   ],
   'archive:retry': [{ id: 'not-a-uuid' }, { id: 7 }],
+  'course-delivery:certificates-start': [
+    { caseId: 'course-1', batch: {} },
+    { caseId: '../course', batch: { participants: [] } },
+    { caseId: 'course-1', batch: { participants: [{ id: 'p-1', name: 'Åse', birthDate: '1979-02-30', email: 'not an address' }] }, archiveTarget: 'ftp' },
+  ],
+  'course-delivery:certificates-status': [{ caseId: '' }, { caseId: 42 }, { caseId: 'x'.repeat(65) }],
   'canvas:coursework': [{ courseId: '../admin' }, { courseId: 12 }, { courseId: 'sis_course_id:a/b' }],
 };
 

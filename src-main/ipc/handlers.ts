@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-shared/ipc/app.contract';
 import type { Handlers } from '../../src-shared/ipc/channels';
+import type { CertificatesHandlers } from '../case-types/course-delivery/certificates.handler';
 import { placementSolve } from '../case-types/placement/placement-solve.handler';
 import type { DocumentsHandlers } from '../services/documents-wiring/compose-documents';
 import type { Logger } from '../services/logger/logger.service';
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   documents: DocumentsHandlers;
   /** Sign-in, token refresh, lock and sign-out (src-main/services/session). */
   session: SessionHandlers;
+  /** A course's certificate batch: start or resume it, and its progress (case-types/course-delivery). */
+  courseCertificates: CertificatesHandlers;
 }
 
 /** The one handler map behind both transports: Electron IPC and the browser host's HTTP. */
@@ -31,5 +34,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     placementSolve,
     ...deps.documents,
     ...deps.session,
+    ...deps.courseCertificates,
   };
 }

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../src-shared/ipc/app.contract';
+import { AppError } from '../../src-shared/kernel/app-error';
 import type { Handlers } from '../../src-shared/ipc/channels';
+import { createCertificateServerMailer } from '../case-types/course-delivery/certificate-server-mailer';
+import { createCertificatesHandlers, type CertificatesHandlers } from '../case-types/course-delivery/certificates.handler';
 import { createHandlers } from '../ipc/handlers';
 import { describeApp } from './app-info/app-info.service';
-import { composeDocuments } from './documents-wiring/compose-documents';
+import { composeDocuments, type DocumentsPipeline } from './documents-wiring/compose-documents';
 import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
 import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
 import type { SecureStore } from './secure-store/secure-store';
@@ -58,8 +61,27 @@ export async function composeServices(options: {
     logger,
     documents: documents.handlers,
     session,
+    courseCertificates: courseCertificates(documents.pipeline, () => serverConnection(session)),
   });
   return { handlers, settings, logger, close: documents.stop };
+}
+
+/** The course certificates batch on the documents pipeline, e-mailing through the session's server (unavailable with the pipeline). */
+function courseCertificates(pipeline: DocumentsPipeline | undefined, connection: () => ReturnType<typeof serverConnection>): CertificatesHandlers {
+  if (!pipeline) {
+    const unavailable = () => Promise.reject(new AppError('precondition', 'Documents are unavailable on this laptop; see the log'));
+    return { courseCertificatesStart: unavailable, courseCertificatesStatus: unavailable };
+  }
+  return createCertificatesHandlers({
+    batch: {
+      signing: pipeline.signing,
+      seal: pipeline.seal,
+      store: pipeline.store,
+      journalDir: pipeline.documentsDir,
+      mailer: createCertificateServerMailer({ connection }),
+    },
+    archive: { outbox: pipeline.outbox, targets: pipeline.archiveTargets },
+  });
 }
 
 export function secretsFilePath(dataDir: string): string {

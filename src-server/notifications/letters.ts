@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../auth/identify';
 import type { Database } from '../db/database';
 import { createEmailOutbox, type EmailBackoff } from './email-outbox';
+import { registerCourseCertificateRoutes } from './course-certificates.routes';
 import { registerLetterRoutes } from './letters.routes';
 import { createSmtpSender } from './smtp-sender';
 import { DEFAULT_MAIL_FROM, domainOfMailFrom, smtpConfigFromUrl } from './smtp-url';
@@ -26,9 +27,10 @@ export interface EmailSending {
 }
 
 /**
- * Letters by e-mail: `POST /letters` queues them in the database outbox; with SMTP the outbox
- * sends them (and whatever was queued before, notices too) until the app closes. Without SMTP
- * they stay queued until a start with SMTP.
+ * Letters by e-mail: `POST /letters` and `POST /courses/{caseId}/certificates` (course
+ * certificates) queue them in the database outbox; with SMTP the outbox sends them (and whatever
+ * was queued before, notices too) until the app closes. Without SMTP they stay queued until a
+ * start with SMTP.
  */
 export async function setUpLetters(
   app: FastifyInstance,
@@ -39,6 +41,7 @@ export async function setUpLetters(
   if (!smtp) {
     app.log.warn('SMTP_URL is not set: letters are kept in the e-mail outbox and sent once the server starts with SMTP_URL');
     registerLetterRoutes(app, { db, store, identify, onQueued: () => undefined });
+    registerCourseCertificateRoutes(app, { db, store, identify, onQueued: () => undefined });
     return { wake: () => undefined };
   }
   const from = smtp.from ?? DEFAULT_MAIL_FROM;
@@ -52,5 +55,6 @@ export async function setUpLetters(
   });
   const wake = () => void outbox.processDue().catch((error: unknown) => app.log.error(error));
   registerLetterRoutes(app, { db, store, identify, onQueued: wake });
+  registerCourseCertificateRoutes(app, { db, store, identify, onQueued: wake });
   return { wake };
 }

@@ -3,6 +3,7 @@ import { idSchema, isoTimestamp } from '../domain/case/case.schema';
 import { defineChannel } from '../ipc/contract';
 import { approvalDecisionInputSchema } from './approval-decision.schema';
 import { archiveClosureSchema, archiveRecordSchema } from './archive-record.schema';
+import { courseContractInputSchema } from './course-contract.schema';
 import { decisionInputSchema } from './decision.schema';
 import { protocolInputSchema } from './protocol.schema';
 import { summonsInputSchema } from './summons.schema';
@@ -26,6 +27,7 @@ export const previewInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('protocol'), protocol: protocolInputSchema }),
   z.object({ kind: z.literal('decision'), decision: decisionInputSchema }),
   z.object({ kind: z.literal('approvalDecision'), decision: approvalDecisionInputSchema }),
+  z.object({ kind: z.literal('courseContract'), contract: courseContractInputSchema }),
 ]);
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 
@@ -75,6 +77,23 @@ export const documentsSealDecisionChannel = defineChannel(
 export const documentsSealApprovalDecisionChannel = defineChannel(
   'documents:seal-approval-decision',
   z.object({ documentId: idSchema, decision: approvalDecisionInputSchema }),
+  issuedDocumentSchema,
+);
+
+/**
+ * The teaching resource signs the course contract: drawn on screen (`contract.teachingResourceSignature`)
+ * and/or, with `teachingResourceCertificate`, with their own certificate (PAdES). Kept under documentId.
+ */
+export const documentsSignContractChannel = defineChannel(
+  'documents:sign-contract',
+  z.object({ documentId: idSchema, contract: courseContractInputSchema, teachingResourceCertificate: z.boolean() }),
+  issuedDocumentSchema,
+);
+
+/** The department head countersigns the contract kept under documentId (PAdES, an incremental revision of it). */
+export const documentsCountersignContractChannel = defineChannel(
+  'documents:countersign-contract',
+  z.object({ documentId: idSchema, contract: courseContractInputSchema, teachingResourceSignedAt: isoTimestamp }),
   issuedDocumentSchema,
 );
 

@@ -8,14 +8,17 @@ import {
   archiveListChannel,
   archiveRetryChannel,
   archiveTargetsChannel,
+  documentsCountersignContractChannel,
   documentsIssueSummonsChannel,
   documentsPreviewChannel,
   documentsReadChannel,
   documentsSealApprovalDecisionChannel,
   documentsSealDecisionChannel,
+  documentsSignContractChannel,
   documentsSignProtocolChannel,
 } from '../documents/documents.contract';
 import { appInfoChannel } from './app.contract';
+import { courseCertificatesStartChannel, courseCertificatesStatusChannel } from './course-delivery.contract';
 import { logWriteChannel } from './log.contract';
 import { placementSolveChannel } from './placement.contract';
 import { localDbKeyChannel } from './secure-store.contract';
@@ -44,6 +47,8 @@ export const channels = {
   documentsSignProtocol: documentsSignProtocolChannel,
   documentsSealDecision: documentsSealDecisionChannel,
   documentsSealApprovalDecision: documentsSealApprovalDecisionChannel,
+  documentsSignContract: documentsSignContractChannel,
+  documentsCountersignContract: documentsCountersignContractChannel,
   documentsRead: documentsReadChannel,
   archiveEnqueue: archiveEnqueueChannel,
   archiveCloseCase: archiveCloseCaseChannel,
@@ -52,6 +57,8 @@ export const channels = {
   archiveTargets: archiveTargetsChannel,
   canvasCoursework: canvasCourseworkChannel,
   placementSolve: placementSolveChannel,
+  courseCertificatesStart: courseCertificatesStartChannel,
+  courseCertificatesStatus: courseCertificatesStatusChannel,
   sessionLogin: sessionLoginChannel,
   sessionRefresh: sessionRefreshChannel,
   sessionLogout: sessionLogoutChannel,

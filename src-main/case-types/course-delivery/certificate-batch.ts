@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { archiveCaseSchema, archiveStudentSchema, type ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
-import { courseCertificateInputSchema, type CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
-import { idSchema } from '../../../src-shared/domain/case/case.schema';
+import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import {
+  certificateBatchInputSchema,
+  certificateParticipantSchema,
+  type CertificateBatchInput,
+  type CertificateParticipant,
+} from '../../../src-shared/documents/course-certificate-batch.schema';
+import type { CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import type { ArchiveOutbox } from '../../services/archive/archive-outbox';
 import type { DocumentStore } from '../../services/pdf/document-store';
@@ -11,27 +15,8 @@ import type { SignerBackend } from '../../services/signing/signer-backend';
 import { CERTIFICATE_TITLE } from './certificate.document';
 import { openCertificateJournal } from './certificate-journal';
 
-/** One participant who passed: what the certificate, the archive record and the e-mail need (names as on the registration). */
-export const certificateParticipantSchema = z.object({
-  id: idSchema,
-  name: courseCertificateInputSchema.shape.participant.shape.name,
-  birthDate: courseCertificateInputSchema.shape.participant.shape.birthDate,
-  email: z.email().max(200),
-  /** Fødselsnummer or D-nummer: the archive files the certificate on the participant by it (needed when an archive is configured). */
-  nationalId: archiveStudentSchema.shape.nationalId.optional(),
-});
-export type CertificateParticipant = z.infer<typeof certificateParticipantSchema>;
-
-/** The batch: the course case (as the archive describes it), the certificate's common parts and the pass list. */
-export const certificateBatchInputSchema = courseCertificateInputSchema.omit({ participant: true, caseNumber: true }).extend({
-  courseCase: archiveCaseSchema,
-  participants: z
-    .array(certificateParticipantSchema)
-    .min(1)
-    .max(10_000)
-    .refine((participants) => new Set(participants.map((p) => p.id)).size === participants.length, 'Each participant is on the pass list once'),
-});
-export type CertificateBatchInput = z.infer<typeof certificateBatchInputSchema>;
+// The batch's input schemas are shared: the app's certificates channel parses its input with them.
+export { certificateBatchInputSchema, certificateParticipantSchema, type CertificateBatchInput, type CertificateParticipant };
 
 /** The certificate e-mail to one participant, with the sealed PDF attached. */
 export interface CertificateEmail {

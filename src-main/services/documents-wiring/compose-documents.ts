@@ -5,11 +5,11 @@ import { openArchiveOutbox, type ArchiveOutbox } from '../archive/archive-outbox
 import { createCanvasClient, type CanvasClient } from '../canvas/canvas.client';
 import type { Logger, LogSource } from '../logger/logger.service';
 import { createDocumentsHandlers } from '../pdf/documents.handlers';
-import { createDocumentsService, type DocumentsService } from '../pdf/documents.service';
-import { createDocumentStore } from '../pdf/document-store';
+import { createDocumentsService, type DocumentSigners, type DocumentsService } from '../pdf/documents.service';
+import { createDocumentStore, type DocumentStore } from '../pdf/document-store';
 import { createPdfRenderer } from '../pdf/pdf-renderer';
 import type { SecureStore } from '../secure-store/secure-store';
-import { createDocumentSigning } from '../signing/document-signing.service';
+import { createDocumentSigning, type DocumentSigning } from '../signing/document-signing.service';
 import { createServerLetterAdapter, type LetterConnection } from '../archive/adapters/server-letters.adapter';
 import { createArchiveAdapters } from './archive-adapters';
 import { DEMO_CERTIFICATES_DIR, createDemoSigners } from './demo-signers';
@@ -28,6 +28,18 @@ export interface ComposedDocuments {
   handlers: DocumentsHandlers;
   /** Stops the archive outbox after the delivery under way, if any. */
   stop(): Promise<void>;
+  /** The pipeline's parts other issuers build on (the course certificates batch); none when it is unavailable. */
+  pipeline?: DocumentsPipeline;
+}
+
+export interface DocumentsPipeline {
+  signing: DocumentSigning;
+  store: DocumentStore;
+  seal: DocumentSigners['seal'];
+  /** The documents folder (issuers keep their journals there). */
+  documentsDir: string;
+  outbox: ArchiveOutbox;
+  archiveTargets: readonly ArchiveTarget[];
 }
 
 /**
@@ -88,13 +100,11 @@ export async function composeDocuments(options: {
     warn: (message, context) => log('warn', message, context),
     now: options.now,
   });
-  const service = createDocumentsService({
-    renderer,
-    signing: createDocumentSigning({ renderer, location: config.signingLocation, now: options.now }),
-    store: createDocumentStore(join(options.dataDir, DOCUMENTS_DIR)),
-    signers: createDocumentSigners(config.signers, { secureStore: options.secureStore, demo }),
-    archive: outbox,
-  });
+  const documentsDir = join(options.dataDir, DOCUMENTS_DIR);
+  const signing = createDocumentSigning({ renderer, location: config.signingLocation, now: options.now });
+  const store = createDocumentStore(documentsDir);
+  const signers = createDocumentSigners(config.signers, { secureStore: options.secureStore, demo });
+  const service = createDocumentsService({ renderer, signing, store, signers, archive: outbox });
   // Letters (`email`) go through the same outbox, but are not an archive the app offers.
   const configured = new Set<string>(['folder', 'noark5', ...(config.archive.p360 ? ['p360'] : []), 'email']);
   const configuredTargets = archiveTargets.filter((target) => configured.has(target));
@@ -116,6 +126,7 @@ export async function composeDocuments(options: {
   return {
     handlers: { ...createDocumentsHandlers(documents, canvas), archiveTargets: async () => configuredTargets },
     stop: () => outbox.stop(),
+    pipeline: { signing, store, seal: signers.seal, documentsDir, outbox, archiveTargets: configuredTargets },
   };
 }
 

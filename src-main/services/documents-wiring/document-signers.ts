@@ -23,5 +23,6 @@ export function createDocumentSigners(config: DocumentsConfig['signers'], deps: 
     coordinator: configured(config.coordinator, 'coordinator', deps.demo.coordinator),
     seal: configured(config.seal, 'seal', deps.demo.seal),
     student: async () => (demoMode ? deps.demo.student() : undefined),
+    teachingResource: async () => (demoMode ? deps.demo.student() : undefined),
   };
 }

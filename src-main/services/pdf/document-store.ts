@@ -2,15 +2,23 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../src-shared/kernel/app-error';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 /**
  * Issued documents of this laptop, one file per documentId under `<dataDir>/documents/`.
  * Write-once: a document is never saved again, so a signed PDF keeps its bytes (issuing the same
- * bytes again is accepted; different bytes under the same id are a conflict).
+ * bytes again is accepted; different bytes under the same id are a conflict), except as an
+ * incremental revision that keeps them (`append`).
  */
 export interface DocumentStore {
   put(documentId: string, pdf: Buffer): Promise<void>;
   get(documentId: string): Promise<Buffer>;
+  /**
+   * Keeps a later revision of a kept document (a countersignature): accepted only as an
+   * incremental update, whose first bytes are the kept ones (a trailing end-of-line aside), so
+   * what was signed before stays byte for byte.
+   */
+  append(documentId: string, pdf: Buffer): Promise<void>;
 }
 
 export function createDocumentStore(dir: string): DocumentStore {
@@ -40,5 +48,20 @@ export function createDocumentStore(dir: string): DocumentStore {
       }
     },
     get,
+    async append(documentId, pdf) {
+      const stored = await get(documentId);
+      const kept = withoutTrailingEol(stored);
+      if (pdf.length <= stored.length || !pdf.subarray(0, kept.length).equals(kept)) {
+        throw new AppError('conflict', `Document ${documentId} is already issued; only an incremental revision of it is kept`);
+      }
+      await writeFileAtomic(fileOf(documentId), pdf, { mode: 0o600 });
+    },
   };
+}
+
+/** The bytes without a final newline: an incremental update may start where that newline was. */
+function withoutTrailingEol(bytes: Buffer): Buffer {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end -= 1;
+  return bytes.subarray(0, end);
 }

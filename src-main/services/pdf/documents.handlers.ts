@@ -23,6 +23,11 @@ export function createDocumentsHandlers(documents: DocumentsService, canvas: Can
     documentsSealApprovalDecision: (
       input: In<typeof contracts.documentsSealApprovalDecisionChannel>,
     ): Out<typeof contracts.documentsSealApprovalDecisionChannel> => documents.sealApprovalDecision(input),
+    documentsSignContract: (input: In<typeof contracts.documentsSignContractChannel>): Out<typeof contracts.documentsSignContractChannel> =>
+      documents.signContract(input),
+    documentsCountersignContract: (
+      input: In<typeof contracts.documentsCountersignContractChannel>,
+    ): Out<typeof contracts.documentsCountersignContractChannel> => documents.countersignContract(input),
     documentsRead: (input: In<typeof contracts.documentsReadChannel>): Out<typeof contracts.documentsReadChannel> => documents.read(input),
     archiveEnqueue: (input: In<typeof contracts.archiveEnqueueChannel>): Out<typeof contracts.archiveEnqueueChannel> => documents.archiveEnqueue(input),
     archiveCloseCase: (input: In<typeof contracts.archiveCloseCaseChannel>): Out<typeof contracts.archiveCloseCaseChannel> => documents.archiveCloseCase(input),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ArchiveEntry, IssuedDocument, PreviewInput } from '../../../src-shared/documents/documents.contract';
 import type { ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
 import type { ArchiveClosure, ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
+import type { CourseContractInput } from '../../../src-shared/documents/course-contract.schema';
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
 import type { ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import type { SummonsInput } from '../../../src-shared/documents/summons.schema';
@@ -14,10 +15,13 @@ import type { PdfRenderer } from './pdf-renderer';
 
 /** The keys the documents need, resolved when used (so a locked or missing key fails that call only). */
 export interface DocumentSigners {
+  /** The staff key of this installation: the coordinator's protocol, the department head's countersignature. */
   coordinator(): Promise<SignerBackend>;
   seal(): Promise<SignerBackend>;
   /** The student's own certificate, when this installation can reach one (PKCS#11 token, remote service). */
   student(studentNumber: string): Promise<SignerBackend | undefined>;
+  /** A course's teaching resource's own certificate, by name, where this installation can reach one. */
+  teachingResource?(name: string): Promise<SignerBackend | undefined>;
 }
 
 /**
@@ -30,6 +34,8 @@ export interface DocumentsService {
   signProtocol(input: { documentId: string; protocol: ProtocolInput; studentCertificate: boolean }): Promise<IssuedDocument>;
   sealDecision(input: { documentId: string; decision: DecisionInput }): Promise<IssuedDocument>;
   sealApprovalDecision(input: { documentId: string; decision: ApprovalDecisionInput }): Promise<IssuedDocument>;
+  signContract(input: { documentId: string; contract: CourseContractInput; teachingResourceCertificate: boolean }): Promise<IssuedDocument>;
+  countersignContract(input: { documentId: string; contract: CourseContractInput; teachingResourceSignedAt: string }): Promise<IssuedDocument>;
   read(input: { documentId: string }): Promise<{ pdfBase64: string; sha256: string }>;
   archiveEnqueue(input: { target: ArchiveEntry['target']; record: ArchiveRecord }): Promise<ArchiveEntry>;
   archiveCloseCase(input: ArchiveClosure): Promise<ArchiveEntry[]>;
@@ -62,6 +68,8 @@ export function createDocumentsService(deps: {
           return bytesOf(await deps.renderer.decision(input.decision));
         case 'approvalDecision':
           return bytesOf(await deps.renderer.approvalDecision(input.decision));
+        case 'courseContract':
+          return bytesOf(await deps.renderer.courseContract(input.contract));
       }
     },
     async issueSummons({ documentId, summons }) {
@@ -80,6 +88,22 @@ export function createDocumentsService(deps: {
     },
     async sealApprovalDecision({ documentId, decision }) {
       return issue(documentId, await deps.signing.sealApprovalDecision(decision, await deps.signers.seal()));
+    },
+    async signContract({ documentId, contract, teachingResourceCertificate }) {
+      const own = teachingResourceCertificate ? await deps.signers.teachingResource?.(contract.teachingResource.name) : undefined;
+      if (teachingResourceCertificate && !own) {
+        throw new AppError('precondition', `No certificate is available for ${contract.teachingResource.name}`);
+      }
+      return issue(documentId, await deps.signing.signCourseContract(contract, own));
+    },
+    async countersignContract({ documentId, contract, teachingResourceSignedAt }) {
+      const signed = {
+        pdf: await deps.store.get(documentId),
+        signatures: [{ signer: contract.teachingResource.name, signedAt: teachingResourceSignedAt }],
+      };
+      const countersigned = await deps.signing.countersignCourseContract(signed, contract, await deps.signers.coordinator());
+      await deps.store.append(documentId, countersigned.pdf);
+      return { documentId, ...bytesOf(countersigned.pdf), signatures: countersigned.signatures };
     },
     async read({ documentId }) {
       return bytesOf(await deps.store.get(documentId));

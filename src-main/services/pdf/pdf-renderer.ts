@@ -1,10 +1,12 @@
 import { approvalDecisionInputSchema, type ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
 import { courseCertificateInputSchema, type CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
+import { COURSE_CONTRACT_TITLE, courseContractInputSchema, type CourseContractInput } from '../../../src-shared/documents/course-contract.schema';
 import { decisionInputSchema, type DecisionInput } from '../../../src-shared/documents/decision.schema';
 import { protocolInputSchema, type ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { summonsInputSchema, type SummonsInput } from '../../../src-shared/documents/summons.schema';
 import { drawApprovalDecision } from '../../case-types/approval/decision.document';
 import { CERTIFICATE_TITLE, drawCourseCertificate } from '../../case-types/course-delivery/certificate.document';
+import { drawCourseContract } from '../../case-types/course-delivery/contract.document';
 import { drawDecision } from '../../case-types/follow-up/decision.document';
 import { DECISION_TITLE } from './decision-letter';
 import { loadDocumentResources } from './document-resources';
@@ -20,6 +22,7 @@ export interface PdfRenderer {
   decision(input: DecisionInput): Promise<Buffer>;
   approvalDecision(input: ApprovalDecisionInput): Promise<Buffer>;
   courseCertificate(input: CourseCertificateInput): Promise<Buffer>;
+  courseContract(input: CourseContractInput): Promise<Buffer>;
 }
 
 export function createPdfRenderer(options: { resourcesDir: string; now?: () => Date }): PdfRenderer {
@@ -76,6 +79,21 @@ export function createPdfRenderer(options: { resourcesDir: string; now?: () => D
           createdAt: now(),
         },
         (doc) => drawCourseCertificate(doc, input),
+      );
+    },
+    async courseContract(raw) {
+      const input = courseContractInputSchema.parse(raw);
+      const signature = input.teachingResourceSignature ? decodeSignaturePng(input.teachingResourceSignature.pngBase64) : undefined;
+      const resources = await loadDocumentResources(options.resourcesDir);
+      return renderPdfA(
+        resources,
+        {
+          title: `${COURSE_CONTRACT_TITLE} – ${input.caseNumber}`,
+          author: author(input.institution),
+          subject: `${COURSE_CONTRACT_TITLE} ${input.course.code} ${input.course.name}`,
+          createdAt: now(),
+        },
+        (doc) => drawCourseContract(doc, input, signature),
       );
     },
   };

@@ -1,5 +1,6 @@
 import type { ApprovalDecisionInput } from '../../../src-shared/documents/approval-decision.schema';
 import type { CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
+import type { CourseContractInput } from '../../../src-shared/documents/course-contract.schema';
 import type { DecisionInput } from '../../../src-shared/documents/decision.schema';
 import type { ProtocolInput } from '../../../src-shared/documents/protocol.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
@@ -26,6 +27,13 @@ export interface DocumentSigning {
   sealApprovalDecision(input: ApprovalDecisionInput, seal: SignerBackend): Promise<SignedDocument>;
   /** A course certificate (kursbevis), sealed with the institution's seal certificate. */
   sealCourseCertificate(input: CourseCertificateInput, seal: SignerBackend): Promise<SignedDocument>;
+  /**
+   * The teaching resource signs the course contract: their drawn signature (in `input`) placed in
+   * the rendered contract, and/or their own PAdES signature when they have a certificate.
+   */
+  signCourseContract(input: CourseContractInput, teachingResource?: SignerBackend): Promise<SignedDocument>;
+  /** The department head countersigns the contract the teaching resource signed (PAdES, an incremental revision). */
+  countersignCourseContract(signed: SignedDocument, input: CourseContractInput, departmentHead: SignerBackend): Promise<SignedDocument>;
 }
 
 export function createDocumentSigning(deps: {
@@ -93,6 +101,32 @@ export function createDocumentSigning(deps: {
         seal,
         input.institution.name,
         `Kursbevis ${input.course.code} for ${input.participant.name} forseglet med virksomhetens segl`,
+        input.institution.email,
+      ),
+    async signCourseContract(input, teachingResource) {
+      const drawn = input.teachingResourceSignature;
+      if (!drawn && !teachingResource) {
+        throw new AppError('precondition', 'The teaching resource signs the contract on screen or with a certificate');
+      }
+      const rendered: SignedDocument = {
+        pdf: await deps.renderer.courseContract(input),
+        signatures: drawn ? [{ signer: input.teachingResource.name, signedAt: drawn.signedAt }] : [],
+      };
+      if (!teachingResource) return rendered;
+      return addSignature(
+        rendered,
+        teachingResource,
+        input.teachingResource.name,
+        `Undervisningsressurs signerer kontrakt ${input.course.code} (${input.caseNumber})`,
+        input.teachingResource.email,
+      );
+    },
+    countersignCourseContract: (signed, input, departmentHead) =>
+      addSignature(
+        signed,
+        departmentHead,
+        input.departmentHead.name,
+        `${input.departmentHead.title} kontrasignerer kontrakt ${input.course.code} (${input.caseNumber})`,
         input.institution.email,
       ),
   };

@@ -290,6 +290,10 @@ beforeAll(async () => {
     ['GET /sync/{collection}/v{version}/stream', { auth: true, params: collection }],
     ['GET /sync/stream', { auth: true, query: { collections: 'cases.v0,notes.v0' } }],
     ['POST /letters', { auth: true, body: letter }],
+    [
+      'POST /courses/{caseId}/certificates',
+      { auth: true, params: { caseId: String(caseDoc.id) }, body: { participantId: 'participant-1', fileName: 'kursbevis.pdf', pdfBase64: letter.pdfBase64 } },
+    ],
     ['GET /api/cases/{id}/jobs', { auth: true, params: { id: String(caseDoc.id) } }],
     ['GET /ewp/imobilities/get', { query: { receiving_hei_id: 'hvl.no', omobility_id: 'omob-1' } }],
     // EWP clients post a form; a JSON body (all this probe sends) is refused with 415.

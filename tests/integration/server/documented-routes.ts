@@ -12,6 +12,7 @@ export const DOCUMENTED_ROUTES = [
   'GET /sync/{collection}/v{version}/stream',
   'GET /sync/stream',
   'POST /letters',
+  'POST /courses/{caseId}/certificates',
   'GET /api/cases/{id}/jobs',
   'GET /ewp/imobilities/get',
   'POST /ewp/imobilities/get',
