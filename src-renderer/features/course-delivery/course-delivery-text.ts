@@ -38,9 +38,10 @@ const nb = {
     workflowTitle: 'Gangen i en kursgjennomføring',
     steps: 'Neste steg',
     noSteps: 'Du har ingen steg å ta på kurset nå.',
-    otherSteps: (steps: string) => `Steg som trenger mer enn et klikk: ${steps}.`,
+    otherSteps: (steps: string) => `Steg du tar lenger ned på siden: ${steps}.`,
     working: 'Tar steget …',
     done: (step: string) => `Utført: ${step}.`,
+    refused: (why: string) => `Ikke utført: ${why}`,
   },
   timeline: {
     heading: 'Sjekkliste og tidslinje',
@@ -135,9 +136,10 @@ const en: CourseDeliveryText = {
     workflowTitle: 'The course delivery process',
     steps: 'Next steps',
     noSteps: 'You have no step to take on this course now.',
-    otherSteps: (steps: string) => `Steps that need more than a click: ${steps}.`,
+    otherSteps: (steps: string) => `Steps you take further down the page: ${steps}.`,
     working: 'Taking the step …',
     done: (step: string) => `Done: ${step}.`,
+    refused: (why: string) => `Not done: ${why}`,
   },
   timeline: {
     heading: 'Checklist and timeline',

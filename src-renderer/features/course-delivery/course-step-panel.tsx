@@ -9,13 +9,16 @@ import { StepNotice } from '../case/step-notice';
 import { useStepRunner } from '../case/use-step-runner';
 import { useCourseDeliveryText } from './course-delivery-text';
 import { takeCourseStep, type CourseStepReport } from './course-steps';
+import { CourseStepForm } from './steps/course-step-form';
+import { isInputStep } from './steps/step-inputs';
 
 /** Steps that need nothing but the click (the shared rule: no input, no document or signature). */
 const clickSteps = new Set(bulkSteps('courseDelivery').map((step) => step.event));
 
 /**
- * The workflow's next steps for the acting user: those that need only the click as buttons; the
- * others (contract, certificates, steps with input) are named; their forms are the course panels' (below).
+ * The workflow's next steps for the acting user: those that need only the click as buttons, those
+ * that need input as forms (steps/), all taken the same way; the contract's and the certificates'
+ * steps are named here and taken in their panels below.
  */
 export function CourseStepPanel({ caseDoc, actor }: { caseDoc: CourseDeliveryCase; actor: ActingUser }) {
   const text = useCourseDeliveryText();
@@ -28,7 +31,8 @@ export function CourseStepPanel({ caseDoc, actor }: { caseDoc: CourseDeliveryCas
   const label = (event: string) => courseDeliveryWorkflow.eventLabel(event)?.[language] ?? event;
   const allowed = courseDeliveryWorkflow.allowedEvents(caseDoc, actor);
   const buttons = allowed.filter((event) => clickSteps.has(event));
-  const others = allowed.filter((event) => !clickSteps.has(event));
+  const forms = allowed.filter(isInputStep);
+  const others = allowed.filter((event) => !clickSteps.has(event) && !isInputStep(event));
   return (
     <section aria-labelledby="course-steps-heading" className="course-page__section">
       <Heading level={2} data-size="sm" id="course-steps-heading">
@@ -49,12 +53,15 @@ export function CourseStepPanel({ caseDoc, actor }: { caseDoc: CourseDeliveryCas
           ))}
         </div>
       )}
+      {forms.map((event) => (
+        <CourseStepForm key={event} type={event} caseDoc={caseDoc} label={label(event)} busy={state.busy} run={run} />
+      ))}
       {others.length > 0 && <Paragraph data-size="sm">{t.otherSteps(others.map(label).join(', '))}</Paragraph>}
       <StepNotice
         busy={state.busy}
         working={t.working}
         done={state.last ? { text: t.done(label(state.last.event)), lines: [] } : undefined}
-        refused={state.error}
+        refused={state.error && t.refused(state.error)}
       />
     </section>
   );

@@ -13,9 +13,10 @@ export interface CourseStepDeps {
 export type CourseStepReport = Awaited<ReturnType<typeof bulkRunner.run>>['reports'][number];
 
 /**
- * One course step that needs no input and makes no document, as the laptop takes it: the shared
- * workflow decides as the acting user, the new state goes into the local replica (synced like any
- * change, offline too; the server checks it again) and the step's laptop commands run.
+ * One course step that makes no document (a click's, or a form's with its input), as the laptop
+ * takes it: the shared workflow decides as the acting user, the new state goes into the local
+ * replica (synced like any change, offline too; the server checks it again) and the step's laptop
+ * commands run.
  */
 export async function takeCourseStep(deps: CourseStepDeps, caseDoc: CourseDeliveryCase, event: CourseDeliveryEvent): Promise<CourseStepReport[]> {
   const step = courseDeliveryWorkflow.transition(caseDoc, event, deps.actor);
