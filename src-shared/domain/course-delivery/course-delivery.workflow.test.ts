@@ -4,6 +4,7 @@ import { checkCaseChange } from '../case/case-change';
 import type { Case } from '../case/case.schema';
 import { systemActor } from '../workflow/workflow';
 import { courseDeliveryWorkflow, transition, type CourseDeliveryCase } from './course-delivery.workflow';
+import { applicationsHandled } from './participants';
 
 const consultant = actorFor('operationsConsultant');
 const head = actorFor('departmentHead');
@@ -102,6 +103,16 @@ describe('course delivery workflow', () => {
           actor: consultant,
         }),
       ).toMatchObject({ ok: false });
+    });
+
+    it('counts the head’s decisions as the handled applications, which enrolment waits for', () => {
+      const ready = { ...withParticipant, status: 'lmsReady' as const };
+      const participants = ready.details.participants!.map((p) => ({ ...p, status: 'admitted' as const, decision: { at: ready.updatedAt, by: head.userId } }));
+      const decided = edited(ready, head, { details: { ...ready.details, participants, applications: applicationsHandled(participants, ready.updatedAt) } });
+      expect(decided.details.applications).toEqual({ handledAt: ready.updatedAt, admitted: 1, waitlisted: 0 });
+      expect(checkCaseChange({ before: ready as unknown as Case, after: decided as unknown as Case, actor: head })).toEqual({ ok: true });
+      expect(transition(ready, courseDeliveryEvents.enrol(ready), consultant)).toMatchObject({ ok: false, reason: 'precondition-failed' });
+      expect(transition(decided, { ...courseDeliveryEvents.enrol(decided), participants: 1 }, consultant)).toMatchObject({ ok: true });
     });
 
     it('posts and e-mails the evaluation link, and asks the LMS for the grades', () => {

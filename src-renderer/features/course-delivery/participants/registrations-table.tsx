@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { participantStatusLabels, placesLeft, type Participant } from '../../../../src-shared/domain/course-delivery/participants';
+import { applicationsHandled, participantStatusLabels, placesLeft, type Participant } from '../../../../src-shared/domain/course-delivery/participants';
 import type { CourseDeliveryCase } from '../../../../src-shared/domain/course-delivery';
 import { useDatabase } from '../../../app/providers';
 import { useAppStore } from '../../../app/store';
@@ -54,9 +54,10 @@ export function RegistrationsTable({ caseDoc, actor }: { caseDoc: CourseDelivery
       return;
     }
     setBusy(true);
-    const problem = await saveCourseEdit(db, caseDoc.id, actor, (details) => ({
-      participants: decide(details.participants ?? [], selected, status, decision),
-    }));
+    const problem = await saveCourseEdit(db, caseDoc.id, actor, (details) => {
+      const decided = decide(details.participants ?? [], selected, status, decision);
+      return { participants: decided, applications: applicationsHandled(decided, decision.at) };
+    });
     setBusy(false);
     setRefusal(problem && t.bulk.refused.other(problem));
     if (problem) return;

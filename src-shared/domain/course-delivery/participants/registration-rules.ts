@@ -52,3 +52,9 @@ export function decisionsProblem(setup: RegistrationSetup, before: readonly Part
   const admitted = after.filter((p) => p.status === 'admitted').length;
   return admitted > setup.capacity ? `${admitted} admitted, but the course has ${setup.capacity} places` : null;
 }
+
+/** The head's handling of the applications as the workflow records it (enrolment waits for it): counted from the decisions. */
+export function applicationsHandled(participants: readonly Participant[], at: string): { handledAt: string; admitted: number; waitlisted: number } {
+  const count = (status: Participant['status']) => participants.filter((p) => p.status === status).length;
+  return { handledAt: at, admitted: count('admitted'), waitlisted: count('waitlisted') };
+}
