@@ -21,10 +21,12 @@ import { registerImobilitiesRoutes } from './case-types/nomination/ewp/imobiliti
 import { registerPortal } from './portal/portal.routes';
 import { registerNominators } from './case-types/nomination/nominators/nominators.routes';
 import { NOMINATION_STAFF_TAG, registerNominationStaffRoutes } from './case-types/nomination/staff/nomination-staff.routes';
-import { queueStepIntegration } from './jobs/integration-jobs';
+import { queueStepIntegration, type IntegrationAdapters, type IntegrationAdaptersOf } from './jobs/integration-jobs';
 import { createJobQueue, type JobQueue } from './jobs/job-queue';
 import { setUpJobs, type JobsOptions } from './jobs/jobs';
+import { queueEmail, type EmailOutbox } from './notifications/email-outbox';
 import { setUpLetters, type SmtpOptions } from './notifications/letters';
+import { createSqlEmailOutboxStore } from './notifications/sql-email-outbox-store';
 import { ChangeStreams } from './sync/change-streams';
 import { caseStepCommands, type EnqueueIntegration, type Queued } from './sync/step-commands';
 import { defaultSyncCollections, SyncCollections, type SyncCollection } from './sync/sync-collections';
@@ -56,8 +58,8 @@ export interface AppOptions {
   enqueueIntegration?: EnqueueIntegration;
   /** Fastify's trustProxy: behind a reverse proxy, the client address comes from X-Forwarded-For. */
   trustProxy?: boolean | string | number;
-  /** Background jobs (integration calls): worker, backoff, adapters. */
-  jobs?: JobsOptions;
+  /** Background jobs (integration calls): worker, backoff, adapters (or adapters built from the app's services, see config.ts). */
+  jobs?: Omit<JobsOptions, 'adapters'> & { adapters?: IntegrationAdapters | IntegrationAdaptersOf };
   logger?: boolean;
   /** The server's address as people reach it, for links in e-mails; by default the address a request came to. */
   publicUrl?: string;
@@ -185,7 +187,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     wakeEmail = letters.wake;
     const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration, wake });
     registerSyncRoutes(app, { db, collections, streams, identify, changesChannel: channels.changes, caseSteps });
-    wakeJobs = (await setUpJobs(app, { db, queue: jobs, steps, identify, options: options.jobs })).wake;
+    // Adapters' e-mails go into the outbox and wake it, as a step's notices do.
+    const email = { enqueue: queueEmailAndWake(db, () => wakeEmail()) };
+    const { adapters } = options.jobs ?? {};
+    const jobsOptions = { ...options.jobs, adapters: typeof adapters === 'function' ? adapters({ db, log: app.log, email }) : adapters };
+    wakeJobs = (await setUpJobs(app, { db, queue: jobs, steps, identify, options: jobsOptions })).wake;
     await registerImobilitiesRoutes(app, { db, identify });
     registerPortal(app, { db, identify, wakeEmail: () => wakeEmail() });
     registerNominators(app, { db, identify, wakeEmail: () => wakeEmail(), idleDays: options.nominators?.idleDays });
@@ -195,4 +201,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     if (ownsDb) await db.close();
     throw error;
   }
+}
+
+/** The outbox's `enqueue` for adapters: stores the message (once per id) and has it sent at once when the server has SMTP. */
+function queueEmailAndWake(db: Database, wake: () => void): EmailOutbox['enqueue'] {
+  const store = createSqlEmailOutboxStore(db);
+  return async (message, id) => {
+    const stored = await queueEmail(store, message, { id });
+    wake();
+    return stored;
+  };
 }

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { summarizeZodError } from '../src-shared/kernel/app-error';
 import { resultsFetchAdapter } from './case-types/approval/result-exchange/results-fetch.job';
-import type { IntegrationAdapters } from './jobs/integration-jobs';
+import { canvasAdapter } from './case-types/course-delivery/lms/canvas.adapter';
+import { participantMailAdapter } from './case-types/course-delivery/participant-mail/participant-mail.adapter';
+import type { IntegrationAdaptersOf } from './jobs/integration-jobs';
 import type { SmtpOptions } from './notifications/letters';
 import { DEFAULT_MAIL_FROM, mailFromSchema, smtpConfigFromUrl, smtpUrlSchema } from './notifications/smtp-url';
 
@@ -33,6 +35,15 @@ const envSchema = z
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     /** The directory of FS result sources (resultatutveksling): GET {url}/sources lists the institutions. */
     RESULT_SOURCES_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Canvas LMS (course delivery), e.g. https://hvl.instructure.com; without it Canvas jobs wait. */
+    CANVAS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** A Canvas API token (bearer) of an account admin allowed to create courses and users and enrol them. */
+    CANVAS_TOKEN: z.string().min(1).optional(),
+    /** The Canvas (sub-)account new courses and participants' users go into, e.g. 1 or sis_account_id:EVU. */
+    CANVAS_ACCOUNT_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_:.-]{1,100}$/)
+      .optional(),
     /** The server's address as people reach it (links in e-mails, e.g. https://saksflyt.example.no); by default the address a request came to. */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** A partner's nominator account not used for this many days is deactivated (issue 11). */
@@ -47,6 +58,11 @@ const envSchema = z
   })
   .superRefine(
     (env, ctx) => {
+      // Half a Canvas configuration stops the start, rather than Canvas jobs failing one by one.
+      const canvas = [env.CANVAS_URL, env.CANVAS_TOKEN, env.CANVAS_ACCOUNT_ID];
+      if (canvas.some(Boolean) && !canvas.every(Boolean)) {
+        ctx.addIssue({ code: 'custom', path: ['CANVAS_URL'], message: 'CANVAS_URL, CANVAS_TOKEN and CANVAS_ACCOUNT_ID are set together' });
+      }
       // Unusable mail settings (e.g. unencrypted SMTP to another host) stop the start, not the first letter.
       if (!env.SMTP_URL) return;
       try {
@@ -81,9 +97,18 @@ export function auditAnchorFile(env: ServerEnv): string {
   return join('.data', env.DATABASE_SCHEMA ? `audit-anchor-${env.DATABASE_SCHEMA}.jsonl` : 'audit-anchor.jsonl');
 }
 
-/** The integration adapters this server has (buildApp's jobs.adapters): FS's result exchange when RESULT_SOURCES_URL is set. */
-export function integrationAdapters(env: ServerEnv): IntegrationAdapters {
-  return env.RESULT_SOURCES_URL ? { fs: resultsFetchAdapter({ directoryUrl: env.RESULT_SOURCES_URL }) } : {};
+/**
+ * The integration adapters this server has (buildApp's jobs.adapters): FS's result exchange when
+ * RESULT_SOURCES_URL is set, Canvas when CANVAS_URL is, and always the participants' e-mails.
+ */
+export function integrationAdapters(env: ServerEnv): IntegrationAdaptersOf {
+  return ({ db, log, email }) => ({
+    ...(env.RESULT_SOURCES_URL ? { fs: resultsFetchAdapter({ directoryUrl: env.RESULT_SOURCES_URL }) } : {}),
+    ...(env.CANVAS_URL && env.CANVAS_TOKEN && env.CANVAS_ACCOUNT_ID
+      ? { canvas: canvasAdapter({ url: env.CANVAS_URL, token: env.CANVAS_TOKEN, accountId: env.CANVAS_ACCOUNT_ID }, { db }) }
+      : {}),
+    web: participantMailAdapter({ email, log, canvasUrl: env.CANVAS_URL }),
+  });
 }
 
 /** The server's audit anchor and client address settings (buildApp options). */

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { integrationSystems, type Command } from '../../src-shared/domain/workflow/command.schema';
 import type { Case } from '../../src-shared/domain/case/case.schema';
 import type { ServerSteps } from '../cases/server-steps';
-import type { Sql } from '../db/database';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Sql } from '../db/database';
+import type { EmailOutbox } from '../notifications/email-outbox';
 import type { Job } from './job';
 import { PermanentJobError, waitFor, type JobHandler, type JobOutcome } from './job-outcome';
 import { createJobQueue, type JobQueue, type JobQueueOptions } from './job-queue';
@@ -25,6 +27,15 @@ export interface IntegrationContext {
 /** Carries out one system's operations; returns like a job handler (throw to fail, `retryAt` for "try again tomorrow"). */
 export type IntegrationAdapter = (operation: string, job: Job, context: IntegrationContext) => Promise<JobOutcome | void>;
 export type IntegrationAdapters = Partial<Record<IntegrationSystem, IntegrationAdapter>>;
+
+/** What the app lends adapters it builds: its database (e.g. the accounts), log and e-mail outbox. */
+export interface IntegrationServices {
+  db: Database;
+  log: FastifyBaseLogger;
+  email: Pick<EmailOutbox, 'enqueue'>;
+}
+/** Adapters built once the app's services exist (buildApp's `jobs.adapters` may be this). */
+export type IntegrationAdaptersOf = (services: IntegrationServices) => IntegrationAdapters;
 
 /**
  * Queues a `callIntegration` command. Its `notBefore` is a date: the job is due on that date at
