@@ -44,6 +44,9 @@ describe('the course step forms', () => {
 
   it('let the Canvas course id be left out, so the server creates the course', () => {
     expect(problems('prepareLms', { videoRoomUrl: 'https://hifj.example/zoom/1', canvasCourseId: undefined })).toEqual({});
+    // The form starts with it left out, so a consultant who only gives the video room is not stopped.
+    const { values } = stepStart('prepareLms', course, undefined);
+    expect(problems('prepareLms', { ...values, videoRoomUrl: 'https://hifj.example/zoom/1' })).toEqual({});
   });
 
   it('keep the cancel confirmation out of the event', () => {

@@ -87,7 +87,7 @@ export function stepStart(type: InputStep, caseDoc: CourseDeliveryCase, serverUr
       // Without the server's address (local demo data) only the link's path is known: no address to prefill.
       return { values: { url: details.landingPage?.url ?? '', registrationUrl: serverUrl ? registrationLink(caseDoc.id, serverUrl) : '' }, readOnly: [] };
     case 'prepareLms':
-      return { values: { videoRoomUrl: details.lms?.videoRoomUrl ?? '', canvasCourseId: details.lms?.canvasCourseId ?? '' }, readOnly: [] };
+      return { values: { videoRoomUrl: details.lms?.videoRoomUrl ?? '', canvasCourseId: details.lms?.canvasCourseId }, readOnly: [] };
     case 'enrol': {
       const registrations = details.participants ?? [];
       if (registrations.length === 0) return { values: { participants: details.applications?.admitted }, readOnly: [] };
