@@ -11,7 +11,7 @@ export interface DemoCourse {
   start: CourseDeliveryCase;
   institution: Institution;
   departmentHead: Staff & { id: string };
-  teachingResource: Staff & { id: string };
+  teachingResource: Staff & { id: string; email: string };
   consultant: Staff & { id: string };
   certificateText: string;
   /** Hours of teaching, stated on the certificate besides the credits. */
@@ -22,7 +22,12 @@ const SCOPE = { institution: 'hho', department: 'evu' } as const;
 
 export function demoCourse(): DemoCourse {
   const departmentHead = { id: 'staff-per', name: 'Per Hansen', title: 'Avdelingsleder' };
-  const teachingResource = { id: 'staff-solveig', name: 'Solveig Kræmer', title: 'Undervisningsressurs' };
+  const teachingResource = {
+    id: 'staff-solveig',
+    name: 'Solveig Kræmer',
+    title: 'Undervisningsressurs',
+    email: 'solveig.kraemer@undervisning.example.no',
+  };
   const consultant = { id: 'staff-maren', name: 'Maren Sæther', title: 'Konsulent driftsadministrasjon' };
   const openedAt = '2026-08-17T08:00:00.000Z';
   return {

@@ -15,16 +15,18 @@ import {
 import { createNoark5ExportAdapter } from '../services/archive/adapters/noark5-export.adapter';
 import { openArchiveOutbox } from '../services/archive/archive-outbox';
 import { createDocumentStore } from '../services/pdf/document-store';
+import { createDocumentsService } from '../services/pdf/documents.service';
 import { createPdfRenderer } from '../services/pdf/pdf-renderer';
 import { createDemoCertificates } from '../services/signing/demo-certificates';
 import { createDocumentSigning } from '../services/signing/document-signing.service';
 import { createPkcs12Signer } from '../services/signing/pkcs12-signer';
 import { demoCourse, demoCourseActors, demoParticipants, type DemoCourse } from './course-demo-case';
+import { demoContract } from './course-demo-contract';
 import { message } from './demo';
 
 export interface CourseDemoResult {
   outDir: string;
-  files: { passList: string; certificates: string[]; noark5: string; caCertificate: string };
+  files: { contract: string; passList: string; certificates: string[]; noark5: string; caCertificate: string };
   /** The course case's status after each step, starting with the planned course. */
   statuses: string[];
   /** Commands the demo did not carry out itself, and what it skipped. */
@@ -43,10 +45,10 @@ const REPO_SCHEMAS = resolve(import.meta.dirname, '..', '..', 'vendor', 'schemas
 /**
  * `npm run admin -- course demo --out DIR [--participants N]`: walks the demo course through the
  * course-delivery workflow, from the planned course to the certificates sent, and runs what each
- * step asks of the laptop with the real services and demo certificates. Writes DIR/bestattliste.csv
- * (the pass list), DIR/certificates/*.pdf (sealed), DIR/noark5/ (the certificates archived as a
- * Noark 5 package) and DIR/demo-ca.pem. There is no contract document yet, so the contract steps
- * are walked and reported as skipped.
+ * step asks of the laptop with the real services and demo certificates. Writes DIR/contract.pdf
+ * (signed by the teaching resource, countersigned by the department head), DIR/bestattliste.csv
+ * (the pass list), DIR/certificates/*.pdf (sealed), DIR/noark5/ (the contract and the
+ * certificates archived as a Noark 5 package) and DIR/demo-ca.pem.
  */
 export async function runCourseDemo(args: { outDir: string; participants?: number; resourcesDir?: string }): Promise<CourseDemoResult> {
   const outDir = resolve(args.outDir);
@@ -54,6 +56,7 @@ export async function runCourseDemo(args: { outDir: string; participants?: numbe
   const participants = demoParticipants(args.participants ?? DEFAULT_DEMO_PARTICIPANTS);
   const passed = participants.filter((_, index) => !failed(index));
   const files: CourseDemoResult['files'] = {
+    contract: join(outDir, 'contract.pdf'),
     passList: join(outDir, 'bestattliste.csv'),
     certificates: [],
     noark5: join(outDir, 'noark5'),
@@ -67,12 +70,14 @@ export async function runCourseDemo(args: { outDir: string; participants?: numbe
   const signing = createDocumentSigning({ renderer, location: 'Oslo', now });
   const certificates = createDemoCertificates({
     institution: course.institution.name,
-    coordinator: course.consultant.name,
-    student: participants[0]?.name ?? course.consultant.name,
+    coordinator: course.departmentHead.name,
+    student: course.teachingResource.name,
     now: new Date(),
   });
   await writeFile(files.caCertificate, certificates.caCertificatePem);
-  const seal = createPkcs12Signer({ pkcs12: certificates.seal.pkcs12, password: async () => certificates.seal.password, label: 'seal' });
+  const signer = (holder: 'coordinator' | 'student' | 'seal') =>
+    createPkcs12Signer({ pkcs12: certificates[holder].pkcs12, password: async () => certificates[holder].password, label: holder });
+  const seal = signer('seal');
 
   const workDir = await mkdtemp(join(tmpdir(), 'saksflyt-course-demo-'));
   const outbox = await openArchiveOutbox({
@@ -95,6 +100,22 @@ export async function runCourseDemo(args: { outDir: string; participants?: numbe
   const emails: CourseDemoResult['emails'] = [];
 
   const store = createDocumentStore(join(workDir, 'documents'));
+  const contract = demoContract(
+    course,
+    createDocumentsService({
+      renderer,
+      signing,
+      store,
+      archive: outbox,
+      signers: {
+        coordinator: async () => signer('coordinator'), // the department head's key on their laptop
+        seal: async () => seal,
+        student: async () => undefined,
+        teachingResource: async () => signer('student'), // the teaching resource's own demo certificate
+      },
+    }),
+    { target: 'noark5', deliver: () => outbox.processDue() },
+  );
   const issueCertificates = async () => {
     const result = await runCertificateBatch(
       {
@@ -122,14 +143,14 @@ export async function runCourseDemo(args: { outDir: string; participants?: numbe
   // The laptop's side of each step; what the server would do is listed.
   const ports: Ports<'laptop', void, string> = {
     renderDocument: async (command) => {
-      if (command.document === 'certificate') {
-        await issueCertificates();
-        return [];
-      }
-      return [`skipped: no ${command.document} document exists yet (${command.template})`];
+      if (command.document === 'certificate') await issueCertificates();
+      return [];
     },
-    requestSignature: (command) => [`skipped: signature of the ${command.document} (${command.method}), no ${command.document} document yet`],
-    archive: (command) => [`skipped: archiving the ${command.document}, no ${command.document} document yet`],
+    requestSignature: (command) => [`${command.document} sent for signature (${command.method})`],
+    archive: async (command) => {
+      if (command.document !== 'contract') throw new AppError('internal', `The course demo archives no ${command.document}`);
+      return [await contract.countersignAndArchive(state, files.contract)];
+    },
     closeCaseFolder: async (command) => {
       await outbox.enqueueClosure({ caseId: state.id, caseNumber: state.caseNumber, closedAt: clock.toISOString(), closedBy: course.departmentHead.name });
       await outbox.processDue();
@@ -159,6 +180,7 @@ export async function runCourseDemo(args: { outDir: string; participants?: numbe
     const { head, teacher, consultant } = demoCourseActors(course);
     await step('2026-08-18T08:00:00.000Z', head, (at) => ({ type: 'sendContract', at, documentId: `${course.start.id}-contract` }));
     await step('2026-08-20T12:00:00.000Z', teacher, (at) => ({ type: 'signContract', at }));
+    messages.push(await contract.sign(state, clock.toISOString()));
     await step('2026-08-21T08:00:00.000Z', head, (at) => ({ type: 'archiveContract', at }));
     await step('2026-08-25T08:00:00.000Z', consultant, (at) => ({
       type: 'publish',
@@ -258,6 +280,7 @@ export async function courseCommand(argv: readonly string[], print: (line: strin
   }
   const result = await runCourseDemo({ outDir, participants: count });
   print(`Demo course: ${result.statuses.join(' → ')}`);
+  print(`  wrote ${result.files.contract}`);
   print(`  wrote ${result.files.passList}`);
   print(`  wrote ${result.files.certificates.length} certificates in ${join(result.outDir, 'certificates')}`);
   print(`  wrote ${result.files.noark5}`);

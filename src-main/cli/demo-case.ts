@@ -1,4 +1,4 @@
-import type { ArchiveRecord } from '../../src-shared/documents/archive-record.schema';
+import type { ArchiveRecord, StudentArchiveRecord } from '../../src-shared/documents/archive-record.schema';
 import type { DecisionInput } from '../../src-shared/documents/decision.schema';
 import type { Institution, Staff, Student } from '../../src-shared/documents/letter-parts.schema';
 import type { ConcernReport } from '../../src-shared/domain/follow-up/follow-up.schema';
@@ -179,7 +179,7 @@ const ARCHIVED_KINDS = {
 } as const;
 
 /** The archive record of one of the demo case's documents, with the recipients the process prescribes. */
-export function demoArchiveRecord(demo: DemoFollowUpCase, kind: keyof typeof ARCHIVED_KINDS, signedBy: string[]): ArchiveRecord {
+export function demoArchiveRecord(demo: DemoFollowUpCase, kind: keyof typeof ARCHIVED_KINDS, signedBy: string[]): StudentArchiveRecord {
   const student = { party: 'student', name: demo.student.name, email: demo.student.email } as const;
   const recipients: ArchiveRecord['recipients'] =
     kind === 'protocol'

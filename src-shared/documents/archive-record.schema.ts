@@ -3,8 +3,8 @@ import { caseSchema, idSchema, isoDate, isoTimestamp } from '../domain/case/case
 import { documentKinds } from '../domain/document/document.schema';
 
 /**
- * What the archive gets besides the PDF: enough to file the document on the student's folder
- * in P360, in a Noark 5 package or in a plain folder.
+ * What the archive gets besides the PDF: enough to file the document in P360, in a Noark 5
+ * package or in a plain folder — on the student's folder, or on the case's own (`folder: 'case'`).
  */
 /** The case a document belongs to, as its archive folder (saksmappe) describes it. */
 export const archiveCaseSchema = z.object({
@@ -28,7 +28,19 @@ export const archiveStudentSchema = z.object({
   email: z.string().max(200),
 });
 
-export const archiveRecordSchema = z.object({
+/** Who a document goes to: the student as party, staff by name, or someone outside (a teaching resource) by name. */
+const archiveRecipientsSchema = z
+  .array(
+    z.object({
+      role: z.enum(['recipient', 'copy', 'internalRecipient']),
+      party: z.enum(['student', 'staff', 'external']),
+      name: z.string().min(1).max(200),
+      email: z.string().max(200),
+    }),
+  )
+  .max(10);
+
+const archiveDocumentSchema = z.object({
   documentId: idSchema,
   kind: z.enum(documentKinds),
   title: z.string().min(1).max(300),
@@ -40,20 +52,31 @@ export const archiveRecordSchema = z.object({
   /** Names of those who signed it (drawn or digital), in order. */
   signedBy: z.array(z.string().min(1).max(200)).max(10),
   case: archiveCaseSchema,
-  student: archiveStudentSchema,
-  /** Who the document goes to: the student as party, or staff by name. */
-  recipients: z
-    .array(
-      z.object({
-        role: z.enum(['recipient', 'copy', 'internalRecipient']),
-        party: z.enum(['student', 'staff']),
-        name: z.string().min(1).max(200),
-        email: z.string().max(200),
-      }),
-    )
-    .max(10),
 });
+
+/** Filed in the student's folder (by national ID, screened): every record made before `folder` existed is one. */
+export const studentArchiveRecordSchema = archiveDocumentSchema.extend({
+  folder: z.literal('student').optional(),
+  student: archiveStudentSchema,
+  recipients: archiveRecipientsSchema,
+});
+
+/**
+ * Filed in the case's own folder: a document of the case itself, no student's matter (the course's
+ * contract with its teaching resource). It names nobody by national ID and is not screened.
+ */
+export const caseArchiveRecordSchema = archiveDocumentSchema.extend({
+  folder: z.literal('case'),
+  student: z.never().optional(),
+  recipients: archiveRecipientsSchema.refine((recipients) => recipients.every((recipient) => recipient.party !== 'student'), {
+    message: 'a case folder has no student as party',
+  }),
+});
+
+export const archiveRecordSchema = z.discriminatedUnion('folder', [studentArchiveRecordSchema, caseArchiveRecordSchema]);
 export type ArchiveRecord = z.infer<typeof archiveRecordSchema>;
+export type StudentArchiveRecord = z.infer<typeof studentArchiveRecordSchema>;
+export type ArchiveRecipient = ArchiveRecord['recipients'][number];
 
 /**
  * A case that has ended, for the archives that keep a folder per case: they know the folder from

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { archiveRecordSchema } from '../documents/archive-record.schema';
+import { studentArchiveRecordSchema } from '../documents/archive-record.schema';
 
 /** The letters the server e-mails, by the kind of the document attached. */
 export const letterKinds = ['summons', 'protocol', 'decision'] as const;
@@ -19,7 +19,7 @@ export const MAX_LETTER_BASE64 = 8 * 1024 * 1024;
  */
 export const letterRequestSchema = z.object({
   id: z.uuid(),
-  record: archiveRecordSchema.extend({ kind: z.enum(letterKinds) }),
+  record: studentArchiveRecordSchema.extend({ kind: z.enum(letterKinds) }),
   pdfBase64: z
     .string()
     .min(1)

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
  * recipient-bearing categories without a recipient, and a folder or document without its owner
  * and series (responsible person, access group, sub-archive, journal unit) are refused.
  * GetDocuments lists a folder's documents, so a document filed twice by a retry is visible.
+ * GetCases finds cases by archive code (a student folder's national ID) or by ExternalId {Id, Type}.
  */
 export interface RecordedSifRequest {
   service: string;
@@ -31,6 +32,8 @@ export interface StandInCase {
   /** As GetCases reports it: 'Under behandling', 'Avsluttet', 'Utgår', … */
   Status: string;
   ArchiveCodes: { ArchiveCode: string }[];
+  /** The other system's id of a case (Saksflyt's case number for a case's own folder). */
+  ExternalId?: { Id: string; Type: string };
   parameter: Record<string, unknown>;
 }
 
@@ -64,6 +67,8 @@ export interface P360SifStandIn {
   failNext(operation: string, failure: Failure, times?: number): void;
   /** A student folder that is already in P360 (made elsewhere), with the given status. */
   addStudentFolder(folder: { nationalId: string; status: string; title?: string; caseType?: string }): StandInCase;
+  /** A case with another system's id that is already in P360, with the given status. */
+  addExternalCase(folder: { externalId: { Id: string; Type: string }; status: string; title?: string; caseType?: string }): StandInCase;
   close(): Promise<void>;
 }
 
@@ -109,6 +114,7 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
       const found = cases.filter(
         (candidate) =>
           (!parameter.ArchiveCode || candidate.ArchiveCodes.some((code) => code.ArchiveCode === parameter.ArchiveCode)) &&
+          (!externalId(parameter) || sameExternalId(candidate.ExternalId, externalId(parameter))) &&
           (!parameter.Title || candidate.Title === parameter.Title) &&
           (!parameter.CaseType || candidate.CaseType === parameter.CaseType),
       );
@@ -128,6 +134,7 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
         CaseType: text(parameter.CaseType),
         Status: 'Under behandling',
         ArchiveCodes: Array.isArray(parameter.ArchiveCodes) ? (parameter.ArchiveCodes as { ArchiveCode: string }[]) : [],
+        ExternalId: externalId(parameter),
         parameter,
       });
       return ok({ Recno: created.Recno, CaseNumber: created.CaseNumber, ImportedCaseNumber: null, UID: null, UIDOrigin: null });
@@ -231,9 +238,19 @@ export async function startP360SifStandIn(options: { authKey: string; year?: num
     failNext: (operation, failure, times = 1) => failures.set(operation, { failure, times }),
     addStudentFolder: ({ nationalId, status, title = 'Studentmappe', caseType = 'Student' }) =>
       addCase({ Title: title, CaseType: caseType, Status: status, ArchiveCodes: [{ ArchiveCode: nationalId }], parameter: {} }),
+    addExternalCase: ({ externalId: id, status, title = 'Sak', caseType = 'Sak' }) =>
+      addCase({ Title: title, CaseType: caseType, Status: status, ArchiveCodes: [], ExternalId: id, parameter: {} }),
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
+
+/** The `ExternalId: {Id, Type}` of a parameter, when it has a whole one. */
+function externalId(parameter: Record<string, unknown>): { Id: string; Type: string } | undefined {
+  const value = parameter.ExternalId as { Id?: unknown; Type?: unknown } | undefined;
+  return typeof value?.Id === 'string' && typeof value.Type === 'string' ? { Id: value.Id, Type: value.Type } : undefined;
+}
+const sameExternalId = (a: { Id: string; Type: string } | undefined, b: { Id: string; Type: string } | undefined) =>
+  a !== undefined && b !== undefined && a.Id === b.Id && a.Type === b.Type;
 
 /** The key from `Authorization: authkey <key>` or `?authkey=`; anything else (a bare `authkey` header) presents none. */
 function presentedKey(authorization: string | undefined, query: string | null): Pick<RecordedSifRequest, 'authkey' | 'authForm'> {

@@ -18,7 +18,11 @@ const folderPath = z.string().min(1).max(1000);
  * - `signers`: a key not configured is a DEMO key made once in `<dataDir>/demo-certificates`
  *   (never for real use); students have certificates only in that demo set.
  * - `archive`: the folder archive (default `<dataDir>/archive`) and the Noark 5 export (default
- *   `<dataDir>/noark5`) always run; P360 only when configured.
+ *   `<dataDir>/noark5`) always run; P360 only when configured. In P360 a student's document goes
+ *   into the student's folder (`caseType`, `folderTitle`, screened § 13); a document of the case's
+ *   own folder (the course contract) into a case found by the app's case number as its external id
+ *   or made with `courseCaseType` (default "Sak"), not screened, in `courseSubArchive` and
+ *   `courseAccessGroup` when given (else `subArchive` and `accessGroup`).
  * - `canvas`: without it the coursework lookup says Canvas is not configured.
  */
 export const documentsConfigSchema = z

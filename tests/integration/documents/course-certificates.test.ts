@@ -266,14 +266,21 @@ describe('certificate batch', () => {
 });
 
 describe('npm run admin -- course demo', () => {
-  it('walks the demo course and writes the pass list and the sealed certificates', async () => {
+  it('walks the demo course and writes the signed contract, the pass list and the sealed certificates', async () => {
     await withTempDir(async (dir) => {
       const lines: string[] = [];
       expect(await courseCommand(['demo', '--out', dir, '--participants', '10'], (line) => lines.push(line))).toBe(0);
       expect(lines[0]).toBe(
         'Demo course: planned → contractSent → contractSigned → contractArchived → published → lmsReady → enrolled → inProgress → evaluated → graded → certificatesSent → closed',
       );
-      expect(lines).toContain('  skipped: no contract document exists yet (courseDelivery.contract)');
+      expect(lines).toContain(`  wrote ${join(dir, 'contract.pdf')}`);
+      const contract = await readFile(join(dir, 'contract.pdf'));
+      expect(await pdfsig(contract)).toMatchObject([
+        { valid: true, signer: 'Solveig Kræmer' },
+        { valid: true, signer: 'Per Hansen', coversAll: true },
+      ]);
+      expect(await pdfText(contract)).toContain('Veiledning av studenter i praksis');
+      expect(await readdir(join(dir, 'noark5', 'dokumenter'))).toContain('kontrakt-2026-00107-demo-course-0007-contract.pdf');
 
       const passList = await readFile(join(dir, 'bestattliste.csv'), 'utf8');
       expect(passList.trim().split('\r\n')).toHaveLength(11);

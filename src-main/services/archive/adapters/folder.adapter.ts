@@ -17,7 +17,8 @@ const manifestSchema = z.object({
 export type FolderManifest = z.infer<typeof manifestSchema>;
 
 /**
- * The simplest archive: each PDF into `<dir>/<case number>/<file name with document id>` and a JSON manifest
+ * The simplest archive: each PDF into `<dir>/<case number>/<file name with document id>` — a folder
+ * per case, for a student's document and the case's own alike — and a JSON manifest
  * (`manifest.json`) listing every document with its checksum and archive record — for an
  * institution that files by hand or imports the folder into its own archive.
  */

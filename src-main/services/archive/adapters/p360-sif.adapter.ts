@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, summarizeZodError } from '../../../../src-shared/kernel/app-error';
-import type { ArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
+import type { ArchiveRecipient, ArchiveRecord, StudentArchiveRecord } from '../../../../src-shared/documents/archive-record.schema';
 import { documentFiling } from '../../../../src-shared/documents/document-filing';
 import type { ArchiveAdapter } from '../archive-adapter';
 import type { SecretGetter } from '../../signing/signer-backend';
@@ -22,6 +22,11 @@ export const p360ConfigSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }),
   caseType: z.string().min(1).default('Student'),
   folderTitle: z.string().min(1).default('Studentmappe'),
+  /** The case type of a case's own folder (a course's, for its contract): an ordinary, unscreened case. */
+  courseCaseType: z.string().min(1).default('Sak'),
+  /** Series and access group of a case's own folder and its documents, when not the student folders' ones. */
+  courseSubArchive: z.string().min(1).optional(),
+  courseAccessGroup: z.string().min(1).optional(),
   /** The case officer who owns the folders and documents (saksansvarlig), by their P360 e-mail. */
   responsiblePersonEmail: z.email(),
   accessGroup: z.string().min(1),
@@ -48,15 +53,23 @@ const documentsResult = z.looseObject({
   Documents: z.array(documentResult.extend({ Title: z.string().nullish(), DocumentDate: z.string().nullish() })).nullish(),
 });
 
+/** The external id system of a case's own folder: its id is the app's case number, so a retry finds the folder. */
+export const CASE_FOLDER_ID_TYPE = 'Saksflyt';
+
+type Folder = { caseNumber: string; created: boolean };
+
 /**
- * Public 360 through SIF's JSON RPC: make sure the student exists as a private person
- * (ContactService.SynchronizePrivatePerson), find the student's folder by national ID or create
- * it (CaseService.GetCases / CreateCase: status B, archive code FNR, access code 13), then file
- * the PDF on it (DocumentService.CreateDocument). The folder lookup makes a retry after a partial
- * failure reuse the folder instead of opening a second one. Folders marked `Utgår` are passed
- * over; more than one live folder is refused for a person to sort out, never guessed between.
- * Likewise, on a folder that already existed the document is looked up first (GetDocuments,
- * matching title and document date), so a CreateDocument whose answer was lost is not filed twice.
+ * Public 360 through SIF's JSON RPC. A student's document: make sure the student exists as a
+ * private person (ContactService.SynchronizePrivatePerson), find the student's folder by national
+ * ID or create it (CaseService.GetCases / CreateCase: status B, archive code FNR, access code 13).
+ * A document of the case's own folder (`folder: 'case'`, the course's contract): find the case by
+ * the app's case number as its external id or create it (the configured `courseCaseType`, not
+ * screened), naming nobody by national ID. Then the PDF is filed on the folder
+ * (DocumentService.CreateDocument). The folder lookup makes a retry after a partial failure reuse
+ * the folder instead of opening a second one. Folders marked `Utgår` are passed over; more than
+ * one live folder is refused for a person to sort out, never guessed between. Likewise, on a
+ * folder that already existed the document is looked up first (GetDocuments, matching title and
+ * document date), so a CreateDocument whose answer was lost is not filed twice.
  */
 export function createP360SifAdapter(options: { config: P360Config; authKey: SecretGetter; timeoutMs?: number }): ArchiveAdapter {
   const parsed = p360ConfigSchema.safeParse(options.config);
@@ -69,49 +82,57 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
     clientId: config.clientId,
     timeoutMs: options.timeoutMs,
   });
-  /** Screening, ownership and series shared by the folder and its documents. */
-  const access = {
-    ...STUDENT_FOLDER_ACCESS,
+  /** Ownership and series shared by a folder and its documents. */
+  const owner = {
     AccessGroup: config.accessGroup,
     ResponsiblePersonEmail: config.responsiblePersonEmail,
     SubArchive: config.subArchive,
     JournalUnit: config.journalUnit,
     ...(config.responsibleEnterpriseRecno ? { ResponsibleEnterpriseRecno: config.responsibleEnterpriseRecno } : {}),
   };
+  /** A student's folder and documents are screened; a case's own are public unless someone decides otherwise in P360. */
+  const studentAccess = { ...STUDENT_FOLDER_ACCESS, ...owner };
+  const caseAccess = { ...owner, AccessGroup: config.courseAccessGroup ?? owner.AccessGroup, SubArchive: config.courseSubArchive ?? owner.SubArchive };
 
-  /** The student's folder, and whether it was made just now (then it holds no documents yet). */
-  async function studentFolder(record: ArchiveRecord, personRecno: number): Promise<{ caseNumber: string; created: boolean }> {
-    const found = await call(
-      'CaseService',
-      'GetCases',
-      { ArchiveCode: record.student.nationalId, CaseType: config.caseType, Title: config.folderTitle },
-      casesResult,
-    );
+  /** The one live folder GetCases finds, or the one CreateCase makes (then it holds no documents yet). */
+  async function findOrCreate(what: string, query: object, create: object): Promise<Folder> {
+    const found = await call('CaseService', 'GetCases', query, casesResult);
     const live = (found.Cases ?? []).filter((folder) => folder.Status !== DISCARDED_STATUS);
     if (live.length > 1) {
       throw new AppError(
         'validation',
-        `P360 has ${live.length} student folders for this student (${live.map((folder) => folder.CaseNumber).join(', ')}); mark the wrong ones ${DISCARDED_STATUS} and retry`,
+        `P360 has ${live.length} ${what} (${live.map((folder) => folder.CaseNumber).join(', ')}); mark the wrong ones ${DISCARDED_STATUS} and retry`,
       );
     }
     const existing = live[0];
     if (existing) return { caseNumber: existing.CaseNumber, created: false };
-    const created = await call(
-      'CaseService',
-      'CreateCase',
+    const created = await call('CaseService', 'CreateCase', create, caseResult);
+    return { caseNumber: created.CaseNumber, created: true };
+  }
+
+  const studentFolder = (record: StudentArchiveRecord, personRecno: number) =>
+    findOrCreate(
+      'student folders for this student',
+      { ArchiveCode: record.student.nationalId, CaseType: config.caseType, Title: config.folderTitle },
       {
         CaseType: config.caseType,
         Title: config.folderTitle,
         UnofficialTitle: `${config.folderTitle} – ${record.student.givenName} ${record.student.familyName}`,
         Status: 'B',
         ArchiveCodes: [{ ArchiveCode: record.student.nationalId, ArchiveType: 'FNR', Sort: 1, IsManualText: true }],
-        ...access,
+        ...studentAccess,
         Contacts: [{ Role: config.roles.party, ReferenceNumber: `recno:${personRecno}`, IsUnofficial: true }],
       },
-      caseResult,
     );
-    return { caseNumber: created.CaseNumber, created: true };
-  }
+
+  const caseFolder = (record: ArchiveRecord) => {
+    const externalId = { Id: record.case.caseNumber, Type: CASE_FOLDER_ID_TYPE };
+    return findOrCreate(
+      `cases for ${record.case.caseNumber}`,
+      { ExternalId: externalId, CaseType: config.courseCaseType },
+      { CaseType: config.courseCaseType, Title: record.case.title, Status: 'B', ExternalId: externalId, ...caseAccess },
+    );
+  };
 
   /** The document as filed by an earlier attempt whose answer was lost, if there is one. */
   async function filedBefore(record: ArchiveRecord, caseNumber: string) {
@@ -119,21 +140,51 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
     return (found.Documents ?? []).find((document) => document.Title === record.title && document.DocumentDate?.slice(0, 10) === record.documentDate);
   }
 
-  function contacts(record: ArchiveRecord, personRecno: number) {
-    const role = (recipient: ArchiveRecord['recipients'][number]) => config.roles[recipient.role];
+  /** The student by their P360 person; staff and people outside (a teaching resource) by name and e-mail. */
+  function contacts(record: ArchiveRecord, personRecno?: number) {
+    const role = (recipient: ArchiveRecipient) => config.roles[recipient.role];
+    const asPerson = (recipient: ArchiveRecipient) => recipient.party === 'student' && personRecno !== undefined;
     return {
-      Contacts: record.recipients
-        .filter((recipient) => recipient.party === 'student')
-        .map((recipient) => ({ Role: role(recipient), ReferenceNumber: `recno:${personRecno}`, IsUnofficial: true })),
+      Contacts: record.recipients.filter(asPerson).map((recipient) => ({ Role: role(recipient), ReferenceNumber: `recno:${personRecno}`, IsUnofficial: true })),
       UnregisteredContacts: record.recipients
-        .filter((recipient) => recipient.party === 'staff')
+        .filter((recipient) => !asPerson(recipient))
         .map((recipient) => ({ Role: role(recipient), ContactName: recipient.name, Email: recipient.email })),
     };
   }
 
+  /** Files the PDF on the folder unless an earlier attempt did; `fields` say how it is screened and whom it names. */
+  async function fileOn(folder: Folder, record: ArchiveRecord, pdf: Buffer, fields: object) {
+    const before = folder.created ? undefined : await filedBefore(record, folder.caseNumber);
+    if (before) return before;
+    return call(
+      'DocumentService',
+      'CreateDocument',
+      {
+        CaseNumber: folder.caseNumber,
+        Title: record.title,
+        Category: documentFiling(record.kind).p360Category,
+        Status: 'J',
+        DocumentDate: record.documentDate,
+        Archive: 'Saksdokument',
+        ...fields,
+        Files: [{ Title: record.title, Format: 'pdf', Base64Data: pdf.toString('base64'), Status: 'F', VersionFormat: 'A', Category: '1' }],
+      },
+      documentResult,
+    );
+  }
+
+  const receipt = (folder: Folder, document: { DocumentNumber: string; Recno?: number }, details: Record<string, string>) => ({
+    reference: document.DocumentNumber,
+    details: { caseNumber: folder.caseNumber, ...details, ...(document.Recno === undefined ? {} : { documentRecno: String(document.Recno) }) },
+  });
+
   return {
     name: 'p360',
     async archive({ record, pdf }) {
+      if (record.folder === 'case') {
+        const folder = await caseFolder(record);
+        return receipt(folder, await fileOn(folder, record, pdf, { ...caseAccess, ...contacts(record) }), {});
+      }
       const person = await call(
         'ContactService',
         'SynchronizePrivatePerson',
@@ -146,30 +197,12 @@ export function createP360SifAdapter(options: { config: P360Config; authKey: Sec
         recnoResult,
       );
       const folder = await studentFolder(record, person.Recno);
-      const caseNumber = folder.caseNumber;
-      const document =
-        (folder.created ? undefined : await filedBefore(record, caseNumber)) ??
-        (await call(
-          'DocumentService',
-          'CreateDocument',
-          {
-            CaseNumber: caseNumber,
-            Title: record.title,
-            UnofficialTitle: `${record.title} – ${record.student.givenName} ${record.student.familyName}`,
-            Category: documentFiling(record.kind).p360Category,
-            Status: 'J',
-            DocumentDate: record.documentDate,
-            Archive: 'Saksdokument',
-            ...access,
-            ...contacts(record, person.Recno),
-            Files: [{ Title: record.title, Format: 'pdf', Base64Data: pdf.toString('base64'), Status: 'F', VersionFormat: 'A', Category: '1' }],
-          },
-          documentResult,
-        ));
-      return {
-        reference: document.DocumentNumber,
-        details: { caseNumber, personRecno: String(person.Recno), ...(document.Recno === undefined ? {} : { documentRecno: String(document.Recno) }) },
-      };
+      const document = await fileOn(folder, record, pdf, {
+        UnofficialTitle: `${record.title} – ${record.student.givenName} ${record.student.familyName}`,
+        ...studentAccess,
+        ...contacts(record, person.Recno),
+      });
+      return receipt(folder, document, { personRecno: String(person.Recno) });
     },
   };
 }

@@ -22,15 +22,18 @@ export function createServerLetterAdapter(options: { connection: LetterConnectio
   return {
     name: 'email' satisfies (typeof deliveryTargets)[number],
     async archive(item) {
-      const { kind } = item.record;
+      const { record } = item;
+      const { kind } = record;
       if (!isLetter(kind)) throw new AppError('validation', `A ${kind} is not sent as a letter`);
+      // Letters go to a student: a document of the case's own folder has none to send it to.
+      if (record.folder === 'case') throw new AppError('validation', `A ${kind} of the case's own folder is not sent as a letter`);
       let connection: Awaited<ReturnType<LetterConnection>>;
       try {
         connection = await options.connection();
       } catch (error) {
         throw new AppError('precondition', `Not connected to the central server: ${AppError.from(error).message}`);
       }
-      const body: LetterRequest = { id: item.id, record: { ...item.record, kind }, pdfBase64: item.pdf.toString('base64') };
+      const body: LetterRequest = { id: item.id, record: { ...record, kind }, pdfBase64: item.pdf.toString('base64') };
       let response: Response;
       try {
         response = await fetchFn(new URL(LETTERS_PATH, connection.serverUrl), {

@@ -66,7 +66,15 @@ export const correspondentType: Record<ArchiveRecord['recipients'][number]['role
   internalRecipient: 'Intern mottaker',
 };
 
-export const studentName = (record: ArchiveRecord): string => `${record.student.givenName} ${record.student.familyName}`;
+/** The student a record is filed on; none for a document of the case's own folder. */
+export const studentName = (record: ArchiveRecord): string | undefined =>
+  record.student ? `${record.student.givenName} ${record.student.familyName}` : undefined;
+
+/** How a screened name is shown in public titles and the public journal. */
+export const SCREENED = '*****';
+/** A student's name goes into a title after a dash; the public title has it screened. */
+export const titled = (title: string, student: string | undefined): string => (student ? `${title} – ${student}` : title);
+export const publicTitle = (title: string, student: string | undefined): string => titled(title, student && SCREENED);
 
 /** A stable UUID-shaped systemID from a name, so exporting again gives the same identifiers. */
 export function systemId(name: string): string {
@@ -132,22 +140,28 @@ function saksmappe(entries: JournalEntry[], closings: CaseClosings): XmlNode {
   const theCase = latest.case;
   const closing = closings.get(theCase.id);
   if (!closing) throw new Error(`Case ${theCase.caseNumber} is not closed; only closed cases go into the package`);
-  const student = studentName(latest);
+  // A folder with a student's document in it is the student's matter, screened with its part; a case's own folder is public.
+  const studentRecord = [...entries].reverse().find((entry) => entry.document.record.student)?.document.record;
+  const student = studentRecord && studentName(studentRecord);
   const [year, sequence] = caseNumberParts(theCase.caseNumber, theCase.openedAt);
   return el(
     'mappe',
     [
       el('systemID', systemId(`saksmappe:${theCase.id}`)),
       el('mappeID', theCase.caseNumber),
-      el('tittel', `${theCase.title} – ${student}`),
-      el('offentligTittel', `${theCase.title} – *****`),
+      el('tittel', titled(theCase.title, student)),
+      el('offentligTittel', publicTitle(theCase.title, student)),
       el('dokumentmedium', 'Elektronisk arkiv'),
       el('opprettetDato', theCase.openedAt),
       el('opprettetAv', theCase.responsible),
       el('avsluttetDato', closing.closedAt),
       el('avsluttetAv', closing.closedBy),
-      el('part', [el('partNavn', student), el('partRolle', 'Student')]),
-      screening(['Skjerming tittel mappe - unntatt første linje', 'Skjerming navn part i sak']),
+      ...(student
+        ? [
+            el('part', [el('partNavn', student), el('partRolle', 'Student')]),
+            screening(['Skjerming tittel mappe - unntatt første linje', 'Skjerming navn part i sak']),
+          ]
+        : []),
       ...entries.map(journalpost),
       el('saksaar', year),
       el('sakssekvensnummer', sequence),
@@ -172,7 +186,7 @@ function journalpost(entry: JournalEntry): XmlNode {
       el('opprettetAv', record.createdBy),
       el('arkivertDato', document.archivedAt),
       el('arkivertAv', document.archivedBy),
-      screening(['Skjerming tittel registrering - unntatt første linje', 'Skjerming navn mottaker']),
+      ...(student ? [screening(['Skjerming tittel registrering - unntatt første linje', 'Skjerming navn mottaker'])] : []),
       el('dokumentbeskrivelse', [
         el('systemID', systemId(`dokumentbeskrivelse:${record.documentId}`)),
         el('dokumenttype', documentType[record.kind]),
@@ -201,8 +215,8 @@ function journalpost(entry: JournalEntry): XmlNode {
           el('filstoerrelse', document.size),
         ]),
       ]),
-      el('tittel', `${record.title} – ${student}`),
-      el('offentligTittel', `${record.title} – *****`),
+      el('tittel', titled(record.title, student)),
+      el('offentligTittel', publicTitle(record.title, student)),
       el('forfatter', record.createdBy),
       el('dokumentmedium', 'Elektronisk arkiv'),
       ...record.recipients.map((recipient) =>

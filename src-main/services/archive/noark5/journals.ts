@@ -1,18 +1,26 @@
-import { SCREENING_BASIS, correspondentType, studentName, systemId, type Noark5Document, type Noark5PackageInfo } from './arkivstruktur';
+import {
+  SCREENED,
+  SCREENING_BASIS,
+  correspondentType,
+  publicTitle,
+  studentName,
+  systemId,
+  titled,
+  type Noark5Document,
+  type Noark5PackageInfo,
+} from './arkivstruktur';
 import { caseNumberParts, journalEntries, type JournalEntry } from './journal-entries';
 import { el, renderXml, type XmlNode } from './xml';
 
 /**
  * The two journal reports of a deposit package (Noark 5 loependeJournal.xsd and
- * offentligJournal.xsd): every journal post in journal order with its folder. A student's case is
- * screened as a whole (see arkivstruktur.xml), so every entry is: the running journal carries the
- * full titles and names with the screening, the public journal shows the public titles, the
- * names as screened and the basis for it.
+ * offentligJournal.xsd): every journal post in journal order with its folder. A student's document
+ * is screened (see arkivstruktur.xml): the running journal carries the full titles and names with
+ * the screening, the public journal shows the public titles, the names as screened and the basis
+ * for it. A document of the case's own folder names no student and is shown as it is in both.
  */
 export const LOEPENDE_JOURNAL_NAMESPACE = 'http://www.arkivverket.no/standarder/noark5/loependeJournal';
 export const OFFENTLIG_JOURNAL_NAMESPACE = 'http://www.arkivverket.no/standarder/noark5/offentligJournal';
-/** How a screened name is shown in the public journal. */
-export const SCREENED = '*****';
 const RESTRICTION = 'Unntatt offentlighet';
 
 function journalhode(info: Noark5PackageInfo, entries: JournalEntry[]): XmlNode {
@@ -35,18 +43,21 @@ const caseNumbers = (document: Noark5Document) => {
   return [el('mappeID', document.record.case.caseNumber), el('saksaar', year), el('sakssekvensnummer', sequence)];
 };
 
+/** The screening of a student's folder or document; none for the case's own. */
+const restriction = (student: string | undefined) => (student ? [el('tilgangsrestriksjon', RESTRICTION), el('skjermingshjemmel', SCREENING_BASIS)] : []);
+
 /** What both journals give of a journal post after its title: public title, dates, unit, officer and screening. */
 function publicPart(entry: JournalEntry): XmlNode[] {
   const { record } = entry.document;
+  const student = studentName(record);
   return [
-    el('offentligTittel', `${record.title} – ${SCREENED}`),
-    el('skjermingMetadata', 'Skjerming tittel registrering - unntatt første linje'),
+    el('offentligTittel', publicTitle(record.title, student)),
+    ...(student ? [el('skjermingMetadata', 'Skjerming tittel registrering - unntatt første linje')] : []),
     el('journaldato', entry.date),
     el('dokumentetsDato', record.documentDate),
     el('administrativEnhet', record.case.department),
     el('saksbehandler', record.createdBy),
-    el('tilgangsrestriksjon', RESTRICTION),
-    el('skjermingshjemmel', SCREENING_BASIS),
+    ...restriction(student),
   ];
 }
 
@@ -58,21 +69,21 @@ export function buildLoependeJournal(info: Noark5PackageInfo, documents: readonl
     return el('journalregistrering', [
       el('saksmappe', [
         ...caseNumbers(entry.document),
-        el('tittel', `${record.case.title} – ${student}`),
-        el('offentligTittel', `${record.case.title} – ${SCREENED}`),
-        el('skjermingMetadata', 'Skjerming tittel mappe - unntatt første linje'),
+        el('tittel', titled(record.case.title, student)),
+        el('offentligTittel', publicTitle(record.case.title, student)),
+        ...(student ? [el('skjermingMetadata', 'Skjerming tittel mappe - unntatt første linje')] : []),
         el('administrativEnhet', record.case.department),
         el('saksansvarlig', record.case.responsible),
       ]),
       el('journalpost', [
         ...numbers(entry),
-        el('tittel', `${record.title} – ${student}`),
+        el('tittel', titled(record.title, student)),
         ...publicPart(entry),
         ...record.recipients.map((recipient) =>
           el('korrespondansepart', [
             el('korrespondanseparttype', correspondentType[recipient.role]),
             el('korrespondansepartNavn', recipient.name),
-            el('skjermingMetadata', 'Skjerming navn mottaker'),
+            ...(student ? [el('skjermingMetadata', 'Skjerming navn mottaker')] : []),
           ]),
         ),
       ]),
@@ -85,21 +96,24 @@ export function buildOffentligJournal(info: Noark5PackageInfo, documents: readon
   const entries = journalEntries(documents);
   const registrering = (entry: JournalEntry): XmlNode => {
     const { record } = entry.document;
+    const student = studentName(record);
     return el('journalregistrering', [
       el('saksmappe', [
         ...caseNumbers(entry.document),
-        el('offentligTittel', `${record.case.title} – ${SCREENED}`),
+        el('offentligTittel', publicTitle(record.case.title, student)),
         el('administrativEnhet', record.case.department),
         el('saksansvarlig', record.case.responsible),
-        el('tilgangsrestriksjon', RESTRICTION),
-        el('skjermingshjemmel', SCREENING_BASIS),
+        ...restriction(student),
       ]),
       el('journalpost', [
         ...numbers(entry),
         ...publicPart(entry),
-        // The registration screens the names of its correspondents (Skjerming navn mottaker).
+        // A student's registration screens the names of its correspondents (Skjerming navn mottaker).
         ...record.recipients.map((recipient) =>
-          el('korrespondansepart', [el('korrespondanseparttype', correspondentType[recipient.role]), el('korrespondansepartNavn', SCREENED)]),
+          el('korrespondansepart', [
+            el('korrespondanseparttype', correspondentType[recipient.role]),
+            el('korrespondansepartNavn', student ? SCREENED : recipient.name),
+          ]),
         ),
       ]),
     ]);
