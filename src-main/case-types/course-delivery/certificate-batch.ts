@@ -103,12 +103,6 @@ async function issueAll(
 ): Promise<CertificateBatchResult> {
   const now = deps.now ?? (() => new Date());
   const courseId = input.courseCase.id;
-  if (deps.archive) {
-    const unknown = input.participants.filter((participant) => !participant.nationalId);
-    if (unknown.length > 0) {
-      throw new AppError('validation', `The archive files certificates by national ID, which is missing for ${unknown.map((p) => p.name).join(', ')}`);
-    }
-  }
   const journal = await openCertificateJournal({ dir: deps.journalDir, courseId, textSha256: sha256(input.certificateText), now });
   const archived = deps.archive ? await archivedDocuments(deps.archive.outbox) : new Map<string, string>();
   const total = input.participants.length;
@@ -208,19 +202,30 @@ function certificateInput(input: CertificateBatchInput, participant: Certificate
   };
 }
 
+/**
+ * The certificate's archive record: on the participant's folder when the institution knows them by
+ * national ID (one of its students), else in the course's own case folder with the participant as
+ * an outside party (the usual further-education participant).
+ */
 function certificateArchiveRecord(input: CertificateBatchInput, participant: CertificateParticipant, documentId: string, fileName: string): ArchiveRecord {
-  return {
+  const document = {
     documentId,
-    kind: 'certificate',
+    kind: 'certificate' as const,
     title: `${CERTIFICATE_TITLE} – ${input.course.code} – ${participant.name}`.slice(0, 300),
     documentDate: input.date,
     fileName,
     createdBy: input.issuedBy.name,
     signedBy: [input.institution.name],
     case: input.courseCase,
-    student: { nationalId: participant.nationalId ?? '', ...splitName(participant.name), email: participant.email },
-    recipients: [{ role: 'recipient', party: 'student', name: participant.name, email: participant.email }],
   };
+  const to = { role: 'recipient' as const, name: participant.name, email: participant.email };
+  return participant.nationalId
+    ? {
+        ...document,
+        student: { nationalId: participant.nationalId, ...splitName(participant.name), email: participant.email },
+        recipients: [{ ...to, party: 'student' }],
+      }
+    : { ...document, folder: 'case', recipients: [{ ...to, party: 'external' }] };
 }
 
 /** The archive wants given and family name apart: the family name is the last word. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoUsers } from '../../../dev/demo-data';
+import { certificateDocumentId } from '../../../src-main/case-types/course-delivery/certificate-batch';
 import { addUser } from '../../../src-server/auth/accounts';
 import { canvasAdapter } from '../../../src-server/case-types/course-delivery/lms/canvas.adapter';
 import { participantMailAdapter } from '../../../src-server/case-types/course-delivery/participant-mail/participant-mail.adapter';
@@ -298,6 +299,21 @@ test('a course from the public registration to the certificates in the participa
     expect(text).toContain(details.course.name);
     expect(await pdfsig(pdf)).toEqual([expect.objectContaining({ valid: true, coversAll: true })]);
     expect(withPdf(asmund.email)).toHaveLength(0);
+    // Handed to the laptop's archive (here the Noark 5 export, in the course's case folder: the participant has no national ID).
+    const participantId = (await stored()).participants!.find((x) => x.email === kjaersti.email)!.id;
+    const archiveEntries = async () => {
+      const listed = await fetch(new URL('rpc/archive:list', office.host.url), { method: 'POST' });
+      return ((await listed.json()) as { value: { documentId?: string; status: string }[] }).value;
+    };
+    await expect
+      .poll(
+        async () =>
+          (await archiveEntries()).filter((entry) => entry.documentId === certificateDocumentId(course.id, participantId)).map((entry) => entry.status),
+        {
+          timeout: SYNC_SETTLE_MS,
+        },
+      )
+      .toEqual(['archived']);
     await expectAccessible(page);
   });
 });

@@ -7,11 +7,13 @@ import {
   type CertificateBatchDeps,
   type CertificateBatchInput,
   type CertificateMailer,
+  type CertificateParticipant,
 } from '../../../src-main/case-types/course-delivery/certificate-batch';
 import { demoCourse, demoParticipants } from '../../../src-main/cli/course-demo-case';
 import { certificateBatchInput, courseCommand } from '../../../src-main/cli/course-demo';
 import type { ArchiveAdapter } from '../../../src-main/services/archive/archive-adapter';
 import { openArchiveOutbox, type ArchiveOutbox } from '../../../src-main/services/archive/archive-outbox';
+import type { ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 import { MAX_CERTIFICATE_TEXT } from '../../../src-shared/documents/course-certificate.schema';
 import { createDocumentStore } from '../../../src-main/services/pdf/document-store';
 import { createPdfRenderer } from '../../../src-main/services/pdf/pdf-renderer';
@@ -181,6 +183,30 @@ describe('certificate batch', () => {
     }
     expect(mailHeader(smtp.received[0]?.raw ?? '', 'Subject')).toBeTruthy();
   }
+
+  it('files the certificate of a participant known by national ID on their folder, and of an outside participant in the course’s case folder', async () => {
+    await withTempDir(async (dir) => {
+      const records: ArchiveRecord[] = [];
+      const capturing: ArchiveAdapter = {
+        name: 'stand-in',
+        archive: async (item) => {
+          records.push(item.record);
+          return { reference: `2026/00107-${records.length}`, details: {} };
+        },
+      };
+      const outbox = await openArchiveOutbox({ dir: join(dir, 'outbox'), adapters: [capturing], now: () => at });
+      const [student, outside] = demoParticipants(2) as [CertificateParticipant, CertificateParticipant];
+      const { nationalId: _none, ...outsider } = outside;
+      const documents = join(dir, 'documents');
+      const deps = { signing, seal: async () => seal, store: createDocumentStore(documents), journalDir: documents, mailer: toOutbox, now: () => at };
+      await runCertificateBatch({ ...deps, archive: { outbox, target: 'stand-in' } }, certificateBatchInput(course, graded, [student, outsider], at));
+      await outbox.processDue();
+      const filed = (name: string) => records.find((record) => record.title.endsWith(name))!;
+      expect(filed(student.name)).toMatchObject({ student: { nationalId: student.nationalId }, recipients: [{ party: 'student', email: student.email }] });
+      expect(filed(outsider.name)).toMatchObject({ folder: 'case', recipients: [{ party: 'external', email: outsider.email }] });
+      expect(filed(outsider.name)).not.toHaveProperty('student');
+    });
+  });
 
   it('resumes after the e-mail port failed once and leaves exactly one certificate and one e-mail per participant', async () => {
     await withTempDir(async (dir) => {

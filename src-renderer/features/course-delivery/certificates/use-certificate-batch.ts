@@ -9,7 +9,7 @@ const POLL_MS = 300;
 
 /**
  * A course's certificate batch in the main process: its status (read once, then every 300 ms while
- * it runs) and `start`, which starts it or resumes an interrupted one. `problem` is why the main
+ * it runs) and `start`, which starts it (archiving to the laptop's archive) or resumes an interrupted one. `problem` is why the main
  * process refused to start it or could not be asked.
  */
 export function useCertificateBatch(caseId: string) {
@@ -38,7 +38,9 @@ export function useCertificateBatch(caseId: string) {
     async (input: CertificatesStartInput) => {
       setProblem(null);
       try {
-        setStatus(unwrap(await api.courseCertificatesStart(input)));
+        // Filed in the first archive this laptop delivers to, in the order P360, Noark 5, folder.
+        const [archiveTarget] = unwrap(await api.archiveTargets());
+        setStatus(unwrap(await api.courseCertificatesStart({ ...input, ...(archiveTarget ? { archiveTarget } : {}) })));
       } catch (error) {
         setProblem(AppError.from(error).message);
       }
