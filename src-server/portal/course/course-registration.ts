@@ -7,7 +7,7 @@ import { HttpError } from '../../http/http-error';
 import { queueEmail } from '../../notifications/email-outbox';
 import { createSqlEmailOutboxStore } from '../../notifications/sql-email-outbox-store';
 import { openCourse, takesRegistrations } from './open-course';
-import { receiptId, registrationReceipt } from './registration-receipt';
+import { receiptId, registrationReceipt } from '../../case-types/course-delivery/participant-mail/registration-receipt';
 
 /**
  * A registration on a course's public page: checked against the course first (so a refusal

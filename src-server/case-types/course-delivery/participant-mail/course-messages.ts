@@ -6,8 +6,9 @@ import {
   type MessageTemplate,
 } from '../../../../src-shared/domain/course-delivery/messages/course-messages';
 
-/** A calendar date (YYYY-MM-DD) written out in Norwegian, e.g. "5. oktober 2026", never shifted by time zone. */
-export const longDate = (value: string) => new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00.000Z`));
+/** A calendar date (YYYY-MM-DD) written out, e.g. "5. oktober 2026" (or "5 October 2026"), never shifted by time zone. */
+export const longDate = (value: string, locale: 'nb-NO' | 'en-GB' = 'nb-NO') =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00.000Z`));
 
 /** The course's page in Canvas (CANVAS_URL/courses/:id); without CANVAS_URL, the course's Canvas id. */
 export function canvasCourseUrl(c: CourseDeliveryCase, canvasUrl: string | undefined): string | undefined {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { courseDeliveryStart } from '../../../dev/testing/fixtures';
-import { outgoingEmailSchema } from '../../notifications/email.schema';
+import { courseDeliveryStart } from '../../../../dev/testing/fixtures';
+import { outgoingEmailSchema } from '../../../notifications/email.schema';
 import { receiptId, registrationReceipt } from './registration-receipt';
-import { registrationUrl } from './registration-url';
 
 const { course } = courseDeliveryStart().details;
 
@@ -23,11 +22,5 @@ describe('the registration receipt', () => {
     expect(z.uuid().parse(id)).toBe(id);
     expect(receiptId('course-1', 'participant-1')).toBe(id);
     expect(new Set([id, receiptId('course-1', 'participant-2'), receiptId('course-2', 'participant-1')]).size).toBe(3);
-  });
-});
-
-describe('the registration URL', () => {
-  it('is the portal page of the course under the public address', () => {
-    expect(registrationUrl('https://saksflyt.hvl.no/', 'case-000081')).toBe('https://saksflyt.hvl.no/portal/#/kurs/case-000081');
   });
 });

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { CourseDeliveryDetails } from '../../../src-shared/domain/course-delivery/course-delivery.schema';
-import type { RegistrationInput } from '../../../src-shared/domain/course-delivery/participants';
-import type { OutgoingEmail } from '../../notifications/email.schema';
+import type { CourseDeliveryDetails } from '../../../../src-shared/domain/course-delivery/course-delivery.schema';
+import type { RegistrationInput } from '../../../../src-shared/domain/course-delivery/participants';
+import type { OutgoingEmail } from '../../../notifications/email.schema';
+import { longDate } from './course-messages';
+import { courseMailId } from './mail-id';
 
 /**
  * The receipt a participant gets at once for their registration: what they registered for, that
@@ -29,15 +30,4 @@ export function registrationReceipt(course: CourseDeliveryDetails['course'], reg
 }
 
 /** The receipt's outbox id: the same case and participant always give the same id, so a retry never mails twice. */
-export function receiptId(caseId: string, participantId: string): string {
-  const hex = createHash('sha256')
-    .update(JSON.stringify(['course-registration', caseId, participantId]))
-    .digest('hex');
-  // Shaped as a name-based UUID (version 5, RFC 9562 variant), as the outbox's ids are UUIDs.
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** A calendar date (YYYY-MM-DD) written out, e.g. "5. oktober 2026", never shifted by time zone. */
-const longDate = (value: string, locale: 'nb-NO' | 'en-GB') =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00.000Z`));
+export const receiptId = (caseId: string, participantId: string): string => courseMailId(caseId, participantId, 'registration');
