@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './auth/auth.routes';
 import { identifier } from './auth/identify';
 import { localPasswordProvider } from './auth/local-password.provider';
 import { signInLimiter, type SignInLimits } from './auth/sign-in-limiter';
+import { CASE_FILES_TAG, registerCaseFileRoutes } from './case-files/case-files.routes';
 import { channelName, openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { replyWithError } from './http/error-reply';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           { name: 'notifications', description: 'Letters e-mailed to students and staff' },
           { name: 'jobs', description: "The server's background jobs (integration calls) per case" },
           NOMINATION_STAFF_TAG,
+          CASE_FILES_TAG,
           { name: 'server', description: 'Operations' },
         ],
       },
@@ -196,6 +198,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     registerPortal(app, { db, identify, wakeEmail: () => wakeEmail() });
     registerNominators(app, { db, identify, wakeEmail: () => wakeEmail(), idleDays: options.nominators?.idleDays });
     registerNominationStaffRoutes(app, { db, identify });
+    registerCaseFileRoutes(app, { db, identify });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

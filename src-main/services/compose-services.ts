@@ -6,6 +6,7 @@ import { createCertificateServerMailer } from '../case-types/course-delivery/cer
 import { createCertificatesHandlers, type CertificatesHandlers } from '../case-types/course-delivery/certificates.handler';
 import { createHandlers } from '../ipc/handlers';
 import { describeApp } from './app-info/app-info.service';
+import { composeCaseFiles } from './case-files/compose-case-files';
 import { composeDocuments, type DocumentsPipeline } from './documents-wiring/compose-documents';
 import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
 import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
@@ -54,12 +55,21 @@ export async function composeServices(options: {
     logSource: options.logSource,
     letters: () => serverConnection(session),
   });
+  // A case's kept PDFs travel through the session's server (signed here, countersigned on another laptop).
+  const caseFiles =
+    documents.pipeline &&
+    composeCaseFiles({
+      dataDir: appInfo.dataDir,
+      store: documents.pipeline.store,
+      connection: () => serverConnection(session),
+      warn: (message, context) => void logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
+    });
   const handlers = createHandlers({
     appInfo,
     settings,
     localDbKey: createLocalDbKeyProvider(options.secureStore),
     logger,
-    documents: documents.handlers,
+    documents: caseFiles ? { ...documents.handlers, ...caseFiles.share(documents.handlers) } : documents.handlers,
     session,
     courseCertificates: courseCertificates(documents.pipeline, () => serverConnection(session)),
   });

@@ -1,6 +1,7 @@
 import { ewpNominationsMigration } from './migrations/010-ewp-nominations';
 import { portalInvitationsMigration } from './migrations/011-portal-invitations';
 import { nominatorLifecycleMigration } from './migrations/012-nominator-lifecycle';
+import { caseFilesMigration } from './migrations/013-case-files';
 
 /**
  * The server's schema, one migration per entry, applied in order and never edited once released
@@ -238,4 +239,5 @@ export const migrations: Migration[] = [
   ewpNominationsMigration,
   portalInvitationsMigration,
   nominatorLifecycleMigration,
+  caseFilesMigration,
 ];

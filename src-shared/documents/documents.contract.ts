@@ -15,6 +15,12 @@ import { summonsInputSchema } from './summons.schema';
  */
 export const pdfBytesSchema = z.object({ pdfBase64: z.base64(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
+/**
+ * The document's case, where the caller knows it: the kept PDF then travels through the central
+ * server (signed here, read or countersigned on another laptop; see src-main/services/case-files).
+ */
+const caseFileCaseId = idSchema.optional();
+
 export const issuedDocumentSchema = pdfBytesSchema.extend({
   documentId: idSchema,
   /** In signing order: the student's drawn signature first, then the digital ones. */
@@ -86,18 +92,18 @@ export const documentsSealApprovalDecisionChannel = defineChannel(
  */
 export const documentsSignContractChannel = defineChannel(
   'documents:sign-contract',
-  z.object({ documentId: idSchema, contract: courseContractInputSchema, teachingResourceCertificate: z.boolean() }),
+  z.object({ documentId: idSchema, contract: courseContractInputSchema, teachingResourceCertificate: z.boolean(), caseId: caseFileCaseId }),
   issuedDocumentSchema,
 );
 
 /** The department head countersigns the contract kept under documentId (PAdES, an incremental revision of it). */
 export const documentsCountersignContractChannel = defineChannel(
   'documents:countersign-contract',
-  z.object({ documentId: idSchema, contract: courseContractInputSchema, teachingResourceSignedAt: isoTimestamp }),
+  z.object({ documentId: idSchema, contract: courseContractInputSchema, teachingResourceSignedAt: isoTimestamp, caseId: caseFileCaseId }),
   issuedDocumentSchema,
 );
 
-export const documentsReadChannel = defineChannel('documents:read', z.object({ documentId: idSchema }), pdfBytesSchema);
+export const documentsReadChannel = defineChannel('documents:read', z.object({ documentId: idSchema, caseId: caseFileCaseId }), pdfBytesSchema);
 
 export const archiveEnqueueChannel = defineChannel(
   'archive:enqueue',

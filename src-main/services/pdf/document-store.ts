@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isIncrementalRevision } from '../../../src-shared/documents/incremental-revision';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { writeFileAtomic } from '../fs/atomic-write';
 
@@ -49,19 +50,10 @@ export function createDocumentStore(dir: string): DocumentStore {
     },
     get,
     async append(documentId, pdf) {
-      const stored = await get(documentId);
-      const kept = withoutTrailingEol(stored);
-      if (pdf.length <= stored.length || !pdf.subarray(0, kept.length).equals(kept)) {
+      if (!isIncrementalRevision(await get(documentId), pdf)) {
         throw new AppError('conflict', `Document ${documentId} is already issued; only an incremental revision of it is kept`);
       }
       await writeFileAtomic(fileOf(documentId), pdf, { mode: 0o600 });
     },
   };
-}
-
-/** The bytes without a final newline: an incremental update may start where that newline was. */
-function withoutTrailingEol(bytes: Buffer): Buffer {
-  let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end -= 1;
-  return bytes.subarray(0, end);
 }

@@ -64,12 +64,13 @@ export function DocumentList({ documents, lastStep }: { documents: readonly Case
     setRefreshes((n) => n + 1);
   };
   const show = async (document: CaseDocument) => {
-    const pdf = await api.documentsRead({ documentId: document.id });
+    // A document kept by another laptop comes from the server when that laptop shared it (case files).
+    const pdf = await api.documentsRead({ caseId: document.caseId, documentId: document.id });
     if (pdf.ok) {
       setShown({ id: document.id, title: document.title, pdfBase64: pdf.value.pdfBase64 });
       setProblem(null);
     } else {
-      // Issued documents are kept by the laptop that made them (until the server keeps files too).
+      // Otherwise it is kept only by the laptop that made it.
       setProblem(pdf.error.kind === 'not-found' ? t.notOnThisLaptop : pdf.error.message);
     }
   };

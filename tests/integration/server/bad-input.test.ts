@@ -390,6 +390,11 @@ beforeAll(async () => {
     ['POST /api/nominations/ewp/reject', { auth: true, body: { sendingHeiId: 'uw.edu.pl', omobilityId: 'omob-1', comment: 'Nei' } }],
     ['GET /api/cases/{id}/uploads', { auth: true, params: { id: String(caseDoc.id) } }],
     ['GET /api/cases/{id}/uploads/{uploadId}', { auth: true, params: { id: String(caseDoc.id), uploadId: 'upload-1' } }],
+    [
+      'PUT /cases/{caseId}/files/{documentId}',
+      { auth: true, params: { caseId: String(caseDoc.id), documentId: 'doc-probe' }, body: { pdfBase64: letter.pdfBase64 } },
+    ],
+    ['GET /cases/{caseId}/files/{documentId}', { auth: true, params: { caseId: String(caseDoc.id), documentId: 'doc-probe' } }],
   ]);
 });
 afterAll(() => server?.close());

@@ -55,4 +55,6 @@ export const DOCUMENTED_ROUTES = [
   'POST /api/nominations/ewp/reject',
   'GET /api/cases/{id}/uploads',
   'GET /api/cases/{id}/uploads/{uploadId}',
+  'PUT /cases/{caseId}/files/{documentId}',
+  'GET /cases/{caseId}/files/{documentId}',
 ] as const;

@@ -69,6 +69,7 @@ export function SignContractForm({ caseDoc, run, busy, inputAt }: ContractFormPr
       const input = inputAt(contract.sentAt);
       const signature = method === 'onScreen' && drawn ? { teachingResourceSignature: { pngBase64: drawn, signedAt: at } } : {};
       const signed = await api.documentsSignContract({
+        caseId: caseDoc.id,
         documentId: contract.documentId,
         contract: { ...input, ...signature },
         teachingResourceCertificate: method === 'certificate',
@@ -118,8 +119,13 @@ export function CountersignContractForm({ caseDoc, actor, run, busy, inputAt }: 
   const countersign = () => {
     const input = inputAt(contract.sentAt);
     const make: MakeContractDocuments = async (next) => {
-      const result = await api.documentsCountersignContract({ documentId: contract.documentId, contract: input, teachingResourceSignedAt: signedAt });
-      if (!result.ok && result.error.kind === 'not-found') throw new AppError('not-found', text.notOnThisLaptop);
+      const result = await api.documentsCountersignContract({
+        caseId: caseDoc.id,
+        documentId: contract.documentId,
+        contract: input,
+        teachingResourceSignedAt: signedAt,
+      });
+      if (!result.ok && result.error.kind === 'not-found') throw new AppError('not-found', text.notOnServer);
       const issued = unwrap(result);
       return [contractRecord(next, actor, { id: contract.documentId, sha256: issued.sha256, signatures: issued.signatures })];
     };

@@ -54,7 +54,7 @@ function CourseContract({ caseDoc }: { caseDoc: CourseDeliveryCase }) {
       const input = inputAt?.(contract?.sentAt ?? new Date().toISOString());
       const pdf =
         kind === 'signed' && contract
-          ? unwrap(await api.documentsRead({ documentId: contract.documentId }))
+          ? unwrap(await api.documentsRead({ caseId: caseDoc.id, documentId: contract.documentId }))
           : input && unwrap(await api.documentsPreview({ kind: 'courseContract', contract: input }));
       if (pdf) setShown({ kind, pdfBase64: pdf.pdfBase64 });
     } catch (error) {

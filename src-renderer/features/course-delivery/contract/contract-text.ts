@@ -37,7 +37,7 @@ const nb = {
     description: 'Kontrakten signeres digitalt (PAdES) med avdelingsleders nøkkel og sendes til arkivet, arkivert i kursets egen saksmappe.',
     button: 'Kontrasigner og arkiver',
   },
-  notOnThisLaptop: 'Den signerte kontrakten finnes ikke på denne maskinen. Kontrasigner der undervisningsressursen signerte.',
+  notOnServer: 'Den signerte kontrakten er ikke på serveren ennå. Prøv igjen når undervisningsressursens maskin har vært tilkoblet.',
   outcome: {
     working: 'Utfører steget …',
     done: (step: string) => `Utført: ${step}.`,
@@ -93,7 +93,7 @@ const en: ContractText = {
     description: 'The contract is signed digitally (PAdES) with the head of department’s key and sent to the archive, filed in the course’s own case folder.',
     button: 'Countersign and archive',
   },
-  notOnThisLaptop: 'The signed contract is not on this computer. Countersign where the teaching resource signed.',
+  notOnServer: "The signed contract is not on the server yet. Try again once the teaching resource's computer has been online.",
   outcome: {
     working: 'Taking the step …',
     done: (step) => `Done: ${step}.`,
