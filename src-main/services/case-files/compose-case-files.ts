@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { LetterConnection } from '../archive/adapters/server-letters.adapter';
+import type { ServerConnection } from '../session/server-call';
 import type { createDocumentsHandlers } from '../pdf/documents.handlers';
 import type { DocumentStore } from '../pdf/document-store';
 import { createCaseFileSharing, type CaseFileSharing } from './case-file-sharing';
@@ -20,7 +20,7 @@ type SharedHandlers = Pick<ReturnType<typeof createDocumentsHandlers>, 'document
 export function composeCaseFiles(options: {
   dataDir: string;
   store: DocumentStore;
-  connection: LetterConnection;
+  connection: ServerConnection;
   warn(message: string, context: Record<string, unknown>): void;
 }): { share(handlers: SharedHandlers): SharedHandlers } {
   const sharing = createCaseFileSharing({

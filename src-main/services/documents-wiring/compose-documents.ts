@@ -10,7 +10,8 @@ import { createDocumentStore, type DocumentStore } from '../pdf/document-store';
 import { createPdfRenderer } from '../pdf/pdf-renderer';
 import type { SecureStore } from '../secure-store/secure-store';
 import { createDocumentSigning, type DocumentSigning } from '../signing/document-signing.service';
-import { createServerLetterAdapter, type LetterConnection } from '../archive/adapters/server-letters.adapter';
+import { createServerLetterAdapter } from '../archive/adapters/server-letters.adapter';
+import type { ServerConnection } from '../session/server-call';
 import { createArchiveAdapters } from './archive-adapters';
 import { DEMO_CERTIFICATES_DIR, createDemoSigners } from './demo-signers';
 import { createDocumentSigners } from './document-signers';
@@ -60,7 +61,7 @@ export async function composeDocuments(options: {
   logger: Logger;
   logSource: LogSource;
   /** The signed-in session's server: letters are handed to its e-mail outbox. */
-  letters: LetterConnection;
+  letters: ServerConnection;
   now?: () => Date;
 }): Promise<ComposedDocuments> {
   const log = (level: 'info' | 'warn' | 'error', message: string, context: Record<string, unknown>) =>

@@ -1,10 +1,8 @@
 import { LETTERS_PATH, letterKinds, letterReceiptSchema, type LetterKind, type LetterRequest } from '../../../../src-shared/notifications/letter.schema';
 import type { deliveryTargets } from '../../../../src-shared/documents/documents.contract';
 import { AppError } from '../../../../src-shared/kernel/app-error';
+import { callServer, type ServerCallOptions } from '../../session/server-call';
 import type { ArchiveAdapter } from '../archive-adapter';
-
-/** Where letters go and with which token: the signed-in session's server (throws when there is none). */
-export type LetterConnection = () => Promise<{ serverUrl: string; accessToken: string }>;
 
 /** A letter refused because its case has not reached the server yet is tried again this soon. */
 export const CASE_NOT_SYNCED_RETRY_MS = 5_000;
@@ -17,8 +15,7 @@ const isLetter = (kind: string): kind is LetterKind => (letterKinds as readonly 
  * letter issued offline goes when the server can be reached. The outbox entry's id is the
  * letter's id at the server: a retry after a lost answer is not sent twice.
  */
-export function createServerLetterAdapter(options: { connection: LetterConnection; fetch?: typeof fetch; timeoutMs?: number }): ArchiveAdapter {
-  const fetchFn = options.fetch ?? fetch;
+export function createServerLetterAdapter(options: ServerCallOptions): ArchiveAdapter {
   return {
     name: 'email' satisfies (typeof deliveryTargets)[number],
     async archive(item) {
@@ -27,38 +24,19 @@ export function createServerLetterAdapter(options: { connection: LetterConnectio
       if (!isLetter(kind)) throw new AppError('validation', `A ${kind} is not sent as a letter`);
       // Letters go to a student: a document of the case's own folder has none to send it to.
       if (record.folder === 'case') throw new AppError('validation', `A ${kind} of the case's own folder is not sent as a letter`);
-      let connection: Awaited<ReturnType<LetterConnection>>;
-      try {
-        connection = await options.connection();
-      } catch (error) {
-        throw new AppError('precondition', `Not connected to the central server: ${AppError.from(error).message}`);
-      }
       const body: LetterRequest = { id: item.id, record: { ...record, kind }, pdfBase64: item.pdf.toString('base64') };
-      let response: Response;
-      try {
-        response = await fetchFn(new URL(LETTERS_PATH, connection.serverUrl), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${connection.accessToken}` },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-        });
-      } catch (error) {
-        throw new AppError('external', `The central server could not be reached: ${AppError.from(error).message}`);
-      }
-      const answer: unknown = await response.json().catch(() => undefined);
-      const message = (answer as { message?: unknown } | undefined)?.message;
-      const reason = typeof message === 'string' ? message : `HTTP ${response.status}`;
-      if (response.ok) {
+      const { ok, status, body: answer, reason } = await callServer(options, { method: 'POST', path: LETTERS_PATH, body });
+      if (ok) {
         const receipt = letterReceiptSchema.safeParse(answer);
         if (!receipt.success) throw new AppError('external', 'The central server answered a letter with something else than a receipt');
         return { reference: receipt.data.emailId, details: { status: receipt.data.status } };
       }
-      if (response.status === 409) {
+      if (status === 409) {
         // The case, its record or its step has not reached the server yet: it will after sync.
         throw new AppError('external', `The server does not have the case yet: ${reason}`, { retryAfterMs: CASE_NOT_SYNCED_RETRY_MS });
       }
       // Bad input never gets better by sending it again; access and server trouble may.
-      if (response.status === 400 || response.status === 413 || response.status === 422) throw new AppError('validation', reason);
+      if (status === 400 || status === 413 || status === 422) throw new AppError('validation', reason);
       throw new AppError('external', `The central server refused the letter: ${reason}`);
     },
   };
