@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { allowAppOrigins } from './http/cors';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { AuditAnchor } from './audit/audit-anchor';
@@ -143,6 +144,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       if (ownsDb) await db.close();
     });
 
+    // Rate limits are per route (`config.rateLimit`), for the routes anyone may call without signing in.
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, 'too-many-requests', 'forbidden', `Too many requests from this address; try again in ${context.after}.`),
+    });
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',

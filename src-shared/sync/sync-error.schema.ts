@@ -15,6 +15,8 @@ export const syncErrorCodes = [
   'user-disabled',
   /** HTTP 429: too many failed sign-ins for the account or the address; try again later. */
   'too-many-sign-ins',
+  /** HTTP 429: too many requests from the address to a route anyone may call (a course's registration); try again later. */
+  'too-many-requests',
   /** HTTP 401: this device was revoked; the client wipes its local replica. */
   'device-revoked',
   /** A used refresh token was presented again: the whole session is revoked. */

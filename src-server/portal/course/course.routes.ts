@@ -8,6 +8,9 @@ import { openCourse, publicCourse } from './open-course';
 
 const base = '/portal/api/courses/:caseId';
 
+/** Registrations one address may send a minute (an employer registering a team stays well under). */
+export const REGISTRATIONS_PER_MINUTE = 20;
+
 /**
  * A course's public registration page (issue 13), without sign-in: the course as the page needs
  * it, and the registration, taken as the server's workflow step and answered with a receipt by
@@ -33,9 +36,12 @@ export function registerCourseRoutes(app: FastifyInstance): void {
   app.post(
     `${base}/registrations`,
     {
+      // Anyone may register, and each registration e-mails the address given: so not too often from one address.
+      config: { rateLimit: { max: REGISTRATIONS_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags: ['portal'],
-        summary: 'Register for the course (no sign-in); a receipt is e-mailed at once. Refused: 410 closed, 422 a field missing, 409 already registered',
+        summary:
+          'Register for the course (no sign-in); a receipt is e-mailed at once. Refused: 410 closed, 422 a field missing, 409 already registered, 429 too many from this address',
         params: docSchema(courseParamsSchema),
         body: docSchema(registrationInputSchema),
         response: {
@@ -45,6 +51,7 @@ export function registerCourseRoutes(app: FastifyInstance): void {
           409: errorResponse,
           410: errorResponse,
           422: errorResponse,
+          429: errorResponse,
         },
       },
     },
