@@ -5,8 +5,9 @@ import { lockDataDir } from './db/data-dir-lock';
 /**
  * `npm run server`: PORT (default 8787), HOST (default 127.0.0.1), DATA_DIR (embedded PGlite,
  * default .data/server) or DATABASE_URL (PostgreSQL), SMTP_URL and MAIL_FROM (letters by e-mail),
- * RESULT_SOURCES_URL (FS result exchange), PUBLIC_URL (the address in e-mailed links),
- * NOMINATOR_IDLE_DAYS (partners' nominator accounts unused this long are deactivated).
+ * RESULT_SOURCES_URL (FS result exchange), CANVAS_URL, CANVAS_TOKEN and CANVAS_ACCOUNT_ID (Canvas
+ * for course delivery), PUBLIC_URL (the address in e-mailed links), NOMINATOR_IDLE_DAYS (partners'
+ * nominator accounts unused this long are deactivated); the README's table has them all.
  * Migrations run on start.
  */
 const env = readEnv();
