@@ -25,7 +25,7 @@ import { mailHeader, mailText, pdfAttachment, startSmtpStandIn, type ReceivedMai
 import { expectAccessible } from '../support/axe';
 import { DEMO_PASSWORD, serverDemoData, startCentralServer } from '../sync/support/central-server';
 import { signedIn, signedInWith } from '../sync/support/sign-in';
-import { expect, SYNC_SETTLE_MS, test as syncTest } from '../sync/support/sync-fixtures';
+import { expect, SYNC_SETTLE_MS, test as syncTest, type Laptop } from '../sync/support/sync-fixtures';
 
 /**
  * Issue 13's walk-through of a further-education course, in Chromium against the real central
@@ -35,9 +35,10 @@ import { expect, SYNC_SETTLE_MS, test as syncTest } from '../sync/support/sync-f
  * makes it in Canvas with the teaching resource enrolled) and enrols the admitted (enrolled in
  * Canvas, welcomed by e-mail); the course runs and is evaluated; the grades come back from Canvas
  * as the pass list; the teaching resource records the grading; the head writes the certificate
- * text; the consultant makes and sends the certificates — sealed (pdfsig) with the participant's
- * name and the course (pdftotext) — to those who passed, once each. Every page axe clean.
- * (The contract, the timeline's overdue steps and an interrupted certificate batch have their own specs and tests.)
+ * text; the consultant makes and sends the certificates — interrupted when the server goes away,
+ * resumed once it is back — sealed (pdfsig) with the participant's name and the course (pdftotext),
+ * to those who passed, once each. Every page axe clean. (The contract and the timeline's overdue
+ * steps have their own specs.)
  */
 syncTest.describe.configure({ mode: 'serial', timeout: 300_000 });
 
@@ -141,9 +142,10 @@ test('a course from the public registration to the certificates in the participa
     await addUser(server.db, { ...user, id: user.userId, username: user.userId, password: DEMO_PASSWORD, email: user.email ?? '' });
   }
   canvas.addUser({ name: teacher.name, login_id: teacher.email! });
+  const laptops: Record<string, Laptop> = {};
 
   await test.step('a participant registers on the course’s page in the portal and gets the receipt; two more register', async () => {
-    const { page } = await newLaptop();
+    const { page } = (laptops.public = await newLaptop());
     const f = portal.course.form;
     await page.goto(`${server.url}/portal/#/kurs/${course.id}`);
     await expect(page.getByRole('heading', { level: 1, name: details.course.name })).toBeVisible();
@@ -170,7 +172,7 @@ test('a course from the public registration to the certificates in the participa
     }
   });
 
-  const head = await newLaptop();
+  const head = (laptops.head = await newLaptop());
   await test.step('the head admits two in bulk and rejects one; each is told by e-mail', async () => {
     const { page } = head;
     await signedIn(page, 'head');
@@ -195,7 +197,7 @@ test('a course from the public registration to the certificates in the participa
     expect(mailText(mailsTo(smtp, per.email).at(-1)!.raw)).toContain('Kurset er for helsepersonell');
   });
 
-  const office = await newLaptop();
+  const office = (laptops.office = await newLaptop());
   await test.step('the consultant creates the LMS course — the server makes it in Canvas with the teacher — and enrols the admitted, who are welcomed', async () => {
     const { page } = office;
     await signedInWith(page, consultant.userId);
@@ -259,7 +261,7 @@ test('a course from the public registration to the certificates in the participa
   });
 
   await test.step('the teaching resource records the grading, agreeing with the results', async () => {
-    const { page } = await newLaptop();
+    const { page } = (laptops.teacher = await newLaptop());
     await signedInWith(page, teacher.userId);
     await openCourse(page);
     const grade = await stepForm(page, 'grade');
@@ -286,12 +288,19 @@ test('a course from the public registration to the certificates in the participa
     const issue = page.getByRole('button', { name: c.issue(1) });
     await expect(issue).toBeEnabled({ timeout: SYNC_SETTLE_MS });
     await expectAccessible(page);
+    // The batch is interrupted: the server goes away while the certificate is made, so it cannot be e-mailed.
+    for (const laptop of Object.values(laptops)) laptop.expectFailedRequests(server.url);
+    await server.stop();
     await issue.click();
+    await expect(page.getByRole('alert').filter({ hasText: c.failed('').trim() })).toBeVisible({ timeout: SYNC_SETTLE_MS });
+    await server.start();
+    await page.getByRole('button', { name: c.retry }).click();
     await expect(page.getByText(c.finished(1))).toBeVisible({ timeout: SYNC_SETTLE_MS });
     await expect(page.getByText(c.stepTaken)).toBeVisible({ timeout: SYNC_SETTLE_MS });
     await expect.poll(async () => (await server.storedCase(course.id))?.status, { timeout: SYNC_SETTLE_MS }).toBe('certificatesSent');
 
     const withPdf = (email: string) => mailsTo(smtp, email).filter((mail) => mail.raw.includes('application/pdf'));
+    // Resumed without a second certificate or e-mail: one of each, and one archive entry (below).
     await expect.poll(() => withPdf(kjaersti.email).length, { timeout: SYNC_SETTLE_MS }).toBe(1);
     const pdf = pdfAttachment(withPdf(kjaersti.email)[0]!.raw);
     const text = await pdfText(pdf);
