@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateDemoData, INSTITUTION } from '../dev/demo-data';
-import { startBrowserHost } from '../src-main/host/browser-host';
 import { COURSES_PATH } from '../src-renderer/features/course-delivery/course-delivery-path';
 import { dictionaries } from '../src-renderer/i18n/dictionary';
 import { addUser } from '../src-server/auth/accounts';
@@ -15,12 +14,11 @@ import { isTerminalStatus } from '../src-shared/domain/access/access';
 import type { Case } from '../src-shared/domain/case/case.schema';
 import { checklistSteps, recordedBy, type Checklist } from '../src-shared/domain/course-delivery/checklist';
 import type { CourseDeliveryCase } from '../src-shared/domain/course-delivery';
-import { chromiumLaunchOptions } from '../tests/e2e/support/chromium';
 import { SignInPage } from '../tests/e2e/sync/pages/session-pages';
 import { StatusBar } from '../tests/e2e/sync/pages/sync-pages';
 import { ServerProcess } from '../tests/integration/sync/support/server-process';
 import { TEST_PASSWORD, testDatabaseOptions, dropTestSchema } from '../tests/integration/sync/support/test-server';
-import { ensureRendererBuild } from './support/renderer-build';
+import { openBenchLaptop } from './support/bench-laptop';
 
 export const COURSES = 200;
 const ROUNDS = 7;
@@ -53,17 +51,9 @@ export async function timelineOverviewMs(): Promise<{ ms: number; engine: string
     dbOptions.databaseUrl ? { DATABASE_URL: dbOptions.databaseUrl, DATABASE_SCHEMA: dbOptions.schema! } : { DATA_DIR: dataDir!, DATABASE_URL: '' },
   );
   const serverUrl = `http://127.0.0.1:${await server.start()}`;
-  const laptopDir = mkdtempSync(join(tmpdir(), 'saksflyt-bench-courses-laptop-'));
-  const host = await startBrowserHost({ port: 0, dataDir: laptopDir, rendererDir: ensureRendererBuild() });
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const laptop = await openBenchLaptop(serverUrl);
+  const { page } = laptop;
   try {
-    const settings = await fetch(new URL('rpc/settings:update', host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ serverUrl }),
-    });
-    if (!settings.ok) throw new Error(`settings:update answered ${settings.status}`);
-    const page = await browser.newPage({ baseURL: host.url, viewport: { width: 1280, height: 900 } });
     const signIn = new SignInPage(page);
     await signIn.open();
     await signIn.signIn(HEAD.username, TEST_PASSWORD);
@@ -81,10 +71,8 @@ export async function timelineOverviewMs(): Promise<{ ms: number; engine: string
     }
     return { ms: median(times), engine: dbOptions.databaseUrl ? 'postgres' : 'pglite' };
   } finally {
-    await browser.close();
-    await host.close();
+    await laptop.close();
     await server.kill();
-    rmSync(laptopDir, { recursive: true, force: true });
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     else await dropTestSchema(dbOptions);
   }

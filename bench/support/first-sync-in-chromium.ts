@@ -1,13 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startBrowserHost } from '../../src-main/host/browser-host';
 import { dictionaries } from '../../src-renderer/i18n/dictionary';
-import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
 import { SignInPage } from '../../tests/e2e/sync/pages/session-pages';
 import { StatusBar } from '../../tests/e2e/sync/pages/sync-pages';
-import { ensureRendererBuild } from './renderer-build';
+import { openBenchLaptop } from './bench-laptop';
 
 const FIRST_SYNC_TIMEOUT_MS = 600_000;
 
@@ -18,17 +12,9 @@ const FIRST_SYNC_TIMEOUT_MS = 600_000;
  * `expectedCases` cases.
  */
 export async function firstSyncInChromium(serverUrl: string, credentials: { username: string; password: string }, expectedCases: number): Promise<number> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-first-sync-'));
-  const host = await startBrowserHost({ port: 0, dataDir, rendererDir: ensureRendererBuild() });
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const laptop = await openBenchLaptop(serverUrl);
+  const { page } = laptop;
   try {
-    const settings = await fetch(new URL('rpc/settings:update', host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ serverUrl }),
-    });
-    if (!settings.ok) throw new Error(`settings:update answered ${settings.status}`);
-    const page = await browser.newPage({ baseURL: host.url, viewport: { width: 1280, height: 900 } });
     const signIn = new SignInPage(page);
     await signIn.open();
     await signIn.username.fill(credentials.username);
@@ -44,8 +30,6 @@ export async function firstSyncInChromium(serverUrl: string, credentials: { user
     }
     return seconds;
   } finally {
-    await browser.close();
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await laptop.close();
   }
 }
