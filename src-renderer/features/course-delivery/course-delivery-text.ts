@@ -98,6 +98,7 @@ const nb = {
     done: (done: number, total: number) => `${done} av ${total}`,
     none: 'Ingen',
     rowTimeline: (course: string, overdue: number) => `Tidslinje for ${course}: ${overdue} forfalt`,
+    newCourse: 'Planlegg nytt kurs',
   },
 };
 
@@ -196,6 +197,7 @@ const en: CourseDeliveryText = {
     done: (done: number, total: number) => `${done} of ${total}`,
     none: 'None',
     rowTimeline: (course: string, overdue: number) => `Timeline of ${course}: ${overdue} overdue`,
+    newCourse: 'Plan a new course',
   },
 };
 

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../ui/use-page-title';
 import { useToday } from '../../../ui/use-today';
 import { useActingUser } from '../../case/acting-user';
 import { ActingUserSwitch } from '../../case/acting-user-switch';
-import { courseCasePath } from '../course-delivery-path';
+import { courseCasePath, NEW_COURSE_PATH } from '../course-delivery-path';
 import { useCourseDeliveryText } from '../course-delivery-text';
 import { useCourseCases } from '../use-course-case';
 import { courseOverviewRows } from './course-overview';
@@ -33,6 +33,13 @@ export function CourseOverviewPage() {
       <PageHeading>{t.title}</PageHeading>
       <ActingUserSwitch />
       <Paragraph>{t.intro}</Paragraph>
+      {actor.roles.includes('departmentHead') && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={NEW_COURSE_PATH}>{t.newCourse}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
       {!rows ? (
         <Spinner aria-label={text.loading} />
       ) : rows.length === 0 ? (
