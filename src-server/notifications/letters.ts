@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../auth/identify';
 import type { Database } from '../db/database';
 import { createEmailOutbox, type EmailBackoff } from './email-outbox';
-import { registerCourseCertificateRoutes } from './course-certificates.routes';
+import { registerCourseCertificateRoutes } from '../case-types/course-delivery/certificates.routes';
 import { registerLetterRoutes } from './letters.routes';
 import { createSmtpSender } from './smtp-sender';
 import { DEFAULT_MAIL_FROM, domainOfMailFrom, smtpConfigFromUrl } from './smtp-url';

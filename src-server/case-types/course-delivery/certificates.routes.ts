@@ -1,29 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { roleCanSee, type Actor } from '../../src-shared/domain/access';
-import type { Case } from '../../src-shared/domain/case/case.schema';
-import type { CourseDeliveryDetails, CourseDeliveryStatus } from '../../src-shared/domain/course-delivery/course-delivery.schema';
-import { passListOf } from '../../src-shared/domain/course-delivery/participants';
+import { roleCanSee, type Actor } from '../../../src-shared/domain/access';
+import type { Case } from '../../../src-shared/domain/case/case.schema';
+import type { CourseDeliveryDetails, CourseDeliveryStatus } from '../../../src-shared/domain/course-delivery/course-delivery.schema';
+import { passListOf } from '../../../src-shared/domain/course-delivery/participants';
 import {
   courseCertificateLetterSchema,
   courseCertificateParamsSchema,
   courseCertificateReceiptSchema,
   type CourseCertificateLetter,
   type CourseCertificateReceipt,
-} from '../../src-shared/notifications/course-certificate-letter.schema';
-import { MAX_LETTER_BASE64 } from '../../src-shared/notifications/letter.schema';
-import { appendAudit } from '../audit/audit-log';
-import type { Identity } from '../auth/identify';
-import type { Database } from '../db/database';
-import { HttpError } from '../http/http-error';
-import { docSchema, errorResponse } from '../http/openapi';
-import { parseInput } from '../http/parse';
-import { noControlCharacters } from './control-characters';
-import { courseCertificateEmail, courseCertificateEmailId } from './course-certificate-email';
-import { queueEmail } from './email-outbox';
-import type { EmailOutboxStore } from './email-outbox-store';
-import { stored } from './issued-letter';
-import { LetterRefusal } from './letter-refusal';
+} from '../../../src-shared/notifications/course-certificate-letter.schema';
+import { MAX_LETTER_BASE64 } from '../../../src-shared/notifications/letter.schema';
+import { appendAudit } from '../../audit/audit-log';
+import type { Identity } from '../../auth/identify';
+import type { Database } from '../../db/database';
+import { HttpError } from '../../http/http-error';
+import { docSchema, errorResponse } from '../../http/openapi';
+import { parseInput } from '../../http/parse';
+import { noControlCharacters } from '../../notifications/control-characters';
+import { courseCertificateEmail, courseCertificateEmailId } from './participant-mail/certificate-email';
+import { queueEmail } from '../../notifications/email-outbox';
+import type { EmailOutboxStore } from '../../notifications/email-outbox-store';
+import { stored } from '../../notifications/issued-letter';
+import { LetterRefusal } from '../../notifications/letter-refusal';
 
 export interface CourseCertificateRouteDeps {
   db: Database;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { CourseDeliveryDetails } from '../../src-shared/domain/course-delivery/course-delivery.schema';
-import type { Participant } from '../../src-shared/domain/course-delivery/participants';
-import type { OutgoingEmail } from './email.schema';
+import type { CourseDeliveryDetails } from '../../../../src-shared/domain/course-delivery/course-delivery.schema';
+import type { Participant } from '../../../../src-shared/domain/course-delivery/participants';
+import type { OutgoingEmail } from '../../../notifications/email.schema';
+import { courseMailId } from './mail-id';
 
 /**
  * The e-mail that brings a participant their course certificate (kursbevis), the sealed PDF
@@ -33,12 +33,5 @@ export function courseCertificateEmail(
   };
 }
 
-/** The certificate e-mail's outbox id: one per course case and participant, so nobody gets two. */
-export function courseCertificateEmailId(caseId: string, participantId: string): string {
-  const hex = createHash('sha256')
-    .update(JSON.stringify(['course-certificate', caseId, participantId]))
-    .digest('hex');
-  // Shaped as a name-based UUID (version 5, RFC 9562 variant), as the outbox's ids are UUIDs.
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+/** The certificate e-mail's outbox id: one per case and participant, so a certificate posted again is sent once. */
+export const courseCertificateEmailId = (caseId: string, participantId: string): string => courseMailId(caseId, participantId, 'certificate');
