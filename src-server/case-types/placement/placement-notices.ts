@@ -9,14 +9,6 @@ export const placementNotices: Record<string, NoticeTemplate> = {
   'placement.capacityConfirmed': (c) => notice(c, 'Praksisplasser bekreftet', 'Praksisstedet har bekreftet antall praksisplasser.'),
   'placement.declined': (c) => notice(c, 'Ingen kapasitet på praksisstedet', 'Praksisstedet har ikke kapasitet til bestillingen.'),
   'placement.distribution': (c) => notice(c, 'Fordeling av studenter', 'Studentene er fordelt på klasser og veiledere. Fordelingen ligger i saken.'),
-  'placement.supervisorChangeRequested': (c) =>
-    notice(
-      c,
-      'Ønske om ny veileder',
-      'Praksisstedet ber om en annen veileder for en student. Begrunnelsen står på bestillingen, der du godkjenner eller avslår.',
-    ),
-  'placement.supervisorChangeDecided': (c) =>
-    notice(c, 'Svar på ønsket om ny veileder', 'Institusjonen har avgjort ønsket om ny veileder. Svaret og kommentaren står på bestillingen i portalen.'),
   'placement.cancelled': (c) => notice(c, 'Bestillingen er kansellert', 'Bestillingen av praksisplasser er kansellert.'),
   'placement.studentPlaced': studentPlaced,
 };

@@ -97,15 +97,6 @@ export const placementWorkflow = defineWorkflow<PlacementStatus, PlacementDetail
     },
   ],
   detailsSchema: placementDetailsSchema,
-  // A change of supervisor asked by the site, or decided by the administrator, keeps the status: the other side is told from what changed.
-  commandsFromChange: (before, after) => [
-    ...(after.details.supervisorChangeRequests.length > before.details.supervisorChangeRequests.length
-      ? [{ type: 'notify' as const, caseId: after.id, to: toRole('placementAdmin'), copyTo: [], template: 'placement.supervisorChangeRequested' }]
-      : []),
-    ...(after.details.supervisorChangeDecisions.length > before.details.supervisorChangeDecisions.length
-      ? [{ type: 'notify' as const, caseId: after.id, to: site(), copyTo: [], template: 'placement.supervisorChangeDecided' }]
-      : []),
-  ],
   eventSchema: placementEventSchema,
   requiresSubject: false,
   events: {
