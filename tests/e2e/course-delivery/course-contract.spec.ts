@@ -102,8 +102,13 @@ test('a new course planned by the head: its contract previewed, signed on screen
   await expect(panel.locator(`iframe[title="${t.previewTitle}"]`)).toBeVisible();
   await expect(panel.getByRole('heading', { name: t.sign.heading(teacher.name) })).toBeVisible();
   await expectAccessible(page);
-  await panel.getByRole('button', { name: followUpTexts.nb.signature.useTyped }).click();
-  await panel.getByRole('button', { name: t.sign.button }).click();
+  // The typed name as signature; the pad is drawn again should the form be rendered anew meanwhile (a late replica update).
+  const signButton = panel.getByRole('button', { name: t.sign.button });
+  await expect(async () => {
+    if (await signButton.isDisabled()) await panel.getByRole('button', { name: followUpTexts.nb.signature.useTyped }).click();
+    await expect(signButton).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await signButton.click();
   await expect(panel.getByText(t.waitingForCountersignature)).toBeVisible();
 
   await actAs(page, head.userId);
