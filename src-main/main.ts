@@ -9,6 +9,7 @@ import { registerElectronIpc } from './ipc/electron-ipc';
 import { APP_NAME, APP_VERSION } from './services/app-info/app-info.service';
 import { composeServices, secretsFilePath, type ComposedServices } from './services/compose-services';
 import { createSafeStorageSecureStore } from './services/secure-store/safe-storage-secure-store';
+import { systemBrowser } from './services/session/oidc/system-browser';
 import { createAppPageMatcher, type AppPage } from './windows/app-origin';
 import { buildContentSecurityPolicy, httpOrigin } from './windows/content-security-policy';
 import { installCspHeader } from './windows/csp-header';
@@ -48,6 +49,8 @@ async function start(): Promise<void> {
     logSource: 'main',
     resourcesDir,
     schemasDir,
+    // Feide's pages open in the user's own browser, never in a window of the app (RFC 8252).
+    oidcBrowser: systemBrowser((url) => shell.openExternal(url)),
   });
   const { settings } = services;
   denyPermissionsByDefault(session.defaultSession);

@@ -11,8 +11,11 @@ import { publishStaff } from './auth/staff-directory';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { identifier } from './auth/identify';
 import { localPasswordProvider } from './auth/local-password.provider';
+import type { OidcOptions } from './auth/oidc/oidc-config';
+import { registerOidcRoutes } from './auth/oidc/oidc.routes';
 import { signInLimiter, type SignInLimits } from './auth/sign-in-limiter';
 import { CASE_FILES_TAG, registerCaseFileRoutes } from './case-files/case-files.routes';
+import { DEVICES_TAG, registerDeviceRoutes } from './admin-api/devices.routes';
 import { channelName, openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { replyWithError } from './http/error-reply';
@@ -65,6 +68,10 @@ export interface AppOptions {
   logger?: boolean;
   /** The server's address as people reach it, for links in e-mails; by default the address a request came to. */
   publicUrl?: string;
+  /** Days a laptop may work without reaching the server (MAX_OFFLINE_DAYS), sent with every session. */
+  maxOfflineDays?: number;
+  /** Sign-in through OpenID Connect providers (Feide), beside local accounts; see auth/oidc/. */
+  oidc?: OidcOptions;
   /** Partners' nominator accounts: days unused before deactivation (NOMINATOR_IDLE_DAYS). */
   nominators?: { idleDays?: number };
 }
@@ -169,6 +176,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
           { name: 'jobs', description: "The server's background jobs (integration calls) per case" },
           NOMINATION_STAFF_TAG,
           CASE_FILES_TAG,
+          DEVICES_TAG,
           { name: 'server', description: 'Operations' },
         ],
       },
@@ -191,7 +199,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       },
     );
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    registerAuthRoutes(app, { db, tokens, password: localPasswordProvider(db), identify, limitSignIn: signInLimiter(db, options.signInLimits) });
+    registerAuthRoutes(app, {
+      db,
+      tokens,
+      password: localPasswordProvider(db),
+      identify,
+      limitSignIn: signInLimiter(db, options.signInLimits),
+      maxOfflineDays: options.maxOfflineDays,
+    });
+    registerOidcRoutes(app, { db, tokens, oidc: options.oidc, maxOfflineDays: options.maxOfflineDays });
     const letters = await setUpLetters(app, { db, identify, smtp: options.smtp });
     wakeEmail = letters.wake;
     const caseSteps = caseStepCommands({ log: app.log, enqueueIntegration, wake });
@@ -206,6 +222,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     registerNominators(app, { db, identify, wakeEmail: () => wakeEmail(), idleDays: options.nominators?.idleDays });
     registerNominationStaffRoutes(app, { db, identify });
     registerCaseFileRoutes(app, { db, identify });
+    registerDeviceRoutes(app, { db, identify });
     return app;
   } catch (error) {
     if (ownsDb) await db.close();

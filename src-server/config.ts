@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { summarizeZodError } from '../src-shared/kernel/app-error';
+import { checkOidcEnv, oidcEnvShape } from './auth/oidc/oidc-config';
+import { DEFAULT_MAX_OFFLINE_DAYS } from './auth/sessions';
 import { resultsFetchAdapter } from './case-types/approval/result-exchange/results-fetch.job';
 import { canvasAdapter } from './case-types/course-delivery/lms/canvas.adapter';
 import { participantMailAdapter } from './case-types/course-delivery/participant-mail/participant-mail.adapter';
@@ -50,14 +52,19 @@ const envSchema = z
     NOMINATOR_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     /** The personal data of a nominator account deactivated this many days ago is deleted (`nominators purge`). */
     NOMINATOR_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+    /** Days a laptop may work without reaching the server; past them it unlocks only online (see the README's *Locking and the maximum offline time*). */
+    MAX_OFFLINE_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_MAX_OFFLINE_DAYS),
     /** Behind a reverse proxy: "true" (trust X-Forwarded-For), a hop count, or the proxies' addresses (comma-separated). */
     TRUST_PROXY: z
       .string()
       .transform((value) => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
       .optional(),
+    /** Sign-in with an OpenID Connect provider (Feide): see auth/oidc/oidc-config.ts and the README. */
+    ...oidcEnvShape,
   })
   .superRefine(
     (env, ctx) => {
+      checkOidcEnv(env, ctx);
       // Half a Canvas configuration stops the start, rather than Canvas jobs failing one by one.
       const canvas = [env.CANVAS_URL, env.CANVAS_TOKEN, env.CANVAS_ACCOUNT_ID];
       if (canvas.some(Boolean) && !canvas.every(Boolean)) {
@@ -111,9 +118,9 @@ export function integrationAdapters(env: ServerEnv): IntegrationAdaptersOf {
   });
 }
 
-/** The server's audit anchor and client address settings (buildApp options). */
+/** The server's audit anchor, client address and offline-limit settings (buildApp options). */
 export function securityOptions(env: ServerEnv) {
-  return { auditAnchorFile: auditAnchorFile(env), trustProxy: env.TRUST_PROXY };
+  return { auditAnchorFile: auditAnchorFile(env), trustProxy: env.TRUST_PROXY, maxOfflineDays: env.MAX_OFFLINE_DAYS };
 }
 
 /** How long nominator accounts live unused, and their personal data after deactivation. */

@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { oidcOptions } from './auth/oidc/oidc-config';
 import { databaseOptions, integrationAdapters, nominatorOptions, readEnv, securityOptions, smtpOptions } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 
@@ -18,6 +19,7 @@ const app = await buildApp({
   ...securityOptions(env),
   jwtSecret: env.JWT_SECRET,
   publicUrl: env.PUBLIC_URL,
+  oidc: oidcOptions(env),
   nominators: nominatorOptions(env),
   smtp,
   jobs: { adapters: integrationAdapters(env) },

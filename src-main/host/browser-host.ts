@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { APP_NAME, APP_VERSION } from '../services/app-info/app-info.service';
 import { composeServices, secretsFilePath } from '../services/compose-services';
 import { createPlainFileSecureStore } from '../services/secure-store/plain-file-secure-store';
+import { createTabRedirect } from '../services/session/oidc/tab-redirect';
 import { buildContentSecurityPolicy, httpOrigin } from '../windows/content-security-policy';
+import { OIDC_CALLBACK_PATH, oidcRoute } from './oidc-routes';
 import { errorReply, handleRpc, RPC_PREFIX, type RpcReply } from './rpc-route';
 import { lookupStaticFile, sendFile } from './static-files';
 
@@ -36,12 +38,16 @@ export async function startBrowserHost(options: {
   const rendererRoot = await realpath(options.rendererDir).catch(() => {
     throw new Error(`Renderer build not found at ${resolve(options.rendererDir)}: run \`npm run build\` first.`);
   });
+  let hostUrl = '';
+  // Sign-in through Feide sends this tab to the provider and back to the host (./oidc-routes.ts).
+  const tab = createTabRedirect(() => new URL(OIDC_CALLBACK_PATH, hostUrl).href);
   const services = await composeServices({
     appInfo: { name: APP_NAME, version: APP_VERSION, shell: 'browser', platform: process.platform, dataDir },
     secureStore: createPlainFileSecureStore(secretsFilePath(dataDir)),
     logSource: 'browser-host',
     resourcesDir: options.resourcesDir ?? REPO_RESOURCES_DIR,
     schemasDir: REPO_SCHEMAS_DIR,
+    oidcBrowser: tab,
   });
 
   let allowedHosts: Set<string> = new Set();
@@ -61,13 +67,14 @@ export async function startBrowserHost(options: {
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     const isRpc = rawPath.startsWith(RPC_PREFIX);
     const headers = await securityHeaders();
-    if (!allowedHosts.has(req.headers.host ?? '') || !isSameOrigin(req, allowedHosts)) {
+    if (!allowedHosts.has(req.headers.host ?? '') || (rawPath !== OIDC_CALLBACK_PATH && !isSameOrigin(req, allowedHosts))) {
       const reply = errorReply('forbidden', 'Only this page on 127.0.0.1 may call the browser host');
       if (isRpc) return sendJson(res, reply, headers);
       return sendText(res, 403, 'Forbidden', headers);
     }
     if (isRpc) return sendJson(res, await handleRpc(req, rawPath.slice(RPC_PREFIX.length), services.handlers), headers);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed', headers);
+    if (await oidcRoute(rawPath, new URL(req.url ?? '/', hostUrl).searchParams, res, { tab, handlers: services.handlers, headers })) return;
     const found = await lookupStaticFile(rendererRoot, rawPath);
     if (found.kind !== 'file') return sendText(res, 404, 'Not Found', headers);
     await sendFile(res, found.path, { headOnly: req.method === 'HEAD', headers });
@@ -96,9 +103,10 @@ export async function startBrowserHost(options: {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  hostUrl = `http://${HOST}:${port}/`;
 
   return {
-    url: `http://${HOST}:${port}/`,
+    url: hostUrl,
     close: async () => {
       await new Promise<void>((done, failed) => {
         server.close((error) => (error ? failed(error) : done()));
@@ -109,10 +117,13 @@ export async function startBrowserHost(options: {
   };
 }
 
-/** Browsers send Origin (or Sec-Fetch-Site) on cross-origin requests; anything else is refused. */
+/**
+ * Browsers send Origin (or Sec-Fetch-Site) on cross-origin requests, and Origin on every POST: one
+ * that is not exactly this host's is refused. Without either (a client that is no browser) it is served.
+ */
 function isSameOrigin(req: IncomingMessage, allowedHosts: Set<string>): boolean {
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return false;
+  if (origin !== undefined && !(origin.startsWith('http://') && allowedHosts.has(origin.slice('http://'.length)))) return false;
   const site = req.headers['sec-fetch-site'];
   return site === undefined || site === 'same-origin' || site === 'none';
 }

@@ -10,7 +10,10 @@ import type { SettingsService } from '../services/settings/settings.service';
 export interface HandlerDeps {
   appInfo: AppInfo;
   settings: SettingsService;
+  /** The replica's key: refused unless the session is active (local-db-key/keyWhileActive). */
   localDbKey: () => Promise<string>;
+  /** The demo database's own key (demo mode has no session). */
+  demoDbKey: () => Promise<string>;
   logger: Logger;
   /** The documents, archive and Canvas channels (src-main/services/documents-wiring). */
   documents: DocumentsHandlers;
@@ -27,6 +30,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     settingsGet: () => deps.settings.get(),
     settingsUpdate: (patch) => deps.settings.update(patch),
     localDbKey: async () => ({ key: await deps.localDbKey() }),
+    demoDbKey: async () => ({ key: await deps.demoDbKey() }),
     log: async (entry) => {
       await deps.logger.write({ ...entry, source: 'renderer' });
       return { written: true };

@@ -81,7 +81,9 @@ describe('registerIpc', () => {
       value: { language: 'en' },
     });
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en' });
-    const key = await ipcMain.invoke('secure-store:local-db-key', appFrame());
+    // Nobody is signed in: the replica's key is refused; the demo database has a key of its own.
+    expect(await ipcMain.invoke('secure-store:local-db-key', appFrame())).toMatchObject({ ok: false, error: { details: { code: 'signed-out' } } });
+    const key = await ipcMain.invoke('secure-store:demo-db-key', appFrame());
     expect(key.ok && (key.value as { key: string }).key.length).toBeGreaterThanOrEqual(43);
     expect(await ipcMain.invoke('log:write', appFrame(), { level: 'info', message: 'hei' })).toEqual({
       ok: true,

@@ -8,9 +8,10 @@ import { createHandlers } from '../ipc/handlers';
 import { describeApp } from './app-info/app-info.service';
 import { composeCaseFiles } from './case-files/compose-case-files';
 import { composeDocuments, type DocumentsPipeline } from './documents-wiring/compose-documents';
-import { createLocalDbKeyProvider } from './local-db-key/local-db-key.service';
+import { createLocalDbKeyProvider, DEMO_DB_KEY_NAME, keyWhileActive } from './local-db-key/local-db-key.service';
 import { createJsonLinesLogger, type Logger, type LogSource } from './logger/logger.service';
 import type { SecureStore } from './secure-store/secure-store';
+import type { OidcBrowser } from './session/oidc/oidc-sign-in';
 import { composeSession, serverConnection } from './session/compose-session';
 import { createSettingsService, settingsDefaultsFromEnv, type SettingsService } from './settings/settings.service';
 
@@ -37,6 +38,8 @@ export async function composeServices(options: {
   resourcesDir: string;
   /** Arkivverket's schemas copied into the Noark 5 package (the repo's vendor/schemas). */
   schemasDir: string;
+  /** Where sign-in through an OIDC provider (Feide) opens the provider's pages. */
+  oidcBrowser?: OidcBrowser;
 }): Promise<ComposedServices> {
   const appInfo = describeApp(options.appInfo);
   const logger = createJsonLinesLogger({ dataDir: appInfo.dataDir });
@@ -45,7 +48,7 @@ export async function composeServices(options: {
     defaults: settingsDefaultsFromEnv(process.env),
     onProblem: (message, context) => logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
   });
-  const session = composeSession({ settings, secureStore: options.secureStore });
+  const session = composeSession({ settings, secureStore: options.secureStore, oidcBrowser: options.oidcBrowser });
   const documents = await composeDocuments({
     dataDir: appInfo.dataDir,
     resourcesDir: options.resourcesDir,
@@ -60,6 +63,7 @@ export async function composeServices(options: {
     documents.pipeline &&
     composeCaseFiles({
       dataDir: appInfo.dataDir,
+      files: documents.pipeline.files,
       store: documents.pipeline.store,
       connection: () => serverConnection(session),
       warn: (message, context) => void logger.write({ level: 'warn', message, context, source: options.logSource }).catch(() => undefined),
@@ -67,7 +71,8 @@ export async function composeServices(options: {
   const handlers = createHandlers({
     appInfo,
     settings,
-    localDbKey: createLocalDbKeyProvider(options.secureStore),
+    localDbKey: keyWhileActive(createLocalDbKeyProvider(options.secureStore), () => session.sessionCurrent()),
+    demoDbKey: createLocalDbKeyProvider(options.secureStore, DEMO_DB_KEY_NAME),
     logger,
     documents: caseFiles ? { ...documents.handlers, ...caseFiles.share(documents.handlers) } : documents.handlers,
     session,
@@ -88,6 +93,7 @@ function courseCertificates(pipeline: DocumentsPipeline | undefined, connection:
       seal: pipeline.seal,
       store: pipeline.store,
       journalDir: pipeline.documentsDir,
+      journalFiles: pipeline.files,
       mailer: createCertificateServerMailer({ connection }),
     },
     archive: { outbox: pipeline.outbox, targets: pipeline.archiveTargets },

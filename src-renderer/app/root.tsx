@@ -33,7 +33,7 @@ function Ready({ api, ready }: { api: SaksflytApi; ready: Promise<Startup> }) {
   }
   return (
     <ApiProvider api={api}>
-      <SessionGate api={api} dbKey={startup.dbKey} session={startup.session} serverUrl={startup.serverUrl}>
+      <SessionGate api={api} session={startup.session} serverUrl={startup.serverUrl}>
         <AppRouter />
       </SessionGate>
     </ApiProvider>

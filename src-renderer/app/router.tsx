@@ -3,6 +3,8 @@ import { approvalRoutes } from '../features/approval/approval-routes';
 import { CasePage } from '../features/case/case-page';
 import { ConflictInboxPage } from '../features/conflicts/conflict-inbox-page';
 import { courseDeliveryRoutes } from '../features/course-delivery/course-delivery-routes';
+import { DevicesPage } from '../features/devices/devices-page';
+import { DEVICES_PAGE_PATH } from '../features/devices/devices-path';
 import { followUpRoutes } from '../features/follow-up/follow-up-routes';
 import { nominationRoutes } from '../features/nomination/nomination-routes';
 import { distributionRoutes } from '../features/placement/distribution/distribution-routes';
@@ -28,6 +30,7 @@ export function createAppRouter() {
         { path: TASKS_PATH.slice(1), element: <MyTasksPage /> },
         { path: SYNC_PATH.slice(1), element: <SyncPage /> },
         { path: CONFLICTS_PATH.slice(1), element: <ConflictInboxPage /> },
+        { path: DEVICES_PAGE_PATH.slice(1), element: <DevicesPage /> },
         ...followUpRoutes,
         ...approvalRoutes,
         ...nominationRoutes,

@@ -19,6 +19,8 @@ export interface AuthRouteDeps {
   identify(authorization: string | undefined): Promise<Identity>;
   /** Records a sign-in attempt; throws TooManySignIns over the limit (see sign-in-limiter.ts). */
   limitSignIn: SignInLimiter;
+  /** Sent with every session: days a laptop may stay offline (MAX_OFFLINE_DAYS; default in sessions.ts). */
+  maxOfflineDays?: number;
 }
 
 const errors = { 400: errorResponse, 401: errorResponse };
@@ -51,7 +53,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
         if (!(error instanceof TooManySignIns)) throw error;
         return reply.status(429).header('retry-after', String(error.retryAfterSeconds)).send(error.toBody());
       }
-      return issueSession(deps.db, deps.tokens, { userId, deviceId: body.deviceId, deviceName: body.deviceName, provider: deps.password.id });
+      return issueSession(
+        deps.db,
+        deps.tokens,
+        { userId, deviceId: body.deviceId, deviceName: body.deviceName, provider: deps.password.id },
+        deps.maxOfflineDays,
+      );
     },
   );
 
@@ -69,7 +76,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     },
     async (request) => {
       const body = parseInput(refreshRequestSchema, request.body, 'refresh');
-      return refreshSession(deps.db, deps.tokens, body.refreshToken);
+      return refreshSession(deps.db, deps.tokens, body.refreshToken, deps.maxOfflineDays);
     },
   );
 

@@ -15,6 +15,8 @@ import { actorOf, ensureDevice, findUser } from './accounts';
  * token again means it was copied, so the whole family (that device's session) is revoked.
  */
 export const REFRESH_TOKEN_DAYS = 30;
+/** Days a laptop may work without reaching the server before it must unlock online (MAX_OFFLINE_DAYS). */
+export const DEFAULT_MAX_OFFLINE_DAYS = 30;
 
 export interface Session {
   accessToken: string;
@@ -22,7 +24,10 @@ export interface Session {
   refreshToken: string;
   deviceId: string;
   user: Actor;
+  maxOfflineSeconds: number;
 }
+
+const DAY_SECONDS = 24 * 60 * 60;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -39,6 +44,7 @@ export async function issueSession(
   db: Database,
   tokens: AccessTokens,
   login: { userId: string; deviceId?: string; deviceName: string; provider: string },
+  maxOfflineDays = DEFAULT_MAX_OFFLINE_DAYS,
 ): Promise<Session> {
   return db.transaction(async (tx) => {
     const user = await findUser(tx, { id: login.userId });
@@ -47,7 +53,14 @@ export async function issueSession(
     const refreshToken = await storeRefreshToken(tx, randomUUID(), user.id, device.id);
     const access = await tokens.issue(user.id, device.id);
     await appendAudit(tx, [{ actorId: user.id, deviceId: device.id, action: 'login', outcome: 'ok', detail: { provider: login.provider } }]);
-    return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, deviceId: device.id, user: actorOf(user) };
+    return {
+      accessToken: access.token,
+      expiresIn: access.expiresIn,
+      refreshToken,
+      deviceId: device.id,
+      user: actorOf(user),
+      maxOfflineSeconds: maxOfflineDays * DAY_SECONDS,
+    };
   });
 }
 
@@ -60,7 +73,7 @@ interface RefreshRow {
   expired: boolean;
 }
 
-export async function refreshSession(db: Database, tokens: AccessTokens, refreshToken: string): Promise<Session> {
+export async function refreshSession(db: Database, tokens: AccessTokens, refreshToken: string, maxOfflineDays = DEFAULT_MAX_OFFLINE_DAYS): Promise<Session> {
   const outcome = await db.transaction(async (tx) => {
     const [row] = await tx.query<RefreshRow>(
       `SELECT family_id, user_id, device_id, used_at, revoked_at, expires_at < now() AS expired FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
@@ -80,7 +93,14 @@ export async function refreshSession(db: Database, tokens: AccessTokens, refresh
     await tx.query('UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1', [hashToken(refreshToken)]);
     const next = await storeRefreshToken(tx, row.family_id, row.user_id, row.device_id);
     const access = await tokens.issue(row.user_id, row.device_id);
-    const session: Session = { accessToken: access.token, expiresIn: access.expiresIn, refreshToken: next, deviceId: row.device_id, user: actorOf(user) };
+    const session: Session = {
+      accessToken: access.token,
+      expiresIn: access.expiresIn,
+      refreshToken: next,
+      deviceId: row.device_id,
+      user: actorOf(user),
+      maxOfflineSeconds: maxOfflineDays * DAY_SECONDS,
+    };
     return { session };
   });
   // The reuse revocation above must commit, so the error is thrown after the transaction.

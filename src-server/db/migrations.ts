@@ -2,6 +2,8 @@ import { ewpNominationsMigration } from './migrations/010-ewp-nominations';
 import { portalInvitationsMigration } from './migrations/011-portal-invitations';
 import { nominatorLifecycleMigration } from './migrations/012-nominator-lifecycle';
 import { caseFilesMigration } from './migrations/013-case-files';
+import { oidcLoginsMigration } from './migrations/014-oidc-logins';
+import { accountAdminsMigration } from './migrations/015-account-admins';
 
 /**
  * The server's schema, one migration per entry, applied in order and never edited once released
@@ -240,4 +242,6 @@ export const migrations: Migration[] = [
   portalInvitationsMigration,
   nominatorLifecycleMigration,
   caseFilesMigration,
+  oidcLoginsMigration,
+  accountAdminsMigration,
 ];

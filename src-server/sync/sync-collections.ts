@@ -51,7 +51,7 @@ export function defaultSyncCollections(): SyncCollection[] {
     const policy = (policies as Partial<Record<CollectionName, (typeof policies)['cases']>>)[name];
     if (!policy) throw new Error(`Collection "${name}" is replicated but has no sync policy in src-server/sync/sync-collections.ts`);
     const definition = collectionDefinitions[name];
-    return { name, version: definition.rx.version, primaryKey: definition.rx.primaryKey, schema: definition.schema, ...policy };
+    return { name, version: definition.wire, primaryKey: definition.rx.primaryKey, schema: definition.schema, ...policy };
   });
 }
 

@@ -39,5 +39,10 @@ export const serverSessionSchema = z.object({
   refreshToken: z.string().min(1).max(200).describe('Rotating: use once, then keep the new one (store it in the OS secure store)'),
   deviceId: z.string().min(1).max(64),
   user: actorSchema,
+  maxOfflineSeconds: z
+    .number()
+    .int()
+    .positive()
+    .describe('How long a laptop may stay unlocked without reaching the server (MAX_OFFLINE_DAYS); past it only an online unlock or sign-in opens the app'),
 });
 export type ServerSession = z.infer<typeof serverSessionSchema>;

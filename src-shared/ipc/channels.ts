@@ -21,14 +21,18 @@ import { appInfoChannel } from './app.contract';
 import { courseCertificatesStartChannel, courseCertificatesStatusChannel } from './course-delivery.contract';
 import { logWriteChannel } from './log.contract';
 import { placementSolveChannel } from './placement.contract';
-import { localDbKeyChannel } from './secure-store.contract';
+import { demoDbKeyChannel, localDbKeyChannel } from './secure-store.contract';
 import {
   sessionCurrentChannel,
   sessionLockChannel,
   sessionLoginChannel,
+  sessionLoginOidcChannel,
   sessionLogoutChannel,
+  sessionOidcCancelChannel,
+  sessionOidcProvidersChannel,
   sessionRefreshChannel,
   sessionUnlockChannel,
+  sessionUnlockOidcChannel,
 } from './session.contract';
 import { settingsGetChannel, settingsUpdateChannel } from './settings.contract';
 
@@ -41,6 +45,7 @@ export const channels = {
   settingsGet: settingsGetChannel,
   settingsUpdate: settingsUpdateChannel,
   localDbKey: localDbKeyChannel,
+  demoDbKey: demoDbKeyChannel,
   log: logWriteChannel,
   documentsPreview: documentsPreviewChannel,
   documentsIssueSummons: documentsIssueSummonsChannel,
@@ -65,6 +70,10 @@ export const channels = {
   sessionCurrent: sessionCurrentChannel,
   sessionLock: sessionLockChannel,
   sessionUnlock: sessionUnlockChannel,
+  sessionOidcProviders: sessionOidcProvidersChannel,
+  sessionLoginOidc: sessionLoginOidcChannel,
+  sessionUnlockOidc: sessionUnlockOidcChannel,
+  sessionOidcCancel: sessionOidcCancelChannel,
 } as const satisfies Record<string, ChannelContract>;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../domain/access/roles';
 import { isoTimestamp } from '../domain/case/case.schema';
+import { oidcProviderIdSchema, oidcProvidersResponseSchema } from '../auth/oidc.contract';
 import { defineChannel } from './contract';
 
 /**
@@ -24,7 +25,7 @@ const signedInFields = {
   user: sessionUserSchema,
   serverUrl: z.url({ protocol: /^https?$/ }),
   replicaId: replicaIdSchema,
-  /** How the user proved who they are (`password` today; `feide` once OIDC is added). */
+  /** How the user proved who they are: `password`, or `oidc:<provider>` (Feide, with no local password). */
   provider: z.string().min(1).max(40),
 };
 
@@ -74,9 +75,24 @@ export const sessionErrorCodes = [
   'locked',
   'signed-out',
   'unlock-attempts',
+  /** Past the server's maximum offline time: only an unlock that reaches the server (or a new sign-in) opens the app. */
+  'offline-too-long',
+  /** Sign-in through an OIDC provider (Feide): stopped here, refused by the provider or by the server's identity mapping, … */
+  'oidc-cancelled',
+  'oidc-access-denied',
+  'oidc-unknown-identity',
+  'oidc-invalid-response',
+  'oidc-expired',
+  'oidc-browser-failed',
+  /** Unlocking with the provider signed in someone else than the locked session's user. */
+  'oidc-wrong-user',
 ] as const;
 export type SessionErrorCode = (typeof sessionErrorCodes)[number];
-export const sessionErrorDetailsSchema = z.object({ code: z.enum(sessionErrorCodes) });
+export const sessionErrorDetailsSchema = z.object({
+  code: z.enum(sessionErrorCodes),
+  /** With `offline-too-long`: the server's limit, for the lock screen to name. */
+  maxOfflineDays: z.number().int().positive().optional(),
+});
 
 export const sessionLoginChannel = defineChannel('session:login', passwordCredentialsSchema, sessionGrantSchema);
 /**
@@ -88,3 +104,21 @@ export const sessionLogoutChannel = defineChannel('session:logout', z.void(), se
 export const sessionCurrentChannel = defineChannel('session:current', z.void(), sessionViewSchema);
 export const sessionLockChannel = defineChannel('session:lock', z.void(), sessionViewSchema);
 export const sessionUnlockChannel = defineChannel('session:unlock', z.strictObject({ password: passwordCredentialsSchema.shape.password }), sessionGrantSchema);
+
+/** The server's OIDC providers (src-shared/auth/oidc.contract.ts) to offer; empty when offline or no server is set. */
+export const sessionOidcProvidersChannel = defineChannel('session:oidc-providers', z.void(), oidcProvidersResponseSchema);
+export const oidcSignInSchema = z.strictObject({ providerId: oidcProviderIdSchema });
+/** Sign-in through the provider in the system browser (the main process awaits its answer on a loopback address). */
+export const sessionLoginOidcChannel = defineChannel('session:login-oidc', oidcSignInSchema, sessionGrantSchema);
+/** Unlock for a user without a local password: the provider must sign in the same user again. */
+export const sessionUnlockOidcChannel = defineChannel('session:unlock-oidc', oidcSignInSchema, sessionGrantSchema);
+/**
+ * Browser mode signs in through a provider with redirects of the tab instead (no system browser):
+ * the page goes to `start?provider=…&purpose=sign-in|unlock` on the browser host, the server sends
+ * the tab back to `callback`, and the host returns it to `/` (with `errorParam=<code>` on failure).
+ */
+export const browserHostOidcRoutes = { start: '/oidc/start', callback: '/oidc/callback', errorParam: 'oidc-error' } as const;
+export const oidcPurposes = ['sign-in', 'unlock'] as const;
+
+/** Stops the provider sign-in waiting for the browser (it fails with `oidc-cancelled`). */
+export const sessionOidcCancelChannel = defineChannel('session:oidc-cancel', z.void(), z.void());

@@ -9,6 +9,7 @@ import {
 import type { CourseCertificateInput } from '../../../src-shared/documents/course-certificate.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
 import type { ArchiveOutbox } from '../../services/archive/archive-outbox';
+import type { FileAccess } from '../../services/fs/file-access';
 import type { DocumentStore } from '../../services/pdf/document-store';
 import type { DocumentSigning } from '../../services/signing/document-signing.service';
 import type { SignerBackend } from '../../services/signing/signer-backend';
@@ -59,6 +60,8 @@ export interface CertificateBatchDeps {
   store: DocumentStore;
   /** Folder of the batch journals, e.g. the documents folder. */
   journalDir: string;
+  /** How the journals are kept: sealed in the app's data folder, plain by default. */
+  journalFiles?: FileAccess;
   mailer: CertificateMailer;
   /** When set, each certificate is also handed to this archive adapter through the outbox. */
   archive?: { outbox: ArchiveOutbox; target: string };
@@ -103,7 +106,7 @@ async function issueAll(
 ): Promise<CertificateBatchResult> {
   const now = deps.now ?? (() => new Date());
   const courseId = input.courseCase.id;
-  const journal = await openCertificateJournal({ dir: deps.journalDir, courseId, textSha256: sha256(input.certificateText), now });
+  const journal = await openCertificateJournal({ dir: deps.journalDir, files: deps.journalFiles, courseId, textSha256: sha256(input.certificateText), now });
   const archived = deps.archive ? await archivedDocuments(deps.archive.outbox) : new Map<string, string>();
   const total = input.participants.length;
   const documents: (CertificateBatchResult['documents'][number] | undefined)[] = new Array(total);

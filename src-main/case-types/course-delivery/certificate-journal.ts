@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { idSchema, isoTimestamp } from '../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { writeFileAtomic } from '../../services/fs/atomic-write';
+import { isMissingFile, plainFiles, type FileAccess } from '../../services/fs/file-access';
 
 /** What the batch has finished for one participant: the certificate issued and its e-mail queued. */
 const journalEntrySchema = z.object({
@@ -38,11 +37,19 @@ export interface CertificateJournal {
  * The durable record of one course's certificate batch: a JSON file per course in `dir`
  * (`certificate-batch-<course id>.json`), replaced atomically after each participant, so a batch
  * interrupted at any point resumes where it stopped and never repeats a finished participant.
+ * Sealed in the app's data folder (`files`).
  */
-export async function openCertificateJournal(options: { dir: string; courseId: string; textSha256: string; now: () => Date }): Promise<CertificateJournal> {
+export async function openCertificateJournal(options: {
+  dir: string;
+  courseId: string;
+  textSha256: string;
+  now: () => Date;
+  files?: FileAccess;
+}): Promise<CertificateJournal> {
+  const files = options.files ?? plainFiles;
   const path = join(options.dir, `certificate-batch-${Buffer.from(options.courseId, 'utf8').toString('base64url')}.json`);
   const at = options.now().toISOString();
-  const state = (await load(path)) ?? { version: 1, courseId: options.courseId, textSha256: options.textSha256, startedAt: at, updatedAt: at, done: {} };
+  const state = (await load(files, path)) ?? { version: 1, courseId: options.courseId, textSha256: options.textSha256, startedAt: at, updatedAt: at, done: {} };
   if (state.courseId !== options.courseId) throw new AppError('internal', `The journal ${path} belongs to course ${state.courseId}`);
   if (state.textSha256 !== options.textSha256 && Object.keys(state.done).length > 0) {
     throw new AppError('conflict', 'Certificates of this course were already issued with another certificate text; the batch resumes only with the same text');
@@ -54,7 +61,7 @@ export async function openCertificateJournal(options: { dir: string; courseId: s
   let queued: Promise<void> | undefined;
   const startWrite = (): Promise<void> => {
     queued = undefined;
-    writing = writeFileAtomic(path, JSON.stringify(state), { mode: 0o600 }).finally(() => {
+    writing = files.write(path, JSON.stringify(state)).finally(() => {
       writing = undefined;
     });
     return writing;
@@ -77,12 +84,12 @@ export async function openCertificateJournal(options: { dir: string; courseId: s
   };
 }
 
-async function load(path: string): Promise<CertificateJournalState | undefined> {
+async function load(files: FileAccess, path: string): Promise<CertificateJournalState | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await files.read(path)).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (isMissingFile(error)) return undefined;
     throw error;
   }
   const parsed = journalSchema.safeParse(JSON.parse(text));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { archiveClosureSchema, archiveRecordSchema, type ArchiveClosure, type ArchiveRecord } from '../../../src-shared/documents/archive-record.schema';
 import { isoTimestamp } from '../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { isMissingFile, plainFiles, type FileAccess } from '../fs/file-access';
 import { createSerialQueue } from '../fs/serial-queue';
 import type { ArchiveAdapter } from './archive-adapter';
 
@@ -66,6 +66,7 @@ export interface ArchiveOutbox {
  * The archive outbox of the main process: entries and their PDFs live in `dir`
  * (`outbox.json`, written atomically, plus `files/<id>.pdf`), so nothing queued is lost when the
  * app quits. An entry that was being sent when the app stopped is sent again (at-least-once).
+ * In the app's data folder both are sealed (`files`); the adapters hand the PDF over as it is.
  */
 export async function openArchiveOutbox(options: {
   dir: string;
@@ -74,22 +75,24 @@ export async function openArchiveOutbox(options: {
   now?: () => Date;
   /** Jitter source in [0, 1); the delay is scaled by 0.5 + random / 2. */
   random?: () => number;
+  files?: FileAccess;
 }): Promise<ArchiveOutbox> {
   const backoff = options.backoff ?? defaultBackoff;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
+  const files = options.files ?? plainFiles;
   const adapters = new Map(options.adapters.map((adapter) => [adapter.name, adapter]));
   const statePath = join(options.dir, 'outbox.json');
   const filePath = (id: string) => join(options.dir, 'files', `${id}.pdf`);
   const serial = createSerialQueue();
   const listeners = new Set<(entry: OutboxEntry) => void>();
-  const entries = await load(statePath, now);
+  const entries = await load(files, statePath, now);
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let processing: Promise<number> | undefined;
 
   // Writes are serialized; each one saves the state as it is when its turn comes.
-  const persist = () => serial(() => writeFileAtomic(statePath, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`, { mode: 0o600 }));
+  const persist = () => serial(() => files.write(statePath, `${JSON.stringify({ version: 1, entries }, null, 2)}\n`));
   const update = async (entry: OutboxEntry, patch: Partial<OutboxEntry>) => {
     Object.assign(entry, patch, { updatedAt: now().toISOString() });
     await persist();
@@ -108,7 +111,7 @@ export async function openArchiveOutbox(options: {
       if (!adapter) throw new AppError('precondition', `No archive adapter named ${entry.target} is configured`);
       const receipt = entry.closure
         ? await closeCase(adapter, { id: entry.id, closure: entry.closure })
-        : await adapter.archive({ id: entry.id, record: entry.record as ArchiveRecord, pdf: await readFile(filePath(entry.id)) });
+        : await adapter.archive({ id: entry.id, record: entry.record as ArchiveRecord, pdf: await files.read(filePath(entry.id)) });
       await update(entry, { status: 'archived', receipt, lastError: undefined });
     } catch (error) {
       const failure = AppError.from(error);
@@ -172,8 +175,7 @@ export async function openArchiveOutbox(options: {
       const record = archiveRecordSchema.parse(input.record);
       if (!adapters.has(input.target)) throw new AppError('validation', `Unknown archive target ${input.target}`);
       const entry = newEntry(input.target, { record });
-      await mkdir(join(options.dir, 'files'), { recursive: true, mode: 0o700 });
-      await writeFile(filePath(entry.id), input.pdf, { mode: 0o600, flag: 'wx' });
+      await files.write(filePath(entry.id), input.pdf, { exclusive: true });
       await add([entry], () => rm(filePath(entry.id), { force: true }));
       return { ...entry };
     },
@@ -220,12 +222,12 @@ function retryHint(failure: AppError): number | undefined {
 }
 
 /** Reads the saved state; an entry interrupted while sending is queued again, due now. */
-async function load(statePath: string, now: () => Date): Promise<OutboxEntry[]> {
+async function load(files: FileAccess, statePath: string, now: () => Date): Promise<OutboxEntry[]> {
   let text: string;
   try {
-    text = await readFile(statePath, 'utf8');
+    text = (await files.read(statePath)).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (isMissingFile(error)) return [];
     throw new AppError('internal', `Archive outbox ${statePath} could not be read: ${String(error)}`);
   }
   let parsed: z.infer<typeof stateSchema>;

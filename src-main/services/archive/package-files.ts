@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { isMissingFile, type FileAccess } from '../fs/file-access';
 
 /** File handling shared by the adapters that write archive packages to disk. */
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Reads a JSON manifest kept by an adapter; a missing file is `empty`, a corrupt one an error. */
-export async function readManifest<T extends z.ZodType>(path: string, schema: T, empty: z.infer<T>): Promise<z.infer<T>> {
+export async function readManifest<T extends z.ZodType>(files: FileAccess, path: string, schema: T, empty: z.infer<T>): Promise<z.infer<T>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await files.read(path)).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty;
+    if (isMissingFile(error)) return empty;
     throw new AppError('external', `${path} could not be read: ${String(error)}`);
   }
   try {
@@ -23,4 +22,4 @@ export async function readManifest<T extends z.ZodType>(path: string, schema: T,
   }
 }
 
-export const writeManifest = (path: string, value: unknown) => writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+export const writeManifest = (files: FileAccess, path: string, value: unknown) => files.write(path, `${JSON.stringify(value, null, 2)}\n`);

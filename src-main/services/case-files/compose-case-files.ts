@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { FileAccess } from '../fs/file-access';
 import type { ServerConnection } from '../session/server-call';
 import type { createDocumentsHandlers } from '../pdf/documents.handlers';
 import type { DocumentStore } from '../pdf/document-store';
@@ -19,6 +20,8 @@ type SharedHandlers = Pick<ReturnType<typeof createDocumentsHandlers>, 'document
  */
 export function composeCaseFiles(options: {
   dataDir: string;
+  /** How the pending list is kept in the data folder (sealed). */
+  files: FileAccess;
   store: DocumentStore;
   connection: ServerConnection;
   warn(message: string, context: Record<string, unknown>): void;
@@ -26,7 +29,7 @@ export function composeCaseFiles(options: {
   const sharing = createCaseFileSharing({
     store: options.store,
     client: createCaseFilesClient({ connection: options.connection }),
-    pending: openPendingUploads(join(options.dataDir, PENDING_CASE_FILES)),
+    pending: openPendingUploads(join(options.dataDir, PENDING_CASE_FILES), options.files),
     warn: options.warn,
   });
   sharing.flush().catch((error: unknown) => options.warn('Pending case files could not be uploaded', { reason: String(error) }));

@@ -1,30 +1,29 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { idSchema } from '../../../src-shared/domain/case/case.schema';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { isMissingFile, plainFiles, type FileAccess } from '../fs/file-access';
 import { createSerialQueue } from '../fs/serial-queue';
 
 const pendingSchema = z.object({ uploads: z.array(z.object({ caseId: idSchema, documentId: idSchema })) });
 export type PendingUpload = z.infer<typeof pendingSchema>['uploads'][number];
 
-/** Kept files the server could not take yet (offline, not signed in): a small JSON list in the data folder. */
+/** Kept files the server could not take yet (offline, not signed in): a small JSON list in the data folder (sealed there). */
 export interface PendingUploads {
   list(): Promise<PendingUpload[]>;
   add(upload: PendingUpload): Promise<void>;
   remove(documentId: string): Promise<void>;
 }
 
-export function openPendingUploads(file: string): PendingUploads {
+export function openPendingUploads(file: string, files: FileAccess = plainFiles): PendingUploads {
   const serial = createSerialQueue();
   async function read(): Promise<PendingUpload[]> {
     try {
-      return pendingSchema.parse(JSON.parse(await readFile(file, 'utf8'))).uploads;
+      return pendingSchema.parse(JSON.parse((await files.read(file)).toString('utf8'))).uploads;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if (isMissingFile(error)) return [];
       throw error;
     }
   }
-  const write = (uploads: PendingUpload[]) => writeFileAtomic(file, JSON.stringify({ uploads }), { mode: 0o600 });
+  const write = (uploads: PendingUpload[]) => files.write(file, JSON.stringify({ uploads }));
   return {
     list: () => serial(read),
     add: (upload) =>

@@ -3,6 +3,9 @@ import { archiveTargets, type ArchiveTarget } from '../../../src-shared/document
 import { AppError } from '../../../src-shared/kernel/app-error';
 import { openArchiveOutbox, type ArchiveOutbox } from '../archive/archive-outbox';
 import { createCanvasClient, type CanvasClient } from '../canvas/canvas.client';
+import { PENDING_CASE_FILES } from '../case-files/compose-case-files';
+import { createFileKeyProvider } from '../fs/file-key';
+import { createSealedFiles, sealPlainFiles, type SealedFiles } from '../fs/sealed-file';
 import type { Logger, LogSource } from '../logger/logger.service';
 import { createDocumentsHandlers } from '../pdf/documents.handlers';
 import { createDocumentsService, type DocumentSigners, type DocumentsService } from '../pdf/documents.service';
@@ -12,7 +15,7 @@ import type { SecureStore } from '../secure-store/secure-store';
 import { createDocumentSigning, type DocumentSigning } from '../signing/document-signing.service';
 import { createServerLetterAdapter } from '../archive/adapters/server-letters.adapter';
 import type { ServerConnection } from '../session/server-call';
-import { createArchiveAdapters } from './archive-adapters';
+import { archiveDirs, createArchiveAdapters, DEFAULT_ARCHIVE_DIR, DEFAULT_NOARK5_DIR } from './archive-adapters';
 import { DEMO_CERTIFICATES_DIR, createDemoSigners } from './demo-signers';
 import { createDocumentSigners } from './document-signers';
 import { loadDocumentsConfig, type DocumentsConfig } from './documents-config';
@@ -39,6 +42,8 @@ export interface DocumentsPipeline {
   seal: DocumentSigners['seal'];
   /** The documents folder (issuers keep their journals there). */
   documentsDir: string;
+  /** How case data is kept in the data folder: sealed with the laptop's file key. */
+  files: SealedFiles;
   outbox: ArchiveOutbox;
   archiveTargets: readonly ArchiveTarget[];
 }
@@ -47,7 +52,8 @@ export interface DocumentsPipeline {
  * The documents pipeline of one data folder: PDF renderer, signing (configured or demo keys),
  * the write-once document store in `<dataDir>/documents`, and the archive outbox in
  * `<dataDir>/archive-outbox`, started here and delivering to the configured archives and letters
- * to the central server's e-mail outbox.
+ * to the central server's e-mail outbox. Every file of case data in the data folder is sealed
+ * (`sealed-file.ts`); plain files an older version left are sealed here, before anything reads them.
  * A broken configuration or outbox does not stop the app: every documents call then answers
  * with the reason, and the rest of the app works.
  */
@@ -66,17 +72,30 @@ export async function composeDocuments(options: {
 }): Promise<ComposedDocuments> {
   const log = (level: 'info' | 'warn' | 'error', message: string, context: Record<string, unknown>) =>
     options.logger.write({ level, message, context, source: options.logSource }).catch(() => undefined);
+  const files = createSealedFiles({ root: options.dataDir, key: createFileKeyProvider(options.secureStore) });
   let config: DocumentsConfig;
   let outbox: ArchiveOutbox;
   try {
     config = await loadDocumentsConfig(options.dataDir);
+    const caseData = [DOCUMENTS_DIR, ARCHIVE_OUTBOX_DIR, DEFAULT_ARCHIVE_DIR, DEFAULT_NOARK5_DIR, PENDING_CASE_FILES].map((path) =>
+      join(options.dataDir, path),
+    );
+    const sealed = await sealPlainFiles(files, [...caseData, ...Object.values(archiveDirs(config, options.dataDir))].filter(files.covers));
+    if (sealed > 0) await log('info', 'Sealed the plain files an older version left in the data folder', { files: sealed });
     outbox = await openArchiveOutbox({
       dir: join(options.dataDir, ARCHIVE_OUTBOX_DIR),
       adapters: [
-        ...createArchiveAdapters(config, { dataDir: options.dataDir, schemasDir: options.schemasDir, secureStore: options.secureStore, now: options.now }),
+        ...createArchiveAdapters(config, {
+          dataDir: options.dataDir,
+          schemasDir: options.schemasDir,
+          secureStore: options.secureStore,
+          files,
+          now: options.now,
+        }),
         createServerLetterAdapter({ connection: options.letters }),
       ],
       now: options.now,
+      files,
     });
   } catch (error) {
     const reason = AppError.from(error);
@@ -103,7 +122,7 @@ export async function composeDocuments(options: {
   });
   const documentsDir = join(options.dataDir, DOCUMENTS_DIR);
   const signing = createDocumentSigning({ renderer, location: config.signingLocation, now: options.now });
-  const store = createDocumentStore(documentsDir);
+  const store = createDocumentStore(documentsDir, files);
   const signers = createDocumentSigners(config.signers, { secureStore: options.secureStore, demo });
   const service = createDocumentsService({ renderer, signing, store, signers, archive: outbox });
   // Letters (`email`) go through the same outbox, but are not an archive the app offers.
@@ -127,7 +146,7 @@ export async function composeDocuments(options: {
   return {
     handlers: { ...createDocumentsHandlers(documents, canvas), archiveTargets: async () => configuredTargets },
     stop: () => outbox.stop(),
-    pipeline: { signing, store, seal: signers.seal, documentsDir, outbox, archiveTargets: configuredTargets },
+    pipeline: { signing, store, seal: signers.seal, documentsDir, files, outbox, archiveTargets: configuredTargets },
   };
 }
 

@@ -1,20 +1,33 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plainFiles } from '../fs/file-access';
+import { createSealedFiles } from '../fs/sealed-file';
 import { createDocumentStore, type DocumentStore } from './document-store';
 
-let dir: string;
-let store: DocumentStore;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'saksflyt-store-'));
-  store = createDocumentStore(dir);
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const key = randomBytes(32);
 
 const signed = Buffer.from('%PDF-1.7\n…the signed revision…\n%%EOF\n');
 
-describe('the document store', () => {
+describe.each(['plain', 'sealed'])('the document store (%s files)', (kind) => {
+  let dir: string;
+  let store: DocumentStore;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'saksflyt-store-'));
+    store = createDocumentStore(join(dir, 'documents'), kind === 'plain' ? plainFiles : createSealedFiles({ root: dir, key: async () => key }));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('issues a document once: the same bytes again are accepted, other bytes are a conflict', async () => {
+    await store.put('doc-1', signed);
+    await store.put('doc-1', signed);
+    await expect(store.put('doc-1', Buffer.from('%PDF-1.7 other'))).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await store.get('doc-1')).equals(signed)).toBe(true);
+    await expect(store.get('doc-2')).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
   it('keeps an incremental revision of a kept document (its bytes first, a final end-of-line aside)', async () => {
     await store.put('doc-1', signed);
     const revision = Buffer.concat([signed.subarray(0, signed.length - 1), Buffer.from('\n…the countersignature…\n%%EOF\n')]);

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isIncrementalRevision } from '../../../src-shared/documents/incremental-revision';
 import { AppError } from '../../../src-shared/kernel/app-error';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { isMissingFile, plainFiles, type FileAccess } from '../fs/file-access';
 
 /**
  * Issued documents of this laptop, one file per documentId under `<dataDir>/documents/`.
  * Write-once: a document is never saved again, so a signed PDF keeps its bytes (issuing the same
  * bytes again is accepted; different bytes under the same id are a conflict), except as an
- * incremental revision that keeps them (`append`).
+ * incremental revision that keeps them (`append`). In the app's data folder the files are sealed (`files`).
  */
 export interface DocumentStore {
   put(documentId: string, pdf: Buffer): Promise<void>;
@@ -22,25 +21,24 @@ export interface DocumentStore {
   append(documentId: string, pdf: Buffer): Promise<void>;
 }
 
-export function createDocumentStore(dir: string): DocumentStore {
+export function createDocumentStore(dir: string, files: FileAccess = plainFiles): DocumentStore {
   // base64url keeps any id a valid, unique file name
   const fileOf = (documentId: string) => join(dir, `${Buffer.from(documentId, 'utf8').toString('base64url')}.pdf`);
   const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
   async function get(documentId: string): Promise<Buffer> {
     try {
-      return await readFile(fileOf(documentId));
+      return await files.read(fileOf(documentId));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not-found', `No document ${documentId}`);
+      if (isMissingFile(error)) throw new AppError('not-found', `No document ${documentId}`);
       throw error;
     }
   }
 
   return {
     async put(documentId, pdf) {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
       try {
-        await writeFile(fileOf(documentId), pdf, { flag: 'wx', mode: 0o600 });
+        await files.write(fileOf(documentId), pdf, { exclusive: true });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         if (digest(await get(documentId)) !== digest(pdf)) {
@@ -53,7 +51,7 @@ export function createDocumentStore(dir: string): DocumentStore {
       if (!isIncrementalRevision(await get(documentId), pdf)) {
         throw new AppError('conflict', `Document ${documentId} is already issued; only an incremental revision of it is kept`);
       }
-      await writeFileAtomic(fileOf(documentId), pdf, { mode: 0o600 });
+      await files.write(fileOf(documentId), pdf);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { serverSessionSchema, type LoginRequest, type ServerSession } from '../../../src-shared/auth/auth.contract';
+import { oidcProvidersResponseSchema, type OidcProvidersResponse, type OidcTokenRequest } from '../../../src-shared/auth/oidc.contract';
 import type { SessionErrorCode } from '../../../src-shared/ipc/session.contract';
 import { AppError, type AppErrorKind } from '../../../src-shared/kernel/app-error';
 
@@ -12,6 +13,10 @@ export interface AuthClient {
   refresh(serverUrl: string, refreshToken: string): Promise<ServerSession>;
   /** Ends the server side of the session (this device only). */
   logout(serverUrl: string, refreshToken: string): Promise<void>;
+  /** Trades the one-time code of an OIDC sign-in (src-shared/auth/oidc.contract.ts) for a session. */
+  oidcToken(serverUrl: string, request: OidcTokenRequest): Promise<ServerSession>;
+  /** The OIDC providers the server offers. */
+  oidcProviders(serverUrl: string): Promise<OidcProvidersResponse>;
 }
 
 export interface AuthClientOptions {
@@ -35,13 +40,14 @@ export function createAuthClient(options: AuthClientOptions = {}): AuthClient {
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function post(serverUrl: string, path: string, body: unknown): Promise<Response> {
+  /** POST with a JSON body, or GET without one. */
+  async function call(serverUrl: string, path: string, body?: unknown): Promise<Response> {
     let response: Response;
     try {
       response = await send(`${serverUrl.replace(/\/+$/, '')}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
+        ...(body === undefined
+          ? { method: 'GET', headers: { accept: 'application/json' } }
+          : { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -62,10 +68,16 @@ export function createAuthClient(options: AuthClientOptions = {}): AuthClient {
   }
 
   return {
-    login: async (serverUrl, request) => session(await post(serverUrl, '/auth/login', request)),
-    refresh: async (serverUrl, refreshToken) => session(await post(serverUrl, '/auth/refresh', { refreshToken })),
+    login: async (serverUrl, request) => session(await call(serverUrl, '/auth/login', request)),
+    refresh: async (serverUrl, refreshToken) => session(await call(serverUrl, '/auth/refresh', { refreshToken })),
     logout: async (serverUrl, refreshToken) => {
-      await post(serverUrl, '/auth/logout', { refreshToken });
+      await call(serverUrl, '/auth/logout', { refreshToken });
+    },
+    oidcToken: async (serverUrl, request) => session(await call(serverUrl, '/auth/oidc/token', request)),
+    oidcProviders: async (serverUrl) => {
+      const parsed = oidcProvidersResponseSchema.safeParse(await (await call(serverUrl, '/auth/oidc/providers')).json().catch(() => null));
+      if (!parsed.success) throw sessionError('external', 'server-error', 'The server listed its sign-in providers in a form this app does not understand');
+      return parsed.data;
     },
   };
 }

@@ -20,6 +20,8 @@ export const storedSessionSchema = z.object({
       deviceId: z.string().min(1),
       /** For unlocking offline (./password-verifier.ts); absent for providers without a password. */
       passwordVerifier: z.string().optional(),
+      /** The last sign-in or refresh the server answered (epoch ms), and how long the laptop may go without one. */
+      serverContact: z.object({ at: z.number().int().nonnegative(), maxOfflineSeconds: z.number().int().positive() }),
     })
     .nullable(),
   signedOutReason: z.enum(signedOutReasons),

@@ -1,22 +1,38 @@
 import { createHash } from 'node:crypto';
 import type { Handlers } from '../../../src-shared/ipc/channels';
 import type { AccessToken, PasswordCredentials, SessionGrant, SessionView, SignedOutReason } from '../../../src-shared/ipc/session.contract';
+import { AppError } from '../../../src-shared/kernel/app-error';
 import type { SettingsService } from '../settings/settings.service';
 import { createSerialQueue } from '../fs/serial-queue';
 import type { ServerSession } from '../../../src-shared/auth/auth.contract';
 import { sessionError, sessionErrorCode, type AuthClient } from './auth-client';
 import type { LoginProvider } from './login-provider';
+import type { OidcSignIn } from './oidc/oidc-sign-in';
 import { createPasswordVerifier, verifyPassword } from './password-verifier';
 import { deviceKey, type SessionVault, type SignedInRecord, type StoredSession } from './session-vault';
 
-export type SessionHandlers = Pick<Handlers, 'sessionLogin' | 'sessionRefresh' | 'sessionLogout' | 'sessionCurrent' | 'sessionLock' | 'sessionUnlock'>;
+export type SessionHandlers = Pick<
+  Handlers,
+  | 'sessionLogin'
+  | 'sessionRefresh'
+  | 'sessionLogout'
+  | 'sessionCurrent'
+  | 'sessionLock'
+  | 'sessionUnlock'
+  | 'sessionOidcProviders'
+  | 'sessionLoginOidc'
+  | 'sessionUnlockOidc'
+  | 'sessionOidcCancel'
+>;
 
 export interface SessionServiceOptions {
   settings: Pick<SettingsService, 'get'>;
   vault: SessionVault;
   password: LoginProvider<PasswordCredentials>;
-  /** Refreshes and ends sessions at the server (whatever provider signed the user in). */
-  auth: Pick<AuthClient, 'refresh' | 'logout'>;
+  /** Sign-in through the server's OIDC providers (Feide); absent where no browser can be reached. */
+  oidc?: OidcSignIn;
+  /** Refreshes and ends sessions at the server (whatever provider signed the user in), and lists its OIDC providers. */
+  auth: Pick<AuthClient, 'refresh' | 'logout' | 'oidcProviders'>;
   deviceName: string;
   now?: () => number;
 }
@@ -77,6 +93,15 @@ export function createSessionService(options: SessionServiceOptions): SessionHan
     await save({ ...session, signedIn: null, signedOutReason: reason });
   }
 
+  /** A server answer just now: the offline time starts again, with the server's current limit. */
+  function contact(session: ServerSession): SignedInRecord['serverContact'] {
+    return { at: now(), maxOfflineSeconds: session.maxOfflineSeconds };
+  }
+
+  function offlineTooLong(signedIn: SignedInRecord): boolean {
+    return now() - signedIn.serverContact.at > signedIn.serverContact.maxOfflineSeconds * 1000;
+  }
+
   function keep(session: ServerSession): AccessToken {
     access = { token: session.accessToken, expiresAt: now() + session.expiresIn * 1000 };
     return { accessToken: access.token, accessTokenExpiresAt: new Date(access.expiresAt).toISOString() };
@@ -93,8 +118,50 @@ export function createSessionService(options: SessionServiceOptions): SessionHan
       throw error;
     }
     const session = await load();
-    await save({ ...session, signedIn: { ...signedIn, refreshToken: next.refreshToken, user: next.user, deviceId: next.deviceId } });
+    await save({
+      ...session,
+      signedIn: { ...signedIn, refreshToken: next.refreshToken, user: next.user, deviceId: next.deviceId, serverContact: contact(next) },
+    });
     return keep(next);
+  }
+
+  /**
+   * Stores a sign-in the server just answered, whatever the provider: the previous session is
+   * ended at the server, this one is unlocked. `lastUsername` stays as it was when not given.
+   */
+  async function storeSignIn(
+    server: ServerSession,
+    how: { serverUrl: string; provider: string; deviceKey: string; lastUsername?: string; passwordVerifier?: string },
+  ): Promise<SessionGrant> {
+    const session = await load();
+    if (session.signedIn && session.signedIn.refreshToken !== server.refreshToken) {
+      await options.auth.logout(session.signedIn.serverUrl, session.signedIn.refreshToken).catch(() => undefined);
+    }
+    const signedIn: SignedInRecord = {
+      serverUrl: how.serverUrl,
+      provider: how.provider,
+      user: server.user,
+      refreshToken: server.refreshToken,
+      deviceId: server.deviceId,
+      ...(how.passwordVerifier ? { passwordVerifier: how.passwordVerifier } : {}),
+      serverContact: contact(server),
+    };
+    const lastUsername = how.lastUsername ?? session.lastUsername;
+    await save({
+      signedIn,
+      signedOutReason: 'none',
+      ...(lastUsername ? { lastUsername } : {}),
+      devices: { ...session.devices, [how.deviceKey]: server.deviceId },
+    });
+    keep(server);
+    locked = false;
+    failedUnlocks = 0;
+    return grant(signedIn);
+  }
+
+  function requireOidc(): OidcSignIn {
+    if (!options.oidc) throw sessionError('precondition', 'oidc-browser-failed', 'Sign-in through a provider is not available here');
+    return options.oidc;
   }
 
   async function requireSignedIn(): Promise<SignedInRecord> {
@@ -116,28 +183,45 @@ export function createSessionService(options: SessionServiceOptions): SessionHan
           provider.signIn({ serverUrl, deviceName: options.deviceName, deviceId: session.devices[key] }, credentials),
           createPasswordVerifier(credentials.password),
         ]);
-        if (session.signedIn && session.signedIn.refreshToken !== server.refreshToken) {
-          await options.auth.logout(session.signedIn.serverUrl, session.signedIn.refreshToken).catch(() => undefined);
-        }
-        const signedIn: SignedInRecord = {
-          serverUrl,
-          provider: provider.id,
-          user: server.user,
-          refreshToken: server.refreshToken,
-          deviceId: server.deviceId,
-          passwordVerifier,
-        };
-        await save({
-          signedIn,
-          signedOutReason: 'none',
-          lastUsername: provider.usernameOf(credentials),
-          devices: { ...session.devices, [key]: server.deviceId },
-        });
-        keep(server);
-        locked = false;
-        failedUnlocks = 0;
-        return grant(signedIn);
+        return storeSignIn(server, { serverUrl, provider: provider.id, deviceKey: key, lastUsername: provider.usernameOf(credentials), passwordVerifier });
       }),
+
+    sessionOidcProviders: async () => {
+      const { serverUrl } = await options.settings.get();
+      if (!serverUrl) return { providers: [] };
+      return options.auth.oidcProviders(serverUrl).catch(() => ({ providers: [] }));
+    },
+
+    // The browser part runs outside the queue (it may take minutes); storing the result is queued.
+    sessionLoginOidc: async ({ providerId }) => {
+      const { serverUrl } = await options.settings.get();
+      if (!serverUrl) throw sessionError('precondition', 'server-unreachable', 'No server address is set');
+      const key = deviceKey(serverUrl, `oidc:${providerId}`);
+      const deviceId = (await serial(load)).devices[key];
+      const server = await requireOidc().signIn({ serverUrl, deviceName: options.deviceName, ...(deviceId ? { deviceId } : {}) }, providerId);
+      return serial(() => storeSignIn(server, { serverUrl, provider: `oidc:${providerId}`, deviceKey: key }));
+    },
+
+    sessionUnlockOidc: async ({ providerId }) => {
+      const signedIn = await serial(requireSignedIn);
+      const server = await requireOidc().signIn({ serverUrl: signedIn.serverUrl, deviceName: options.deviceName, deviceId: signedIn.deviceId }, providerId);
+      return serial(async () => {
+        const current = (await load()).signedIn;
+        if (current?.user.userId !== server.user.userId || current.serverUrl !== signedIn.serverUrl) {
+          await options.auth.logout(signedIn.serverUrl, server.refreshToken).catch(() => undefined);
+          throw sessionError('forbidden', 'oidc-wrong-user', `Signed in as ${server.user.name}, who is not the locked session's user: not unlocked`);
+        }
+        const { passwordVerifier } = current;
+        return storeSignIn(server, {
+          serverUrl: current.serverUrl,
+          provider: current.provider,
+          deviceKey: deviceKey(current.serverUrl, `oidc:${providerId}`),
+          ...(passwordVerifier ? { passwordVerifier } : {}),
+        });
+      });
+    },
+
+    sessionOidcCancel: async () => options.oidc?.cancel(),
 
     sessionRefresh: ({ expiredToken }) =>
       serial(async () => {
@@ -177,16 +261,25 @@ export function createSessionService(options: SessionServiceOptions): SessionHan
           }
           throw sessionError('forbidden', 'invalid-credentials', 'Wrong password');
         }
-        locked = false;
         failedUnlocks = 0;
-        if (grant(signedIn).accessToken === null) {
+        // Past the maximum offline time the password alone does not unlock: the server must answer.
+        const mustReachServer = offlineTooLong(signedIn);
+        if (mustReachServer || grant(signedIn).accessToken === null) {
           try {
             await rotate(signedIn);
           } catch (error) {
-            // Offline: unlocked all the same; sync asks for a token again when the server answers.
             if (sessionErrorCode(error) !== 'server-unreachable' && sessionErrorCode(error) !== 'server-error') throw error;
+            const maxOfflineDays = Math.ceil(signedIn.serverContact.maxOfflineSeconds / 86_400);
+            if (mustReachServer) {
+              throw new AppError('precondition', `Offline for more than ${maxOfflineDays} days: connect to the network to unlock`, {
+                code: 'offline-too-long',
+                maxOfflineDays,
+              });
+            }
+            // Offline within the limit: unlocked all the same; sync asks for a token again when the server answers.
           }
         }
+        locked = false;
         return grant(signedIn);
       }),
   };

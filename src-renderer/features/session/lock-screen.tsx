@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionGrant, SessionUser } from '../../../src-shared/ipc/session.contract';
 import { PasswordField } from './password-field';
-import { sessionErrorCodeOf } from './session-errors';
+import { maxOfflineDaysOf, sessionErrorCodeOf } from './session-errors';
 import { SessionScreen } from './session-screen';
 import { useSessionText } from './session-text';
 
@@ -39,7 +39,13 @@ export function LockScreen(props: {
       if (result.ok) return props.onUnlocked(result.value);
       const code = sessionErrorCodeOf(result.error);
       if (code === 'unlock-attempts' || code === 'signed-out' || code === 'session-ended' || code === 'device-revoked') return props.onSignedOut();
-      setFailure(code === 'invalid-credentials' ? text.lock.wrongPassword : text.lock.failed(result.error.message));
+      setFailure(
+        code === 'invalid-credentials'
+          ? text.lock.wrongPassword
+          : code === 'offline-too-long'
+            ? text.lock.offlineTooLong(maxOfflineDaysOf(result.error))
+            : text.lock.failed(result.error.message),
+      );
       input.current?.focus();
     } finally {
       setBusy(false);

@@ -4,10 +4,13 @@ import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionGrant, SignedOutReason } from '../../../src-shared/ipc/session.contract';
 import { settingsSchema } from '../../../src-shared/ipc/settings.contract';
 import { demoModeHref } from './demo-mode';
+import { OidcSignIn } from './oidc-sign-in';
+import { useOidcText } from './oidc-text';
 import { PasswordField } from './password-field';
 import { sessionErrorCodeOf } from './session-errors';
 import { SessionScreen } from './session-screen';
 import { useSessionText } from './session-text';
+import { useOidcProviders } from './use-oidc-providers';
 
 type FieldErrors = Partial<Record<'serverUrl' | 'username' | 'password', string>>;
 
@@ -24,6 +27,8 @@ export function LoginPage(props: {
   onSignedIn(grant: SessionGrant): void;
 }) {
   const text = useSessionText();
+  const oidcText = useOidcText();
+  const providers = useOidcProviders(props.api);
   const [serverUrl, setServerUrl] = useState(props.serverUrl);
   const [username, setUsername] = useState(props.lastUsername ?? '');
   const [password, setPassword] = useState('');
@@ -33,6 +38,16 @@ export function LoginPage(props: {
   const serverUrlField = useRef<HTMLInputElement>(null);
   const usernameField = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
+
+  /** Saves a changed server address first (the first sign-in is where it is set); false when it is refused. */
+  const saveServerUrl = async (): Promise<boolean> => {
+    const target = serverUrl.trim();
+    if (target === props.serverUrl) return true;
+    const saved = settingsSchema.shape.serverUrl.safeParse(target).success && (await props.api.settingsUpdate({ serverUrl: target })).ok;
+    setFieldErrors(saved ? {} : { serverUrl: text.login.errors.serverUrl });
+    if (!saved) serverUrlField.current?.focus();
+    return saved;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,14 +67,7 @@ export function LoginPage(props: {
     setBusy(true);
     try {
       const target = serverUrl.trim();
-      if (target !== props.serverUrl) {
-        const saved = await props.api.settingsUpdate({ serverUrl: target });
-        if (!saved.ok) {
-          setFieldErrors({ serverUrl: text.login.errors.serverUrl });
-          serverUrlField.current?.focus();
-          return;
-        }
-      }
+      if (!(await saveServerUrl())) return;
       const result = await props.api.sessionLogin({ username: username.trim(), password });
       if (result.ok) {
         props.onSignedIn(result.value);
@@ -125,6 +133,8 @@ export function LoginPage(props: {
           {busy ? text.login.submitting : text.login.submit}
         </Button>
       </form>
+      {providers.length > 0 && <Paragraph className="session-or">{oidcText.or}</Paragraph>}
+      <OidcSignIn api={props.api} purpose="sign-in" providers={providers} prepare={saveServerUrl} onGranted={props.onSignedIn} onFailure={setFailure} />
       <Paragraph data-size="sm">
         <Link href={demoModeHref()}>{text.login.demo}</Link>
       </Paragraph>

@@ -6,3 +6,9 @@ export function sessionErrorCodeOf(error: AppErrorData): SessionErrorCode | unde
   const details = sessionErrorDetailsSchema.safeParse(error.details);
   return details.success ? details.data.code : undefined;
 }
+
+/** With `offline-too-long`: the server's maximum offline time, in days. */
+export function maxOfflineDaysOf(error: AppErrorData): number | undefined {
+  const details = sessionErrorDetailsSchema.safeParse(error.details);
+  return details.success ? details.data.maxOfflineDays : undefined;
+}

@@ -1,28 +1,31 @@
 import { Suspense, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
-import type { SessionGrant, SessionView, SignedInView, SignedOutReason } from '../../../src-shared/ipc/session.contract';
+import type { SessionGrant, SessionView, SignedOutReason } from '../../../src-shared/ipc/session.contract';
 import { AppProviders } from '../../app/providers';
 import { StartupScreen } from '../../app/startup-screen';
 import { useAppStore } from '../../app/store';
 import { SyncContext } from '../sync-status/sync-context';
 import { LockScreen } from './lock-screen';
 import { LoginPage } from './login-page';
+import { OidcLockScreen } from './oidc-lock-screen';
 import { SessionContext, type SessionControls } from './session-context';
-import { isReplicaOpen, openSignedInReplica, type SignedInReplica } from './signed-in-replica';
+import { leaveAndForget } from './leave-and-forget';
+import { openSignedInReplica, type SignedInReplica } from './signed-in-replica';
 import { ServerApi, ServerApiContext } from './server-api';
 import { useIdleLock } from './use-idle-lock';
+import { oidcProviderIdOf } from './use-oidc-providers';
 
 export interface SessionGateProps {
   api: SaksflytApi;
-  /** The local encryption key (main process's secure store). */
-  dbKey: string;
   session: SessionView;
   serverUrl: string;
   /** The routed app, shown while signed in and unlocked. */
   children: ReactNode;
 }
 
-const activeView = (grant: SessionGrant): SignedInView => ({
+type ActiveView = Extract<SessionView, { state: 'active' }>;
+
+const activeView = (grant: SessionGrant): ActiveView => ({
   state: 'active',
   user: grant.user,
   serverUrl: grant.serverUrl,
@@ -32,10 +35,11 @@ const activeView = (grant: SessionGrant): SignedInView => ({
 
 /**
  * Signed-in mode: sign-in, then the user's own replica (filled and kept in step by sync), the
- * idle lock and sign-out. While locked only the lock screen is rendered, so no case data is on
- * the page; the replica and its sync keep running behind it.
+ * idle lock and sign-out. The replica opens only while the session is active; locking closes it
+ * and reloads the page (leave-and-forget.ts), so behind the lock screen the renderer holds no
+ * key and no decrypted data, and nothing syncs until the next unlock.
  */
-export function SessionGate({ api, dbKey, session, serverUrl, children }: SessionGateProps) {
+export function SessionGate({ api, session, serverUrl, children }: SessionGateProps) {
   const [view, setView] = useState<SessionView>(session);
   const [grant, setGrant] = useState<SessionGrant | null>(null);
   const [lastServerUrl, setLastServerUrl] = useState(serverUrl);
@@ -65,12 +69,16 @@ export function SessionGate({ api, dbKey, session, serverUrl, children }: Sessio
   if (view.state === 'signed-out') {
     return <LoginPage api={api} serverUrl={lastServerUrl} reason={view.reason} lastUsername={view.lastUsername} onSignedIn={signIn} />;
   }
-  if (view.state === 'locked' && !isReplicaOpen(view.replicaId)) {
+  if (view.state === 'locked') {
+    const oidcProviderId = oidcProviderIdOf(view.provider);
+    if (oidcProviderId) {
+      return <OidcLockScreen api={api} user={view.user} providerId={oidcProviderId} onUnlocked={signIn} onSignedOut={() => void signOutFromLock()} />;
+    }
     return <LockScreen api={api} user={view.user} onUnlocked={signIn} onSignedOut={() => void signOutFromLock()} />;
   }
   return (
     <Suspense fallback={<StartupScreen />}>
-      <SignedIn api={api} dbKey={dbKey} view={view} grant={grant} onView={setView} onGrant={signIn} onEnded={showSignedOut}>
+      <SignedIn api={api} view={view} grant={grant} onView={setView} onEnded={showSignedOut}>
         {children}
       </SignedIn>
     </Suspense>
@@ -79,20 +87,18 @@ export function SessionGate({ api, dbKey, session, serverUrl, children }: Sessio
 
 interface SignedInProps {
   api: SaksflytApi;
-  dbKey: string;
-  view: SignedInView;
+  view: ActiveView;
   grant: SessionGrant | null;
   onView(view: SessionView): void;
-  onGrant(grant: SessionGrant): void;
   onEnded(fallback: SignedOutReason): Promise<void>;
   children: ReactNode;
 }
 
-function SignedIn({ api, dbKey, view, grant, onView, onGrant, onEnded, children }: SignedInProps) {
+function SignedIn({ api, view, grant, onView, onEnded, children }: SignedInProps) {
   const syncIntervalMinutes = useAppStore((state) => state.syncIntervalMinutes);
   const idleLockMinutes = useAppStore((state) => state.idleLockMinutes);
   // Held for this mount: after sign-out closes the replica, a late re-render must not reopen it.
-  const [opening] = useState(() => openSignedInReplica({ api, key: dbKey, session: view, grant, periodicSyncMs: syncIntervalMinutes * 60_000 }));
+  const [opening] = useState(() => openSignedInReplica({ api, session: view, grant, periodicSyncMs: syncIntervalMinutes * 60_000 }));
   const replica = use(opening);
 
   useEffect(() => {
@@ -105,8 +111,9 @@ function SignedIn({ api, dbKey, view, grant, onView, onGrant, onEnded, children 
   const serverApi = useMemo(() => new ServerApi(view.serverUrl, replica.tokens), [view.serverUrl, replica]);
 
   const lock = useCallback(() => {
-    void api.sessionLock().then((result) => onView(result.ok ? result.value : { ...view, state: 'locked' }));
-  }, [api, onView, view]);
+    onView({ ...view, state: 'locked' });
+    void leaveAndForget(replica, () => api.sessionLock());
+  }, [api, onView, replica, view]);
 
   const controls = useMemo<SessionControls>(
     () => ({
@@ -115,19 +122,14 @@ function SignedIn({ api, dbKey, view, grant, onView, onGrant, onEnded, children 
       async logout() {
         // Changes still on their way get a moment to reach the server; the rest stay in the encrypted replica.
         if (replica.sync.status.online && replica.sync.status.unsyncedCount > 0) await replica.sync.syncNow(5_000);
-        await replica.close();
-        const result = await api.sessionLogout();
-        onView(result.ok ? result.value : { state: 'signed-out', reason: 'logged-out' });
+        await leaveAndForget(replica, () => api.sessionLogout());
       },
     }),
-    [api, lock, onView, replica, view.user],
+    [api, lock, replica, view.user],
   );
 
-  useIdleLock(view.state === 'active', idleLockMinutes, lock);
+  useIdleLock(true, idleLockMinutes, lock);
 
-  if (view.state === 'locked') {
-    return <LockScreen api={api} user={view.user} onUnlocked={onGrant} onSignedOut={() => void controls.logout()} />;
-  }
   return (
     <SessionContext value={controls}>
       <SyncContext value={replica.syncControls}>

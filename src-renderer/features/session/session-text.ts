@@ -43,6 +43,8 @@ const nb = {
     unlocking: 'Låser opp …',
     wrongPassword: 'Feil passord.',
     failed: (message: string) => `Kunne ikke låse opp: ${message}`,
+    offlineTooLong: (days: number | undefined) =>
+      `Du har vært frakoblet i mer enn ${days === undefined ? 'den tillatte tiden' : `${days} dager`}. Koble til nettet for å låse opp. Endringene dine er ikke tapt.`,
     signOut: 'Logg ut og logg inn som en annen',
   },
   userMenu: {
@@ -100,6 +102,8 @@ const en: SessionText = {
     unlocking: 'Unlocking …',
     wrongPassword: 'Wrong password.',
     failed: (message: string) => `Could not unlock: ${message}`,
+    offlineTooLong: (days: number | undefined) =>
+      `You have been offline for more than ${days === undefined ? 'the allowed time' : `${days} days`}. Connect to the network to unlock. Your changes are not lost.`,
     signOut: 'Sign out and sign in as someone else',
   },
   userMenu: {

@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionErrorCode, SessionGrant, SignedInView } from '../../../src-shared/ipc/session.contract';
+import { unwrap } from '../../../src-shared/kernel/result';
 import { openSaksflytDatabase, type SaksflytDatabase } from '../../db/database';
 import { startReplication, type SyncHandle } from '../../sync/start-replication';
 import { createSyncControls, type SyncControls } from '../sync-status/sync-context';
@@ -16,7 +17,7 @@ export interface SignedInReplica {
   readonly syncControls: SyncControls;
   /** The main process said the session is over (expired, revoked, disabled). */
   readonly ended$: Subject<SessionErrorCode>;
-  /** Stops sync and closes the database; the replica stays on disk, encrypted (sign-out). */
+  /** Stops sync and closes the database; the replica stays on disk, encrypted (sign-out, lock). */
   close(): Promise<void>;
   /** Stops sync and deletes the replica (this device was revoked). */
   wipe(): Promise<void>;
@@ -24,8 +25,6 @@ export interface SignedInReplica {
 
 export interface OpenReplicaOptions {
   api: SaksflytApi;
-  /** The local encryption key (main process's secure store). */
-  key: string;
   session: SignedInView;
   /** The access token of the sign-in or unlock that opened it, if any. */
   grant: Pick<SessionGrant, 'accessToken' | 'accessTokenExpiresAt'> | null;
@@ -41,7 +40,8 @@ const open = new Map<string, Promise<SignedInReplica>>();
 
 /**
  * Opens (once per replica id) the database and starts replication. The same promise is returned
- * while it is open, so re-renders, React's strict mode and locking never open a second instance.
+ * while it is open, so re-renders and React's strict mode never open a second instance. The key
+ * is asked for here, after sign-in or unlock: the main process refuses it to a locked session.
  */
 export function openSignedInReplica(options: OpenReplicaOptions): Promise<SignedInReplica> {
   const { replicaId } = options.session;
@@ -54,15 +54,12 @@ export function openSignedInReplica(options: OpenReplicaOptions): Promise<Signed
   return pending;
 }
 
-export function isReplicaOpen(replicaId: string): boolean {
-  return open.has(replicaId);
-}
-
 async function start(options: OpenReplicaOptions): Promise<SignedInReplica> {
   const { session } = options;
   const ended$ = new Subject<SessionErrorCode>();
   const tokens = new AccessTokens(options.api, options.grant ?? { accessToken: null, accessTokenExpiresAt: null }, (code) => ended$.next(code));
-  const db = await openSaksflytDatabase({ key: options.key, name: replicaDatabaseName(session.replicaId) });
+  const key = unwrap(await options.api.localDbKey()).key;
+  const db = await openSaksflytDatabase({ key, name: replicaDatabaseName(session.replicaId) });
   let sync: SyncHandle;
   try {
     sync = await startReplication(db, {

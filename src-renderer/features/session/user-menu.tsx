@@ -1,5 +1,6 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { DevicesMenuLink } from '../devices/devices-menu-link';
 import { useSession } from './session-context';
 import { useSessionText } from './session-text';
 import './session.css';
@@ -23,6 +24,7 @@ export function UserMenu() {
       <Paragraph data-size="sm" className="user-menu__name">
         {text.userMenu.signedInAs(session.user.name)}
       </Paragraph>
+      <DevicesMenuLink />
       <Button variant="tertiary" data-size="sm" onClick={() => session.lock()}>
         {text.userMenu.lock}
       </Button>

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { caseTexts } from '../../../src-renderer/features/case/case-text';
 import { DEFAULT_LEGAL_BASIS } from '../../../src-renderer/features/approval/decision-form.schema';
@@ -6,7 +6,7 @@ import { DECISION_TITLE } from '../../../src-renderer/features/approval/decision
 import { dictionaries } from '../../../src-renderer/i18n/dictionary';
 import { formatDate } from '../../../src-renderer/i18n/format';
 import type { ApprovalCase } from '../../../src-shared/domain/approval';
-import { pdfsig, pdfText } from '../../integration/documents/tools';
+import { openSealedFile, pdfsig, pdfText } from '../../integration/documents/tools';
 import { mailHeader, pdfAttachment } from '../../stand-ins/smtp-server';
 import { expectAccessible } from '../support/axe';
 import { serverDemoData } from '../sync/support/central-server';
@@ -79,10 +79,10 @@ test('the case officer decides per course on the accepted results: the letter is
   await expect(row).toContainText(documentTexts.entry(documentTexts.targets.email, documentTexts.emailStates.archived), { timeout: SYNC_SETTLE_MS });
   await expectAccessible(page);
 
-  // The sealed letter as the folder archive holds it.
-  const folder = join(dataDir, 'archive', caseDoc.caseNumber.replace(/[^A-Za-z0-9._-]/g, '-'));
-  const [file] = (await readdir(folder)).filter((name) => name.startsWith('vedtak-'));
-  const sealed = await readFile(join(folder, file ?? ''));
+  // The sealed letter as the folder archive holds it (inside the data folder, so opened as the app does).
+  const caseFolder = caseDoc.caseNumber.replace(/[^A-Za-z0-9._-]/g, '-');
+  const [file] = (await readdir(join(dataDir, 'archive', caseFolder))).filter((name) => name.startsWith('vedtak-'));
+  const sealed = await openSealedFile(dataDir, 'archive', caseFolder, file ?? '');
   expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Saksflyt demo – virksomhetssegl']]);
   const text = (await pdfText(sealed)).replace(/\s+/g, ' ');
   expect(text).toContain('RES-100 Resultatutveksling, innføring');

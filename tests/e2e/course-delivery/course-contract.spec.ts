@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { secretsFilePath } from '../../../src-main/services/compose-services';
@@ -11,7 +11,7 @@ import { newCourseTexts } from '../../../src-renderer/features/course-delivery/n
 import { participantsTexts } from '../../../src-renderer/features/course-delivery/participants/participants-text';
 import { followUpTexts } from '../../../src-renderer/features/follow-up/follow-up-text';
 import { COURSE_CONTRACT_TITLE } from '../../../src-shared/documents/course-contract.schema';
-import { pdfsig, pdfText } from '../../integration/documents/tools';
+import { openSealedFile, pdfsig, pdfText } from '../../integration/documents/tools';
 import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { expectAccessible } from '../support/axe';
 import { test as base, expect } from '../support/fixtures';
@@ -121,10 +121,9 @@ test('a new course planned by the head: its contract previewed, signed on screen
   await expect(panel.locator(`iframe[title="${t.signedTitle}"]`)).toBeVisible();
   await expectAccessible(page);
 
-  // The kept PDF: the drawn signature placed in it, the head's countersignature valid over all of it.
-  const folder = join(dataDir, 'documents');
-  const [file] = (await readdir(folder)).filter((name) => name.endsWith('.pdf'));
-  const pdf = await readFile(join(folder, file!));
+  // The kept PDF (sealed in the data folder, opened as the app does): the drawn signature placed in it, the head's countersignature valid over all of it.
+  const [file] = (await readdir(join(dataDir, 'documents'))).filter((name) => name.endsWith('.pdf'));
+  const pdf = await openSealedFile(dataDir, 'documents', file!);
   expect(await pdfsig(pdf)).toMatchObject([{ valid: true, coversAll: true }]);
   const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
   expect(text).toContain(teacher.name);

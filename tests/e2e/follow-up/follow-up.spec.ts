@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { secretsFilePath } from '../../../src-main/services/compose-services';
@@ -8,7 +8,7 @@ import { DEMO_STUDENT_ID } from '../../../dev/demo-data/demo-users';
 import { followUpStatusLabels } from '../../../src-shared/domain/follow-up/follow-up.schema';
 import { followUpWorkflow } from '../../../src-shared/domain/follow-up/follow-up.workflow';
 import { followUpTexts } from '../../../src-renderer/features/follow-up/follow-up-text';
-import { noark5SchemaPath, pdfsig, pdfText, runTool, tamperedCopy } from '../../integration/documents/tools';
+import { openSealedFile, pdfsig, pdfText, tamperedCopy, xmllintNoark5 } from '../../integration/documents/tools';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
 import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
 import { expectAccessible } from '../support/axe';
@@ -262,9 +262,11 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   await expect(decisionRow).toContainText(t.documents.entry(t.documents.targets.p360, t.documents.entryStates.archived));
   await expect(protocolRow).toContainText(t.documents.archiveStates.archived);
   const caseNumber = (await followUp.fact(t.casePage.caseNumber).textContent()) ?? '';
-  const folder = join(dataDir, 'archive', caseNumber.replace(/[^A-Za-z0-9._-]/g, '-'));
+  const caseFolder = caseNumber.replace(/[^A-Za-z0-9._-]/g, '-');
+  const folder = join(dataDir, 'archive', caseFolder);
   // Each file name carries its document id (from the folder archive's manifest).
-  const manifest = JSON.parse(await readFile(join(dataDir, 'archive', 'manifest.json'), 'utf8')) as {
+  // The default archive folders lie inside the data folder: their files are sealed, and opened as the app does.
+  const manifest = JSON.parse((await openSealedFile(dataDir, 'archive', 'manifest.json')).toString('utf8')) as {
     documents: { record: { kind: string; documentId: string } }[];
   };
   const fileOf = (kind: string) => {
@@ -272,7 +274,7 @@ test('a follow-up case from the teacher’s report to the archived decision', as
     return `${kind === 'decision' ? 'vedtak' : kind}-${caseNumber.replace('/', '-')}-${documentId.replace(/[^A-Za-z0-9._-]/g, '-')}.pdf`;
   };
   expect((await readdir(folder)).sort()).toEqual([fileOf('protocol'), fileOf('decision')].sort());
-  const sealed = await readFile(join(folder, fileOf('decision')));
+  const sealed = await openSealedFile(dataDir, 'archive', caseFolder, fileOf('decision'));
   expect((await pdfsig(sealed)).map((signature) => [signature.valid, signature.signer])).toEqual([[true, 'Saksflyt demo – virksomhetssegl']]);
   const sealedText = (await pdfText(sealed)).replace(/\s+/g, ' ');
   expect(sealedText).toContain('Du kan fortsette studiene på vilkår');
@@ -283,7 +285,7 @@ test('a follow-up case from the teacher’s report to the archived decision', as
   expect(Object.keys(filed).sort()).toEqual(['Dokument ut', 'Internt notat uten oppfølging']);
   expect(filed['Dokument ut']?.files[0]?.bytes.equals(sealed)).toBe(true);
   expect(filed['Dokument ut']?.parameter).toMatchObject({ Contacts: [{ Role: 'Mottaker' }], UnregisteredContacts: [{ Role: 'Kopi til' }] });
-  const xmllint = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(dataDir, 'noark5', 'arkivstruktur.xml')]);
+  const xmllint = await xmllintNoark5(await openSealedFile(dataDir, 'noark5', 'arkivstruktur.xml'));
   expect(xmllint.stderr).toContain('validates');
   expect(xmllint.code).toBe(0);
   await expectAccessible(page);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { startBrowserHost, type BrowserHost } from '../../../src-main/host/brows
 import { PENDING_CASE_FILES } from '../../../src-main/services/case-files/compose-case-files';
 import { courseContractInput } from '../../../src-shared/documents/course-contract-input';
 import type { IssuedDocument } from '../../../src-shared/documents/documents.contract';
-import { pdfsig, runOnPdf } from '../documents/tools';
+import { openSealedFile, pdfsig, runOnPdf } from '../documents/tools';
 import { TcpProxy } from '../sync/support/tcp-proxy';
 import { TEST_PASSWORD, type TestServer } from '../sync/support/test-server';
 import { COURSE_CASE_ID, course, people, startCaseFilesServer } from './support';
@@ -131,14 +131,14 @@ describe('the course contract across two laptops', () => {
         teachingResourceCertificate: true,
       });
       expect(await keptOnServer(documentId)).toBeUndefined();
-      expect(JSON.parse(await readFile(join(a.dataDir, PENDING_CASE_FILES), 'utf8'))).toEqual({ uploads: [{ caseId: COURSE_CASE_ID, documentId }] });
+      expect(JSON.parse((await openSealedFile(a.dataDir, PENDING_CASE_FILES)).toString('utf8'))).toEqual({ uploads: [{ caseId: COURSE_CASE_ID, documentId }] });
       await closeLaptop(a.host);
 
       proxy.hooks.onConnect = undefined;
       const again = await startBrowserHost({ port: 0, dataDir: a.dataDir, rendererDir: join(root, 'renderer') });
       hosts.push(again);
       // The start uploads what is pending, then takes it off the list.
-      const pending = async () => JSON.parse(await readFile(join(a.dataDir, PENDING_CASE_FILES), 'utf8')) as { uploads: unknown[] };
+      const pending = async () => JSON.parse((await openSealedFile(a.dataDir, PENDING_CASE_FILES)).toString('utf8')) as { uploads: unknown[] };
       for (let attempt = 0; attempt < 100 && (await pending()).uploads.length > 0; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

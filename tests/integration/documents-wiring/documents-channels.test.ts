@@ -10,7 +10,7 @@ import { secretsFilePath } from '../../../src-main/services/compose-services';
 import type { ArchiveEntry } from '../../../src-shared/documents/documents.contract';
 import { startCanvasStandIn, type CanvasStandIn } from '../../stand-ins/canvas-server';
 import { P360_REQUIRED_SETTINGS, startP360SifStandIn, type P360SifStandIn } from '../../stand-ins/p360-sif-server';
-import { noark5SchemaPath, pdfsig, pdfText, runTool } from '../documents/tools';
+import { openSealedFile, pdfsig, pdfText, xmllintNoark5 } from '../documents/tools';
 
 /**
  * The documents, archive and Canvas channels through the real browser host (HTTP), wired per data
@@ -175,15 +175,18 @@ describe('documents channels over HTTP (demo mode: no keys configured)', () => {
       ]);
       const folderEntry = entries.find((entry) => entry.target === 'folder');
       expect(folderEntry?.reference).toBe(`2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf`);
-      const archived = await readFile(join(dataDir, 'archive', '2026-00042', 'vedtak-2026-00042-demo-case-0042-decision.pdf'));
+      // The default archive folders lie inside the data folder, so their files are sealed like the rest of it.
+      const archivedPath = ['archive', '2026-00042', 'vedtak-2026-00042-demo-case-0042-decision.pdf'];
+      expect((await readFile(join(dataDir, ...archivedPath))).includes('%PDF')).toBe(false);
+      const archived = await openSealedFile(dataDir, ...archivedPath);
       expect((await pdfsig(archived)).map((signature) => signature.valid)).toEqual([true]);
-      const manifest = JSON.parse(await readFile(join(dataDir, 'archive', 'manifest.json'), 'utf8'));
+      const manifest = JSON.parse((await openSealedFile(dataDir, 'archive', 'manifest.json')).toString('utf8'));
       expect(manifest.documents[0]).toMatchObject({
         file: `2026-00042/vedtak-2026-00042-demo-case-0042-decision.pdf`,
         record: { documentId: record.documentId },
       });
 
-      const xmllint = await runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(dataDir, 'noark5', 'arkivstruktur.xml')]);
+      const xmllint = await xmllintNoark5(await openSealedFile(dataDir, 'noark5', 'arkivstruktur.xml'));
       expect(xmllint.stderr).toContain('validates');
       expect(xmllint.code).toBe(0);
 

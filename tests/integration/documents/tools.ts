@@ -3,6 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createFileKeyProvider } from '../../../src-main/services/fs/file-key';
+import { createSealedFiles } from '../../../src-main/services/fs/sealed-file';
+import { secretsFilePath } from '../../../src-main/services/compose-services';
+import { createPlainFileSecureStore } from '../../../src-main/services/secure-store/plain-file-secure-store';
 
 /** Helpers for the document tests: the repo's folders and the real command-line checkers. */
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
@@ -43,6 +47,20 @@ export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Opens a sealed file of a browser host's data folder (its file key in the plain-file secure store), as the app does. */
+export function openSealedFile(dataDir: string, ...path: string[]): Promise<Buffer> {
+  const key = createFileKeyProvider(createPlainFileSecureStore(secretsFilePath(dataDir)));
+  return createSealedFiles({ root: dataDir, key }).read(join(dataDir, ...path));
+}
+
+/** xmllint's check of an arkivstruktur.xml (its bytes, e.g. opened from a data folder) against the Noark 5 schema. */
+export function xmllintNoark5(xml: Uint8Array): Promise<ToolResult> {
+  return withTempDir(async (dir) => {
+    await writeFile(join(dir, 'arkivstruktur.xml'), xml);
+    return runTool('xmllint', ['--noout', '--schema', noark5SchemaPath, join(dir, 'arkivstruktur.xml')]);
+  });
 }
 
 /** Writes the PDF to a temp file and runs the tool on it. */

@@ -20,9 +20,18 @@ let host: BrowserHost;
 let port: number;
 
 /** node:http instead of fetch: paths go out unnormalized and Host/Origin can be set freely. */
-function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean }): Promise<RawResponse> {
+function raw(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  chunked?: boolean;
+  /** false: no Host header at all. */
+  setHost?: boolean;
+}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+    const { method = 'GET', path, headers, setHost = true } = options;
+    const req = request({ host: '127.0.0.1', port, method, path, headers, setHost }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
@@ -98,6 +107,9 @@ describe('browser host: static files', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
+    // Production policy: scripts only from the app (no 'unsafe-inline', no 'unsafe-eval').
+    expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe');
     expect(csp).toContain('http://127.0.0.1:4318');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('DENY');
@@ -169,8 +181,10 @@ describe('browser host: RPC through the shared contract', () => {
     const stored = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
     expect(stored).toMatchObject({ language: 'en', syncIntervalMinutes: 10 });
 
-    const first = envelope(await rpc('secure-store:local-db-key'));
-    const second = envelope(await rpc('secure-store:local-db-key'));
+    // Signed out, the replica's key is refused (code signed-out); the demo database's own key is not.
+    expect(envelope(await rpc('secure-store:local-db-key'))).toMatchObject({ ok: false, error: { kind: 'forbidden', details: { code: 'signed-out' } } });
+    const first = envelope(await rpc('secure-store:demo-db-key'));
+    const second = envelope(await rpc('secure-store:demo-db-key'));
     const key = (first.value as { key: string }).key;
     expect(Buffer.from(key, 'base64url').length).toBeGreaterThanOrEqual(32);
     expect(second.value).toEqual(first.value);
@@ -243,6 +257,35 @@ describe('browser host: RPC through the shared contract', () => {
     }
     expect(envelope(await rpc('settings:get')).value).toEqual(before);
     expect(envelope(await rpc('settings:get', undefined, { origin: `http://127.0.0.1:${port}` })).ok).toBe(true);
+  });
+
+  it('refuses any Origin but exactly its own, and a missing or foreign Host, on RPC and static files alike', async () => {
+    const before = envelope(await rpc('settings:get')).value;
+    const patch = JSON.stringify({ serverUrl: 'https://attacker.example' });
+    const refused: Record<string, string>[] = [
+      { origin: `https://127.0.0.1:${port}` },
+      { origin: `http://127.0.0.1:${port + 1}` },
+      { origin: `127.0.0.1:${port}` },
+      { origin: `http://127.0.0.1:${port}.attacker.example` },
+      { origin: `http://127.0.0.1:${port}/` },
+      // Another port of 127.0.0.1 is the same site, but not the same origin.
+      { 'sec-fetch-site': 'same-site' },
+      { host: `127.0.0.1:${port + 1}` },
+    ];
+    for (const headers of refused) {
+      const call = await raw({ method: 'POST', path: '/rpc/settings:update', headers: { 'content-type': 'application/json', ...headers }, body: patch });
+      expect(call.status, JSON.stringify(headers)).toBe(403);
+      expect((await raw({ path: '/', headers })).status, JSON.stringify(headers)).toBe(403);
+    }
+    // Without Host, Node's HTTP server refuses the request before the host sees it.
+    expect(
+      (await raw({ method: 'POST', path: '/rpc/settings:update', headers: { 'content-type': 'application/json' }, body: patch, setHost: false })).status,
+    ).toBe(400);
+    expect(envelope(await rpc('settings:get')).value).toEqual(before);
+    const own: Record<string, string>[] = [{ origin: `http://localhost:${port}`, host: `localhost:${port}` }, { 'sec-fetch-site': 'same-origin' }];
+    for (const headers of own) {
+      expect((await raw({ path: '/', headers })).status).toBe(200);
+    }
   });
 
   it('lets the page connect to the configured central server (CSP follows settings)', async () => {

@@ -31,6 +31,41 @@ beforeAll(() => {
   if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
 }, 300_000);
 
+/** The directives of a CSP text: name → sources. */
+function cspDirectives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+describe('built renderer (out/renderer/index.html)', () => {
+  const html = () => readFileSync(join(repoRoot, 'out/renderer/index.html'), 'utf8');
+
+  it('keeps its meta CSP: scripts only from the app, no inline code, no eval', () => {
+    const metas = [...html().matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)].map((match) => match[1]!);
+    expect(metas).toHaveLength(1);
+    const policy = cspDirectives(metas[0]!);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect([...policy.values()].flat().filter((source) => /unsafe/.test(source))).toEqual([]);
+  });
+
+  it('has no inline scripts or event handlers the CSP would have to allow', () => {
+    const scripts = [...html().matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\bsrc="\.\/assets\/[^"]+\.js"/);
+      expect(body!.trim()).toBe('');
+    }
+    expect(html()).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+});
+
 describe('built preload (out/preload/preload.cjs)', () => {
   it('requires only the modules a sandboxed preload may load', () => {
     const code = readFileSync(join(repoRoot, 'out/preload/preload.cjs'), 'utf8');

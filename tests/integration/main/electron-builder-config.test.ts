@@ -31,16 +31,31 @@ describe('electron-builder.yml', () => {
       linux: { target: ['AppImage', 'deb'] },
       win: { target: ['nsis'] },
       mac: { target: ['dmg', 'zip'] },
-      electronFuses: {
-        runAsNode: false,
-        enableCookieEncryption: true,
-        enableNodeOptionsEnvironmentVariable: false,
-        enableNodeCliInspectArguments: false,
-        enableEmbeddedAsarIntegrityValidation: true,
-        onlyLoadAppFromAsar: true,
-      },
     });
     expect(JSON.stringify(config.files)).toContain('out/**/*');
+  });
+
+  it('flips every hardening fuse as intended, in the config packaging finds by itself', async () => {
+    // No config path: the file electron-builder discovers in the project, as `electron-builder build` does.
+    const config = await getConfig(repoRoot, null, null);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      // On until the renderer is served from a custom protocol instead of file:// (see electron-builder.yml).
+      grantFileProtocolExtraPrivileges: true,
+    });
+  });
+
+  it('decides every fuse this electron-builder can flip (a new one must be set on purpose)', async () => {
+    const scheme = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    // A signing step, not a fuse.
+    const fuses = Object.keys(scheme.definitions.FuseOptionsV1.properties).filter((name) => name !== 'resetAdHocDarwinSignature');
+    expect(Object.keys((await load()).electronFuses as object).sort()).toEqual(fuses.sort());
   });
 
   it.each([

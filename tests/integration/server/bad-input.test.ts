@@ -7,6 +7,7 @@ import type { Session } from '../../../src-server/auth/sessions';
 import { demoUsers } from '../../../dev/demo-data';
 import { pullResponseSchema } from '../../../src-shared/sync/pull.schema';
 import { syncErrorSchema } from '../../../src-shared/sync/sync-error.schema';
+import { setAccountAdmin } from '../../../src-server/admin-api/account-admins';
 import { addDemoAccount, importDemoData } from '../sync/support/demo';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../sync/support/test-server';
 import { DOCUMENTED_ROUTES } from './documented-routes';
@@ -250,6 +251,9 @@ beforeAll(async () => {
   await addDemoAccount(server, demoUser);
   session = await server.login(demoUser.userId);
   const [refreshed, loggedOut] = [await server.login(demoUser.userId), await server.login(demoUser.userId)];
+  // An account administrator, so the devices listing answers; `spare` is the device the probe revokes.
+  await setAccountAdmin(server.db, demoUser.userId, true);
+  const spare = await server.login(demoUser.userId);
 
   const firstPull = await fetch(`${server.url}/sync/cases/v0/pull?batchSize=3`, { headers: { authorization: `Bearer ${session.accessToken}` } });
   const pulled = pullResponseSchema.parse(await firstPull.json());
@@ -280,6 +284,17 @@ beforeAll(async () => {
     ['POST /auth/refresh', { body: { refreshToken: refreshed.refreshToken } }],
     ['POST /auth/logout', { body: { refreshToken: loggedOut.refreshToken } }],
     ['GET /auth/me', { auth: true }],
+    // This server has no OIDC provider: start and callback answer 404, the token route 401.
+    ['GET /auth/oidc/providers', {}],
+    [
+      'GET /auth/oidc/{provider}/start',
+      {
+        params: { provider: 'feide' },
+        query: { redirect_uri: 'http://127.0.0.1:4399/cb', state: 'a'.repeat(22), code_challenge: 'b'.repeat(43), code_challenge_method: 'S256' },
+      },
+    ],
+    ['GET /auth/oidc/{provider}/callback', { params: { provider: 'feide' }, query: { state: 'a'.repeat(22), code: 'c'.repeat(20) } }],
+    ['POST /auth/oidc/token', { body: { code: 'c'.repeat(43), codeVerifier: 'v'.repeat(43), deviceName: 'probe' } }],
     ['GET /sync/collections', {}],
     ['GET /sync/{collection}/v{version}/pull', { auth: true, params: collection, query: { seq: checkpoint, batchSize: '3' } }],
     [
@@ -395,6 +410,9 @@ beforeAll(async () => {
       { auth: true, params: { caseId: String(caseDoc.id), documentId: 'doc-probe' }, body: { pdfBase64: letter.pdfBase64 } },
     ],
     ['GET /cases/{caseId}/files/{documentId}', { auth: true, params: { caseId: String(caseDoc.id), documentId: 'doc-probe' } }],
+    ['GET /api/devices', { auth: true }],
+    ['GET /api/admin/devices', { auth: true, query: { username: demoUser.userId } }],
+    ['POST /api/devices/{deviceId}/revoke', { auth: true, params: { deviceId: spare.deviceId } }],
   ]);
 });
 afterAll(() => server?.close());

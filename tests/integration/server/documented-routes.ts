@@ -5,6 +5,10 @@ export const DOCUMENTED_ROUTES = [
   'POST /auth/refresh',
   'POST /auth/logout',
   'GET /auth/me',
+  'GET /auth/oidc/providers',
+  'GET /auth/oidc/{provider}/start',
+  'GET /auth/oidc/{provider}/callback',
+  'POST /auth/oidc/token',
   'GET /sync/collections',
   'GET /sync/{collection}/v{version}/pull',
   'POST /sync/{collection}/v{version}/push',
@@ -57,4 +61,7 @@ export const DOCUMENTED_ROUTES = [
   'GET /api/cases/{id}/uploads/{uploadId}',
   'PUT /cases/{caseId}/files/{documentId}',
   'GET /cases/{caseId}/files/{documentId}',
+  'GET /api/devices',
+  'GET /api/admin/devices',
+  'POST /api/devices/{deviceId}/revoke',
 ] as const;

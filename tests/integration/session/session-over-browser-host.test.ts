@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host';
+import { LOCAL_DB_KEY_NAME } from '../../../src-main/services/local-db-key/local-db-key.service';
+import { createPlainFileSecureStore } from '../../../src-main/services/secure-store/plain-file-secure-store';
 import { SESSION_SECRET_NAME, storedSessionSchema } from '../../../src-main/services/session/session-vault';
 import { MAX_UNLOCK_ATTEMPTS } from '../../../src-main/services/session/session.service';
 import { revokeDevice } from '../../../src-server/auth/accounts';
@@ -57,6 +59,13 @@ async function closeHost(host: BrowserHost): Promise<void> {
 async function storedSession(dataDir: string) {
   const secrets = JSON.parse(await readFile(join(dataDir, 'secrets.json'), 'utf8')) as { secrets: Record<string, string> };
   return storedSessionSchema.parse(JSON.parse(secrets.secrets[SESSION_SECRET_NAME]!));
+}
+
+/** Moves the stored last server contact `days` back (as if the laptop had been offline that long). */
+async function lastServerContact(dataDir: string, days: number): Promise<void> {
+  const stored = await storedSession(dataDir);
+  const signedIn = { ...stored.signedIn!, serverContact: { ...stored.signedIn!.serverContact, at: Date.now() - days * 86_400_000 } };
+  await createPlainFileSecureStore(join(dataDir, 'secrets.json')).set(SESSION_SECRET_NAME, JSON.stringify({ ...stored, signedIn }));
 }
 
 async function me(accessToken: string): Promise<number> {
@@ -172,6 +181,40 @@ describe('session channels over the browser host', () => {
     expect(errorCode(await rpc(restarted, 'session:refresh', {}))).toBe('server-unreachable');
     // Still signed in: once the server answers again, tokens come.
     expect(value(await rpc<SessionView>(restarted, 'session:current')).state).toBe('active');
+  });
+
+  it('past the maximum offline time unlocks only when the server answers; the session and the replica key are kept', async () => {
+    const away = await startTestServer();
+    await away.addUser({ username: 'per', roles: ['placementAdmin'], scope: { institution: 'hvl', departments: [], cohorts: [], partners: [] } });
+    const awayDir = join(root, 'laptop-f');
+    const first = await newHost(awayDir, away.url);
+    value(await rpc(first, 'session:login', { username: 'per', password: TEST_PASSWORD }));
+    const key = value(await rpc<{ key: string }>(first, 'secure-store:local-db-key')).key;
+    await closeHost(first);
+    await away.close();
+    await lastServerContact(awayDir, 31);
+
+    const offline = await newHost(awayDir, away.url);
+    expect(value(await rpc<SessionView>(offline, 'session:current')).state).toBe('locked');
+    const refused = await rpc(offline, 'session:unlock', { password: TEST_PASSWORD });
+    expect(refused).toMatchObject({ ok: false, error: { details: { code: 'offline-too-long', maxOfflineDays: 30 } } });
+    expect(value(await rpc<SessionView>(offline, 'session:current')).state).toBe('locked');
+    expect(errorCode(await rpc(offline, 'secure-store:local-db-key'))).toBe('locked');
+    expect((await storedSession(awayDir)).signedIn).not.toBeNull();
+    expect(await createPlainFileSecureStore(join(awayDir, 'secrets.json')).get(LOCAL_DB_KEY_NAME)).toBe(key);
+
+    // Online, the same unlock goes through the server, and the offline time starts again.
+    const dataDir = join(root, 'laptop-g');
+    const host = await newHost(dataDir);
+    value(await rpc(host, 'session:login', { username: 'kari', password: TEST_PASSWORD }));
+    const replicaKey = value(await rpc<{ key: string }>(host, 'secure-store:local-db-key')).key;
+    await closeHost(host);
+    await lastServerContact(dataDir, 31);
+    const restarted = await newHost(dataDir);
+    const grant = value(await rpc<SessionGrant>(restarted, 'session:unlock', { password: TEST_PASSWORD }));
+    expect(await me(grant.accessToken!)).toBe(200);
+    expect(value(await rpc<{ key: string }>(restarted, 'secure-store:local-db-key')).key).toBe(replicaKey);
+    expect(Date.now() - (await storedSession(dataDir)).signedIn!.serverContact.at).toBeLessThan(60_000);
   });
 
   it('signs the laptop out after too many wrong passwords at the lock screen', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { archiveRecordSchema } from '../../../../src-shared/documents/archive-record.schema';
 import { isoTimestamp } from '../../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../../src-shared/kernel/app-error';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { plainFiles, type FileAccess } from '../../fs/file-access';
 import { createSerialQueue } from '../../fs/serial-queue';
 import type { ArchiveAdapter } from '../archive-adapter';
 import { archivedFileName } from '../archived-file-name';
@@ -20,10 +20,12 @@ export type FolderManifest = z.infer<typeof manifestSchema>;
  * The simplest archive: each PDF into `<dir>/<case number>/<file name with document id>` — a folder
  * per case, for a student's document and the case's own alike — and a JSON manifest
  * (`manifest.json`) listing every document with its checksum and archive record — for an
- * institution that files by hand or imports the folder into its own archive.
+ * institution that files by hand or imports the folder into its own archive. Written as they are
+ * (`files`), unless the folder lies inside the app's data folder.
  */
-export function createFolderArchiveAdapter(options: { dir: string; now?: () => Date }): ArchiveAdapter {
+export function createFolderArchiveAdapter(options: { dir: string; now?: () => Date; files?: FileAccess }): ArchiveAdapter {
   const now = options.now ?? (() => new Date());
+  const files = options.files ?? plainFiles;
   const serial = createSerialQueue();
   const manifestPath = join(options.dir, FOLDER_MANIFEST);
   return {
@@ -31,12 +33,12 @@ export function createFolderArchiveAdapter(options: { dir: string; now?: () => D
     archive: ({ record, pdf }) =>
       serial(async () => {
         const file = `${record.case.caseNumber.replace(/[^A-Za-z0-9._-]/g, '-')}/${archivedFileName(record)}`;
-        const manifest = await readManifest(manifestPath, manifestSchema, { documents: [] });
+        const manifest = await readManifest(files, manifestPath, manifestSchema, { documents: [] });
         const clash = manifest.documents.find((document) => document.file === file && document.record.documentId !== record.documentId);
         if (clash) throw new AppError('validation', `${file} already holds document ${clash.record.documentId}`);
-        await writeFileAtomic(join(options.dir, file), pdf, { mode: 0o600 });
+        await files.write(join(options.dir, file), pdf);
         const entry = { file, sha256: sha256Hex(pdf), size: pdf.length, archivedAt: now().toISOString(), record };
-        await writeManifest(manifestPath, {
+        await writeManifest(files, manifestPath, {
           documents: [...manifest.documents.filter((document) => document.record.documentId !== record.documentId), entry],
         });
         return { reference: file, details: { sha256: entry.sha256 } };

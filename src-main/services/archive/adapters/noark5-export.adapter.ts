@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { archiveRecordSchema } from '../../../../src-shared/documents/archive-record.schema';
 import { isoTimestamp } from '../../../../src-shared/domain/case/case.schema';
 import { AppError } from '../../../../src-shared/kernel/app-error';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { plainFiles, type FileAccess } from '../../fs/file-access';
 import { createSerialQueue } from '../../fs/serial-queue';
 import type { ArchiveAdapter } from '../archive-adapter';
 import { archivedFileName } from '../archived-file-name';
@@ -41,6 +41,7 @@ type Manifest = z.infer<typeof manifestSchema>;
  * requires every folder's avsluttetDato, so the documents of a case still open wait in
  * `stagingDir` (with the adapter's manifest) and move into the package when the case closes.
  * Archiving the same document again replaces its entry, so a retried delivery does not duplicate it.
+ * `files` says how each folder's files are kept: sealed inside the app's data folder, plain outside.
  */
 export function createNoark5ExportAdapter(options: {
   dir: string;
@@ -51,8 +52,10 @@ export function createNoark5ExportAdapter(options: {
   now?: () => Date;
   /** Arkivverket's schemas to copy into the package (a folder like vendor/schemas with noark5/ and addml/). */
   schemasDir?: string;
+  files?: { package: FileAccess; staging: FileAccess };
 }): ArchiveAdapter {
   const now = options.now ?? (() => new Date());
+  const files = options.files ?? { package: plainFiles, staging: plainFiles };
   const archivedBy = options.archivedBy ?? 'Saksflyt';
   const serial = createSerialQueue();
   const manifestPath = join(options.stagingDir, MANIFEST);
@@ -67,7 +70,13 @@ export function createNoark5ExportAdapter(options: {
     );
 
   const emptyManifest: Manifest = { documents: [], closures: {} };
-  const load = async () => readManifest(manifestPath, manifestSchema, await readManifest(join(options.dir, LEGACY_MANIFEST), manifestSchema, emptyManifest));
+  const load = async () =>
+    readManifest(
+      files.staging,
+      manifestPath,
+      manifestSchema,
+      await readManifest(files.package, join(options.dir, LEGACY_MANIFEST), manifestSchema, emptyManifest),
+    );
 
   /** A case is closed when the archive was told so, or when its documents came after it closed. */
   function closingsOf(manifest: Manifest): Map<string, CaseClosing> {
@@ -83,18 +92,20 @@ export function createNoark5ExportAdapter(options: {
 
   /** Puts every document where it belongs (the package or staging), then writes the package's files. */
   async function save(manifest: Manifest): Promise<void> {
-    await writeManifest(manifestPath, manifest);
+    await writeManifest(files.staging, manifestPath, manifest);
     await rm(join(options.dir, LEGACY_MANIFEST), { force: true });
     const closings = closingsOf(manifest);
+    const packageAt = (path: string) => ({ files: files.package, path: join(options.dir, path) });
+    const stagingAt = (path: string) => ({ files: files.staging, path: join(options.stagingDir, path) });
     for (const document of manifest.documents) {
       const inPackage = closings.has(document.record.case.id);
-      const [to, from] = inPackage ? [options.dir, options.stagingDir] : [options.stagingDir, options.dir];
-      await moveIfElsewhere(join(from, document.filePath), join(to, document.filePath));
+      const [to, from] = inPackage ? [packageAt, stagingAt] : [stagingAt, packageAt];
+      await moveIfElsewhere(from(document.filePath), to(document.filePath));
     }
     const exportedAt = now().toISOString();
     const packaged = manifest.documents.filter((document) => closings.has(document.record.case.id));
     const info = { ...options.info, exportedAt, exportedBy: archivedBy };
-    for (const file of buildDepositPackage(info, packaged, closings, await schemas())) await writeFileAtomic(join(options.dir, file.name), file.content);
+    for (const file of buildDepositPackage(info, packaged, closings, await schemas())) await files.package.write(join(options.dir, file.name), file.content);
   }
 
   return {
@@ -106,7 +117,7 @@ export function createNoark5ExportAdapter(options: {
         const clash = manifest.documents.find((document) => document.filePath === filePath && document.record.documentId !== record.documentId);
         if (clash) throw new AppError('validation', `${filePath} already holds document ${clash.record.documentId}`);
         // Written to staging; `save` moves it into the package if its case is closed.
-        await writeFileAtomic(join(options.stagingDir, filePath), pdf, { mode: 0o600 });
+        await files.staging.write(join(options.stagingDir, filePath), pdf);
         const entry: Noark5Document = { record, filePath, sha256: sha256Hex(pdf), size: pdf.length, archivedAt: now().toISOString(), archivedBy };
         const documents = [...manifest.documents.filter((document) => document.record.documentId !== record.documentId), entry];
         await save({ ...manifest, documents });

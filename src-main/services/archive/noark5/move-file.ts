@@ -1,17 +1,25 @@
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { isMissingFile, type FileAccess } from '../../fs/file-access';
 
-/** Moves `from` to `to` (replacing it) if `from` exists; nothing to move is not an error. */
-export async function moveIfElsewhere(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true, mode: 0o700 });
+/** One side of a move: a path and how its files are kept (sealed in the data folder, plain outside). */
+export interface FileAt {
+  files: FileAccess;
+  path: string;
+}
+
+/**
+ * Moves `from` to `to` (replacing it) if `from` exists; nothing to move is not an error. The file is
+ * read and written anew, as a sealed file opens only at its own path. Interrupted, the file is in
+ * both places, and the next move finishes it.
+ */
+export async function moveIfElsewhere(from: FileAt, to: FileAt): Promise<void> {
+  let bytes: Buffer;
   try {
-    await rename(from, to);
+    bytes = await from.files.read(from.path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
-    if (code !== 'EXDEV') throw error;
-    // Staging and package on different file systems: copy, then remove.
-    await copyFile(from, to);
-    await rm(from);
+    if (isMissingFile(error)) return;
+    throw error;
   }
+  await to.files.write(to.path, bytes);
+  await rm(from.path);
 }
