@@ -4,7 +4,9 @@
  *                                (the app's `saksflyt:overview-ready` performance mark), median of reloads
  *   ui.case-list-filter-10k.ms   choosing a case type → the list's DOM holds only rows of that type,
  *                                median over several types and rounds
- * Needs the renderer build (out/renderer); builds it once if it is missing.
+ *   ui.initial-js.kb             JavaScript the built index.html loads before its first screen (entry chunk
+ *                                and its static imports, in kB of 1000 bytes); lazy routes are not counted
+ * Needs the renderer build (out/renderer); builds it when it is missing or older than its sources.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { caseTypes, type CaseType } from '../src-shared/domain/case/case-type';
 import { startBrowserHost } from '../src-main/host/browser-host';
 import type { Emit } from '../scripts/bench';
 import { chromiumLaunchOptions } from '../tests/e2e/support/chromium';
+import { initialJs } from './support/initial-js';
 import { ensureRendererBuild } from './support/renderer-build';
 
 const CASES = 10_000;
@@ -24,6 +27,7 @@ const FILTER_ROUNDS = 3;
 
 export async function run(emit: Emit): Promise<void> {
   const rendererDir = ensureRendererBuild();
+  emit('ui.initial-js.kb', initialJs(rendererDir).bytes / 1000, 'kB');
   const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-ui-'));
   const host = await startBrowserHost({ port: 0, dataDir, rendererDir });
   const browser = await chromium.launch(chromiumLaunchOptions);

@@ -14,10 +14,12 @@ z.config({ jitless: true });
 
 const api = createDefaultApi();
 const ready = bootstrap(api, window.location);
+// The app beyond the start-up screen is a chunk of its own: fetch it while start-up runs.
+const app = import('./app/started-app');
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 createRoot(container).render(
   <StrictMode>
-    <Root api={api} ready={ready} />
+    <Root api={api} ready={ready} app={app} />
   </StrictMode>,
 );

@@ -1,3 +1,5 @@
+import { Spinner } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useDocumentLanguage } from '../i18n/use-document-language';
 import { useT } from '../i18n/use-t';
@@ -11,7 +13,7 @@ import { useApi } from './providers';
 
 export const MAIN_ID = 'main';
 
-/** The frame of every screen: skip link, header with navigation, main content, status bar. */
+/** The frame of every screen: skip link, header with navigation, main content (pages load lazily behind a spinner), status bar. */
 export function App() {
   const t = useT();
   const api = useApi();
@@ -22,7 +24,9 @@ export function App() {
       <AppHeader />
       <main id={MAIN_ID} tabIndex={-1} className="app__main">
         <ErrorBoundary fallback={(error) => <ErrorNotice error={error} />} onError={(error) => logError(api, error)}>
-          <Outlet />
+          <Suspense fallback={<Spinner aria-label={t.app.loading} data-size="lg" />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <footer className="app__status-bar">

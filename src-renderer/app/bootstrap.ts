@@ -4,8 +4,6 @@ import { defaultSettings } from '../../src-shared/ipc/settings.contract';
 import { unwrap } from '../../src-shared/kernel/result';
 import type { SaksflytDatabase } from '../db/database';
 import { demoCaseCountFrom } from '../db/demo-options';
-import { seedDemoDataIfEmpty } from '../db/seed-demo-data';
-import { openDemoDatabase } from '../features/session/demo-database';
 import { isDemoMode } from '../features/session/demo-mode';
 import { useAppStore } from './store';
 
@@ -23,6 +21,8 @@ export type Startup = { mode: 'demo'; db: SaksflytDatabase } | { mode: 'server';
  * active (signed-in-replica.ts asks for it after sign-in or unlock).
  */
 export async function bootstrap(api: SaksflytApi, location: { search: string }): Promise<Startup> {
+  // Demo mode's database code (RxDB) is not in the entry chunk: it loads while the settings are read.
+  const demoModules = isDemoMode(location) ? Promise.all([import('../features/session/demo-database'), import('../db/seed-demo-data')]) : null;
   const settingsResult = await api.settingsGet();
   const store = useAppStore.getState();
   const settings = settingsResult.ok ? settingsResult.value : defaultSettings;
@@ -30,7 +30,8 @@ export async function bootstrap(api: SaksflytApi, location: { search: string }):
   else void api.log({ level: 'warn', message: `Settings unavailable at start: ${settingsResult.error.message}` });
   store.setSessionTiming(settings);
 
-  if (isDemoMode(location)) {
+  if (demoModules) {
+    const [{ openDemoDatabase }, { seedDemoDataIfEmpty }] = await demoModules;
     const db = await openDemoDatabase(unwrap(await api.demoDbKey()).key);
     await seedDemoDataIfEmpty(db, demoCaseCountFrom(location.search), new Date(), store.setSeedingCases);
     store.setSeedingCases(null);

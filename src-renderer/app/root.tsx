@@ -1,48 +1,35 @@
-import { Suspense, use, useState } from 'react';
-import { RouterProvider } from 'react-router/dom';
+import { Suspense, use } from 'react';
 import type { SaksflytApi } from '../../src-shared/ipc/channels';
-import { SessionGate } from '../features/session/session-gate';
 import { useT } from '../i18n/use-t';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { ErrorNotice } from '../ui/error-notice';
 import type { Startup } from './bootstrap';
 import { logError } from './log-error';
-import { ApiProvider, AppProviders } from './providers';
-import { createAppRouter } from './router';
+import type { StartedApp } from './started-app';
 import { StartupScreen } from './startup-screen';
 
-/** Waits for start-up (settings, session or demo database) behind a status screen, then runs the app. */
-export function Root({ api, ready }: { api: SaksflytApi; ready: Promise<Startup> }) {
+interface RootProps {
+  api: SaksflytApi;
+  ready: Promise<Startup>;
+  /** The app's chunk (started-app.tsx), loading while start-up runs. */
+  app: Promise<{ StartedApp: typeof StartedApp }>;
+}
+
+/** Waits for start-up (settings, session or demo database) and the app's chunk behind a status screen, then runs the app. */
+export function Root({ api, ready, app }: RootProps) {
   return (
     <ErrorBoundary fallback={(error) => <StartupFailed error={error} />} onError={(error) => logError(api, error)}>
       <Suspense fallback={<StartupScreen />}>
-        <Ready api={api} ready={ready} />
+        <Ready api={api} ready={ready} app={app} />
       </Suspense>
     </ErrorBoundary>
   );
 }
 
-function Ready({ api, ready }: { api: SaksflytApi; ready: Promise<Startup> }) {
+function Ready({ api, ready, app }: RootProps) {
   const startup = use(ready);
-  if (startup.mode === 'demo') {
-    return (
-      <AppProviders api={api} db={startup.db}>
-        <AppRouter />
-      </AppProviders>
-    );
-  }
-  return (
-    <ApiProvider api={api}>
-      <SessionGate api={api} session={startup.session} serverUrl={startup.serverUrl}>
-        <AppRouter />
-      </SessionGate>
-    </ApiProvider>
-  );
-}
-
-function AppRouter() {
-  const [router] = useState(createAppRouter);
-  return <RouterProvider router={router} />;
+  const { StartedApp } = use(app);
+  return <StartedApp api={api} startup={startup} />;
 }
 
 function StartupFailed({ error }: { error: unknown }) {

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { ApprovalCasePage } from './approval-case-page';
+import { lazyPage } from '../../app/lazy-page';
 import { APPROVAL_PATH } from './approval-path';
-import { ApprovalQueuePage } from './approval-queue-page';
+
+const ApprovalCasePage = lazyPage(() => import('./approval-case-page'), 'ApprovalCasePage');
+const ApprovalQueuePage = lazyPage(() => import('./approval-queue-page'), 'ApprovalQueuePage');
 
 /** The approval screens, as children of the app's routed frame. */
 export const approvalRoutes: RouteObject[] = [

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { CourseCasePage } from './course-case-page';
+import { lazyPage } from '../../app/lazy-page';
 import { COURSES_PATH, NEW_COURSE_PATH } from './course-delivery-path';
-import { NewCoursePage } from './new-course/new-course-page';
-import { CourseOverviewPage } from './overview/course-overview-page';
+
+const CourseCasePage = lazyPage(() => import('./course-case-page'), 'CourseCasePage');
+const NewCoursePage = lazyPage(() => import('./new-course/new-course-page'), 'NewCoursePage');
+const CourseOverviewPage = lazyPage(() => import('./overview/course-overview-page'), 'CourseOverviewPage');
 
 /** The course delivery screens, as children of the app's routed frame. */
 export const courseDeliveryRoutes: RouteObject[] = [

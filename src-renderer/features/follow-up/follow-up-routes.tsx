@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { ConcernReportPage } from './concern-report-page';
-import { FollowUpCasePage } from './follow-up-case-page';
-import { FollowUpQueuePage } from './follow-up-queue-page';
+import { lazyPage } from '../../app/lazy-page';
 import { FOLLOW_UP_PATH } from './follow-up-path';
+
+const ConcernReportPage = lazyPage(() => import('./concern-report-page'), 'ConcernReportPage');
+const FollowUpCasePage = lazyPage(() => import('./follow-up-case-page'), 'FollowUpCasePage');
+const FollowUpQueuePage = lazyPage(() => import('./follow-up-queue-page'), 'FollowUpQueuePage');
 
 /** The follow-up screens, as children of the app's routed frame. */
 export const followUpRoutes: RouteObject[] = [

@@ -1,10 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { EwpInboxPage } from './ewp-inbox-page';
-import { NominationCasePage } from './nomination-case-page';
+import { lazyPage } from '../../app/lazy-page';
 import { NOMINATION_EWP_PATH, NOMINATION_ON_BEHALF_PATH, NOMINATION_PATH } from './nomination-path';
-import { NominationQueuePage } from './nomination-queue-page';
 import { offerRoutes } from './offers/offer-routes';
-import { OnBehalfPage } from './on-behalf-page';
+
+const EwpInboxPage = lazyPage(() => import('./ewp-inbox-page'), 'EwpInboxPage');
+const NominationCasePage = lazyPage(() => import('./nomination-case-page'), 'NominationCasePage');
+const NominationQueuePage = lazyPage(() => import('./nomination-queue-page'), 'NominationQueuePage');
+const OnBehalfPage = lazyPage(() => import('./on-behalf-page'), 'OnBehalfPage');
 
 /** The nomination screens, as children of the app's routed frame. */
 export const nominationRoutes: RouteObject[] = [

@@ -1,9 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { ActivitiesPage } from './activities/activities-page';
-import { ActivityPage, NewActivityPage } from './activities/activity-page';
-import { ActivityBoardPage, BoardPage } from './board/board-page';
-import { OrderCasePage } from './orders/order-case-page';
+import { lazyPage } from '../../app/lazy-page';
 import { ACTIVITIES_PATH, BOARD_PATH, NEW_ACTIVITY_PATH, ORDERS_PATH } from './placement-path';
+
+const ActivitiesPage = lazyPage(() => import('./activities/activities-page'), 'ActivitiesPage');
+const ActivityPage = lazyPage(() => import('./activities/activity-page'), 'ActivityPage');
+const NewActivityPage = lazyPage(() => import('./activities/activity-page'), 'NewActivityPage');
+const ActivityBoardPage = lazyPage(() => import('./board/board-page'), 'ActivityBoardPage');
+const BoardPage = lazyPage(() => import('./board/board-page'), 'BoardPage');
+const OrderCasePage = lazyPage(() => import('./orders/order-case-page'), 'OrderCasePage');
 
 const route = (path: string) => path.slice(1);
 

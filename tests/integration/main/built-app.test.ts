@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialJs } from '../../../bench/support/initial-js';
 import { channels } from '../../../src-shared/ipc/channels';
 
 /** Checks of the built output (out/): built here when missing, so a missing build fails, never passes. */
@@ -21,7 +22,9 @@ function freePort(): Promise<number> {
     });
   });
 }
-const outputs = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].map((path) => join(repoRoot, path));
+const outputs = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html', 'out/renderer/.vite/manifest.json'].map((path) =>
+  join(repoRoot, path),
+);
 const SANDBOX_MODULES = ['electron', 'events', 'timers', 'url'];
 
 beforeAll(() => {
@@ -63,6 +66,29 @@ describe('built renderer (out/renderer/index.html)', () => {
       expect(body!.trim()).toBe('');
     }
     expect(html()).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+});
+
+describe('built renderer chunks (route splitting)', () => {
+  const rendererDir = join(repoRoot, 'out/renderer');
+  /** The README's goal for ui.initial-js.kb. */
+  const INITIAL_JS_LIMIT = 500_000;
+
+  it('counts exactly what index.html loads: the entry script and its modulepreloads', () => {
+    const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script type="module"[^>]*\ssrc="\.\/([^"]+)"/g)].map((match) => match[1]);
+    const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="\.\/([^"]+)"/g)].map((match) => match[1]);
+    const { files } = initialJs(rendererDir);
+    expect(scripts).toEqual(files.slice(0, 1));
+    expect(preloads.sort()).toEqual(files.slice(1).sort());
+  });
+
+  it('keeps the pages out of the entry: many lazy chunks, initial JavaScript under the goal', () => {
+    const chunks = readdirSync(join(rendererDir, 'assets')).filter((file) => file.endsWith('.js'));
+    const { files, bytes } = initialJs(rendererDir);
+    // One chunk per lazily loaded page at least (a regression to one big chunk leaves none).
+    expect(chunks.length - files.length).toBeGreaterThan(20);
+    expect(bytes).toBeLessThan(INITIAL_JS_LIMIT);
   });
 });
 
