@@ -6,6 +6,7 @@ export const en: Dictionary = {
     name: 'Saksflyt',
     skipToContent: 'Skip to main content',
     loading: 'Loading …',
+    closingDatabase: 'Closing the local database …',
     startingDatabase: 'Opening the local database …',
     seeding: (count) => `Adding ${count} demo cases to the local database …`,
     startFailed: 'Saksflyt could not start',

@@ -8,6 +8,7 @@ export const nb = {
     name: 'Saksflyt',
     skipToContent: 'Hopp til hovedinnhold',
     loading: 'Laster …',
+    closingDatabase: 'Lukker den lokale databasen …',
     startingDatabase: 'Åpner den lokale databasen …',
     seeding: (count: number) => `Legger inn ${count} demosaker i den lokale databasen …`,
     startFailed: 'Saksflyt kunne ikke starte',

@@ -43,6 +43,8 @@ export function SessionGate({ api, session, serverUrl, children }: SessionGatePr
   const [view, setView] = useState<SessionView>(session);
   const [grant, setGrant] = useState<SessionGrant | null>(null);
   const [lastServerUrl, setLastServerUrl] = useState(serverUrl);
+  /** Locking or signing out: the replica closes and the page reloads; nothing of the case data stays on screen meanwhile. */
+  const [leaving, setLeaving] = useState(false);
 
   const signIn = useCallback((next: SessionGrant) => {
     setGrant(next);
@@ -66,6 +68,7 @@ export function SessionGate({ api, session, serverUrl, children }: SessionGatePr
     setView(result.ok ? result.value : { state: 'signed-out', reason: 'logged-out' });
   }, [api]);
 
+  if (leaving) return <StartupScreen status="closing" />;
   if (view.state === 'signed-out') {
     return <LoginPage api={api} serverUrl={lastServerUrl} reason={view.reason} lastUsername={view.lastUsername} onSignedIn={signIn} />;
   }
@@ -78,7 +81,7 @@ export function SessionGate({ api, session, serverUrl, children }: SessionGatePr
   }
   return (
     <Suspense fallback={<StartupScreen />}>
-      <SignedIn api={api} view={view} grant={grant} onView={setView} onEnded={showSignedOut}>
+      <SignedIn api={api} view={view} grant={grant} onLeaving={() => setLeaving(true)} onEnded={showSignedOut}>
         {children}
       </SignedIn>
     </Suspense>
@@ -89,12 +92,13 @@ interface SignedInProps {
   api: SaksflytApi;
   view: ActiveView;
   grant: SessionGrant | null;
-  onView(view: SessionView): void;
+  /** Called as the app starts to leave (lock, sign-out), before the page reloads. */
+  onLeaving(): void;
   onEnded(fallback: SignedOutReason): Promise<void>;
   children: ReactNode;
 }
 
-function SignedIn({ api, view, grant, onView, onEnded, children }: SignedInProps) {
+function SignedIn({ api, view, grant, onLeaving, onEnded, children }: SignedInProps) {
   const syncIntervalMinutes = useAppStore((state) => state.syncIntervalMinutes);
   const idleLockMinutes = useAppStore((state) => state.idleLockMinutes);
   // Held for this mount: after sign-out closes the replica, a late re-render must not reopen it.
@@ -111,9 +115,9 @@ function SignedIn({ api, view, grant, onView, onEnded, children }: SignedInProps
   const serverApi = useMemo(() => new ServerApi(view.serverUrl, replica.tokens), [view.serverUrl, replica]);
 
   const lock = useCallback(() => {
-    onView({ ...view, state: 'locked' });
+    onLeaving();
     void leaveAndForget(replica, () => api.sessionLock());
-  }, [api, onView, replica, view]);
+  }, [api, onLeaving, replica]);
 
   const controls = useMemo<SessionControls>(
     () => ({
@@ -122,10 +126,11 @@ function SignedIn({ api, view, grant, onView, onEnded, children }: SignedInProps
       async logout() {
         // Changes still on their way get a moment to reach the server; the rest stay in the encrypted replica.
         if (replica.sync.status.online && replica.sync.status.unsyncedCount > 0) await replica.sync.syncNow(5_000);
+        onLeaving();
         await leaveAndForget(replica, () => api.sessionLogout());
       },
     }),
-    [api, lock, replica, view.user],
+    [api, lock, onLeaving, replica, view.user],
   );
 
   useIdleLock(true, idleLockMinutes, lock);
