@@ -1,4 +1,5 @@
 import { Alert, Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { FailureAlert } from './failure-alert';
 import { useRef, useState, type FormEvent } from 'react';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionGrant, SignedOutReason } from '../../../src-shared/ipc/session.contract';
@@ -99,13 +100,7 @@ export function LoginPage(props: {
         </Alert>
       )}
       <Paragraph>{text.login.intro}</Paragraph>
-      <div role="alert">
-        {failure && (
-          <Alert data-color="danger">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <FailureAlert failure={failure} />
       <form className="session-form" noValidate onSubmit={(event) => void submit(event)}>
         <Textfield
           ref={serverUrlField}

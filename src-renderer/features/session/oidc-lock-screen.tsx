@@ -1,4 +1,5 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { FailureAlert } from './failure-alert';
 import { useState } from 'react';
 import type { SaksflytApi } from '../../../src-shared/ipc/channels';
 import type { SessionGrant, SessionUser } from '../../../src-shared/ipc/session.contract';
@@ -22,13 +23,7 @@ export function OidcLockScreen(props: { api: SaksflytApi; user: SessionUser; pro
   return (
     <SessionScreen title={text.lock.title}>
       <Paragraph>{oidcText.unlockBody(props.user.name, provider.label)}</Paragraph>
-      <div role="alert">
-        {failure && (
-          <Alert data-color="danger">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <FailureAlert failure={failure} />
       <OidcSignIn
         api={props.api}
         purpose="unlock"
