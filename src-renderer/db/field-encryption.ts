@@ -2,6 +2,7 @@ import {
   arrayBufferToBase64,
   base64ToArrayBuffer,
   clone,
+  getPrimaryFieldOfPrimaryKey,
   getProperty,
   hasEncryption,
   setProperty,
@@ -11,13 +12,20 @@ import {
 } from 'rxdb';
 
 /**
- * Encryption at rest of the schema's `encrypted` fields (conversation notes, national IDs), with
+ * Encryption at rest of the schema's `encrypted` fields (src-shared/db/encrypted-fields.ts), with
  * the Web Crypto API: AES-256-GCM, a fresh 96-bit IV per value, and one key derived from the
- * database password (PBKDF2-SHA-256) when the replica opens. It replaces RxDB's crypto-js plugin,
- * which derives a key with MD5 for every single value and made a first sync of 10,000 cases spend
- * most of its time in JavaScript AES. A stored value is `gcm1:` + base64(IV ‖ ciphertext ‖ tag).
+ * database password (PBKDF2-SHA-256) once per process. It replaces RxDB's crypto-js plugin, which
+ * derives a key with MD5 for every single value and made a first sync of 10,000 cases spend most
+ * of its time in JavaScript AES. A stored value is `gcm2:` + base64(IV ‖ ciphertext ‖ tag), sealed
+ * with its place as associated data (collection, primary key, field path): moved to another record
+ * or field, it no longer decrypts. `gcm1:` values (the same without associated data) are read only
+ * where an older app wrote them, so that its replica migrates; nothing writes them any more.
  */
-const FORMAT = 'gcm1:';
+const FORMAT = 'gcm2:';
+const LEGACY_FORMAT = 'gcm1:';
+/** The fields older apps encrypted (notes' text, national IDs, and their replication metadata), up to schema version 1. */
+const LEGACY_PATHS = new Set(['text', 'nationalId', 'docData']);
+const LEGACY_MAX_VERSION = 1;
 const IV_BYTES = 12;
 const KDF_ITERATIONS = 100_000;
 /** Fixed salt: the password is already a random per-installation key from the secure store. */
@@ -26,6 +34,13 @@ export const MIN_PASSWORD_LENGTH = 8;
 
 /** A Web Crypto key (named structurally: the renderer and Node type it from different libs). */
 type FieldKey = Awaited<ReturnType<typeof crypto.subtle.deriveKey>>;
+
+/** Where a value belongs: the associated data it is sealed with. */
+export interface FieldPlace {
+  collection: string;
+  id: string;
+  path: string;
+}
 
 const keys = new Map<string, Promise<FieldKey>>();
 
@@ -49,21 +64,33 @@ export function fieldKey(password: string): Promise<FieldKey> {
   return key;
 }
 
-export async function encryptValue(key: FieldKey, value: unknown): Promise<string> {
+/** Chromium's own base64 codec (Uint8Array.toBase64 / fromBase64), where there is one; RxDB's in Node. */
+const nativeBase64 = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> };
+const toBase64 = (bytes: Uint8Array): string => {
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  return native ? native.call(bytes) : arrayBufferToBase64(bytes.buffer as ArrayBuffer);
+};
+const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => nativeBase64.fromBase64?.(text) ?? new Uint8Array(base64ToArrayBuffer(text));
+
+const associatedData = (place: FieldPlace) => new TextEncoder().encode(`${place.collection}\u0000${place.id}\u0000${place.path}`);
+
+export async function encryptValue(key: FieldKey, value: unknown, place: FieldPlace): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value))));
+  const plain = new TextEncoder().encode(JSON.stringify(value));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: associatedData(place) }, key, plain));
   const stored = new Uint8Array(IV_BYTES + sealed.length);
   stored.set(iv);
   stored.set(sealed, IV_BYTES);
-  return FORMAT + arrayBufferToBase64(stored.buffer);
+  return FORMAT + toBase64(stored);
 }
 
-export async function decryptValue(key: FieldKey, stored: unknown): Promise<unknown> {
-  if (typeof stored !== 'string' || !stored.startsWith(FORMAT)) {
-    throw new Error('An encrypted field of the local replica is not in the expected format');
-  }
-  const bytes = new Uint8Array(base64ToArrayBuffer(stored.slice(FORMAT.length)));
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES) }, key, bytes.subarray(IV_BYTES));
+/** Reads a stored value back; `legacy` also accepts the `gcm1:` values of older apps. */
+export async function decryptValue(key: FieldKey, stored: unknown, place: FieldPlace, legacy = false): Promise<unknown> {
+  const format = typeof stored === 'string' ? [FORMAT, ...(legacy ? [LEGACY_FORMAT] : [])].find((prefix) => stored.startsWith(prefix)) : undefined;
+  if (!format) throw new Error('An encrypted field of the local replica is not in the expected format');
+  const bytes = fromBase64((stored as string).slice(format.length));
+  const algorithm = { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), ...(format === FORMAT ? { additionalData: associatedData(place) } : {}) };
+  const plain = await crypto.subtle.decrypt(algorithm, key, bytes.subarray(IV_BYTES));
   return JSON.parse(new TextDecoder().decode(plain)) as unknown;
 }
 
@@ -92,19 +119,24 @@ export function wrappedFieldEncryptionStorage<Internals, Options>(args: { storag
       if (params.schema.attachments?.encrypted) throw new Error('Encrypted attachments are not supported');
       const paths = params.schema.encrypted ?? [];
       const key = fieldKey(params.password);
+      const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
+      const legacy = params.schema.version <= LEGACY_MAX_VERSION && paths.every((path) => LEGACY_PATHS.has(path));
       const nested = paths.some((path) => path.includes('.'));
+      // One document's values are sealed together (in parallel) with the one key.
       const transform =
-        (change: (key: FieldKey, value: unknown) => Promise<unknown>) =>
+        (change: (key: FieldKey, value: unknown, place: FieldPlace) => Promise<unknown>) =>
         async <D>(doc: D): Promise<D> => {
-          const copy = (nested ? clone(doc) : { ...doc }) as D & object;
-          for (const path of paths) {
-            const value = getProperty(copy, path);
-            if (value !== undefined) setProperty(copy, path, await change(await key, value));
-          }
+          const copy = (nested ? clone(doc) : { ...doc }) as D & Record<string, unknown>;
+          const id = String(copy[primaryPath]);
+          const docKey = await key;
+          const present = paths.filter((path) => getProperty(copy, path) !== undefined);
+          const values = await Promise.all(present.map((path) => change(docKey, getProperty(copy, path), { collection: params.collectionName, id, path })));
+          present.forEach((path, index) => setProperty(copy, path, values[index]));
           return copy;
         };
       const instance = await args.storage.createStorageInstance({ ...params, schema: storedSchema(params.schema, paths) });
-      return wrapRxStorageInstance(params.schema, instance, transform(encryptValue), transform(decryptValue));
+      const decrypt = (docKey: FieldKey, value: unknown, place: FieldPlace) => decryptValue(docKey, value, place, legacy);
+      return wrapRxStorageInstance(params.schema, instance, transform(encryptValue), transform(decrypt));
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { caseSchema } from '../domain/case/case.schema';
-import { conflictSchema } from '../domain/conflict/conflict.schema';
 import { documentSchema } from '../domain/document/document.schema';
 import { educationOfferSchema } from '../domain/nomination/education-offer';
 import { placementActivitySchema } from '../domain/placement/activity.schema';
@@ -9,6 +8,8 @@ import { orgUnitSchema } from '../domain/organisation/org-unit.schema';
 import { personSchema } from '../domain/person/person.schema';
 import { staffMemberSchema } from '../domain/staff/staff.schema';
 import { taskSchema } from '../domain/task/task.schema';
+import { syncIssueSchema } from '../sync/sync-issue.schema';
+import { encryptedPathsOf } from './encrypted-fields';
 import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
 
 /**
@@ -22,6 +23,12 @@ import { toRxSchema, type RxSchemaOptions } from './to-rx-schema';
  */
 interface CollectionDefinition {
   schema: z.ZodObject;
+  /**
+   * Version of the document's shape on the wire (part of every sync URL; the server migrates its
+   * documents by it). The replica's own RxDB version (`rx.version`) also changes when only the way
+   * the laptop stores a document does, e.g. which fields it encrypts (./encrypted-fields.ts).
+   */
+  wire: number;
   rx: RxSchemaOptions;
   /** Replicated with the central server (false: lives only on this laptop). */
   replicated: boolean;
@@ -31,38 +38,50 @@ export const collectionDefinitions = {
   cases: {
     schema: caseSchema,
     replicated: true,
+    wire: 0,
+    // rx v1: title and details encrypted.
     rx: {
-      version: 0,
+      version: 1,
       primaryKey: 'id',
       indexes: ['type', 'status', 'nextDeadline', ['type', 'status', 'nextDeadline'], 'updatedAt'],
+      encrypted: encryptedPathsOf('cases'),
     },
   },
   notes: {
     schema: noteSchema,
     replicated: true,
     // v1: `visibility` (internal / shared with the party); older notes are internal.
-    rx: { version: 1, primaryKey: 'id', indexes: ['caseId', ['caseId', 'createdAt']], encrypted: ['text'] },
+    wire: 1,
+    // rx v2: the author's name and the agreed measure encrypted too.
+    rx: { version: 2, primaryKey: 'id', indexes: ['caseId', ['caseId', 'createdAt']], encrypted: encryptedPathsOf('notes') },
   },
   documents: {
     schema: documentSchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id', indexes: ['caseId'] },
+    wire: 0,
+    // rx v1: title and signatures encrypted.
+    rx: { version: 1, primaryKey: 'id', indexes: ['caseId'], encrypted: encryptedPathsOf('documents') },
   },
   tasks: {
     schema: taskSchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id', indexes: ['caseId', 'due'] },
+    wire: 0,
+    // rx v1: title encrypted.
+    rx: { version: 1, primaryKey: 'id', indexes: ['caseId', 'due'], encrypted: encryptedPathsOf('tasks') },
   },
   people: {
     schema: personSchema,
     replicated: true,
     // v1: `cohorts` (the cohorts and courses a person belongs to); older people belong to none.
-    rx: { version: 1, primaryKey: 'id', encrypted: ['nationalId'] },
+    wire: 1,
+    // rx v2: names and e-mail encrypted too.
+    rx: { version: 2, primaryKey: 'id', encrypted: encryptedPathsOf('people') },
   },
   /** The institution's staff as the server's accounts name them (read-only on the laptop). */
   staff: {
     schema: staffMemberSchema,
     replicated: true,
+    wire: 0,
     rx: { version: 0, primaryKey: 'id' },
   },
   /** Institutions, departments, cohorts, courses, partners, agreements, sites (read-only on the laptop). */
@@ -70,6 +89,7 @@ export const collectionDefinitions = {
     schema: orgUnitSchema,
     replicated: true,
     // v1: municipalities (their centres give the placement distribution's travel distance).
+    wire: 1,
     rx: { version: 1, primaryKey: 'id', indexes: ['kind', 'parentId'] },
   },
   /** Education offers (utdanningstilbud) with their admission set-up, kept by case officers. */
@@ -77,18 +97,24 @@ export const collectionDefinitions = {
     schema: educationOfferSchema,
     replicated: true,
     // v1: an admission may name its ranking criteria (admission.ranking).
+    wire: 1,
     rx: { version: 1, primaryKey: 'id', indexes: ['partnerId'] },
   },
   /** Placement activities with their students and the distribution being worked on, kept by placement administrators. */
   activities: {
     schema: placementActivitySchema,
     replicated: true,
-    rx: { version: 0, primaryKey: 'id' },
+    wire: 0,
+    // rx v1: students and distribution encrypted.
+    rx: { version: 1, primaryKey: 'id', encrypted: encryptedPathsOf('activities') },
   },
+  /** The conflict inbox and the refused changes (src-shared/sync/sync-issue.schema.ts). */
   conflicts: {
-    schema: conflictSchema,
+    schema: syncIssueSchema,
     replicated: false,
-    rx: { version: 0, primaryKey: 'id', indexes: ['detectedAt'] },
+    wire: 0,
+    // rx v1: the entry's kind, reason and message in the schema; the copied values and the message encrypted.
+    rx: { version: 1, primaryKey: 'id', indexes: ['detectedAt'], encrypted: encryptedPathsOf('conflicts') },
   },
 } as const satisfies Record<string, CollectionDefinition>;
 
@@ -104,7 +130,7 @@ export function rxSchemaOf(name: CollectionName) {
   return toRxSchema(definition.schema, definition.rx);
 }
 
-/** Schema version of a collection; part of every sync URL. */
+/** Wire version of a collection's documents; part of every sync URL. */
 export function schemaVersionOf(name: CollectionName): number {
-  return collectionDefinitions[name].rx.version;
+  return collectionDefinitions[name].wire;
 }

@@ -2,11 +2,13 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { markOverviewReady } from '../../app/perf-marks';
+import { useDatabase } from '../../app/providers';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/use-t';
 import { useBulkSelection } from './bulk/bulk-selection';
 import { CaseRow, CASE_ROW_HEIGHT } from './case-row';
 import type { CaseFilter } from './case-query';
+import { caseSearchIndex } from './case-search-index';
 import { useCaseList } from './use-case-list';
 
 /** Rows fetched per step; the query's limit grows by this as the user scrolls. */
@@ -22,6 +24,7 @@ export function CaseList({ filter, today }: { filter: CaseFilter; today: string 
   const t = useT();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const { rows, matches, total } = useCaseList(filter, today, limit);
+  const db = useDatabase();
   const selectCase = useAppStore((state) => state.selectCase);
   const toggleSelected = useBulkSelection((state) => state.toggle);
   const viewport = useRef<HTMLDivElement>(null);
@@ -45,6 +48,14 @@ export function CaseList({ filter, today }: { filter: CaseFilter; today: string 
   useEffect(() => {
     if (loaded > 0) markOverviewReady();
   }, [loaded]);
+
+  // The search index reads every case once: when the first rows are on screen and the page is idle.
+  const shown = loaded > 0;
+  useEffect(() => {
+    if (!shown) return;
+    const handle = requestIdleCallback(() => caseSearchIndex(db.cases));
+    return () => cancelIdleCallback(handle);
+  }, [shown, db]);
 
   // Back from a case page: focus returns to the row that was opened, if it is on the first page.
   // Read once per mount, so later clicks and live updates never move focus.

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
 import { addDays } from '../../ui/calendar';
-import { caseListQuery, caseSelector, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
+import { firstValueFrom } from 'rxjs';
+import { matchCount$, matchRows$ } from './case-matches';
+import { deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
 import { statusesOf } from './case-statuses';
 import { casePages } from './export/case-pages';
 import { replicaWithCases } from './replica.test-helper';
@@ -38,7 +40,7 @@ function makeCases(): Case[] {
   });
 }
 
-/** The same filter, written out plainly: what the indexed query must return. */
+/** The same filter, written out plainly: what the indexed queries and the search index must return. */
 function expected(cases: Case[], filter: CaseFilter): string[] {
   const range = deadlineRange(filter.deadline, today);
   const needle = filter.search.trim().toLowerCase();
@@ -59,11 +61,6 @@ describe('deadline windows', () => {
     expect(deadlineRange('next30', today)).toEqual({ $gte: '2026-03-10', $lte: '2026-04-09' });
     expect(deadlineRange('all', today)).toBeNull();
   });
-
-  it('search text is matched literally, not as a pattern', () => {
-    const selector = caseSelector({ search: ' 2026/(0 ', type: '', status: '', deadline: 'all' }, today);
-    expect(selector.$or).toEqual([{ title: { $regex: '2026/\\(0', $options: 'i' } }, { caseNumber: { $regex: '2026/\\(0', $options: 'i' } }]);
-  });
 });
 
 describe('overview queries on the real replica', () => {
@@ -79,6 +76,7 @@ describe('overview queries on the real replica', () => {
     { search: 'øystein ærø', type: '', status: '', deadline: 'all' },
     { search: '2026/0012', type: '', status: '', deadline: 'all' },
     { search: 'studierett', type: 'approval', status: '', deadline: 'overdue' },
+    { search: ' ØYSTEIN ', type: 'followUp', status: '', deadline: 'next30' },
   ];
 
   it.each(filters.map((filter) => [JSON.stringify(filter), filter] as const))('%s', async (_, filter) => {
@@ -86,11 +84,11 @@ describe('overview queries on the real replica', () => {
     expect(want.length).toBeGreaterThan(0); // every case exercises a non-empty result
     const db = replica();
 
-    const firstPage = await db.cases.find(caseListQuery(filter, today, 20)).exec();
+    const firstPage = await firstValueFrom(matchRows$(db.cases, filter, today, 20));
     expect(firstPage.map((doc) => doc.id)).toEqual(want.slice(0, 20));
-    const all = await db.cases.find(caseListQuery(filter, today, 1000)).exec();
+    const all = await firstValueFrom(matchRows$(db.cases, filter, today, 1000));
     expect(all.map((doc) => doc.id)).toEqual(want);
-    expect(await db.cases.count({ selector: caseSelector(filter, today) }).exec()).toBe(want.length);
+    expect(await firstValueFrom(matchCount$(db.cases, filter, today))).toBe(want.length);
 
     // Keyset paging (the export): each page starts after the last case of the one before.
     const paged: string[] = [];

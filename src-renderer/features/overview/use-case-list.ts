@@ -1,22 +1,24 @@
 import { useMemo } from 'react';
 import { useDatabase } from '../../app/providers';
 import { useObservable } from '../../db/use-observable';
-import { caseListQuery, caseSelector, type CaseFilter } from './case-query';
+import { matchCount$, matchRows$ } from './case-matches';
+import type { CaseFilter } from './case-query';
 
-/** How many cases match the filter, and how many there are in all (live; index-backed counts). */
+/** How many cases match the filter, and how many there are in all (live). */
 export function useCaseCounts(filter: CaseFilter, today: string) {
   const db = useDatabase();
-  const matches$ = useMemo(() => db.cases.count({ selector: caseSelector(filter, today) }).$, [db, filter, today]);
+  const matches$ = useMemo(() => matchCount$(db.cases, filter, today), [db, filter, today]);
   const total$ = useMemo(() => db.cases.count().$, [db]);
   return { matches: useObservable(matches$), total: useObservable(total$) };
 }
 
 /**
  * Live overview rows straight from the replica: the first `limit` matching cases. The query is
- * indexed, sorted and limited, so 10,000 cases cost no more than one page of them.
+ * indexed, sorted and limited (a search reads only the matching ids of the page), so 10,000 cases
+ * cost no more than one page of them.
  */
 export function useCaseList(filter: CaseFilter, today: string, limit: number) {
   const db = useDatabase();
-  const rows$ = useMemo(() => db.cases.find(caseListQuery(filter, today, limit)).$, [db, filter, today, limit]);
+  const rows$ = useMemo(() => matchRows$(db.cases, filter, today, limit), [db, filter, today, limit]);
   return { rows: useObservable(rows$), ...useCaseCounts(filter, today) };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useDatabase } from '../../../app/providers';
-import { caseSelector, type CaseFilter } from '../case-query';
+import { matchingAmong$ } from '../case-matches';
+import type { CaseFilter } from '../case-query';
 import { useBulkSelection } from './bulk-selection';
 
 /**
@@ -14,8 +15,7 @@ export function useSelectionInFilter(filter: CaseFilter, today: string): void {
   const ids = useMemo(() => [...selected.keys()], [selected]);
   useEffect(() => {
     if (ids.length === 0) return;
-    const query = db.cases.find({ selector: { ...caseSelector(filter, today), id: { $in: ids } } });
-    const subscription = query.$.subscribe((inFilter) => keepOnly(new Set(inFilter.map((doc) => doc.id))));
+    const subscription = matchingAmong$(db.cases, filter, today, ids).subscribe(keepOnly);
     return () => subscription.unsubscribe();
   }, [db, filter, today, ids, keepOnly]);
 }

@@ -1,6 +1,8 @@
 import type { RxCollection } from 'rxdb';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
-import { caseSelector, type CaseFilter } from '../case-query';
+import { firstValueFrom } from 'rxjs';
+import { matchCount$ } from '../case-matches';
+import type { CaseFilter } from '../case-query';
 import { exportHeader, exportRow, type ExportContext } from './case-export-row';
 import { casePages } from './case-pages';
 import { CSV_BOM, csvLines } from './csv';
@@ -23,7 +25,7 @@ export async function exportCases(
   ctx: ExportContext,
   onProgress: (done: number, total: number) => void,
 ): Promise<CaseExport> {
-  const total = await cases.count({ selector: caseSelector(query.filter, query.today) }).exec();
+  const total = await firstValueFrom(matchCount$(cases, query.filter, query.today));
   const parts = [CSV_BOM, csvLines([exportHeader(ctx.t)])];
   let count = 0;
   for await (const page of casePages(cases, query.filter, query.today, EXPORT_PAGE_SIZE)) {

@@ -1,0 +1,97 @@
+import { getQueryMatcher, getSortComparator, type FilledMangoQuery, type RxChangeEvent, type RxCollection } from 'rxdb';
+import { auditTime, concat, distinctUntilChanged, from, map, Subject, type Observable } from 'rxjs';
+import type { Case } from '../../../src-shared/domain/case/case.schema';
+import { caseTypes } from '../../../src-shared/domain/case/case-type';
+import { caseSelector, listSort, type CaseFilter } from './case-query';
+
+/** What the search needs of a case: the fields the filter narrows by, and the searched text in lower case. */
+type Entry = Pick<Case, 'id' | 'type' | 'status' | 'nextDeadline'> & { text: string };
+
+/** Cases read per step of the first read: small enough that the overview's own queries get their turn. */
+const LOAD_PAGE = 500;
+/** A burst of changes (a sync batch) recomputes a live search once. */
+const RECOMPUTE_MS = 200;
+
+const entryOf = (doc: Case): Entry => ({
+  id: doc.id,
+  type: doc.type,
+  status: doc.status,
+  nextDeadline: doc.nextDeadline,
+  text: `${doc.caseNumber}\n${doc.title}`.toLowerCase(),
+});
+
+/**
+ * The overview's free-text search (case number and title). Titles are encrypted at rest, so no
+ * query can look into them: this index holds, in memory only, each case's lower-cased title with
+ * the fields the filter uses. It is read from the replica once after it opens (decrypted page by
+ * page) and kept current from the collection's changes, also those of other windows. A search
+ * is a scan of the index, narrowed by the same selector the indexed queries use.
+ */
+export class CaseSearchIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly changes = new Subject<void>();
+  /** Cases changed while the first read ran: their change is newer than what that read saw. */
+  private changedWhileLoading: Set<string> | null = new Set();
+  readonly ready: Promise<void>;
+
+  constructor(private readonly cases: RxCollection<Case>) {
+    const subscription = cases.$.subscribe((event) => this.apply(event));
+    cases.onClose.push(() => subscription.unsubscribe());
+    this.ready = this.load();
+  }
+
+  /** Ids of the cases the filter matches, in list order. */
+  matching(filter: CaseFilter, today: string): string[] {
+    const needle = filter.search.trim().toLowerCase();
+    // RxDB's own matcher and order, on entries that carry every field the selector and the sort name.
+    const selector = caseSelector(filter, today);
+    const query = { selector, sort: listSort } as FilledMangoQuery<Case>;
+    const schema = this.cases.schema.jsonSchema;
+    const matches = Object.keys(selector).length ? (getQueryMatcher(schema, query) as unknown as (entry: Entry) => boolean) : () => true;
+    const order = getSortComparator(schema, query) as unknown as (a: Entry, b: Entry) => number;
+    const found: Entry[] = [];
+    for (const entry of this.entries.values()) if (entry.text.includes(needle) && matches(entry)) found.push(entry);
+    return found.sort(order).map((entry) => entry.id);
+  }
+
+  /** `matching`, live: again after changes to the cases (once per burst), when the answer differs. */
+  matching$(filter: CaseFilter, today: string): Observable<string[]> {
+    return concat(from(this.ready), this.changes.pipe(auditTime(RECOMPUTE_MS))).pipe(
+      map(() => this.matching(filter, today)),
+      distinctUntilChanged((a, b) => a.length === b.length && a.every((id, index) => id === b[index])),
+    );
+  }
+
+  private apply(event: RxChangeEvent<Case>): void {
+    this.changedWhileLoading?.add(event.documentId);
+    if (event.operation === 'DELETE') this.entries.delete(event.documentId);
+    else this.entries.set(event.documentId, entryOf(event.documentData));
+    this.changes.next();
+  }
+
+  /** Reads every case once, type by type in id order: each page is one range of the [type, id] index. */
+  private async load(): Promise<void> {
+    for (const type of caseTypes) {
+      let after = '';
+      for (;;) {
+        const page = await this.cases.find({ selector: { type, id: { $gt: after } }, sort: [{ id: 'asc' }], limit: LOAD_PAGE }).exec();
+        for (const doc of page) if (!this.changedWhileLoading?.has(doc.id)) this.entries.set(doc.id, entryOf(doc.toJSON() as Case));
+        if (page.length < LOAD_PAGE) break;
+        after = page.at(-1)!.id;
+      }
+    }
+    this.changedWhileLoading = null;
+  }
+}
+
+const indexes = new WeakMap<RxCollection<Case>, CaseSearchIndex>();
+
+/** The search index of a replica's cases, started on first use (the overview starts it when it opens). */
+export function caseSearchIndex(cases: RxCollection<Case>): CaseSearchIndex {
+  let index = indexes.get(cases);
+  if (!index) {
+    index = new CaseSearchIndex(cases);
+    indexes.set(cases, index);
+  }
+  return index;
+}
