@@ -65,7 +65,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | number;
   /** Background jobs (integration calls): worker, backoff, adapters (or adapters built from the app's services, see config.ts). */
   jobs?: Omit<JobsOptions, 'adapters'> & { adapters?: IntegrationAdapters | IntegrationAdaptersOf };
-  logger?: boolean;
+  /** Fastify's logger: true, or options such as the stream to write to (main.ts: stdout without blocking). */
+  logger?: FastifyServerOptions['logger'];
   /** The server's address as people reach it, for links in e-mails; by default the address a request came to. */
   publicUrl?: string;
   /** Days a laptop may work without reaching the server (MAX_OFFLINE_DAYS), sent with every session. */

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { oidcOptions } from './auth/oidc/oidc-config';
 import { databaseOptions, integrationAdapters, nominatorOptions, readEnv, securityOptions, smtpOptions } from './config';
+import { batchedLog } from './batched-log';
 import { lockDataDir } from './db/data-dir-lock';
 
 /**
@@ -14,6 +15,8 @@ import { lockDataDir } from './db/data-dir-lock';
 const env = readEnv();
 const smtp = smtpOptions(env);
 const unlock = env.DATABASE_URL ? () => undefined : lockDataDir(env.DATA_DIR, 'the Saksflyt server');
+const log = batchedLog();
+process.on('exit', () => log.flush());
 const app = await buildApp({
   ...databaseOptions(env),
   ...securityOptions(env),
@@ -23,7 +26,7 @@ const app = await buildApp({
   nominators: nominatorOptions(env),
   smtp,
   jobs: { adapters: integrationAdapters(env) },
-  logger: true,
+  logger: { stream: log },
 });
 app.addHook('onClose', async () => unlock());
 const address = await app.listen({ port: env.PORT, host: env.HOST });

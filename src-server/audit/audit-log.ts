@@ -44,5 +44,7 @@ export async function appendAudit(tx: Sql, entries: AuditEntry[], now = new Date
     const base = index * HASHED_COLUMNS.length;
     return `(${HASHED_COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`;
   });
-  await tx.query(`INSERT INTO audit_log (${HASHED_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  // A push of one row writes one entry: that statement is prepared.
+  const prepare = entries.length === 1 ? { prepare: 'audit-insert-one' } : undefined;
+  await tx.query(`INSERT INTO audit_log (${HASHED_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values, prepare);
 }

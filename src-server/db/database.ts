@@ -3,9 +3,17 @@
  * PostgreSQL (production). SQL is written once, in the PostgreSQL dialect both engines speak.
  */
 export interface Sql {
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * Prepares the statement once per connection under this name and reuses it (PostgreSQL; PGlite
+   * ignores it): for hot statements whose text never varies (one name, one text).
+   */
+  prepare?: string;
 }
 
 export interface Database extends Sql {

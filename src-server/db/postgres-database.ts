@@ -59,14 +59,14 @@ export async function openPostgres(url: string, options: DatabaseOptions): Promi
 
   return {
     engine: 'postgres',
-    query: async (text, params) => (await pool.query(text, params)).rows,
+    query: async (text, params, options) => (await pool.query({ text, values: params, name: options?.prepare })).rows,
     exec: async (script) => {
       await pool.query(script);
     },
     transaction: async (work) => {
       const client = await pool.connect();
       const sql: Sql = {
-        query: async (text, params) => (await client.query(text, params)).rows,
+        query: async (text, params, options) => (await client.query({ text, values: params, name: options?.prepare })).rows,
         exec: async (script) => {
           await client.query(script);
         },

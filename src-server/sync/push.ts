@@ -28,7 +28,7 @@ export interface PushInput {
 }
 
 type RowOutcome =
-  | { kind: 'accepted'; revision: number; detail: Record<string, unknown>; /** Other collections whose rows got new feed positions. */ touched: string[] }
+  | { kind: 'accepted'; revision: number; detail: Record<string, unknown> }
   | { kind: 'unchanged'; revision?: number }
   | { kind: 'conflict'; revision: number; master: SyncDocument }
   | { kind: 'rejected'; rejection: Rejection };
@@ -38,19 +38,26 @@ type StoredRow = Pick<FeedRow, 'id' | 'doc' | 'deleted' | 'case_id' | 'subject_p
 const MAX_SCOPE_HISTORY = 50;
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+/** A lone row's unexpected failure: it aborted the whole transaction (there was no savepoint). */
+class LoneRowFailed extends Error {}
+
 /**
- * Applies pushed rows in one transaction, each under a row lock and in its own savepoint:
+ * Applies pushed rows in one transaction, each under a row lock and (when there are several) in
+ * its own savepoint:
  * - stored state equals the pushed state → success (a retried push is idempotent);
  * - stored state differs from the client's assumed master state → the stored one is returned as a
  *   conflict (only when the user may see it; otherwise the row is refused as forbidden);
  * - otherwise the access rules and the shared workflow check run on the change; a refusal is
  *   returned for that row with a machine-readable reason and the other rows go on.
- * A row that fails unexpectedly is rolled back alone and refused as `internal-error`.
- * Documents are stored exactly as pushed. Every accepted, refused and conflicting row is audited.
+ * A row that fails unexpectedly is rolled back alone and refused as `internal-error` (a lone row
+ * has no savepoint, one round trip less each way: its transaction is rolled back and the refusal
+ * written in a new one). Documents are stored exactly as pushed. Every accepted, refused and
+ * conflicting row is audited; the statement that writes a row also NOTIFYs live streams.
  */
 export async function push(input: PushInput): Promise<PushResponse> {
   const primaryKey = input.collection.primaryKey;
   const ids = input.rows.map((row) => row.newDocumentState[primaryKey]);
+  let failed: unknown;
   for (let attempt = 1; ; attempt++) {
     // The e-mail outbox and the job worker are woken only once what the steps queued has committed.
     const queued = nothingQueued();
@@ -64,24 +71,30 @@ export async function push(input: PushInput): Promise<PushResponse> {
       },
     };
     try {
-      const response = await input.db.transaction((tx) => pushInTransaction(tx, { ...input, caseSteps }, ids));
+      const response = await input.db.transaction((tx) => pushInTransaction(tx, { ...input, caseSteps }, ids, failed));
       if (queued.email || queued.jobs) input.caseSteps?.committed(queued);
       return response;
     } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
+      const cause = error instanceof LoneRowFailed ? error.cause : error;
+      const code = (cause as { code?: unknown } | null)?.code;
       if (attempt < 3 && typeof code === 'string' && RETRYABLE.has(code)) continue;
-      throw error;
+      if (error instanceof LoneRowFailed && failed === undefined) {
+        failed = ids[0];
+        continue;
+      }
+      throw cause;
     }
   }
 }
 
-async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Promise<PushResponse> {
+/** `failed`: the id of a lone row that failed in an earlier attempt, now only refused and audited. */
+async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[], failed: unknown): Promise<PushResponse> {
   const { collection, actor } = input;
   const stored = await lockRows(tx, collection.name, ids.filter(isDocumentId));
   const visibility = new VisibilityContext(tx, actor);
   const response: PushResponse = { conflicts: [], rejections: [], revisions: {} };
   const audit: AuditEntry[] = [];
-  const notify = new Set<string>();
+  const alone = input.rows.length === 1;
 
   for (const [index, row] of input.rows.entries()) {
     const pushedId = ids[index];
@@ -102,17 +115,26 @@ async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Pro
       continue;
     }
     const id = pushedId;
-    await tx.query('SAVEPOINT push_row');
+    const internalError: RowOutcome = {
+      kind: 'rejected',
+      rejection: { id, reason: 'internal-error', message: 'The server could not store this change; it was kept aside.', masterState: null },
+    };
     let outcome: RowOutcome;
-    try {
-      outcome = await applyRow(tx, input, visibility, stored, id, row);
-      await tx.query('RELEASE SAVEPOINT push_row');
-    } catch {
-      await tx.query('ROLLBACK TO SAVEPOINT push_row');
-      outcome = {
-        kind: 'rejected',
-        rejection: { id, reason: 'internal-error', message: 'The server could not store this change; it was kept aside.', masterState: null },
-      };
+    if (alone) {
+      try {
+        outcome = id === failed ? internalError : await applyRow(tx, input, visibility, stored, id, row);
+      } catch (error) {
+        throw new LoneRowFailed('The pushed row could not be stored', { cause: error });
+      }
+    } else {
+      await tx.query('SAVEPOINT push_row');
+      try {
+        outcome = await applyRow(tx, input, visibility, stored, id, row);
+        await tx.query('RELEASE SAVEPOINT push_row');
+      } catch {
+        await tx.query('ROLLBACK TO SAVEPOINT push_row');
+        outcome = internalError;
+      }
     }
     const base = {
       actorId: actor.userId,
@@ -127,8 +149,6 @@ async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Pro
       case 'unchanged':
         break;
       case 'accepted':
-        notify.add(collection.name);
-        outcome.touched.forEach((name) => notify.add(name));
         audit.push({
           ...base,
           outcome: 'accepted',
@@ -145,7 +165,6 @@ async function pushInTransaction(tx: Sql, input: PushInput, ids: unknown[]): Pro
         break;
     }
   }
-  for (const name of notify) await tx.query('SELECT pg_notify($1, $2)', [input.channel, name]);
   await appendAudit(tx, audit);
   return response;
 }
@@ -155,6 +174,7 @@ async function lockRows(tx: Sql, collection: string, ids: string[]): Promise<Map
     `SELECT id, doc, deleted, case_id, subject_person_id, scope_history, txid::text AS txid, seq, version FROM sync_documents
       WHERE collection = $1 AND id = ANY($2) ORDER BY id FOR UPDATE`,
     [collection, [...new Set(ids)]],
+    { prepare: 'push-lock-rows' },
   );
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -212,21 +232,23 @@ async function applyRow(
       scopeChanged = true;
     }
   }
-  const values = [collection.name, id, JSON.stringify(doc), deleted === true, caseId, subject, history];
+  const values = [collection.name, id, JSON.stringify(doc), deleted === true, caseId, subject, history, input.channel];
   let revision: number;
   if (current) {
     const [updated] = await tx.query<{ version: number }>(
       `UPDATE sync_documents SET doc = $3, deleted = $4, case_id = $5, subject_person_id = $6, scope_history = $7,
               txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
-        WHERE collection = $1 AND id = $2 RETURNING version`,
+        WHERE collection = $1 AND id = $2 RETURNING version, pg_notify($8, $1)`,
       values,
+      { prepare: 'push-update-row' },
     );
     revision = updated!.version;
   } else {
     const inserted = await tx.query<{ version: number }>(
       `INSERT INTO sync_documents (collection, id, doc, deleted, case_id, subject_person_id, scope_history)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (collection, id) DO NOTHING RETURNING version`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (collection, id) DO NOTHING RETURNING version, pg_notify($8, $1)`,
       values,
+      { prepare: 'push-insert-row' },
     );
     revision = inserted[0]?.version ?? 0;
     if (!inserted.length) {
@@ -235,7 +257,7 @@ async function applyRow(
       return applyRow(tx, input, visibility, again, id, row);
     }
   }
-  const touched = scopeChanged ? await resequenceDependants(tx, id, [current?.subject_person_id ?? null, subject]) : [];
+  if (scopeChanged) await resequenceDependants(tx, input.channel, id, [current?.subject_person_id ?? null, subject]);
   if (input.caseSteps && collection.name === 'cases' && currentWire && !currentWire._deleted && !deleted) {
     await input.caseSteps.accepted(tx, { before: currentWire as unknown as Case, after: doc as unknown as Case, actor });
   }
@@ -252,7 +274,6 @@ async function applyRow(
   return {
     kind: 'accepted',
     revision,
-    touched,
     detail: { change: current ? (deleted ? 'delete' : 'update') : 'insert', fields: changedPaths(currentWire ?? undefined, next).slice(0, 50) },
   };
 }
@@ -260,23 +281,23 @@ async function applyRow(
 /**
  * When who may see a case changes, its notes, documents, tasks and the people it is about get new
  * feed positions, so every client re-evaluates them: newly allowed users receive them, users who
- * lost access get them purged.
+ * lost access get them purged. Their collections' live streams are notified (PostgreSQL folds
+ * repeated notifications of one transaction into one).
  */
-async function resequenceDependants(tx: Sql, caseId: string, subjects: (string | null)[]): Promise<string[]> {
-  const children = await tx.query<{ collection: string }>(
+async function resequenceDependants(tx: Sql, channel: string, caseId: string, subjects: (string | null)[]): Promise<void> {
+  await tx.query(
     `UPDATE sync_documents SET txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
-      WHERE case_id = $1 AND collection <> 'cases' RETURNING collection`,
-    [caseId],
+      WHERE case_id = $1 AND collection <> 'cases' RETURNING pg_notify($2, collection)`,
+    [caseId, channel],
   );
   const people = [...new Set(subjects.filter((subject): subject is string => !!subject))];
-  const persons = people.length
-    ? await tx.query<{ collection: string }>(
-        `UPDATE sync_documents SET txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
-          WHERE collection = 'people' AND id = ANY($1) RETURNING collection`,
-        [people],
-      )
-    : [];
-  return [...new Set([...children, ...persons].map((row) => row.collection))];
+  if (people.length) {
+    await tx.query(
+      `UPDATE sync_documents SET txid = pg_current_xact_id(), seq = nextval('sync_seq'), version = version + 1
+        WHERE collection = 'people' AND id = ANY($1) RETURNING pg_notify($2, collection)`,
+      [people, channel],
+    );
+  }
 }
 
 /** A key the database can hold: 1–64 characters, no control characters (PostgreSQL refuses NUL). */

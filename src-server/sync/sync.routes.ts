@@ -130,10 +130,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         response: { 200: docSchema(pushResponseSchema, 'output'), ...commonErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { collection, identity } = await resolve(request);
       const body = parseInput(pushRequestSchema, request.body, 'push body');
-      return push({
+      const response = await push({
         db: deps.db,
         collection,
         actor: identity.actor,
@@ -142,6 +142,9 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
         channel: deps.changesChannel,
         caseSteps: deps.caseSteps,
       });
+      // The server's own time for this push (from the request's arrival), for load measurements.
+      void reply.header('server-timing', `push;dur=${reply.elapsedTime.toFixed(1)}`);
+      return response;
     },
   );
 
