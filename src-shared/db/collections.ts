@@ -39,11 +39,12 @@ export const collectionDefinitions = {
     schema: caseSchema,
     replicated: true,
     wire: 0,
-    // rx v1: title and details encrypted.
+    // rx v1: title and details encrypted. Every index ends in the list's order (nextDeadline, then
+    // the id RxDB appends), so a filter on type, status or both reads one page, not every match.
     rx: {
       version: 1,
       primaryKey: 'id',
-      indexes: ['type', 'status', 'nextDeadline', ['type', 'status', 'nextDeadline'], 'updatedAt'],
+      indexes: ['nextDeadline', ['type', 'nextDeadline'], ['status', 'nextDeadline'], ['type', 'status', 'nextDeadline'], 'updatedAt'],
       encrypted: encryptedPathsOf('cases'),
     },
   },

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
 import { addDays } from '../../ui/calendar';
+import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, type RxJsonSchema } from 'rxdb';
 import { firstValueFrom } from 'rxjs';
+import { rxSchemaOf } from '../../../src-shared/db/collections';
 import { matchCount$, matchRows$ } from './case-matches';
-import { deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
+import { caseListQuery, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
 import { statusesOf } from './case-statuses';
 import { casePages } from './export/case-pages';
 import { replicaWithCases } from './replica.test-helper';
@@ -94,5 +96,24 @@ describe('overview queries on the real replica', () => {
     const paged: string[] = [];
     for await (const page of casePages(db.cases, filter, today, 7)) paged.push(...page.map((c) => c.id));
     expect(paged).toEqual(want);
+  });
+});
+
+describe('the overview query plan', () => {
+  const schema = fillWithDefaultSettings(rxSchemaOf('cases') as RxJsonSchema<Case>);
+  const filters: CaseFilter[] = [
+    { search: '', type: '', status: '', deadline: 'all' },
+    { search: '', type: 'followUp', status: '', deadline: 'all' },
+    { search: '', type: '', status: statusesOf('followUp')[0]!, deadline: 'all' },
+    { search: '', type: 'followUp', status: statusesOf('followUp')[0]!, deadline: 'all' },
+    { search: '', type: 'approval', status: '', deadline: 'overdue' },
+  ];
+
+  it.each(filters)('reads the list in index order for %o, so a page stops after its rows', (filter) => {
+    // As RxQuery prepares it: normalised, and only documents that are not deleted.
+    const query = normalizeMangoQuery(schema, caseListQuery(filter, today, 50));
+    const plan = prepareQuery(schema, { ...query, selector: { ...query.selector, _deleted: { $eq: false } } }).queryPlan;
+    expect(plan.sortSatisfiedByIndex).toBe(true);
+    expect(plan.index.at(-2)).toBe('nextDeadline');
   });
 });

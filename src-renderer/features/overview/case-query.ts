@@ -33,8 +33,8 @@ export function deadlineRange(window: DeadlineWindow, today: string): { $gte?: s
 
 /**
  * The selector for a filter, all but its search text. Equality on type and status and a range on
- * nextDeadline line up with the compound index [type, status, nextDeadline], so these filters are
- * answered by the index. Titles are encrypted at rest, so the search text is matched in memory
+ * nextDeadline line up with the compound indexes ending in nextDeadline (collections.ts), so
+ * these filters read only the page they show. Titles are encrypted at rest, so the search text is matched in memory
  * (./case-search-index.ts, ./case-matches.ts).
  */
 export function caseSelector(filter: CaseFilter, today: string): MangoQuerySelector<Case> {
