@@ -1,7 +1,8 @@
 /**
  * `npm run bench` runs every benchmark area; `npm run bench -- <area>` runs one.
  * Each figure is one JSON line on stdout: {"metric": "<area>.<name>.<unit>", "value": n, "unit": "ms"}.
- * An area is a module under bench/ exporting `run(emit)`.
+ * An area is a module under bench/ exporting `run(emit)`. Areas named `*-large` (minutes each) run only
+ * when named.
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -26,7 +27,7 @@ const emit: Emit = (metric, value, unit) => {
   console.log(JSON.stringify({ metric, value: Math.round(value * 1000) / 1000, unit }));
 };
 
-for (const area of wanted.length ? wanted : areas) {
+for (const area of wanted.length ? wanted : areas.filter((name) => !name.endsWith('-large'))) {
   const module = (await import(pathToFileURL(join(benchDir, `${area}.bench.ts`)).href)) as { run: (emit: Emit) => Promise<void> };
   await module.run(emit);
 }
