@@ -7,8 +7,14 @@
  *   memory storage in Node (with the app's field encryption); `…server-seconds`: the download over
  *   HTTP alone (what the server and the wire take; the rest is the client's).
  * - sync.live-propagation.p95-ms: a note written on laptop A until it is in laptop B's database.
- * - sync.push-50-clients.p99-ms: 50 clients push 200 notes each (one per request, concurrently);
- *   also the number of failed or refused pushes and the server's peak RSS.
+ * - sync.push-50-clients.p99-ms: 50 clients push 200 notes each (one per request, concurrently),
+ *   driven from this process over kept-alive connections (support/push-load.ts); also p50, the
+ *   server's own time per push (`server-p50-ms`, `server-p99-ms`, from its Server-Timing header),
+ *   the number of failed or refused pushes and the server's peak RSS.
+ * The live-propagation and push parts run on PostgreSQL when DATABASE_URL is set and always on
+ * PGlite too (what a newcomer measures); PGlite's figures then carry `pglite-` (e.g.
+ * `sync.push-50-clients.pglite-p99-ms`). `BENCH_ONLY=push` runs only these two parts,
+ * `BENCH_ONLY=first-sync` only the first sync (its Chromium CPU profile: .tmp/bench/).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { filter, firstValueFrom } from 'rxjs';
 import type { Emit } from '../scripts/bench';
 import { firstSyncInChromium } from './support/first-sync-in-chromium';
+import { runPushLoad } from './support/push-load';
 import { addUser } from '../src-server/auth/accounts';
 import type { Session } from '../src-server/auth/sessions';
 import { openDatabase } from '../src-server/db/database';
@@ -30,6 +37,7 @@ import { CASE_WORK, openLaptop, sessionAuth } from '../tests/integration/sync/su
 import { followUpCase, note } from '../tests/integration/sync/support/fixtures';
 import { ServerProcess } from '../tests/integration/sync/support/server-process';
 import { dropTestSchema, TEST_PASSWORD, testDatabaseOptions } from '../tests/integration/sync/support/test-server';
+import type { AppOptions } from '../src-server/app';
 
 const PUSH_CLIENTS = 50;
 const PUSHES_PER_CLIENT = 200;
@@ -55,8 +63,16 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : 0;
 }
 
+type DbOptions = Pick<AppOptions, 'databaseUrl' | 'schema'>;
+
 export async function run(emit: Emit): Promise<void> {
-  const dbOptions = testDatabaseOptions();
+  const pushOnly = process.env.BENCH_ONLY === 'push';
+  const primary = testDatabaseOptions();
+  await runOn(primary, emit, pushOnly);
+  if (primary.databaseUrl) await runOn({}, (metric, value, unit) => emit(metric.replace(/\.([^.]+)$/, '.pglite-$1'), value, unit), true);
+}
+
+async function runOn(dbOptions: DbOptions, emit: Emit, pushOnly: boolean): Promise<void> {
   const dataDir = dbOptions.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'saksflyt-bench-'));
   const coordinatorScope = { institution: INSTITUTION.id, departments: [], cohorts: ['bench'], partners: [] };
 
@@ -85,91 +101,98 @@ export async function run(emit: Emit): Promise<void> {
   const url = `http://127.0.0.1:${await server.start()}`;
   const engine = dbOptions.databaseUrl ? 'postgres' : 'pglite';
   try {
-    // 1. First sync of a fresh laptop; first the download alone, then into RxDB.
-    const reader = await login(url, 'reader');
-    const download = performance.now();
-    const transport = new SyncTransport({ baseUrl: url, auth: sessionAuth(url, reader) });
-    const downloaded = await Promise.all(
-      defaultSyncCollections().map(async (collection) => {
-        let count = 0;
-        let seq: string | undefined;
-        for (;;) {
-          const response = await transport.pull(collection.name, collection.version, seq, 1000);
-          count += response.documents.length;
-          seq = response.checkpoint?.seq ?? seq;
-          if (!response.hasMore) return count;
-        }
-      }),
-    );
-    emit('sync.first-sync-10k-cases.server-seconds', (performance.now() - download) / 1000, `s (${downloaded.reduce((a, b) => a + b, 0)} documents over HTTP)`);
-    const started = performance.now();
-    const fresh = await openLaptop(url, reader, { pullBatchSize: 1000, retryTimeMs: 1000 });
-    await Promise.all(Object.values(fresh.sync.replications).map((replication) => replication.awaitInitialReplication()));
-    const seconds = (performance.now() - started) / 1000;
-    const counts = { cases: await fresh.db.cases.count().exec(), notes: await fresh.db.notes.count().exec() };
-    await fresh.close();
-    if (counts.cases !== data.cases.length || counts.notes !== data.notes.length) {
-      throw new Error(`first sync incomplete: ${JSON.stringify(counts)}`);
-    }
-    emit('sync.first-sync-10k-cases.node-seconds', seconds, `s (Node client, ${engine}, ${counts.cases} cases + ${counts.notes} notes)`);
-    const inChromium = await firstSyncInChromium(url, { username: 'reader', password: TEST_PASSWORD }, data.cases.length);
-    emit('sync.first-sync-10k-cases.seconds', inChromium, `s (Chromium, ${engine}, ${data.cases.length} cases + ${data.notes.length} notes)`);
-
-    // 2. Live propagation between two laptops.
-    const a = await openLaptop(url, await login(url, 'koord0'), { collections: CASE_WORK });
-    const b = await openLaptop(url, await login(url, 'koord1'), { collections: CASE_WORK });
-    const c = followUpCase((await login(url, 'koord0')).user.userId, { cohort: 'bench', institution: INSTITUTION.id, department: 'helse' });
-    await a.db.cases.insert(c);
-    await firstValueFrom(b.db.cases.findOne(c.id).$.pipe(filter((doc) => doc !== null)));
-    const delays: number[] = [];
-    for (let n = 0; n < PROPAGATION_SAMPLES; n++) {
-      const written = note(c.id, c.createdBy, `Notat ${n}`);
-      const arrived = firstValueFrom(b.db.notes.findOne(written.id).$.pipe(filter((doc) => doc !== null)));
-      const t0 = performance.now();
-      await a.db.notes.insert(written);
-      await arrived;
-      delays.push(performance.now() - t0);
-    }
-    await a.close();
-    await b.close();
-    emit('sync.live-propagation.p95-ms', percentile(delays, 95), 'ms');
-
-    // 3. 50 clients pushing 200 notes each, concurrently.
-    const clients = await Promise.all(
-      Array.from({ length: PUSH_CLIENTS }, async (_, n) => {
-        const session = await login(url, `koord${n}`);
-        const transport = new SyncTransport({ baseUrl: url, auth: sessionAuth(url, session) });
-        const own = followUpCase(session.user.userId, { id: randomUUID(), cohort: 'bench', institution: INSTITUTION.id, department: 'helse' });
-        await transport.push('cases', 0, [{ assumedMasterState: null, newDocumentState: { ...own, _deleted: false } }]);
-        return { transport, session, caseId: own.id };
-      }),
-    );
-    let peakRss = rssMb(server.pid);
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 100);
-    const latencies: number[] = [];
-    let errors = 0;
-    await Promise.all(
-      clients.map(async ({ transport, session, caseId }) => {
-        for (let n = 0; n < PUSHES_PER_CLIENT; n++) {
-          const row = { assumedMasterState: null, newDocumentState: { ...note(caseId, session.user.userId, `Notat ${n}`), _deleted: false } };
-          const t0 = performance.now();
-          try {
-            const response = await transport.push('notes', schemaVersionOf('notes'), [row]);
-            if (response.rejections.length || response.conflicts.length) errors++;
-          } catch {
-            errors++;
-          }
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    clearInterval(sampler);
-    emit('sync.push-50-clients.p99-ms', percentile(latencies, 99), 'ms');
-    emit('sync.push-50-clients.errors', errors, 'count');
-    emit('sync.push-50-clients.server-rss-mb', peakRss, 'MB');
+    if (!pushOnly) await firstSync(url, data, engine, emit);
+    if (process.env.BENCH_ONLY === 'first-sync') return;
+    await livePropagation(url, emit);
+    await pushLoad(url, server.pid, engine, emit);
   } finally {
     await server.kill();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await dropTestSchema(dbOptions);
   }
+}
+
+async function firstSync(url: string, data: ReturnType<typeof generateDemoData>, engine: string, emit: Emit): Promise<void> {
+  // 1. First sync of a fresh laptop; first the download alone, then into RxDB.
+  const reader = await login(url, 'reader');
+  const download = performance.now();
+  const transport = new SyncTransport({ baseUrl: url, auth: sessionAuth(url, reader) });
+  const downloaded = await Promise.all(
+    defaultSyncCollections().map(async (collection) => {
+      let count = 0;
+      let seq: string | undefined;
+      for (;;) {
+        const response = await transport.pull(collection.name, collection.version, seq, 1000);
+        count += response.documents.length;
+        seq = response.checkpoint?.seq ?? seq;
+        if (!response.hasMore) return count;
+      }
+    }),
+  );
+  emit('sync.first-sync-10k-cases.server-seconds', (performance.now() - download) / 1000, `s (${downloaded.reduce((a, b) => a + b, 0)} documents over HTTP)`);
+  const started = performance.now();
+  const fresh = await openLaptop(url, reader, { pullBatchSize: 1000, retryTimeMs: 1000 });
+  await Promise.all(Object.values(fresh.sync.replications).map((replication) => replication.awaitInitialReplication()));
+  const seconds = (performance.now() - started) / 1000;
+  const counts = { cases: await fresh.db.cases.count().exec(), notes: await fresh.db.notes.count().exec() };
+  await fresh.close();
+  if (counts.cases !== data.cases.length || counts.notes !== data.notes.length) {
+    throw new Error(`first sync incomplete: ${JSON.stringify(counts)}`);
+  }
+  emit('sync.first-sync-10k-cases.node-seconds', seconds, `s (Node client, ${engine}, ${counts.cases} cases + ${counts.notes} notes)`);
+  const inChromium = await firstSyncInChromium(url, { username: 'reader', password: TEST_PASSWORD }, data.cases.length, (selfSeconds) =>
+    console.error(`first sync in Chromium, main thread's self time (s) by script: ${JSON.stringify(selfSeconds)}`),
+  );
+  emit('sync.first-sync-10k-cases.seconds', inChromium, `s (Chromium, ${engine}, ${data.cases.length} cases + ${data.notes.length} notes)`);
+}
+
+/**
+ * A note written on laptop A until it is in laptop B's database, PROPAGATION_SAMPLES times, once
+ * both laptops have finished their first sync (until then, on PGlite's one connection, every push
+ * and live read queues behind their pulls of the 10,000 cases: seconds each).
+ */
+async function livePropagation(url: string, emit: Emit): Promise<void> {
+  const a = await openLaptop(url, await login(url, 'koord0'), { collections: CASE_WORK });
+  const b = await openLaptop(url, await login(url, 'koord1'), { collections: CASE_WORK });
+  const replications = [a, b].flatMap((laptop) => Object.values(laptop.sync.replications));
+  await Promise.all(replications.map((replication) => replication.awaitInitialReplication()));
+  const c = followUpCase((await login(url, 'koord0')).user.userId, { cohort: 'bench', institution: INSTITUTION.id, department: 'helse' });
+  await a.db.cases.insert(c);
+  await firstValueFrom(b.db.cases.findOne(c.id).$.pipe(filter((doc) => doc !== null)));
+  const delays: number[] = [];
+  for (let n = 0; n < PROPAGATION_SAMPLES; n++) {
+    const written = note(c.id, c.createdBy, `Notat ${n}`);
+    const arrived = firstValueFrom(b.db.notes.findOne(written.id).$.pipe(filter((doc) => doc !== null)));
+    const t0 = performance.now();
+    await a.db.notes.insert(written);
+    await arrived;
+    delays.push(performance.now() - t0);
+  }
+  await a.close();
+  await b.close();
+  emit('sync.live-propagation.p95-ms', percentile(delays, 95), 'ms');
+}
+
+/** PUSH_CLIENTS clients pushing PUSHES_PER_CLIENT notes each, concurrently, one note per request. */
+async function pushLoad(url: string, pid: number, engine: string, emit: Emit): Promise<void> {
+  const clients = await Promise.all(
+    Array.from({ length: PUSH_CLIENTS }, async (_, n) => {
+      const session = await login(url, `koord${n}`);
+      const transport = new SyncTransport({ baseUrl: url, auth: sessionAuth(url, session) });
+      const own = followUpCase(session.user.userId, { id: randomUUID(), cohort: 'bench', institution: INSTITUTION.id, department: 'helse' });
+      await transport.push('cases', 0, [{ assumedMasterState: null, newDocumentState: { ...own, _deleted: false } }]);
+      const rows = (i: number) => [{ assumedMasterState: null, newDocumentState: { ...note(own.id, session.user.userId, `Notat ${i}`), _deleted: false } }];
+      return { accessToken: session.accessToken, body: (i: number) => JSON.stringify({ rows: rows(i) }) };
+    }),
+  );
+  let peakRss = rssMb(pid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 100);
+  const result = await runPushLoad(url, `/sync/notes/v${schemaVersionOf('notes')}/push`, clients, PUSHES_PER_CLIENT);
+  clearInterval(sampler);
+  emit('sync.push-50-clients.p99-ms', percentile(result.latencies, 99), `ms (${engine})`);
+  emit('sync.push-50-clients.p50-ms', percentile(result.latencies, 50), 'ms');
+  emit('sync.push-50-clients.server-p99-ms', percentile(result.serverTimes, 99), 'ms');
+  emit('sync.push-50-clients.server-p50-ms', percentile(result.serverTimes, 50), 'ms');
+  emit('sync.push-50-clients.errors', result.errors, 'count');
+  emit('sync.push-50-clients.server-rss-mb', peakRss, 'MB');
 }

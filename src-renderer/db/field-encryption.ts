@@ -72,11 +72,15 @@ const toBase64 = (bytes: Uint8Array): string => {
 };
 const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => nativeBase64.fromBase64?.(text) ?? new Uint8Array(base64ToArrayBuffer(text));
 
-const associatedData = (place: FieldPlace) => new TextEncoder().encode(`${place.collection}\u0000${place.id}\u0000${place.path}`);
+/** One codec for every value (a first sync seals hundreds of thousands). */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const associatedData = (place: FieldPlace) => encoder.encode(`${place.collection}\u0000${place.id}\u0000${place.path}`);
 
 export async function encryptValue(key: FieldKey, value: unknown, place: FieldPlace): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plain = new TextEncoder().encode(JSON.stringify(value));
+  const plain = encoder.encode(JSON.stringify(value));
   const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: associatedData(place) }, key, plain));
   const stored = new Uint8Array(IV_BYTES + sealed.length);
   stored.set(iv);
@@ -91,7 +95,7 @@ export async function decryptValue(key: FieldKey, stored: unknown, place: FieldP
   const bytes = fromBase64((stored as string).slice(format.length));
   const algorithm = { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), ...(format === FORMAT ? { additionalData: associatedData(place) } : {}) };
   const plain = await crypto.subtle.decrypt(algorithm, key, bytes.subarray(IV_BYTES));
-  return JSON.parse(new TextDecoder().decode(plain)) as unknown;
+  return JSON.parse(decoder.decode(plain)) as unknown;
 }
 
 /** The schema as the storage below sees it: every encrypted field is a plain string. */
@@ -135,8 +139,21 @@ export function wrappedFieldEncryptionStorage<Internals, Options>(args: { storag
           return copy;
         };
       const instance = await args.storage.createStorageInstance({ ...params, schema: storedSchema(params.schema, paths) });
-      const decrypt = (docKey: FieldKey, value: unknown, place: FieldPlace) => decryptValue(docKey, value, place, legacy);
-      return wrapRxStorageInstance(params.schema, instance, transform(encryptValue), transform(decrypt));
+      const decryptField = (docKey: FieldKey, value: unknown, place: FieldPlace) => decryptValue(docKey, value, place, legacy);
+      const [encryptDoc, decryptDoc] = [transform(encryptValue), transform(decryptField)];
+      // RxDB hands a document it just wrote back as the very object the storage got (in the write's
+      // change event, in a write error): its plain form is known, so it is not decrypted again.
+      const plainOf = new WeakMap<object, unknown>();
+      const toStored = async <D>(doc: D): Promise<D> => {
+        const stored = await encryptDoc(doc);
+        plainOf.set(stored as object, doc);
+        return stored;
+      };
+      const fromStored = <D>(stored: D): Promise<D> => {
+        const plain = plainOf.get(stored as object) as D | undefined;
+        return plain ? Promise.resolve(plain) : decryptDoc(stored);
+      };
+      return wrapRxStorageInstance(params.schema, instance, toStored, fromStored);
     },
   };
 }

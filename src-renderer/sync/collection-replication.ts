@@ -3,6 +3,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { Subscription } from 'rxjs';
 import { schemaVersionOf, type CollectionName } from '../../src-shared/db/collections';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
+import { MAX_PULL_BATCH } from '../../src-shared/sync/pull.schema';
 import { createConflictHandler } from './conflict-handler';
 import type { FirstSyncProgress } from './first-sync-progress';
 import type { LiveEvents } from './live-events';
@@ -100,10 +101,11 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
     contextFor: (id) => annotations.get(name, id),
   };
   const stream = createPullStream(endpoint, { source: context.live, pushesSettled: () => upstreamIdle(replication) }, hooks);
+  // Pull batches as large as the server gives: a first sync takes fewer requests and IndexedDB transactions.
   const replication = replicateRxCollection<Doc, Checkpoint>({
     replicationIdentifier: `saksflyt-${name}-${context.baseUrl}`,
     collection,
-    pull: { handler: createPullHandler(endpoint, hooks), stream$: stream.stream$, batchSize: context.pullBatchSize ?? 500 },
+    pull: { handler: createPullHandler(endpoint, hooks), stream$: stream.stream$, batchSize: context.pullBatchSize ?? MAX_PULL_BATCH },
     push: { handler: createPushHandler(endpoint, rejected, hooks), batchSize: context.pushBatchSize ?? 100 },
     live: true,
     retryTime: context.retryTimeMs ?? 5000,
