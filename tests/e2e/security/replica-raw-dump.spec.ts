@@ -36,8 +36,16 @@ test("a raw dump of the browser's storage holds none of a case's sensitive texts
   expect(stored.length).toBeGreaterThan(CASES);
   // Positive control: the dump does hold the replica's plain fields…
   expect(stored).toContain(target.caseNumber);
-  // …but none of the sensitive texts, whole or in part of a stored value.
+  // …but none of the sensitive texts, whole or in part of a stored value: this case's, and every
+  // demo case's title, note and person's national ID and e-mail.
   expect(secrets.filter((secret) => stored.some((value) => value.includes(secret)))).toEqual([]);
+  const everyCase = [
+    ...data.cases.map((c) => c.title),
+    ...data.notes.map((n) => n.text),
+    ...data.people.flatMap((person) => [person.nationalId, person.email]),
+  ].filter((secret) => secret.length > 0);
+  expect(everyCase.length).toBeGreaterThan(3 * CASES);
+  expect(everyCase.filter((secret) => stored.some((value) => value.includes(secret)))).toEqual([]);
 });
 
 /** The slice of the IndexedDB API the dump below uses (tests compile without DOM types). */
