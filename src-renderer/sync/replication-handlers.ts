@@ -104,12 +104,14 @@ export async function localTombstones(collection: RxCollection, ids: string[]): 
  */
 export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHooks = {}): ReplicationPullHandler<Doc, Checkpoint> {
   const { collection, name, version, transport, revisions } = endpoint;
-  // Checkpoints that led only past invisible rows: RxDB keeps a checkpoint only with documents.
+  // Checkpoints that led only past invisible rows: RxDB keeps a checkpoint only with documents, so
+  // a collection in which the user sees nothing would otherwise be read from the beginning at every
+  // sync. Keyed by the checkpoint RxDB hands in ('' for none).
   const skipAhead = new Map<string, string>();
   return async (checkpoint, batchSize) => {
     const pull = hooks.onPullStart?.();
     const from = checkpoint?.seq;
-    let seq = from === undefined ? undefined : (skipAhead.get(from) ?? from);
+    let seq = skipAhead.get(from ?? '') ?? from;
     const documents: Doc[] = [];
     const reconcile = async () => {
       const local = (await collection.find().exec()).map((doc) => doc.primary as string);
@@ -131,7 +133,7 @@ export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHo
       if (response.checkpoint) seq = response.checkpoint.seq;
       if (!response.hasMore || documents.length >= batchSize) break;
     }
-    if (!documents.length && from !== undefined && seq !== undefined && seq !== from) skipAhead.set(from, seq);
+    if (!documents.length && seq !== undefined && seq !== from) skipAhead.set(from ?? '', seq);
     hooks.onPulled?.(documents.length, pull);
     return { documents, checkpoint: seq === undefined ? undefined : { seq } };
   };
