@@ -1,7 +1,7 @@
 /**
  * A way to prove who you are. It only resolves a user id; sessions, devices and sync are the same
- * for every provider. Feide (OIDC) would add a provider whose `authenticate` exchanges an
- * authorization code, looks the (issuer, subject) pair up in `identities` and returns that user.
+ * for every provider. Feide (OIDC) is brokered in ./oidc/ instead: its sign-in spans several
+ * requests and ends in a one-time app code, traded for the same session (issueSession).
  */
 export interface LoginProvider {
   readonly id: string;

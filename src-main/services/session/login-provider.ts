@@ -12,10 +12,8 @@ export interface SignInContext {
 /**
  * One way to prove who you are. A provider only turns its own input into the server's session
  * (access token, rotating refresh token, device, user); storing tokens, refreshing, locking and
- * sync are the same for every provider. Feide (OIDC) becomes a second provider: it opens the
- * system browser for an authorization-code flow with PKCE on a loopback redirect and trades the
- * code at the server (which maps the Feide identity onto a local account, see
- * src-server/auth/login-provider.ts) — no change to sync or to the refresh handling.
+ * sync are the same for every provider. Feide (OIDC) opens the system browser or redirects the
+ * tab instead (./oidc/oidc-sign-in.ts) and ends in the same server session.
  */
 export interface LoginProvider<Input> {
   readonly id: string;
