@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../src-shared/domain/access';
 import type { Case } from '../../src-shared/domain/case/case.schema';
+import { createdStateOf } from '../../src-shared/domain/case/case-change';
 import { summarizeZodError } from '../../src-shared/kernel/app-error';
 import { hasControlCharacter, withoutControlCharacters } from '../../src-shared/kernel/control-characters';
 import { jsonEqual, type JsonRecord } from '../../src-shared/sync/json-value';
@@ -258,8 +259,10 @@ async function applyRow(
     }
   }
   if (scopeChanged) await resequenceDependants(tx, input.channel, id, [current?.subject_person_id ?? null, subject]);
-  if (input.caseSteps && collection.name === 'cases' && currentWire && !currentWire._deleted && !deleted) {
-    await input.caseSteps.accepted(tx, { before: currentWire as unknown as Case, after: doc as unknown as Case, actor });
+  if (input.caseSteps && collection.name === 'cases' && !deleted) {
+    // A case created and stepped on before it reached the server runs its steps' commands too.
+    const before = currentWire ? (currentWire._deleted ? null : (currentWire as unknown as Case)) : createdStateOf(doc as unknown as Case, actor);
+    if (before) await input.caseSteps.accepted(tx, { before, after: doc as unknown as Case, actor });
   }
   stored.set(id, {
     ...(current ?? { txid: '0', seq: 0 }),

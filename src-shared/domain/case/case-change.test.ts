@@ -20,7 +20,7 @@ import {
 } from '../../../dev/testing';
 import type { Case } from './case.schema';
 import { jsonEqual } from '../../sync/json-value';
-import { checkCaseChange } from './case-change';
+import { checkCaseChange, createdStateOf } from './case-change';
 
 const asCase = (c: unknown) => c as Case;
 const by = (role: Role, overrides = {}) => actorFor(role, overrides);
@@ -114,6 +114,31 @@ describe('checkCaseChange: creation', () => {
     expect(checkCaseChange({ before: null, after: { ...course, assignees: [head.userId] }, actor: head })).toMatchObject({
       ok: false,
       reason: 'precondition-failed',
+    });
+  });
+});
+
+describe('checkCaseChange: a case created and stepped on before it reached the server', () => {
+  const [draft, ordered, confirmed] = paths.placement.states;
+  const admin = by('placementAdmin');
+  const pushedNew = (c: Case) => ({ ...pushedBy(c, 'placementAdmin'), createdBy: admin.userId });
+
+  it('accepts an order drafted and sent in one push, as its creation and the step', () => {
+    expect(ordered!.status).toBe('ordered');
+    expect(checkCaseChange({ before: null, after: pushedNew(ordered!), actor: admin })).toEqual({ ok: true });
+    expect(createdStateOf(pushedNew(ordered!), admin)).toMatchObject({ status: 'draft', details: { order: draft!.details.order } });
+  });
+
+  it('refuses a new case in a status reached only by steps another role takes, or by a step whose details are missing', () => {
+    const result = checkCaseChange({ before: null, after: pushedNew(confirmed!), actor: admin });
+    expect(result).toMatchObject({ ok: false, reason: 'illegal-initial-status' });
+    expect(result.ok || result.message).toMatch(/siteCoordinator/);
+    const unsent = { ...pushedNew(ordered!), details: draft!.details };
+    expect(checkCaseChange({ before: null, after: unsent, actor: admin })).toMatchObject({ ok: false, reason: 'illegal-initial-status' });
+    expect(createdStateOf(unsent, admin)).toBeNull();
+    expect(checkCaseChange({ before: null, after: { ...ordered!, createdBy: 'siteCoordinator-1', updatedBy: 'siteCoordinator-1' }, actor: by('siteCoordinator') })).toMatchObject({
+      ok: false,
+      reason: 'illegal-initial-status',
     });
   });
 });

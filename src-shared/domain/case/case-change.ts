@@ -87,8 +87,11 @@ export function checkCaseChange({ before, after: pushed, actor }: CaseChange): C
 function checkCreation(workflow: CaseWorkflow, after: Case, actor: Actor): CaseChangeResult {
   const entries = workflow.initial.filter((entry) => entry.status === after.status);
   if (entries.length === 0) {
+    const stepped = steppedCreation(workflow, after, actor);
+    if ('created' in stepped) return OK;
     const allowed = [...new Set(workflow.initial.map((entry) => entry.status))].join(', ');
-    return deny('illegal-initial-status', `A new ${after.type} case starts as ${allowed}, not "${after.status}"`);
+    const because = stepped.refusal ? ` (${stepped.refusal.message})` : '';
+    return deny('illegal-initial-status', `A new ${after.type} case starts as ${allowed}, not "${after.status}"${because}`);
   }
   if (after.createdBy !== actor.userId) return deny('created-by-mismatch', 'createdBy must be the user creating the case');
   const mine = entries.filter((entry) => entry.roles.some((role) => actor.roles.includes(role)));
@@ -114,6 +117,48 @@ function checkCreation(workflow: CaseWorkflow, after: Case, actor: Actor): CaseC
     }
   }
   return failure;
+}
+
+/**
+ * A case created and then stepped on before it reached the server (an order drafted and sent at
+ * once, or offline) arrives as one new case in a later status. It is accepted as the creation of a
+ * case in an initial status followed by steps the actor may take: the created state is the pushed
+ * one at that initial status without what steps write (an empty list stays: a new case may have it); both the creation and the steps are checked
+ * as if pushed one by one. `created` is what the server then takes as the state before the steps.
+ */
+function steppedCreation(workflow: CaseWorkflow, after: Case, actor: Actor): { created: Case } | { refusal?: Extract<CaseChangeResult, { ok: false }> } {
+  let refusal: Extract<CaseChangeResult, { ok: false }> | undefined;
+  for (const entry of workflow.initial) {
+    if (statusPaths(workflow, entry.status, after.status).length === 0) continue;
+    const ensured = entry.ensures ?? [];
+    const written = [...stepOwnedPaths(workflow, [...ensured, ...(entry.allows ?? [])]), ...workflow.statusChanges.flatMap((step) => step.sets)];
+    const created: Case = { ...after, status: entry.status, details: withoutPaths(after.details, written.filter((path) => !ensured.includes(path) && hasPath(after.details, path))) };
+    const creation = checkCreation(workflow, created, actor);
+    const found = creation.ok ? statusChangePath(workflow, created, after, actor) : creation;
+    if ('path' in found) return { created };
+    refusal ??= found;
+  }
+  return { refusal };
+}
+
+/** The state a new case pushed in a later status was created in, when it is a stepped creation the actor may make; null otherwise. */
+export function createdStateOf(after: Case, actor: Actor): Case | null {
+  const workflow = caseWorkflows[after.type];
+  if (workflow.initial.some((entry) => entry.status === after.status)) return null;
+  const stepped = steppedCreation(workflow, after, actor);
+  return 'created' in stepped ? stepped.created : null;
+}
+
+/** `details` without the given dotted paths (a copy; the original is left alone). */
+function withoutPaths(details: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const copy = structuredClone(details);
+  for (const path of paths) {
+    const keys = path.split('.');
+    let node: unknown = copy;
+    for (const key of keys.slice(0, -1)) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    if (node !== null && typeof node === 'object') delete (node as Record<string, unknown>)[keys.at(-1)!];
+  }
+  return copy;
 }
 
 /** What the workflow's steps write, less what the new case itself must have: a new case carries none of it. */
