@@ -1,6 +1,7 @@
 import { createRxDatabase, addRxPlugin, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { wrappedFieldEncryptionStorage } from './field-encryption';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedAbsentKeysStorage } from './absent-keys';
 import type { z } from 'zod';
 import { type collectionDefinitions, collectionNames, type CollectionName } from '../../src-shared/db/collections';
 import { collectionCreator } from './migration-strategies';
@@ -21,6 +22,9 @@ export interface OpenDatabaseOptions {
   storage?: RxStorage<unknown, unknown>;
 }
 
+/** RxDB's Dexie storage on the browser's IndexedDB, without its reads of documents a new replica cannot hold yet (./absent-keys). */
+export const browserStorage = (): RxStorage<unknown, unknown> => wrappedAbsentKeysStorage(getRxStorageDexie());
+
 /**
  * Opens the local replica with every collection of the shared list, migrating documents kept in an
  * older schema version (./migration-strategies). Sensitive fields are encrypted
@@ -30,7 +34,7 @@ export interface OpenDatabaseOptions {
  */
 export async function openSaksflytDatabase(options: OpenDatabaseOptions): Promise<SaksflytDatabase> {
   let storage: RxStorage<unknown, unknown> = wrappedFieldEncryptionStorage({
-    storage: options.storage ?? getRxStorageDexie(),
+    storage: options.storage ?? browserStorage(),
   });
   if (import.meta.env.DEV) storage = await withDevChecks(storage);
 

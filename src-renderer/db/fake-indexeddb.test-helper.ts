@@ -1,13 +1,14 @@
 import { IDBFactory as FDBFactory, IDBKeyRange as FDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedAbsentKeysStorage } from './absent-keys';
 import { openSaksflytDatabase, type SaksflytDatabase } from './database';
 
 export const TEST_KEY = 'test-key-0123456789abcdef0123456789abcdef';
 
-/** A fresh in-memory IndexedDB (fake-indexeddb) per call: Dexie and RxDB run unchanged on it. */
+/** A fresh in-memory IndexedDB (fake-indexeddb) per call: the app's storage (Dexie, ./absent-keys) runs unchanged on it. */
 export function createFakeIndexedDb() {
   const indexedDB = new FDBFactory();
-  return { indexedDB, storage: getRxStorageDexie({ indexedDB, IDBKeyRange: FDBKeyRange }) };
+  return { indexedDB, storage: wrappedAbsentKeysStorage(getRxStorageDexie({ indexedDB, IDBKeyRange: FDBKeyRange })) };
 }
 
 let counter = 0;

@@ -1,6 +1,5 @@
 import { removeRxDatabase, type RxStorage } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { openSaksflytDatabase, type SaksflytDatabase } from '../../db/database';
+import { browserStorage, openSaksflytDatabase, type SaksflytDatabase } from '../../db/database';
 import { wrappedFieldEncryptionStorage } from '../../db/field-encryption';
 import { DEMO_DATABASE_NAME } from './demo-mode';
 
@@ -11,7 +10,7 @@ const OTHER_KEY = 'DB1';
  * Opens the demo database with demo mode's own key. A demo database made under another key (before
  * demo mode had a key of its own) holds generated data only: it is removed and made anew.
  */
-export async function openDemoDatabase(key: string, storage: RxStorage<unknown, unknown> = getRxStorageDexie()): Promise<SaksflytDatabase> {
+export async function openDemoDatabase(key: string, storage: RxStorage<unknown, unknown> = browserStorage()): Promise<SaksflytDatabase> {
   try {
     return await openSaksflytDatabase({ key, name: DEMO_DATABASE_NAME, storage });
   } catch (error) {

@@ -3,13 +3,15 @@ import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { runReplicationBaseTestSuite, setConfig } from 'rxdb/plugins/test-utils';
 import type { RxCollection } from 'rxdb';
 import { z } from 'zod';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { createPullHandler, createPullStream, createPushHandler, RejectedRows, Revisions, upstreamIdle } from '../../../src-renderer/sync/replication-handlers';
 import { SyncTransport } from '../../../src-renderer/sync/sync-transport';
+import { wrappedAbsentKeysStorage } from '../../../src-renderer/db/absent-keys';
 import { sessionAuth } from './support/client';
 import { scope } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -38,12 +40,14 @@ const human = {
 Object.assign(globalThis, { describe, it });
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
-const storage = () => wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() });
+// The app's own storage stack: Dexie, with the shortcut for keys a new replica cannot hold (src-renderer/db/absent-keys.ts), on an in-memory IndexedDB.
+const indexedDB = new IDBFactory();
+const storage = () => wrappedValidateZSchemaStorage({ storage: wrappedAbsentKeysStorage(getRxStorageDexie({ indexedDB, IDBKeyRange })) });
 setConfig({
   storage: {
-    name: 'memory',
+    name: 'dexie',
     getStorage: storage,
-    getPerformanceStorage: () => ({ storage: storage(), description: 'memory' }),
+    getPerformanceStorage: () => ({ storage: storage(), description: 'dexie' }),
     hasPersistence: true,
     hasMultiInstance: false,
     hasAttachments: true,
