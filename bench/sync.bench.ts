@@ -16,28 +16,21 @@
  * `sync.push-50-clients.pglite-p99-ms`). `BENCH_ONLY=push` runs only these two parts,
  * `BENCH_ONLY=first-sync` only the first sync (its Chromium CPU profile: .tmp/bench/).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { filter, firstValueFrom } from 'rxjs';
 import type { Emit } from '../scripts/bench';
-import { firstSyncInChromium } from './support/first-sync-in-chromium';
+import { emitFirstSyncInChromium } from './support/first-sync-in-chromium';
 import { runPushLoad } from './support/push-load';
-import { addUser } from '../src-server/auth/accounts';
+import { BENCH_COORDINATOR_SCOPE, BENCH_READER, benchCredentials, onEachEngine, startSeededServer, type DbOptions } from './support/seeded-server';
 import type { Session } from '../src-server/auth/sessions';
-import { openDatabase } from '../src-server/db/database';
-import { migrate } from '../src-server/db/migrate';
-import { importDemoData } from '../dev/server/import-demo-data';
 import { defaultSyncCollections } from '../src-server/sync/sync-collections';
 import { SyncTransport } from '../src-renderer/sync/sync-transport';
 import { schemaVersionOf } from '../src-shared/db/collections';
 import { generateDemoData, INSTITUTION } from '../dev/demo-data';
 import { CASE_WORK, openLaptop, sessionAuth } from '../tests/integration/sync/support/client';
 import { followUpCase, note } from '../tests/integration/sync/support/fixtures';
-import { ServerProcess } from '../tests/integration/sync/support/server-process';
-import { dropTestSchema, TEST_PASSWORD, testDatabaseOptions } from '../tests/integration/sync/support/test-server';
-import type { AppOptions } from '../src-server/app';
+import { TEST_PASSWORD } from '../tests/integration/sync/support/test-server';
 
 const PUSH_CLIENTS = 50;
 const PUSHES_PER_CLIENT = 200;
@@ -63,58 +56,35 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : 0;
 }
 
-type DbOptions = Pick<AppOptions, 'databaseUrl' | 'schema'>;
-
 export async function run(emit: Emit): Promise<void> {
   const pushOnly = process.env.BENCH_ONLY === 'push';
-  const primary = testDatabaseOptions();
-  await runOn(primary, emit, pushOnly);
-  if (primary.databaseUrl) await runOn({}, (metric, value, unit) => emit(metric.replace(/\.([^.]+)$/, '.pglite-$1'), value, unit), true);
+  await onEachEngine(emit, (dbOptions, emit, primary) => runOn(dbOptions, emit, pushOnly || !primary));
 }
 
 async function runOn(dbOptions: DbOptions, emit: Emit, pushOnly: boolean): Promise<void> {
-  const dataDir = dbOptions.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'saksflyt-bench-'));
-  const coordinatorScope = { institution: INSTITUTION.id, departments: [], cohorts: ['bench'], partners: [] };
-
   // Setup (not measured): demo data and accounts, written before the server starts.
   const data = generateDemoData({ caseCount: 10_000, seed: 11, now: new Date() });
-  const setup = await openDatabase({ ...dbOptions, dataDir });
-  await migrate(setup);
-  await importDemoData(setup, data, { actorId: null, action: 'bench' });
-  // One reader who sees every case type institution-wide.
-  await addUser(setup, {
-    username: 'reader',
-    name: 'Bench Reader',
-    password: TEST_PASSWORD,
-    roles: ['rector', 'caseOfficer', 'placementAdmin', 'operationsConsultant'],
-    scope: { ...coordinatorScope, cohorts: [] },
-  });
-  for (let n = 0; n < PUSH_CLIENTS; n++) {
-    await addUser(setup, { username: `koord${n}`, name: `Koordinator ${n}`, password: TEST_PASSWORD, roles: ['cohortCoordinator'], scope: coordinatorScope });
-  }
-  await setup.close();
-
-  const env: Record<string, string> = dbOptions.databaseUrl
-    ? { DATABASE_URL: dbOptions.databaseUrl, DATABASE_SCHEMA: dbOptions.schema! }
-    : { DATA_DIR: dataDir!, DATABASE_URL: '' };
-  const server = new ServerProcess(env);
-  const url = `http://127.0.0.1:${await server.start()}`;
-  const engine = dbOptions.databaseUrl ? 'postgres' : 'pglite';
+  const coordinators = Array.from({ length: PUSH_CLIENTS }, (_, n) => ({
+    username: `koord${n}`,
+    name: `Koordinator ${n}`,
+    roles: ['cohortCoordinator' as const],
+    scope: BENCH_COORDINATOR_SCOPE,
+  }));
+  const server = await startSeededServer(dbOptions, data, [BENCH_READER, ...coordinators]);
+  const { url, engine } = server;
   try {
     if (!pushOnly) await firstSync(url, data, engine, emit);
     if (process.env.BENCH_ONLY === 'first-sync') return;
     await livePropagation(url, emit);
     await pushLoad(url, server.pid, engine, emit);
   } finally {
-    await server.kill();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    await dropTestSchema(dbOptions);
+    await server.close();
   }
 }
 
 async function firstSync(url: string, data: ReturnType<typeof generateDemoData>, engine: string, emit: Emit): Promise<void> {
   // 1. First sync of a fresh laptop; first the download alone, then into RxDB.
-  const reader = await login(url, 'reader');
+  const reader = await login(url, BENCH_READER.username);
   const download = performance.now();
   const transport = new SyncTransport({ baseUrl: url, auth: sessionAuth(url, reader) });
   const downloaded = await Promise.all(
@@ -140,10 +110,7 @@ async function firstSync(url: string, data: ReturnType<typeof generateDemoData>,
     throw new Error(`first sync incomplete: ${JSON.stringify(counts)}`);
   }
   emit('sync.first-sync-10k-cases.node-seconds', seconds, `s (Node client, ${engine}, ${counts.cases} cases + ${counts.notes} notes)`);
-  const inChromium = await firstSyncInChromium(url, { username: 'reader', password: TEST_PASSWORD }, data.cases.length, (selfSeconds) =>
-    console.error(`first sync in Chromium, main thread's self time (s) by script: ${JSON.stringify(selfSeconds)}`),
-  );
-  emit('sync.first-sync-10k-cases.seconds', inChromium, `s (Chromium, ${engine}, ${data.cases.length} cases + ${data.notes.length} notes)`);
+  await emitFirstSyncInChromium(emit, 'sync.first-sync-10k-cases.seconds', url, benchCredentials(BENCH_READER), engine, data);
 }
 
 /**

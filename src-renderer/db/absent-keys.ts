@@ -58,7 +58,7 @@ export function wrappedAbsentKeysStorage<Internals, Options>(storage: RxStorage<
   };
 }
 
-async function dexieTableOf(instance: RxStorageInstance<unknown, unknown, unknown>): Promise<DexieTable | null> {
+async function dexieTableOf(instance: Pick<RxStorageInstance<never, unknown, unknown>, 'internals'>): Promise<DexieTable | null> {
   const internals = (await instance.internals) as { dexieTable?: DexieTable } | undefined;
   return internals?.dexieTable ?? null;
 }

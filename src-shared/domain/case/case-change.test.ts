@@ -119,7 +119,7 @@ describe('checkCaseChange: creation', () => {
 });
 
 describe('checkCaseChange: a case created and stepped on before it reached the server', () => {
-  const [draft, ordered, confirmed] = paths.placement.states;
+  const [draft, ordered, confirmed] = paths.placement!.states;
   const admin = by('placementAdmin');
   const pushedNew = (c: Case) => ({ ...pushedBy(c, 'placementAdmin'), createdBy: admin.userId });
 

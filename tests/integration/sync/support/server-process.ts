@@ -22,6 +22,7 @@ export class ServerProcess {
     });
     this.child = child;
     let output = '';
+    let startTimer: NodeJS.Timeout | undefined;
     const address = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
@@ -31,8 +32,8 @@ export class ServerProcess {
       child.stdout!.on('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-      setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 60_000);
-    });
+      startTimer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 60_000);
+    }).finally(() => clearTimeout(startTimer));
     this.port = Number(address);
     return this.port;
   }
