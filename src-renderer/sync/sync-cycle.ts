@@ -1,4 +1,4 @@
-import { filter, firstValueFrom, from, map, merge, race, timer, type BehaviorSubject } from 'rxjs';
+import { filter, firstValueFrom, from, map, merge, race, startWith, switchMap, throttleTime, timer, type BehaviorSubject, type Observable } from 'rxjs';
 import type { CollectionReplication } from './collection-replication';
 import type { HaltState } from './halt-state';
 import type { ParentRetry } from './parent-retry';
@@ -18,7 +18,9 @@ export interface SyncCycleContext {
 /**
  * One complete exchange ("sync now", the periodic sync, the network coming back): pushes and
  * pulls everything and resolves when done or failed — never "ok" after a timeout or a failed
- * request. Waits on RxDB's replication events and the pending changes, not by polling.
+ * request. Waits on RxDB's replication events and the pending changes, not by polling. The
+ * timeout is for a stalled exchange: it runs from the last document received, stored or sent, so
+ * a first sync that takes minutes (100,000 cases) completes as long as it moves.
  */
 export function syncCycle(context: SyncCycleContext): (timeoutMs: number) => Promise<SyncNowResult> {
   const { replications, status, halt, failures, parentRetry } = context;
@@ -45,6 +47,15 @@ export function syncCycle(context: SyncCycleContext): (timeoutMs: number) => Pro
     }
   }
 
+  /** Emits once nothing was received, stored or sent for `timeoutMs`. */
+  const stalledFor = (timeoutMs: number): Observable<unknown> =>
+    merge(...replications.flatMap(({ replication, collection }) => [replication.received$, replication.sent$, collection.storageInstance.changeStream()])).pipe(
+      // Tens of thousands of documents a second each restart the clock; a few times per timeout is enough.
+      throttleTime(Math.min(1000, timeoutMs / 4), undefined, { leading: true, trailing: true }),
+      startWith(null),
+      switchMap(() => timer(timeoutMs)),
+    );
+
   return async (timeoutMs) => {
     if (halt.halted) return { ok: false, error: stoppedError('Sync is stopped') };
     const started = new Date().toISOString();
@@ -67,7 +78,7 @@ export function syncCycle(context: SyncCycleContext): (timeoutMs: number) => Pro
       return 'done' as const;
     };
     const outcome = await firstValueFrom(
-      race(from(exchange()), timer(timeoutMs).pipe(map(() => 'timeout' as const)), halt.halted$.pipe(map(() => 'stopped' as const))),
+      race(from(exchange()), stalledFor(timeoutMs).pipe(map(() => 'timeout' as const)), halt.halted$.pipe(map(() => 'stopped' as const))),
     );
     if (outcome === 'stopped') return { ok: false, error: stoppedError('Sync stopped') };
     if (outcome === 'timeout') {
