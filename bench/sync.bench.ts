@@ -10,7 +10,10 @@
  * - sync.push-50-clients.p99-ms: 50 clients push 200 notes each (one per request, concurrently),
  *   driven from this process over kept-alive connections (support/push-load.ts); also p50, the
  *   server's own time per push (`server-p50-ms`, `server-p99-ms`, from its Server-Timing header),
- *   the number of failed or refused pushes and the server's peak RSS.
+ *   the number of failed or refused pushes and the server's peak RSS. Each client pushes again as
+ *   soon as it has its answer, so the server runs saturated and a push waits behind the others
+ *   (latency ≈ clients ÷ throughput): `pushes-per-s` is that throughput. `sync.push-50-clients-paced.*`:
+ *   the same clients each pushing every 200 ms (250 pushes/s), timed from when each push was due.
  * The live-propagation and push parts run on PostgreSQL when DATABASE_URL is set and always on
  * PGlite too (what a newcomer measures); PGlite's figures then carry `pglite-` (e.g.
  * `sync.push-50-clients.pglite-p99-ms`). `BENCH_ONLY=push` runs only these two parts,
@@ -34,6 +37,9 @@ import { TEST_PASSWORD } from '../tests/integration/sync/support/test-server';
 
 const PUSH_CLIENTS = 50;
 const PUSHES_PER_CLIENT = 200;
+/** Paced: each client pushes every 200 ms (250 pushes/s in all, below what one server process stores), 60 times. */
+const PACED_INTERVAL_MS = 200;
+const PACED_PUSHES_PER_CLIENT = 60;
 const PROPAGATION_SAMPLES = 60;
 
 const percentile = (values: number[], p: number) => {
@@ -154,12 +160,18 @@ async function pushLoad(url: string, pid: number, engine: string, emit: Emit): P
   );
   let peakRss = rssMb(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 100);
-  const result = await runPushLoad(url, `/sync/notes/v${schemaVersionOf('notes')}/push`, clients, PUSHES_PER_CLIENT);
-  clearInterval(sampler);
+  const path = `/sync/notes/v${schemaVersionOf('notes')}/push`;
+  const result = await runPushLoad(url, path, clients, PUSHES_PER_CLIENT);
   emit('sync.push-50-clients.p99-ms', percentile(result.latencies, 99), `ms (${engine})`);
   emit('sync.push-50-clients.p50-ms', percentile(result.latencies, 50), 'ms');
   emit('sync.push-50-clients.server-p99-ms', percentile(result.serverTimes, 99), 'ms');
   emit('sync.push-50-clients.server-p50-ms', percentile(result.serverTimes, 50), 'ms');
-  emit('sync.push-50-clients.errors', result.errors, 'count');
+  emit('sync.push-50-clients.pushes-per-s', result.latencies.length / result.seconds, 'pushes/s (saturated: each client pushes again at once)');
+  const paced = await runPushLoad(url, path, clients, PACED_PUSHES_PER_CLIENT, { intervalMs: PACED_INTERVAL_MS });
+  clearInterval(sampler);
+  const offered = (PUSH_CLIENTS * 1000) / PACED_INTERVAL_MS;
+  emit('sync.push-50-clients-paced.p99-ms', percentile(paced.latencies, 99), `ms (${engine}, ${offered} pushes/s offered, timed from when due)`);
+  emit('sync.push-50-clients-paced.p50-ms', percentile(paced.latencies, 50), 'ms');
+  emit('sync.push-50-clients.errors', result.errors + paced.errors, 'count');
   emit('sync.push-50-clients.server-rss-mb', peakRss, 'MB');
 }

@@ -14,6 +14,18 @@ export interface PushLoadResult {
   serverTimes: number[];
   /** Pushes that failed, or whose rows were refused or conflicted. */
   errors: number;
+  /** Wall-clock seconds from the first push sent to the last answer read. */
+  seconds: number;
+}
+
+export interface PushLoadOptions {
+  /**
+   * Paced: each client sends its n-th push `n × intervalMs` after its start (clients start spread
+   * over one interval), or at once when the previous answer came later. Without it each client
+   * sends its next push as soon as it has the previous answer: the server runs saturated, and a
+   * push's latency is the queue before it (clients ÷ throughput).
+   */
+  intervalMs?: number;
 }
 
 const serverTiming = /(?:^|,)\s*push;dur=([\d.]+)/;
@@ -21,12 +33,15 @@ const serverTiming = /(?:^|,)\s*push;dur=([\d.]+)/;
 /**
  * Drives every client from this one process through one keep-alive agent (a socket per client,
  * kept open), so the figure is the server's and the wire's rather than connection setup's. Each
- * client sends its next push when the previous answer has been read.
+ * client sends its next push when the previous answer has been read, or paced (`intervalMs`).
  */
-export async function runPushLoad(url: string, path: string, clients: PushClient[], pushesPerClient: number): Promise<PushLoadResult> {
+export async function runPushLoad(url: string, path: string, clients: PushClient[], pushesPerClient: number, options: PushLoadOptions = {}): Promise<PushLoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients.length });
   const target = new URL(path, url);
-  const result: PushLoadResult = { latencies: [], serverTimes: [], errors: 0 };
+  const result: PushLoadResult = { latencies: [], serverTimes: [], errors: 0, seconds: 0 };
+  const { intervalMs } = options;
+  const started = performance.now();
+  const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
   const send = (client: PushClient, body: string) =>
     new Promise<{ status: number; timing: string | undefined; text: string }>((resolve, reject) => {
       const req = request(
@@ -49,10 +64,13 @@ export async function runPushLoad(url: string, path: string, clients: PushClient
     });
   try {
     await Promise.all(
-      clients.map(async (client) => {
+      clients.map(async (client, index) => {
         for (let n = 0; n < pushesPerClient; n++) {
           const body = client.body(n);
-          const t0 = performance.now();
+          // Paced, a push is timed from when it was due: one held back by a slow answer counts its wait.
+          const due = intervalMs === undefined ? undefined : started + (index / clients.length + n) * intervalMs;
+          if (due !== undefined) await sleepUntil(due);
+          const t0 = due ?? performance.now();
           try {
             const answer = await send(client, body);
             result.latencies.push(performance.now() - t0);
@@ -67,6 +85,7 @@ export async function runPushLoad(url: string, path: string, clients: PushClient
         }
       }),
     );
+    result.seconds = (performance.now() - started) / 1000;
   } finally {
     agent.destroy();
   }
