@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startBrowserHost } from '../../src-main/host/browser-host';
-import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
+import { openChromiumProfile, type ChromiumProfile } from './chromium-profile';
 import { ensureRendererBuild } from './renderer-build';
 
 /** A fresh laptop for a benchmark: its own browser host and data folder, pointed at `serverUrl`, and a page of Debian's Chromium on it. */
@@ -15,9 +15,9 @@ export interface BenchLaptop {
 export async function openBenchLaptop(serverUrl: string): Promise<BenchLaptop> {
   const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-laptop-'));
   const host = await startBrowserHost({ port: 0, dataDir, rendererDir: ensureRendererBuild() });
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  let browser: ChromiumProfile | undefined;
   const close = async () => {
-    await browser.close();
+    await browser?.close();
     await host.close();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -28,7 +28,8 @@ export async function openBenchLaptop(serverUrl: string): Promise<BenchLaptop> {
       body: JSON.stringify({ serverUrl }),
     });
     if (!settings.ok) throw new Error(`settings:update answered ${settings.status}`);
-    return { page: await browser.newPage({ baseURL: host.url, viewport: { width: 1280, height: 900 } }), close };
+    browser = await openChromiumProfile(join(dataDir, 'chromium'), { baseURL: host.url });
+    return { page: browser.page, close };
   } catch (error) {
     await close();
     throw error;

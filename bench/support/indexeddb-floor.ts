@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openChromiumProfile } from './chromium-profile';
 
 /**
- * What IndexedDB itself costs in Debian's Chromium, without RxDB, Dexie or encryption: seconds to
+ * What IndexedDB itself costs in Debian's Chromium (on disk, as the app's replica), without RxDB, Dexie or encryption: seconds to
  * put `records` case-sized records (about 700 bytes, two indexes, like the replica's) in
  * transactions of `batch`, as a first sync or a demo fill must at least do once per document
  * (making the records is not timed).
@@ -13,14 +15,16 @@ import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
 export async function indexedDbPutSeconds(records: number, batch = 2000): Promise<number> {
   const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>idb</title>'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const dir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-idb-'));
+  const browser = await openChromiumProfile(dir);
   try {
-    const page = await browser.newPage();
+    const { page } = browser;
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     return (await page.evaluate(`(${putRecords})(${records}, ${batch})`)) as number;
   } finally {
     await browser.close();
     server.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

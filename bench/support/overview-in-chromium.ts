@@ -5,12 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { OVERVIEW_READY_MARK } from '../../src-renderer/app/perf-marks';
 import { dictionaries } from '../../src-renderer/i18n/dictionary';
 import { caseTypes, type CaseType } from '../../src-shared/domain/case/case-type';
 import { startBrowserHost } from '../../src-main/host/browser-host';
-import { chromiumLaunchOptions } from '../../tests/e2e/support/chromium';
+import { openChromiumProfile } from './chromium-profile';
 
 export interface OverviewFigures {
   /** First start (empty replica) → the overview's ready mark: generating and storing the demo data. */
@@ -38,9 +38,9 @@ export interface OverviewRun {
 export async function measureOverview(run: OverviewRun): Promise<OverviewFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-ui-'));
   const host = await startBrowserHost({ port: 0, dataDir, rendererDir: run.rendererDir });
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await openChromiumProfile(join(dataDir, 'chromium'));
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const { page } = browser;
     await page.goto(`${host.url}?demoCases=${run.cases}`);
     const fillSeconds = (await waitForReady(page, run.fillTimeout)) / 1000;
 

@@ -15,21 +15,16 @@ const CASES = 24;
 const TIMEOUT_MS = 600;
 
 /** A link whose every answer comes `delayMs` late; `hang()` makes pulls never answer. */
-class SlowNetwork extends Network {
-  delayMs = 150;
-  private hanging = false;
-  private readonly slow = this.fetch;
-
-  hang(): void {
-    this.hanging = true;
-  }
-
-  override readonly fetch: typeof fetch = async (input, init) => {
-    if (this.hanging && String(input).includes('/pull')) return new Promise<Response>(() => {});
-    const response = await this.slow(input, init);
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+function slowLink(delayMs: number) {
+  const network = new Network();
+  let hanging = false;
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    if (hanging && String(input).includes('/pull')) return new Promise<Response>(() => {});
+    const response = await network.fetch(input, init);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
     return response;
   };
+  return { network, fetch, hang: () => (hanging = true) };
 }
 
 describe('a sync that takes longer than its timeout', () => {
@@ -47,9 +42,9 @@ describe('a sync that takes longer than its timeout', () => {
   afterAll(() => server?.close());
 
   it('completes while documents keep arriving, and fails once nothing has moved for the timeout', async () => {
-    const network = new SlowNetwork();
+    const link = slowLink(150);
     // Two cases a pull, each answer 150 ms late: the cases alone take 12 pulls, about twice the timeout.
-    const laptop = await openLaptop(server.url, session, { network, collections: ['cases'], pullBatchSize: 2 });
+    const laptop = await openLaptop(server.url, session, { network: link.network, fetch: link.fetch, collections: ['cases'], pullBatchSize: 2 });
     try {
       const started = performance.now();
       const result = await laptop.sync.syncNow(TIMEOUT_MS);
@@ -57,7 +52,7 @@ describe('a sync that takes longer than its timeout', () => {
       expect(result).toEqual({ ok: true });
       expect(await laptop.db.cases.count().exec()).toBe(CASES);
 
-      network.hang();
+      link.hang();
       expect(await laptop.sync.syncNow(TIMEOUT_MS)).toMatchObject({ ok: false, error: { code: 'timeout' } });
     } finally {
       await laptop.close();
