@@ -35,7 +35,13 @@ const serverTiming = /(?:^|,)\s*push;dur=([\d.]+)/;
  * kept open), so the figure is the server's and the wire's rather than connection setup's. Each
  * client sends its next push when the previous answer has been read, or paced (`intervalMs`).
  */
-export async function runPushLoad(url: string, path: string, clients: PushClient[], pushesPerClient: number, options: PushLoadOptions = {}): Promise<PushLoadResult> {
+export async function runPushLoad(
+  url: string,
+  path: string,
+  clients: PushClient[],
+  pushesPerClient: number,
+  options: PushLoadOptions = {},
+): Promise<PushLoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients.length });
   const target = new URL(path, url);
   const result: PushLoadResult = { latencies: [], serverTimes: [], errors: 0, seconds: 0 };

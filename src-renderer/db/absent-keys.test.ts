@@ -82,7 +82,12 @@ describe('the storage that knows which keys a new replica cannot hold', () => {
     // Another tab stores "t" in the same IndexedDB, and RxDB passes its change on to this instance.
     await copyRecord(replica.indexedDB, 'a', 't');
     expect(await instance.findDocumentsById(['t'], true)).toEqual([]);
-    changesOf(instance).next({ id: 'other', events: [{ documentId: 't', operation: 'INSERT', documentData: doc('t'), previousDocumentData: undefined }], checkpoint: null, context: 'other tab' });
+    changesOf(instance).next({
+      id: 'other',
+      events: [{ documentId: 't', operation: 'INSERT', documentData: doc('t'), previousDocumentData: undefined }],
+      checkpoint: null,
+      context: 'other tab',
+    });
 
     const reads = recordReads();
     expect(ids(await instance.findDocumentsById(['t', 'z'], true))).toEqual(['t']);

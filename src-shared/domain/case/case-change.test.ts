@@ -136,7 +136,9 @@ describe('checkCaseChange: a case created and stepped on before it reached the s
     const unsent = { ...pushedNew(ordered!), details: draft!.details };
     expect(checkCaseChange({ before: null, after: unsent, actor: admin })).toMatchObject({ ok: false, reason: 'illegal-initial-status' });
     expect(createdStateOf(unsent, admin)).toBeNull();
-    expect(checkCaseChange({ before: null, after: { ...ordered!, createdBy: 'siteCoordinator-1', updatedBy: 'siteCoordinator-1' }, actor: by('siteCoordinator') })).toMatchObject({
+    expect(
+      checkCaseChange({ before: null, after: { ...ordered!, createdBy: 'siteCoordinator-1', updatedBy: 'siteCoordinator-1' }, actor: by('siteCoordinator') }),
+    ).toMatchObject({
       ok: false,
       reason: 'illegal-initial-status',
     });

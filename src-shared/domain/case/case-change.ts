@@ -132,7 +132,14 @@ function steppedCreation(workflow: CaseWorkflow, after: Case, actor: Actor): { c
     if (statusPaths(workflow, entry.status, after.status).length === 0) continue;
     const ensured = entry.ensures ?? [];
     const written = [...stepOwnedPaths(workflow, [...ensured, ...(entry.allows ?? [])]), ...workflow.statusChanges.flatMap((step) => step.sets)];
-    const created: Case = { ...after, status: entry.status, details: withoutPaths(after.details, written.filter((path) => !ensured.includes(path) && hasPath(after.details, path))) };
+    const created: Case = {
+      ...after,
+      status: entry.status,
+      details: withoutPaths(
+        after.details,
+        written.filter((path) => !ensured.includes(path) && hasPath(after.details, path)),
+      ),
+    };
     const creation = checkCreation(workflow, created, actor);
     const found = creation.ok ? statusChangePath(workflow, created, after, actor) : creation;
     if ('path' in found) return { created };

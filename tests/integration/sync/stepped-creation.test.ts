@@ -24,8 +24,20 @@ describe('a case created and stepped on before it reached the server', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    admin = await server.addUser({ username: 'pia', name: 'Pia Admin', email: 'pia@hvl.example.no', roles: ['placementAdmin'], scope: scope({ departments: ['helse'] }) });
-    await server.addUser({ username: 'siri', name: 'Siri Site', email: 'siri@sentrum.example.no', roles: ['siteCoordinator'], scope: scope({ partners: [SITE] }) });
+    admin = await server.addUser({
+      username: 'pia',
+      name: 'Pia Admin',
+      email: 'pia@hvl.example.no',
+      roles: ['placementAdmin'],
+      scope: scope({ departments: ['helse'] }),
+    });
+    await server.addUser({
+      username: 'siri',
+      name: 'Siri Site',
+      email: 'siri@sentrum.example.no',
+      roles: ['siteCoordinator'],
+      scope: scope({ partners: [SITE] }),
+    });
     session = await server.login('pia');
   });
   afterAll(async () => {
