@@ -45,6 +45,7 @@ export function wrappedAbsentKeysStorage<Internals, Options>(storage: RxStorage<
       const watching: Subscription = instance.changeStream().subscribe((bulk) => {
         if (bulk.events.some((event) => !knowledge.written.has(event.documentId))) {
           knowledge.trusted = false;
+          knowledge.written.clear();
           watching.unsubscribe();
         }
       });
@@ -79,14 +80,16 @@ function knowAbsentKeys(table: DexieTable): Promise<Knowledge | null> {
   return known;
 }
 
-function patch(table: DexieTable): Knowledge {
-  const knowledge: Knowledge = { written: new Set(), trusted: true };
+/** Null for a table without a single key path (RxDB's Dexie tables all have one): it is left alone. */
+function patch(table: DexieTable): Knowledge | null {
   const keyPath = table.schema.primKey.keyPath;
-  if (typeof keyPath !== 'string') return { ...knowledge, trusted: false };
+  if (typeof keyPath !== 'string') return null;
+  const knowledge: Knowledge = { written: new Set(), trusted: true };
   const bulkGet = table.bulkGet.bind(table);
   const bulkPut = table.bulkPut.bind(table);
   table.bulkPut = (items, ...rest) => {
-    for (const item of items) knowledge.written.add(String((item as Record<string, unknown>)[keyPath]));
+    // Once the shortcut has ended, the keys are no longer needed.
+    if (knowledge.trusted) for (const item of items) knowledge.written.add(String((item as Record<string, unknown>)[keyPath]));
     return bulkPut(items, ...rest);
   };
   table.bulkGet = async (keys) => {
