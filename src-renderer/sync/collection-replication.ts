@@ -9,6 +9,7 @@ import type { FirstSyncProgress } from './first-sync-progress';
 import type { LiveEvents } from './live-events';
 import { PendingChanges } from './pending-changes';
 import { PullProgress } from './pull-progress';
+import { StoredBatches } from './stored-batches';
 import type { PushAnnotations } from './push-annotations';
 import {
   createPullHandler,
@@ -71,6 +72,7 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
   const endpoint: CollectionEndpoint = { collection, name, version: schemaVersionOf(name), transport: context.transport, revisions: new Revisions() };
   const rejected = new RejectedRows();
   const pulls = new PullProgress();
+  const storedBatches = new StoredBatches(() => replication);
   // `replication` is declared below; these only run once it has started.
   const pending = new PendingChanges(collection, () => replication.internalReplicationState);
   collection.conflictHandler = createConflictHandler({
@@ -86,6 +88,8 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
       if (pull !== undefined) pulls.finish(pull);
       context.firstSync.pulled(documents);
     },
+    beforePull: () => storedBatches.ready(),
+    onHandedOver: (checkpoint) => storedBatches.handedOver(checkpoint.seq),
     onPushStart: (rows) => pending.sending(rows),
     ...(context.beforePush ? { beforePush: context.beforePush } : {}),
     onPushed: (stored) => {
@@ -125,5 +129,16 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
     }),
   ];
 
-  return { name, collection, replication, pending, pulls, kickStream: stream.kick, unsubscribe: () => subscriptions.forEach((s) => s.unsubscribe()) };
+  return {
+    name,
+    collection,
+    replication,
+    pending,
+    pulls,
+    kickStream: stream.kick,
+    unsubscribe: () => {
+      subscriptions.forEach((s) => s.unsubscribe());
+      storedBatches.stop();
+    },
+  };
 }

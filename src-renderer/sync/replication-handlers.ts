@@ -53,6 +53,10 @@ export interface HandlerHooks {
   onPullStart?(): number;
   /** A pull (numbered by `onPullStart`) or a stream batch (no number) arrived. */
   onPulled?(documents: number, pull?: number): void;
+  /** Resolves when the next pull may download (what RxDB was given before is stored). */
+  beforePull?(): Promise<void>;
+  /** RxDB is given documents up to this checkpoint, from a pull or a live event. */
+  onHandedOver?(checkpoint: Checkpoint): void;
 }
 
 type Doc = WithDeleted<Record<string, unknown>>;
@@ -110,6 +114,7 @@ export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHo
   const skipAhead = new Map<string, string>();
   return async (checkpoint, batchSize) => {
     const pull = hooks.onPullStart?.();
+    await hooks.beforePull?.();
     const from = checkpoint?.seq;
     let seq = skipAhead.get(from ?? '') ?? from;
     const documents: Doc[] = [];
@@ -135,6 +140,7 @@ export function createPullHandler(endpoint: CollectionEndpoint, hooks: HandlerHo
     }
     if (!documents.length && seq !== undefined && seq !== from) skipAhead.set(from ?? '', seq);
     hooks.onPulled?.(documents.length, pull);
+    if (documents.length && seq !== undefined) hooks.onHandedOver?.({ seq });
     return { documents, checkpoint: seq === undefined ? undefined : { seq } };
   };
 }
@@ -233,7 +239,9 @@ export function createPullStream(endpoint: CollectionEndpoint, options: StreamOp
         await options.pushesSettled?.();
         const documents = await fresh(collection, revisions, event);
         hooks.onPulled?.(documents.length);
-        return documents.length && event.checkpoint ? [{ documents, checkpoint: event.checkpoint }] : [];
+        if (!documents.length || !event.checkpoint) return [];
+        hooks.onHandedOver?.(event.checkpoint);
+        return [{ documents, checkpoint: event.checkpoint }];
       } catch {
         // The local state could not be read: a pull catches up with what this event carried.
         return ['RESYNC'];
