@@ -6,6 +6,7 @@ import { DEFAULT_MAX_OFFLINE_DAYS } from './auth/sessions';
 import { resultsFetchAdapter } from './case-types/approval/result-exchange/results-fetch.job';
 import { canvasAdapter } from './case-types/course-delivery/lms/canvas.adapter';
 import { participantMailAdapter } from './case-types/course-delivery/participant-mail/participant-mail.adapter';
+import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-growth';
 import type { IntegrationAdaptersOf } from './jobs/integration-jobs';
 import type { SmtpOptions } from './notifications/letters';
 import { DEFAULT_MAIL_FROM, mailFromSchema, smtpConfigFromUrl, smtpUrlSchema } from './notifications/smtp-url';
@@ -59,6 +60,8 @@ const envSchema = z
       .string()
       .transform((value) => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
       .optional(),
+    /** How far the JavaScript heap grows past its live size before V8 collects it (see heap-growth.ts); 0 = V8's own factor (up to 4×). */
+    HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWING_PERCENT),
     /** Sign-in with an OpenID Connect provider (Feide): see auth/oidc/oidc-config.ts and the README. */
     ...oidcEnvShape,
   })
