@@ -14,19 +14,15 @@ const CHUNK_SIZE = 2000;
  * in too, also into a replica seeded before they existed.
  */
 export async function seedDemoDataIfEmpty(db: SaksflytDatabase, caseCount: number, now: Date, onSeeding?: (caseCount: number) => void): Promise<number> {
-  const [cases, staff, units, offers] = await Promise.all([
-    db.cases.count().exec(),
-    db.staff.count().exec(),
-    db.organisation.count().exec(),
-    db.offers.count().exec(),
-  ]);
-  if (cases > 0 && staff > 0 && units > 0 && offers > 0) return 0;
+  // Whether each holds anything: one document each (IndexedDB counts by walking every record, 1.4 s for 100,000 cases on disk).
+  const [cases, staff, units, offers] = await Promise.all([db.cases, db.staff, db.organisation, db.offers].map(holdsAny));
+  if (cases && staff && units && offers) return 0;
   // Loaded only here: a normal start never downloads or parses the generator.
   const [demo, demoOffers] = await Promise.all([import('../../dev/demo-data'), import('../../dev/demo-data/offers')]);
-  if (staff === 0) await insertInChunks(db.staff, demo.demoStaffMembers(now.toISOString()));
-  if (units === 0) await insertInChunks(db.organisation, demo.demoOrganisation(now));
-  if (offers === 0) await insertInChunks(db.offers, demoOffers.demoOffers(now));
-  if (cases > 0) return 0;
+  if (!staff) await insertInChunks(db.staff, demo.demoStaffMembers(now.toISOString()));
+  if (!units) await insertInChunks(db.organisation, demo.demoOrganisation(now));
+  if (!offers) await insertInChunks(db.offers, demoOffers.demoOffers(now));
+  if (cases) return 0;
   onSeeding?.(caseCount);
   const data = demo.generateDemoData({ caseCount, seed: DEMO_SEED, now });
   // Nothing reads the replica before seeding ends, so no collection has to wait for another.
@@ -39,6 +35,10 @@ export async function seedDemoDataIfEmpty(db: SaksflytDatabase, caseCount: numbe
     insertInChunks(db.activities, data.activities),
   ]);
   return data.cases.length;
+}
+
+async function holdsAny(collection: RxCollection): Promise<boolean> {
+  return (await collection.findOne().exec()) !== null;
 }
 
 async function insertInChunks<T>(collection: RxCollection<T>, docs: readonly T[]): Promise<void> {

@@ -5,6 +5,7 @@ import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { useDatabase } from '../../app/providers';
 import { useObservable } from '../../db/use-observable';
 import { useT } from '../../i18n/use-t';
+import { afterFirstRows } from './first-rows';
 
 const BAR_HEIGHT = 22;
 const GAP = 10;
@@ -14,14 +15,14 @@ const VALUE_WIDTH = 56;
 
 /**
  * Cases per case type as a small bar chart. Counts come from the `type` index (no documents are
- * read). The SVG is one image with a text alternative listing every value.
+ * read), once the list has its first rows. The SVG is one image with a text alternative listing every value.
  */
 export function CaseDistributionChart() {
   const t = useT();
   const db = useDatabase();
   const titleId = useId();
   const descId = useId();
-  const counts$ = useMemo(() => combineLatest(caseTypes.map((type) => db.cases.count({ selector: { type } }).$)), [db]);
+  const counts$ = useMemo(() => afterFirstRows(combineLatest(caseTypes.map((type) => db.cases.count({ selector: { type } }).$))), [db]);
   const counts = useObservable(counts$);
   if (!counts) return null;
 

@@ -9,6 +9,7 @@ import { useBulkSelection } from './bulk/bulk-selection';
 import { CaseRow, CASE_ROW_HEIGHT } from './case-row';
 import type { CaseFilter } from './case-query';
 import { caseSearchIndex } from './case-search-index';
+import { firstRowsShown } from './first-rows';
 import { useCaseList } from './use-case-list';
 
 /** Rows fetched per step; the query's limit grows by this as the user scrolls. */
@@ -48,6 +49,11 @@ export function CaseList({ filter, today }: { filter: CaseFilter; today: string 
   useEffect(() => {
     if (loaded > 0) markOverviewReady();
   }, [loaded]);
+
+  const answered = rows !== undefined;
+  useEffect(() => {
+    if (answered) firstRowsShown();
+  }, [answered]);
 
   // The search index reads every case once: when the first rows are on screen and the page is idle.
   const shown = loaded > 0;

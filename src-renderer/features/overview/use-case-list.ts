@@ -2,13 +2,14 @@ import { useMemo } from 'react';
 import { useDatabase } from '../../app/providers';
 import { useObservable } from '../../db/use-observable';
 import { matchCount$, matchRows$ } from './case-matches';
+import { afterFirstRows } from './first-rows';
 import type { CaseFilter } from './case-query';
 
-/** How many cases match the filter, and how many there are in all (live). */
+/** How many cases match the filter, and how many there are in all (live), once the list has its first rows. */
 export function useCaseCounts(filter: CaseFilter, today: string) {
   const db = useDatabase();
-  const matches$ = useMemo(() => matchCount$(db.cases, filter, today), [db, filter, today]);
-  const total$ = useMemo(() => db.cases.count().$, [db]);
+  const matches$ = useMemo(() => afterFirstRows(matchCount$(db.cases, filter, today)), [db, filter, today]);
+  const total$ = useMemo(() => afterFirstRows(db.cases.count().$), [db]);
   return { matches: useObservable(matches$), total: useObservable(total$) };
 }
 
