@@ -6,33 +6,13 @@ import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { caseSearchIndex } from '../../../src-renderer/features/overview/case-search-index';
 import { openClientDatabase, type ClientDatabase } from '../sync/support/client';
+import { overviewCase } from '../../../src-renderer/features/overview/case-fixture.test-helper';
 
 /**
  * The overview's search index follows every change to the cases. Following RxDB's per-event
  * stream (`cases.$`) put each change bulk into a cache RxDB never empties: after a first sync of
  * 100,000 cases, all of them stayed in the page's memory. Checked with the garbage collector.
  */
-const at = '2026-01-01T08:00:00.000Z';
-
-const caseOf = (id: string, title: string): Case => ({
-  id,
-  type: 'followUp',
-  caseNumber: `2026/${id.slice(-5)}`,
-  title,
-  status: 'reported',
-  institution: 'HVL',
-  department: 'Avdeling for helse',
-  cohort: '',
-  subjectPersonId: '',
-  assignees: [],
-  deadlines: [],
-  nextDeadline: '2026-03-20',
-  details: {},
-  createdAt: at,
-  createdBy: 'seed',
-  updatedAt: at,
-  updatedBy: 'seed',
-});
 
 let db: ClientDatabase;
 afterEach(() => db.close());
@@ -47,7 +27,7 @@ describe('the search index and memory', () => {
     await index.ready;
     let written: WeakRef<object> | undefined;
     const watching = cases.eventBulks$.subscribe((bulk) => (written ??= new WeakRef(bulk)));
-    await cases.bulkInsert([caseOf('case-00001', 'Oppfølging av Åse Ødegård'), caseOf('case-00002', 'Sak om studierett')]);
+    await cases.bulkInsert([overviewCase('case-00001', 'Oppfølging av Åse Ødegård'), overviewCase('case-00002', 'Sak om studierett')]);
     watching.unsubscribe();
     expect(index.matching({ search: 'ødegård', type: '', status: '', deadline: 'all' }, '2026-03-10')).toEqual(['case-00001']);
     await new Promise((resolve) => setTimeout(resolve, 0));

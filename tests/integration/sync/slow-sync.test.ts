@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src-server/auth/sessions';
-import { importDocuments } from '../../../src-server/sync/import-documents';
-import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { Network, openLaptop } from './support/client';
-import { followUpCase, scope } from './support/fixtures';
-import { startTestServer, type TestServer } from './support/test-server';
+import { serverWithCases } from './support/server-with-cases';
+import type { TestServer } from './support/test-server';
 
 /**
  * A sync's timeout is for an exchange that stalls, not for one that takes long: a first sync of
@@ -32,12 +30,7 @@ describe('a sync that takes longer than its timeout', () => {
   let session: Session;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const coordinator = await server.addUser({ username: 'kari', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
-    const cases = Array.from({ length: CASES }, (_, n) => followUpCase(coordinator.userId, { caseNumber: `2026/${String(n).padStart(5, '0')}` }));
-    const collection = defaultSyncCollections().find((candidate) => candidate.name === 'cases')!;
-    await importDocuments(server.db, collection, cases, { actorId: null, action: 'test' });
-    session = await server.login('kari');
+    ({ server, session } = await serverWithCases(CASES));
   });
   afterAll(() => server?.close());
 

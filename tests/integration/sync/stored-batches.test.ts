@@ -2,11 +2,9 @@ import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src-server/auth/sessions';
-import { importDocuments } from '../../../src-server/sync/import-documents';
-import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { Network, openLaptop } from './support/client';
-import { followUpCase, scope } from './support/fixtures';
-import { startTestServer, type TestServer } from './support/test-server';
+import { serverWithCases } from './support/server-with-cases';
+import type { TestServer } from './support/test-server';
 
 /**
  * A pull waits until what the replica was given before is stored. RxDB asks for the next batch
@@ -48,12 +46,7 @@ describe('a first sync faster to download than to store', () => {
   let session: Session;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    const coordinator = await server.addUser({ username: 'kari', roles: ['cohortCoordinator'], scope: scope({ cohorts: ['spl-2025'] }) });
-    const cases = Array.from({ length: CASES }, (_, n) => followUpCase(coordinator.userId, { caseNumber: `2026/${String(n).padStart(5, '0')}` }));
-    const collection = defaultSyncCollections().find((candidate) => candidate.name === 'cases')!;
-    await importDocuments(server.db, collection, cases, { actorId: null, action: 'test' });
-    session = await server.login('kari');
+    ({ server, session } = await serverWithCases(CASES));
   });
   afterAll(() => server?.close());
 
