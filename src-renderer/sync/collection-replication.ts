@@ -88,8 +88,13 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
       if (pull !== undefined) pulls.finish(pull);
       context.firstSync.pulled(documents);
     },
-    beforePull: () => storedBatches.ready(),
-    onHandedOver: (checkpoint) => storedBatches.handedOver(checkpoint.seq),
+    // Only the first download is held to what is stored: it is the bulk one, and a live replication's
+    // pulls (a few documents each) must never wait on RxDB's writes (in the chaos test, with this
+    // on throughout, notes stopped syncing on some laptops; not understood yet).
+    beforePull: () => (firstSyncDone ? Promise.resolve() : storedBatches.ready()),
+    onHandedOver: (checkpoint) => {
+      if (!firstSyncDone) storedBatches.handedOver(checkpoint.seq);
+    },
     onPushStart: (rows) => pending.sending(rows),
     ...(context.beforePush ? { beforePush: context.beforePush } : {}),
     onPushed: (stored) => {
@@ -116,6 +121,12 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
     waitForLeadership: context.waitForLeadership ?? true,
     autoStart: false,
   });
+
+  let firstSyncDone = false;
+  void replication.awaitInitialReplication().then(
+    () => (firstSyncDone = true),
+    () => undefined,
+  );
 
   const subscriptions: Subscription[] = [
     pending.changed$.subscribe(() => context.onPendingChanged()),
