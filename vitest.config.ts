@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The server bundle the integration tests spawn (tests/integration/sync/support/server-process.ts).
+    globalSetup: ['tests/integration/support/build-server.global-setup.ts'],
   },
 });

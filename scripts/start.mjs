@@ -3,7 +3,8 @@
 // connected to it; where no Electron binary can be had, say so in one line and run browser mode
 // instead. `npm run start:browser` (--browser) goes straight to browser mode.
 //   --browser      browser mode only
-//   --no-build     use the existing out/ (skip `electron-vite build` and the portal's `vite build`)
+//   --no-build     use the existing out/ (skip `electron-vite build`, the portal's `vite build` and the
+//                  server bundle; the server is still built when out/server/main.mjs is missing)
 //   --no-server    do not start the central server (use the one in the app's settings)
 //   PORT           browser mode port (default 4317), DATA_DIR its data folder (default ./.data/browser)
 //   SERVER_PORT    central server port (default 4318), SERVER_DATA_DIR its PGlite folder (default .data/server)
@@ -12,10 +13,11 @@
 //                  default .data/mail, and one line each in the terminal); SMTP_URL set: your mail server instead
 // Ctrl-C (or SIGTERM) stops every child process and exits cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from './build-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -48,10 +50,21 @@ function stop(exitCode) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-/** As `npm run build`: the app (electron-vite), then the external portal the server serves at /portal/. */
-function build() {
+/** The central server's bundle (scripts/build-server.mjs), run with plain node. */
+const SERVER_BUNDLE = 'out/server/main.mjs';
+
+/** As `npm run build`: the app (electron-vite), the external portal the server serves at /portal/, the server. */
+async function build() {
   runBin('electron-vite', ['build']);
   runBin('vite', ['build', '--config', 'portal.vite.config.ts', '--logLevel', 'warn']);
+  await buildServerOrExit();
+}
+
+async function buildServerOrExit() {
+  await buildServer().catch(() => {
+    console.error('Build failed (the server bundle); not starting.');
+    process.exit(1);
+  });
 }
 
 function runBin(name, args) {
@@ -147,7 +160,7 @@ function startCentralServer() {
     'inherit',
   ]);
   if (catchMail) startChild(process.execPath, ['--import', 'tsx', 'scripts/mail-catcher.ts'], { ...process.env, MAIL_PORT: String(MAIL_PORT) });
-  const child = startChild(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], serverEnv(), ['ignore', 'pipe', 'inherit']);
+  const child = startChild(process.execPath, [SERVER_BUNDLE], serverEnv(), ['ignore', 'pipe', 'inherit']);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       console.error(`The central server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s.`);
@@ -213,7 +226,8 @@ function startElectron(electronPath) {
   printWhereToGo('the Saksflyt window (Electron)');
 }
 
-if (!flags.has('--no-build')) build();
+if (!flags.has('--no-build')) await build();
+else if (!flags.has('--no-server') && !existsSync(join(root, SERVER_BUNDLE))) await buildServerOrExit();
 await startCentralServer();
 if (stopping) {
   // Ctrl-C while the server was starting.

@@ -2,9 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/http-error';
+import { REPO_ROOT } from '../repo-root';
 
 /** Where `npm run build` puts the portal (portal.vite.config.ts). */
-export const PORTAL_DIR = resolve(import.meta.dirname, '..', '..', 'out', 'portal');
+export const PORTAL_DIR = resolve(REPO_ROOT, 'out', 'portal');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

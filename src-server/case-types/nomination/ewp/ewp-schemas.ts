@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { REPO_ROOT } from '../../../repo-root';
 import { readEwpXml } from './ewp-xml';
 
 /** The official EWP schemas, vendored with their source and licence (vendor/schemas/README.md). */
-export const EWP_SCHEMAS_DIR = resolve(import.meta.dirname, '..', '..', '..', '..', 'vendor', 'schemas', 'ewp');
+export const EWP_SCHEMAS_DIR = resolve(REPO_ROOT, 'vendor', 'schemas', 'ewp');
 
 export interface SchemaFile {
   fileName: string;

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 
-/** `npm run server` as a real child process (killable with SIGKILL), on a free port. */
+/**
+ * `npm run server` as a real child process (killable with SIGKILL), on a free port: the bundle
+ * out/server/main.mjs, built once per run by the caller (vitest's globalSetup, scripts/bench.ts).
+ */
 export class ServerProcess {
   private child?: ChildProcess;
   port = 0;
@@ -15,7 +18,7 @@ export class ServerProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(): Promise<number> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src-server', 'main.ts')], {
+    const child = spawn(process.execPath, [join(repo, 'out', 'server', 'main.mjs')], {
       cwd: repo,
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
