@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +13,12 @@ describe('findRepoRoot', () => {
     const root = mkdtempSync(join(tmpdir(), 'repo-root-'));
     const nested = join(root, 'out', 'server');
     mkdirSync(nested, { recursive: true });
-    writeFileSync(join(root, 'package.json'), '{}');
-    expect(findRepoRoot(nested)).toBe(root);
-    expect(findRepoRoot(root)).toBe(root);
+    try {
+      writeFileSync(join(root, 'package.json'), '{}');
+      expect(findRepoRoot(nested)).toBe(root);
+      expect(findRepoRoot(root)).toBe(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
