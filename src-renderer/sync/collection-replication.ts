@@ -124,7 +124,11 @@ export function replicateCollection(name: CollectionName, collection: RxCollecti
 
   let firstSyncDone = false;
   void replication.awaitInitialReplication().then(
-    () => (firstSyncDone = true),
+    () => {
+      firstSyncDone = true;
+      // Nothing waits on stored batches from here on: stop following every record write.
+      storedBatches.stop();
+    },
     () => undefined,
   );
 
