@@ -30,7 +30,8 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'saksflyt-e2e-'));
     await use(dir);
-    await rm(dir, { recursive: true, force: true });
+    // The host may still be finishing a write into it as the test ends (ENOTEMPTY): try again.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   },
   hostUrl: async ({ dataDir }, use) => {
     const host = await startBrowserHost({ port: 0, dataDir, rendererDir });
