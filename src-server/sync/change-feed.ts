@@ -98,14 +98,17 @@ export async function feedHead(sql: Sql, collection: string): Promise<FeedPositi
   return row ? { txid: row.txid, seq: Number(row.seq) } : FEED_START;
 }
 
-/** Whether committed rows exist after `after` (including rows the feed still holds back). */
-export async function hasRowsBeyond(sql: Sql, collection: string, after: FeedPosition): Promise<boolean> {
-  const rows = await sql.query(`SELECT 1 FROM sync_documents WHERE collection = $1 AND (txid, seq) > ($2::xid8, $3::bigint) LIMIT 1`, [
-    collection,
-    after.txid,
-    after.seq,
-  ]);
-  return rows.length > 0;
+/**
+ * The position of the newest committed row after `after`, including rows the feed still holds back
+ * behind a running transaction; undefined when there is none. Evaluated in the caller's snapshot.
+ */
+export async function newestCommitted(sql: Sql, collection: string, after: FeedPosition): Promise<FeedPosition | undefined> {
+  const [row] = await sql.query<{ txid: string; seq: number }>(
+    `SELECT txid::text AS txid, seq FROM sync_documents WHERE collection = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
+      ORDER BY txid DESC, seq DESC LIMIT 1`,
+    [collection, after.txid, after.seq],
+  );
+  return row ? positionOf(row) : undefined;
 }
 
 export function positionOf(row: Pick<FeedRow, 'txid' | 'seq'>): FeedPosition {

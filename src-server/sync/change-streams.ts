@@ -1,7 +1,7 @@
 import type { Actor } from '../../src-shared/domain/access';
 import { STREAM_HEARTBEAT_SECONDS } from '../../src-shared/sync/stream.schema';
 import { RECONNECTED, type Database } from '../db/database';
-import { encodeCheckpoint, feedHead, hasRowsBeyond, type FeedPosition } from './change-feed';
+import { encodeCheckpoint, feedHead, newestCommitted, type FeedPosition } from './change-feed';
 import { batchJson, inSnapshot, readVisible } from './pull';
 import type { SyncCollection } from './sync-collections';
 import { readFingerprint } from './visibility';
@@ -140,7 +140,7 @@ export class ChangeStreams {
         }
         // Rows committed behind a transaction that is still running are held back by the feed;
         // that transaction may not touch this collection (no wake-up then), so look again soon.
-        if (!subscriber.dirty && (await hasRowsBeyond(this.db, subscriber.collection.name, subscriber.position))) {
+        if (!subscriber.dirty && (await newestCommitted(this.db, subscriber.collection.name, subscriber.position))) {
           clearTimeout(subscriber.retry);
           subscriber.retry = setTimeout(() => this.wake(subscriber.collection.name), HELD_BACK_RETRY_MS);
         }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { registerTable } from '../../src-shared/domain/access/access-table';
 import { mayReadRecord } from '../../src-shared/domain/access/read-projection';
 import type { RecordCollection } from '../../src-shared/domain/access/record-write';
@@ -6,7 +7,7 @@ import { mayReadActivity, type ActivityScope } from '../../src-shared/domain/acc
 import { mayReadOffer, type OfferScope } from '../../src-shared/domain/access/offer-access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
-import { decodeCheckpoint, encodeCheckpoint, FEED_START, positionOf, readFeed, type FeedPosition } from './change-feed';
+import { decodeCheckpoint, encodeCheckpoint, FEED_START, newestCommitted, positionOf, readFeed, type FeedPosition } from './change-feed';
 import type { SyncCollection } from './sync-collections';
 import { readFingerprint, VisibilityContext, visibleCases } from './visibility';
 
@@ -67,13 +68,53 @@ export async function pull(input: PullInput): Promise<PullResult> {
     }
     start = decoded.position;
   }
-  const { result, total } = await inSnapshot(input.db, async (sql) => ({
-    result: await readVisible(sql, input.collection, input.actor, start, input.batchSize, { purges: input.seq !== undefined }),
-    total: input.seq === undefined ? await countVisible(sql, input.collection, input.actor) : undefined,
-  }));
+  const first = await inSnapshot(input.db, async (sql) => {
+    const result = await readVisible(sql, input.collection, input.actor, start, input.batchSize, { purges: input.seq !== undefined });
+    return {
+      result,
+      total: input.seq === undefined ? await countVisible(sql, input.collection, input.actor) : undefined,
+      newest: result.hasMore ? undefined : await newestCommitted(sql, input.collection.name, result.position),
+    };
+  });
+  const result = first.newest ? await readHeldBack(input, first.result, first.newest) : first.result;
   const checkpoint = result.position === start ? (input.seq === undefined ? null : { seq: input.seq }) : encodeCheckpoint(result.position, fingerprint);
-  const json = batchJson(result, checkpoint, { total });
+  const json = batchJson(result, checkpoint, { total: first.total });
   return { json, documents: result.documents.length, purged: result.purged.length, position: result.position, hasMore: result.hasMore };
+}
+
+/** How often a pull looks again for rows held back behind a running transaction, and for how long. */
+const HELD_BACK_RETRY_MS = 30;
+export const HELD_BACK_WAIT_MS = 2_000;
+
+/**
+ * A pull that reached the end of the visible feed while rows committed before it began were still
+ * held back (a transaction that started earlier is still running, see change-feed.ts) reads on as
+ * they become visible, so that `hasMore: false` means "nothing more that had committed when you
+ * asked" — a first sync does not report itself complete without them. A transaction running longer
+ * than HELD_BACK_WAIT_MS ends the wait: the pull answers with what it has and the live stream
+ * brings the rest once the feed moves on.
+ */
+async function readHeldBack(input: PullInput, read: FeedBatch, newest: FeedPosition): Promise<FeedBatch> {
+  const batch = { ...read, documents: [...read.documents], revisions: [...read.revisions], purged: [...read.purged] };
+  const giveUpAt = Date.now() + HELD_BACK_WAIT_MS;
+  while (!batch.hasMore && isBefore(batch.position, newest) && Date.now() < giveUpAt) {
+    await sleep(HELD_BACK_RETRY_MS);
+    const room = input.batchSize - batch.documents.length - batch.purged.length;
+    const more = await inSnapshot(input.db, (sql) =>
+      readVisible(sql, input.collection, input.actor, batch.position, room, { purges: input.seq !== undefined }),
+    );
+    batch.documents.push(...more.documents);
+    batch.revisions.push(...more.revisions);
+    batch.purged.push(...more.purged);
+    batch.position = more.position;
+    batch.hasMore = more.hasMore;
+  }
+  return batch;
+}
+
+function isBefore(a: FeedPosition, b: FeedPosition): boolean {
+  const [ta, tb] = [BigInt(a.txid), BigInt(b.txid)];
+  return ta < tb || (ta === tb && a.seq < b.seq);
 }
 
 /**
