@@ -6,15 +6,16 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { SERVER_BUNDLE } from './server-command.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Builds out/server/main.mjs; rejects with esbuild's errors (already printed) when it cannot. */
+/** Builds SERVER_BUNDLE; rejects with esbuild's errors (already printed) when it cannot. */
 export async function buildServer() {
   const { outputFiles } = await build({
     absWorkingDir: root,
     entryPoints: [join(root, 'src-server', 'main.ts')],
-    outfile: join(root, 'out', 'server', 'main.mjs'),
+    outfile: SERVER_BUNDLE,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './build-server.mjs';
+import { SERVER_BUNDLE, SERVER_NODE_OPTIONS } from './server-command.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -49,9 +50,6 @@ function stop(exitCode) {
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
-
-/** The central server's bundle (scripts/build-server.mjs), run with plain node. */
-const SERVER_BUNDLE = 'out/server/main.mjs';
 
 /** As `npm run build`: the app (electron-vite), the external portal the server serves at /portal/, the server. */
 async function build() {
@@ -160,7 +158,7 @@ function startCentralServer() {
     'inherit',
   ]);
   if (catchMail) startChild(process.execPath, ['--import', 'tsx', 'scripts/mail-catcher.ts'], { ...process.env, MAIL_PORT: String(MAIL_PORT) });
-  const child = startChild(process.execPath, [SERVER_BUNDLE], serverEnv(), ['ignore', 'pipe', 'inherit']);
+  const child = startChild(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE], serverEnv(), ['ignore', 'pipe', 'inherit']);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       console.error(`The central server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s.`);
@@ -227,7 +225,7 @@ function startElectron(electronPath) {
 }
 
 if (!flags.has('--no-build')) await build();
-else if (!flags.has('--no-server') && !existsSync(join(root, SERVER_BUNDLE))) await buildServerOrExit();
+else if (!flags.has('--no-server') && !existsSync(SERVER_BUNDLE)) await buildServerOrExit();
 await startCentralServer();
 if (stopping) {
   // Ctrl-C while the server was starting.

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { SERVER_BUNDLE, SERVER_NODE_OPTIONS } from '../../../../scripts/server-command.mjs';
 
 const repo = join(import.meta.dirname, '..', '..', '..', '..');
 
 /**
- * `npm run server` as a real child process (killable with SIGKILL), on a free port: the bundle
- * out/server/main.mjs, built once per run by the caller (vitest's globalSetup, scripts/bench.ts).
+ * The server as `npm run server` starts it (scripts/server-command.mjs), as a real child process
+ * (killable with SIGKILL), on a free port: the bundle, built once per run by the caller (vitest's
+ * globalSetup, scripts/bench.ts).
  */
 export class ServerProcess {
   private child?: ChildProcess;
@@ -18,7 +20,7 @@ export class ServerProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(): Promise<number> {
-    const child = spawn(process.execPath, [join(repo, 'out', 'server', 'main.mjs')], {
+    const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER_BUNDLE], {
       cwd: repo,
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
