@@ -186,6 +186,12 @@ describe('schema versions in the sync URL', () => {
     }
   });
 
+  it("reports the server's own time for a pull (Server-Timing)", async () => {
+    const response = await get('/sync/cases/v0/pull', (await server.login('kari')).accessToken);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('server-timing')).toMatch(/^pull;dur=\d+(\.\d)?$/);
+  });
+
   it('answers an unknown collection with 404 unknown-collection', async () => {
     const session = await server.login('kari');
     const response = await get('/sync/conflicts/v0/pull', session.accessToken);
