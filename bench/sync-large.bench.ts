@@ -4,7 +4,8 @@
  *   sync.first-sync-100k-cases.seconds   the real app (browser host, IndexedDB) signs in as a reader
  *                                        who sees every case and pulls 100,000 cases, ~300,000 notes
  *                                        and their people, tasks and documents (the demo data), until
- *                                        it reports its first sync complete (as sync.bench.ts's 10k)
+ *                                        it reports its first sync complete (as sync.bench.ts's 10k),
+ *                                        with `…pull-wait-seconds` and `…server-pull-seconds` beside it
  * The server runs on the engine DATABASE_URL picks (PostgreSQL when set, else the embedded PGlite),
  * and on PGlite too when that was PostgreSQL, its figure then `….pglite-seconds`; each line's unit
  * names its engine. The server is seeded through the demo-data bulk import before it starts (not

@@ -5,7 +5,9 @@
  *   host, IndexedDB), signs in and pulls 10,000 cases, ~30,000 notes and their people, tasks and
  *   documents, until it reports its first sync complete. `…node-seconds`: the same into RxDB's
  *   memory storage in Node (with the app's field encryption); `…server-seconds`: the download over
- *   HTTP alone (what the server and the wire take; the rest is the client's).
+ *   HTTP alone (what the server and the wire take; the rest is the client's); `…pull-wait-seconds`
+ *   and `…server-pull-seconds`: how long the Chromium page waited for pull answers, and the server's
+ *   own time for them (support/first-sync-in-chromium.ts).
  * - sync.live-propagation.p95-ms: a note written on laptop A until it is in laptop B's database.
  * - sync.push-50-clients.p99-ms: 50 clients push 200 notes each (one per request, concurrently),
  *   driven from this process over kept-alive connections (support/push-load.ts); also p50, the
