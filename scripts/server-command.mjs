@@ -12,7 +12,8 @@ export const SERVER_BUNDLE = join(root, 'out', 'server', 'main.mjs');
 /**
  * Node's options for the server. `--max-semi-space-size=4`: V8's young generation keeps two 4 MB
  * halves instead of up to two 16 MB ones. Under 50 pushing clients the embedded (PGlite) server's
- * RSS went from 300–400 MB to ~270, with the same pushes per second. V8 reads it only when the
- * process starts (v8.setFlagsFromString comes too late), so it is a command-line option.
+ * RSS went from 300–400 MB to 255–268, its pushes per second within the day's spread (340–361 with,
+ * 358–381 without). V8 reads it only when the process starts (v8.setFlagsFromString comes too
+ * late), so it is a command-line option.
  */
 export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=4'];
