@@ -115,6 +115,12 @@ export function positionOf(row: Pick<FeedRow, 'txid' | 'seq'>): FeedPosition {
   return { txid: row.txid, seq: Number(row.seq) };
 }
 
+/** Whether position `a` comes before `b` in feed order (transaction id, then sequence). */
+export function isBefore(a: FeedPosition, b: FeedPosition): boolean {
+  const [ta, tb] = [BigInt(a.txid), BigInt(b.txid)];
+  return ta < tb || (ta === tb && a.seq < b.seq);
+}
+
 /** A stored row as RxDB expects it on the wire: the document as pushed plus `_deleted`. */
 export function wireJson(row: Pick<FeedRow, 'doc' | 'deleted'>): string {
   return `${row.doc.slice(0, -1)}${row.doc.length > 2 ? ',' : ''}"_deleted":${row.deleted}}`;

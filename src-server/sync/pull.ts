@@ -7,7 +7,7 @@ import { mayReadActivity, type ActivityScope } from '../../src-shared/domain/acc
 import { mayReadOffer, type OfferScope } from '../../src-shared/domain/access/offer-access';
 import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
-import { decodeCheckpoint, encodeCheckpoint, FEED_START, newestCommitted, positionOf, readFeed, type FeedPosition } from './change-feed';
+import { decodeCheckpoint, encodeCheckpoint, FEED_START, isBefore, newestCommitted, positionOf, readFeed, type FeedPosition } from './change-feed';
 import type { SyncCollection } from './sync-collections';
 import { readFingerprint, VisibilityContext, visibleCases } from './visibility';
 
@@ -110,11 +110,6 @@ async function readHeldBack(input: PullInput, read: FeedBatch, newest: FeedPosit
     batch.hasMore = more.hasMore;
   }
   return batch;
-}
-
-function isBefore(a: FeedPosition, b: FeedPosition): boolean {
-  const [ta, tb] = [BigInt(a.txid), BigInt(b.txid)];
-  return ta < tb || (ta === tb && a.seq < b.seq);
 }
 
 /**
