@@ -1,6 +1,9 @@
+import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, type MangoQuery, type RxJsonSchema } from 'rxdb';
 import { firstValueFrom, filter as where, type Observable } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SaksflytDatabase } from '../../db/database';
+import { rxSchemaOf } from '../../../src-shared/db/collections';
+import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { openTestDatabase } from '../../db/fake-indexeddb.test-helper';
 import { matchCount$ } from './case-matches';
 import type { CaseFilter } from './case-query';
@@ -35,5 +38,24 @@ describe('the search index over encrypted case titles', () => {
     await (await db.cases.findOne('case-00003').exec())!.remove();
     expect(await countWhen(count$, (count) => count === 0)).toBe(0);
     expect(index.matching(search('nordmann'), today)).toEqual(['case-00001']);
+  });
+
+  it('reads the cases already in the replica page by page, each page one range of an index', async () => {
+    db = (await openTestDatabase()).db;
+    const ids = Array.from({ length: 1_100 }, (_, i) => `case-${String(i).padStart(5, '0')}`);
+    await db.cases.bulkInsert(ids.map((id, i) => ({ ...overviewCase(id, `Sak ${id}`), nextDeadline: `2026-03-${String(10 + (i % 3)).padStart(2, '0')}` })));
+    const find = vi.spyOn(db.cases, 'find');
+    const index = caseSearchIndex(db.cases);
+    await index.ready;
+    expect(index.matching(search('sak case-'), today)).toHaveLength(ids.length);
+    // A query that an index does not satisfy reads every record in its range, not just its page.
+    const schema = fillWithDefaultSettings(rxSchemaOf('cases') as RxJsonSchema<Case>);
+    const queries = find.mock.calls.map(([query]) => normalizeMangoQuery(schema, query as MangoQuery<Case>));
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    for (const query of queries) {
+      // As RxQuery prepares it: only documents that are not deleted.
+      const plan = prepareQuery(schema, { ...query, selector: { ...query.selector, _deleted: { $eq: false } } }).queryPlan;
+      expect([plan.selectorSatisfiedByIndex, plan.sortSatisfiedByIndex], JSON.stringify(query)).toEqual([true, true]);
+    }
   });
 });

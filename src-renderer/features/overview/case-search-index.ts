@@ -1,14 +1,16 @@
 import { getQueryMatcher, getSortComparator, type FilledMangoQuery, type RxCollection, type RxStorageChangeEvent } from 'rxdb';
 import { auditTime, concat, distinctUntilChanged, from, map, Subject, type Observable } from 'rxjs';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
-import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { caseSelector, listSort, type CaseFilter } from './case-query';
+import { listPages } from './list-pages';
 
 /** What the search needs of a case: the fields the filter narrows by, and the searched text in lower case. */
 type Entry = Pick<Case, 'id' | 'type' | 'status' | 'nextDeadline'> & { text: string };
 
 /** Cases read per step of the first read: small enough that the overview's own queries get their turn. */
 const LOAD_PAGE = 500;
+/** The first read goes through every case in list order (listPages: each page one index range). */
+const EVERY_CASE: CaseFilter = { search: '', type: '', status: '', deadline: 'all' };
 /** A burst of changes (a sync batch) recomputes a live search once. */
 const RECOMPUTE_MS = 200;
 
@@ -73,16 +75,14 @@ export class CaseSearchIndex {
     this.changes.next();
   }
 
-  /** Reads every case once, type by type in id order: each page is one range of the [type, id] index. */
+  /**
+   * Reads every case once. Page by page in list order, each page one index range: read type by
+   * type in id order, as it was, no index fitted, and every page read all cases of its type (the
+   * overview opened during a first sync of 30,000 cases read 240,000 records in 26 pages of one type).
+   */
   private async load(): Promise<void> {
-    for (const type of caseTypes) {
-      let after = '';
-      for (;;) {
-        const page = await this.cases.find({ selector: { type, id: { $gt: after } }, sort: [{ id: 'asc' }], limit: LOAD_PAGE }).exec();
-        for (const doc of page) if (!this.changedWhileLoading?.has(doc.id)) this.entries.set(doc.id, entryOf(doc.toJSON() as Case));
-        if (page.length < LOAD_PAGE) break;
-        after = page.at(-1)!.id;
-      }
+    for await (const page of listPages(this.cases, EVERY_CASE, '', LOAD_PAGE)) {
+      for (const doc of page) if (!this.changedWhileLoading?.has(doc.id)) this.entries.set(doc.id, entryOf(doc));
     }
     this.changedWhileLoading = null;
   }

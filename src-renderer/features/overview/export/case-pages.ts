@@ -1,31 +1,19 @@
 import type { RxCollection } from 'rxdb';
 import type { Case } from '../../../../src-shared/domain/case/case.schema';
-import { caseListQueriesAfter, caseListQuery, type CaseFilter, type ListPosition } from '../case-query';
+import type { CaseFilter } from '../case-query';
 import { caseSearchIndex } from '../case-search-index';
+import { listPages } from '../list-pages';
 
 /**
- * Every case the filter matches, in list order, `size` at a time. Each page is read by indexed
- * queries that start after the last case of the page before, so a page costs about the same
- * wherever it is in the list, and the page stays responsive between them. With search text, the
- * search index names the matching cases and each page reads its share of them by primary key.
+ * Every case the filter matches, in list order, `size` at a time (listPages). With search text,
+ * the search index names the matching cases and each page reads its share of them by primary key.
  */
 export async function* casePages(cases: RxCollection<Case>, filter: CaseFilter, today: string, size: number): AsyncGenerator<Case[]> {
   if (filter.search.trim()) {
     yield* searchPages(cases, filter, today, size);
     return;
   }
-  const read = async (query: Parameters<typeof cases.find>[0]) => (await cases.find(query).exec()).map((doc) => doc.toJSON() as Case);
-  const pageAfter = async (last: ListPosition) => {
-    const [sameDeadline, laterDeadline] = caseListQueriesAfter(filter, today, size, last);
-    const first = await read(sameDeadline);
-    return first.length === size ? first : [...first, ...(await read({ ...laterDeadline, limit: size - first.length }))];
-  };
-  let page = await read(caseListQuery(filter, today, size));
-  while (page.length > 0) {
-    yield page;
-    if (page.length < size) return;
-    page = await pageAfter(page.at(-1)!);
-  }
+  yield* listPages(cases, filter, today, size);
 }
 
 async function* searchPages(cases: RxCollection<Case>, filter: CaseFilter, today: string, size: number): AsyncGenerator<Case[]> {
