@@ -12,6 +12,9 @@ export interface BenchLaptop {
   close(): Promise<void>;
 }
 
+/** The longest idle lock the settings accept (settingsSchema). */
+const IDLE_LOCK_MINUTES_MAX = 480;
+
 export async function openBenchLaptop(serverUrl: string): Promise<BenchLaptop> {
   const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-laptop-'));
   const host = await startBrowserHost({ port: 0, dataDir, rendererDir: ensureRendererBuild() });
@@ -25,7 +28,9 @@ export async function openBenchLaptop(serverUrl: string): Promise<BenchLaptop> {
     const settings = await fetch(new URL('rpc/settings:update', host.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ serverUrl }),
+      // Nobody is at the keyboard during a benchmark: the idle lock (15 minutes by default) would
+      // close the replica and reload the page in the middle of a long first sync.
+      body: JSON.stringify({ serverUrl, idleLockMinutes: IDLE_LOCK_MINUTES_MAX }),
     });
     if (!settings.ok) throw new Error(`settings:update answered ${settings.status}`);
     browser = await openChromiumProfile(join(dataDir, 'chromium'), { baseURL: host.url });
