@@ -9,7 +9,8 @@ import type { Checkpoint } from '../../src-shared/sync/checkpoint.schema';
 import type { Database, Sql } from '../db/database';
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, isBefore, newestCommitted, positionOf, readFeed, type FeedPosition } from './change-feed';
 import type { SyncCollection } from './sync-collections';
-import { readFingerprint, VisibilityContext, visibleCases } from './visibility';
+import { readFingerprint, VisibilityContext } from './visibility';
+import { visibleCasesForTotals } from './visible-cases';
 
 export interface PullInput {
   db: Database;
@@ -164,10 +165,10 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
       return row?.n ?? 0;
     }
     case 'case':
-      return (await visibleCases(sql, actor)).size;
+      return (await visibleCasesForTotals(sql, actor)).size;
     case 'case-child': {
       // Only the fields the read rules look at: a note's visibility, a task's assignee.
-      const cases = await visibleCases(sql, actor);
+      const cases = await visibleCasesForTotals(sql, actor);
       const rows = await sql.query<{ case_id: string; visibility: string | null; assigneeId: string | null }>(
         `SELECT case_id, doc::json->>'visibility' AS visibility, doc::json->>'assigneeId' AS "assigneeId"
            FROM sync_documents WHERE collection = $1 AND NOT deleted AND case_id = ANY($2)`,
@@ -176,7 +177,7 @@ async function countVisible(sql: Sql, collection: SyncCollection, actor: Actor):
       return rows.filter((row) => mayReadRecord(actor, cases.get(row.case_id)!, collection.name as RecordCollection, row)).length;
     }
     case 'person': {
-      const cases = await visibleCases(sql, actor);
+      const cases = await visibleCasesForTotals(sql, actor);
       const reach = actor.roles.map((role) => registerTable[role].people);
       const [row] = await sql.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM sync_documents p WHERE p.collection = $1 AND NOT p.deleted AND (p.id IN

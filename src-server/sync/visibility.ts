@@ -289,17 +289,6 @@ function caseEntryOf(row: Pick<FeedRow, 'doc' | 'deleted' | 'scope_history'>): C
   return { current: caseScopeOf(doc), doc, deleted: row.deleted, history: JSON.parse(row.scope_history) as CaseScope[] };
 }
 
-/** All cases the actor may see now, by id (for progress totals). */
-export async function visibleCases(sql: Sql, actor: Actor): Promise<Map<string, CaseScope>> {
-  const rows = await sql.query<{ id: string; doc: string }>(`SELECT id, doc FROM sync_documents WHERE collection = 'cases' AND NOT deleted`);
-  const visible = new Map<string, CaseScope>();
-  for (const row of rows) {
-    const scope = caseScopeOf(JSON.parse(row.doc) as Case);
-    if (canSeeCase(actor, scope)) visible.set(row.id, scope);
-  }
-  return visible;
-}
-
 /**
  * A stored document as the actor may receive it, or null when it may not see it at all: for push
  * answers (the stored state returned as a conflict or with a rejection), so they carry no more
