@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBrowserHost } from '../../src-main/host/browser-host';
+import { settingsSchema } from '../../src-shared/ipc/settings.contract';
 import { openChromiumProfile, type ChromiumProfile } from './chromium-profile';
 import { ensureRendererBuild } from './renderer-build';
 
@@ -12,8 +13,8 @@ export interface BenchLaptop {
   close(): Promise<void>;
 }
 
-/** The longest idle lock the settings accept (settingsSchema). */
-const IDLE_LOCK_MINUTES_MAX = 480;
+/** The longest idle lock the settings accept. */
+const IDLE_LOCK_MINUTES_MAX = settingsSchema.shape.idleLockMinutes.maxValue;
 
 export async function openBenchLaptop(serverUrl: string): Promise<BenchLaptop> {
   const dataDir = await mkdtemp(join(tmpdir(), 'saksflyt-bench-laptop-'));
