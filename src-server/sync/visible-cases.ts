@@ -39,9 +39,12 @@ export async function visibleCasesForTotals(sql: Sql, actor: Actor, now = Date.n
   }
   const reading: Reading = { snapshot, cases: readVisibleCases(sql, actor), until: now + SHARED_FOR_MS };
   readings.set(key, reading);
-  reading.cases.catch(() => {
+  const forget = () => {
     if (readings.get(key) === reading) readings.delete(key);
-  });
+  };
+  reading.cases.catch(forget);
+  // Let go of it on time also when no other first pull comes to look.
+  setTimeout(forget, SHARED_FOR_MS).unref();
   return reading.cases;
 }
 
