@@ -79,7 +79,10 @@ describe('the cases behind the first-sync progress totals', () => {
     const own = await caseIn('per-2025', per);
     const [failed, next] = await inOneSnapshot((sql) => {
       // The same snapshot, but the read of the cases fails (as when that pull's connection is lost).
-      const failing: Sql = { ...sql, query: (text, params) => (text.includes('sync_documents') ? Promise.reject(new Error('connection lost')) : sql.query(text, params)) };
+      const failing: Sql = {
+        ...sql,
+        query: (text, params) => (text.includes('sync_documents') ? Promise.reject(new Error('connection lost')) : sql.query(text, params)),
+      };
       return Promise.allSettled([visibleCasesForTotals(failing, per), visibleCasesForTotals(sql, per)]);
     });
     expect(failed).toMatchObject({ status: 'rejected' });
