@@ -58,14 +58,4 @@ describe('the search index over encrypted case titles', () => {
       expect([plan.selectorSatisfiedByIndex, plan.sortSatisfiedByIndex], JSON.stringify(query)).toEqual([true, true]);
     }
   });
-
-  it('started on an empty replica, as at a first sync, reads no pages and takes the cases from their changes', async () => {
-    db = (await openTestDatabase()).db;
-    const find = vi.spyOn(db.cases, 'find');
-    const index = caseSearchIndex(db.cases);
-    await index.ready;
-    await db.cases.bulkInsert([overviewCase('case-00001', 'Første sak'), overviewCase('case-00002', 'Andre sak')]);
-    expect(index.matching(search('sak'), today)).toEqual(['case-00001', 'case-00002']);
-    expect(find).not.toHaveBeenCalled();
-  });
 });

@@ -82,12 +82,8 @@ export class CaseSearchIndex {
    * 30,000 cases.)
    */
   private async load(): Promise<void> {
-    // On a replica that is empty now (the overview opening at a first sync) the changes bring every
-    // case: reading them as well would read and decrypt each a second time.
-    if (await this.cases.findOne().exec()) {
-      for await (const page of listPages(this.cases, EVERY_CASE, '', LOAD_PAGE)) {
-        for (const doc of page) if (!this.changedWhileLoading?.has(doc.id)) this.entries.set(doc.id, entryOf(doc));
-      }
+    for await (const page of listPages(this.cases, EVERY_CASE, '', LOAD_PAGE)) {
+      for (const doc of page) if (!this.changedWhileLoading?.has(doc.id)) this.entries.set(doc.id, entryOf(doc));
     }
     this.changedWhileLoading = null;
   }
