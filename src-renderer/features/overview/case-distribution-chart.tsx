@@ -1,10 +1,10 @@
 import { Heading } from '@digdir/designsystemet-react';
 import { useId, useMemo } from 'react';
-import { combineLatest } from 'rxjs';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { useDatabase } from '../../app/providers';
 import { useObservable } from '../../db/use-observable';
 import { useT } from '../../i18n/use-t';
+import { fromSearchIndex } from './case-search-index';
 import { afterFirstRows } from './first-rows';
 
 const BAR_HEIGHT = 22;
@@ -14,15 +14,15 @@ const BAR_AREA = 150;
 const VALUE_WIDTH = 56;
 
 /**
- * Cases per case type as a small bar chart. Counts come from the `type` index (no documents are
- * read), once the list has its first rows. The SVG is one image with a text alternative listing every value.
+ * Cases per case type as a small bar chart. Counts come from the search index (no IndexedDB walks),
+ * once the list has its first rows. The SVG is one image with a text alternative listing every value.
  */
 export function CaseDistributionChart() {
   const t = useT();
   const db = useDatabase();
   const titleId = useId();
   const descId = useId();
-  const counts$ = useMemo(() => afterFirstRows(combineLatest(caseTypes.map((type) => db.cases.count({ selector: { type } }).$))), [db]);
+  const counts$ = useMemo(() => afterFirstRows(fromSearchIndex(db.cases, (index) => index.typeCounts$())), [db]);
   const counts = useObservable(counts$);
   if (!counts) return null;
 

@@ -30,7 +30,8 @@ export function CaseList({ filter, today }: { filter: CaseFilter; today: string 
   const toggleSelected = useBulkSelection((state) => state.toggle);
   const viewport = useRef<HTMLDivElement>(null);
   const loaded = rows?.length ?? 0;
-  const hasMore = matches !== undefined && loaded < matches;
+  // Before the count is known (the search index still reading), a full page means there may be more.
+  const hasMore = matches === undefined ? loaded === limit : loaded < matches;
 
   // The app does not use the React Compiler, so nothing memoizes around the virtualizer's functions.
   // eslint-disable-next-line react-hooks/incompatible-library

@@ -2,12 +2,13 @@ import type { RxCollection, RxDocument } from 'rxdb';
 import { map, switchMap, type Observable } from 'rxjs';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { caseListQuery, caseSelector, type CaseFilter } from './case-query';
-import { caseSearchIndex } from './case-search-index';
+import { caseSearchIndex, fromSearchIndex } from './case-search-index';
 
 /**
  * The cases a filter shows, live, answered two ways: without search text by indexed queries on the
  * replica; with search text by the in-memory search index (titles are encrypted at rest), whose
- * ids are then read from the replica by primary key.
+ * ids are then read from the replica by primary key. How many match: always by the search index
+ * (see there why not by IndexedDB).
  */
 const searchIdsOf = (cases: RxCollection<Case>, filter: CaseFilter, today: string): Observable<string[]> | null =>
   filter.search.trim() ? caseSearchIndex(cases).matching$(filter, today) : null;
@@ -19,7 +20,7 @@ export function casesByIds$(cases: RxCollection<Case>, ids: string[]): Observabl
 
 /** How many cases match the filter. */
 export function matchCount$(cases: RxCollection<Case>, filter: CaseFilter, today: string): Observable<number> {
-  return searchIdsOf(cases, filter, today)?.pipe(map((ids) => ids.length)) ?? cases.count({ selector: caseSelector(filter, today) }).$;
+  return fromSearchIndex(cases, (index) => index.count$(filter, today));
 }
 
 /** The first `limit` matching cases in list order. */

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
 import { addDays } from '../../ui/calendar';
-import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, type RxJsonSchema } from 'rxdb';
+import { fillWithDefaultSettings, getQueryMatcher, normalizeMangoQuery, prepareQuery, type RxJsonSchema } from 'rxdb';
 import { firstValueFrom } from 'rxjs';
 import { rxSchemaOf } from '../../../src-shared/db/collections';
 import { matchCount$, matchRows$ } from './case-matches';
-import { caseListQuery, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
+import { caseListQuery, caseMatcher, caseSelector, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
 import { statusesOf } from './case-statuses';
 import { casePages } from './export/case-pages';
 import { replicaWithCases } from './replica.test-helper';
@@ -96,6 +96,18 @@ describe('overview queries on the real replica', () => {
     const paged: string[] = [];
     for await (const page of casePages(db.cases, filter, today, 7)) paged.push(...page.map((c) => c.id));
     expect(paged).toEqual(want);
+  });
+
+  it("the search index's predicate narrows as RxDB's own matcher does on the same selector", () => {
+    const schema = fillWithDefaultSettings(rxSchemaOf('cases') as RxJsonSchema<Case>);
+    for (const filter of filters) {
+      const rxdb = getQueryMatcher(schema, normalizeMangoQuery(schema, { selector: caseSelector(filter, today) }));
+      const ours = caseMatcher(filter, today);
+      const narrowed = cases.filter(ours).map((c) => c.id);
+      expect(narrowed, JSON.stringify(filter)).toEqual(cases.filter((c) => rxdb(c as never)).map((c) => c.id));
+      // Every narrowing filter here leaves some cases out, so a predicate that lets all through fails.
+      if (Object.keys(caseSelector(filter, today)).length) expect(narrowed.length, JSON.stringify(filter)).toBeLessThan(cases.length);
+    }
   });
 });
 

@@ -46,6 +46,20 @@ export function caseSelector(filter: CaseFilter, today: string): MangoQuerySelec
   return selector;
 }
 
+/**
+ * `caseSelector` as a predicate on a case's fields, for the in-memory search index: RxDB's generic
+ * matcher took ~25 ms for 100,000 entries, and every count of the overview scans them all.
+ */
+export function caseMatcher(filter: CaseFilter, today: string): (entry: Pick<Case, 'type' | 'status' | 'nextDeadline'>) => boolean {
+  const { $gte, $lt, $lte } = deadlineRange(filter.deadline, today) ?? {};
+  return (entry) =>
+    (!filter.type || entry.type === filter.type) &&
+    (!filter.status || entry.status === filter.status) &&
+    ($gte === undefined || entry.nextDeadline >= $gte) &&
+    ($lt === undefined || entry.nextDeadline < $lt) &&
+    ($lte === undefined || entry.nextDeadline <= $lte);
+}
+
 /** One page (or the first `limit` rows) of the overview list, for a filter without search text. */
 export function caseListQuery(filter: CaseFilter, today: string, limit: number): MangoQuery<Case> {
   return { selector: caseSelector(filter, today), sort: listSort, limit };

@@ -58,4 +58,31 @@ describe('the search index over encrypted case titles', () => {
       expect([plan.selectorSatisfiedByIndex, plan.sortSatisfiedByIndex], JSON.stringify(query)).toEqual([true, true]);
     }
   });
+
+  it("answers the overview's counts (all cases, per type, per filter) live, without asking IndexedDB to count", async () => {
+    db = (await openTestDatabase()).db;
+    await db.cases.bulkInsert([
+      overviewCase('case-00001', 'Oppfølging av Åse'),
+      { ...overviewCase('case-00002', 'Godkjenning for Ola'), type: 'approval', status: 'closed', nextDeadline: '2026-03-01' },
+      { ...overviewCase('case-00003', 'Godkjenning for Kari'), type: 'approval' },
+    ]);
+    const count = vi.spyOn(db.cases, 'count');
+    const index = caseSearchIndex(db.cases);
+    const filtered = (filter: Partial<CaseFilter>) => matchCount$(db.cases, { ...search(''), ...filter }, today);
+    expect(await firstValueFrom(index.total$())).toBe(3);
+    expect(await firstValueFrom(index.typeCounts$())).toEqual([1, 0, 2, 0, 0]);
+    expect(await firstValueFrom(filtered({ type: 'approval' }))).toBe(2);
+    expect(await firstValueFrom(filtered({ type: 'approval', status: 'closed' }))).toBe(1);
+    expect(await firstValueFrom(filtered({ deadline: 'overdue' }))).toBe(1);
+    expect(await firstValueFrom(filtered({ type: 'approval', search: 'kari' }))).toBe(1);
+
+    const approvals$ = filtered({ type: 'approval' });
+    const types$ = index.typeCounts$();
+    await db.cases.insert({ ...overviewCase('case-00004', 'Plassering'), type: 'placement' });
+    await (await db.cases.findOne('case-00002').exec())!.remove();
+    expect(await countWhen(approvals$, (n) => n === 1)).toBe(1);
+    expect(await firstValueFrom(types$.pipe(where((counts) => counts[3] === 1)))).toEqual([1, 0, 1, 1, 0]);
+    expect(await countWhen(index.total$(), (n) => n === 3)).toBe(3);
+    expect(count).not.toHaveBeenCalled();
+  });
 });

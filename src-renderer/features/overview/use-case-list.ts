@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useDatabase } from '../../app/providers';
 import { useObservable } from '../../db/use-observable';
 import { matchCount$, matchRows$ } from './case-matches';
+import { fromSearchIndex } from './case-search-index';
 import { afterFirstRows } from './first-rows';
 import type { CaseFilter } from './case-query';
 
@@ -9,7 +10,7 @@ import type { CaseFilter } from './case-query';
 export function useCaseCounts(filter: CaseFilter, today: string) {
   const db = useDatabase();
   const matches$ = useMemo(() => afterFirstRows(matchCount$(db.cases, filter, today)), [db, filter, today]);
-  const total$ = useMemo(() => afterFirstRows(db.cases.count().$), [db]);
+  const total$ = useMemo(() => afterFirstRows(fromSearchIndex(db.cases, (index) => index.total$())), [db]);
   return { matches: useObservable(matches$), total: useObservable(total$) };
 }
 
