@@ -21,8 +21,9 @@ export type Startup = { mode: 'demo'; db: SaksflytDatabase } | { mode: 'server';
  * active (signed-in-replica.ts asks for it after sign-in or unlock).
  */
 export async function bootstrap(api: SaksflytApi, location: { search: string }): Promise<Startup> {
-  // Demo mode's database code (RxDB) is not in the entry chunk: it loads while the settings are read.
+  // Demo mode's database code (RxDB) is not in the entry chunk: it loads, and its key is asked for, while the settings are read.
   const demoModules = isDemoMode(location) ? Promise.all([import('../features/session/demo-database'), import('../db/seed-demo-data')]) : null;
+  const demoKey = demoModules ? api.demoDbKey() : null;
   const settingsResult = await api.settingsGet();
   const store = useAppStore.getState();
   const settings = settingsResult.ok ? settingsResult.value : defaultSettings;
@@ -30,9 +31,9 @@ export async function bootstrap(api: SaksflytApi, location: { search: string }):
   else void api.log({ level: 'warn', message: `Settings unavailable at start: ${settingsResult.error.message}` });
   store.setSessionTiming(settings);
 
-  if (demoModules) {
+  if (demoModules && demoKey) {
     const [{ openDemoDatabase }, { seedDemoDataIfEmpty }] = await demoModules;
-    const db = await openDemoDatabase(unwrap(await api.demoDbKey()).key);
+    const db = await openDemoDatabase(unwrap(await demoKey).key);
     await seedDemoDataIfEmpty(db, demoCaseCountFrom(location.search), new Date(), store.setSeedingCases);
     store.setSeedingCases(null);
     return { mode: 'demo', db };
