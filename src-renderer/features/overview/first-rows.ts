@@ -1,9 +1,9 @@
 import { ReplaySubject, switchMap, take, type Observable } from 'rxjs';
 
 /**
- * Whether the overview list has had its first answer (rows, or none). IndexedDB counts by walking
- * every matching record (about a second for 100,000 cases on disk) and the list's read queued
- * behind the counts: the overview's counts start once the list has its first rows.
+ * Whether the overview list has had its first answer (rows, or none). The overview's counts come
+ * from the search index, whose first read goes through every case: they start once the list has
+ * its first rows, so that read does not hold the list's own read back.
  */
 const firstRows = new ReplaySubject<void>(1);
 
