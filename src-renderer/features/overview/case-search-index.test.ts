@@ -1,5 +1,5 @@
 import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, type MangoQuery, type RxJsonSchema } from 'rxdb';
-import { firstValueFrom, filter as where, type Observable } from 'rxjs';
+import { firstValueFrom, toArray, filter as where, type Observable } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SaksflytDatabase } from '../../db/database';
 import { rxSchemaOf } from '../../../src-shared/db/collections';
@@ -46,7 +46,10 @@ describe('the search index over encrypted case titles', () => {
     await db.cases.bulkInsert(ids.map((id, i) => ({ ...overviewCase(id, `Sak ${id}`), nextDeadline: `2026-03-${String(10 + (i % 3)).padStart(2, '0')}` })));
     const find = vi.spyOn(db.cases, 'find');
     const index = caseSearchIndex(db.cases);
+    const progress = firstValueFrom(index.firstRead$().pipe(toArray()));
     await index.ready;
+    // The counts' progress: the cases taken in after each page, ending when the read is done.
+    expect(await progress).toEqual([0, 500, 1000, 1100]);
     expect(index.matching(search('sak case-'), today)).toHaveLength(ids.length);
     // A query that an index does not satisfy reads every record in its range, not just its page.
     const schema = fillWithDefaultSettings(rxSchemaOf('cases') as RxJsonSchema<Case>);

@@ -1,5 +1,5 @@
 import { getSortComparator, type FilledMangoQuery, type RxCollection, type RxStorageChangeEvent } from 'rxdb';
-import { auditTime, concat, defer, distinctUntilChanged, from, map, Subject, type Observable } from 'rxjs';
+import { auditTime, BehaviorSubject, concat, defer, distinctUntilChanged, from, map, Subject, type Observable } from 'rxjs';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { caseMatcher, caseSelector, listSort, type CaseFilter } from './case-query';
@@ -42,6 +42,8 @@ export class CaseSearchIndex {
   private readonly changes = new Subject<void>();
   /** Cases changed while the first read ran: their change is newer than what that read saw. */
   private changedWhileLoading: Set<string> | null = new Set();
+  /** Cases the first read has taken in so far; completes when it is done. */
+  private readonly read = new BehaviorSubject<number>(0);
   /** Cases per type and status, as of the last change (null: to be taken again). */
   private tally: Map<string, Map<string, number>> | null = null;
   readonly ready: Promise<void>;
@@ -71,6 +73,11 @@ export class CaseSearchIndex {
   /** How many cases the filter matches, live. */
   count$(filter: CaseFilter, today: string): Observable<number> {
     return this.live(() => this.count(filter, today));
+  }
+
+  /** How many cases the first read has taken in so far (the counts' progress); completes once they are known. */
+  firstRead$(): Observable<number> {
+    return this.read.asObservable();
   }
 
   /** How many cases there are, live. */
@@ -140,8 +147,10 @@ export class CaseSearchIndex {
   private async load(): Promise<void> {
     for await (const page of listPages(this.cases, EVERY_CASE, '', LOAD_PAGE)) {
       for (const doc of page) if (!this.changedWhileLoading?.has(doc.id)) this.entries.set(doc.id, entryOf(doc));
+      this.read.next(this.entries.size);
     }
     this.changedWhileLoading = null;
+    this.read.complete();
   }
 }
 

@@ -22,7 +22,7 @@ export function SelectionToolbar({ filter, today }: { filter: CaseFilter; today:
         loading={selectAll.busy}
         onClick={() => void (matches ? selectAll.start() : undefined)}
       >
-        {selectAll.busy ? t.selecting : t.selectAllShown(matches ?? 0)}
+        {selectAll.busy ? t.selecting : matches === undefined ? t.selectAllCounting : t.selectAllShown(matches)}
       </Button>
       <Paragraph role="status" data-size="sm" className="bulk-toolbar__count">
         {count > 0 ? t.selected(count) : ''}
