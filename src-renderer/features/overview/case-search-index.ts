@@ -2,6 +2,7 @@ import { getSortComparator, type FilledMangoQuery, type RxCollection, type RxSto
 import { auditTime, BehaviorSubject, concat, defer, distinctUntilChanged, from, map, Subject, type Observable } from 'rxjs';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
+import { jsonEqual } from '../../../src-shared/sync/json-value';
 import { caseMatcher, caseSelector, listSort, type CaseFilter } from './case-query';
 import { listPages } from './list-pages';
 
@@ -14,8 +15,6 @@ const LOAD_PAGE = 500;
 const EVERY_CASE: CaseFilter = { search: '', type: '', status: '', deadline: 'all' };
 /** A burst of changes (a sync batch) recomputes a live search or count once. */
 const RECOMPUTE_MS = 200;
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 const entryOf = (doc: Case): Entry => ({
   id: doc.id,
@@ -67,7 +66,7 @@ export class CaseSearchIndex {
 
   /** `matching`, live: again after changes to the cases (once per burst), when the answer differs. */
   matching$(filter: CaseFilter, today: string): Observable<string[]> {
-    return this.live(() => this.matching(filter, today), sameItems);
+    return this.live(() => this.matching(filter, today), jsonEqual);
   }
 
   /** How many cases the filter matches, live. */
@@ -87,7 +86,7 @@ export class CaseSearchIndex {
 
   /** Cases per case type, in the order of `caseTypes`, live. */
   typeCounts$(): Observable<number[]> {
-    return this.live(() => caseTypes.map((type) => this.count({ ...EVERY_CASE, type }, '')), sameItems);
+    return this.live(() => caseTypes.map((type) => this.count({ ...EVERY_CASE, type }, '')), jsonEqual);
   }
 
   /**

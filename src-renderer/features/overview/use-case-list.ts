@@ -17,7 +17,7 @@ export function useCaseCounts(filter: CaseFilter, today: string) {
   return { matches: useObservable(matches$), total: useObservable(total$) };
 }
 
-/** How many cases the search index has read while the counts are not known yet (undefined before its first page, and once they are). */
+/** How many cases the search index has read while the counts are not known yet (0 before its first page; undefined once they are known). */
 export function useCountingProgress(): number | undefined {
   const db = useDatabase();
   // A figure every half second: the index reads a page of cases in a few tens of milliseconds.
