@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { caseTypes } from '../../../src-shared/domain/case/case-type';
 import { NO_DEADLINE, type Case } from '../../../src-shared/domain/case/case.schema';
 import { addDays } from '../../ui/calendar';
-import { fillWithDefaultSettings, getQueryMatcher, normalizeMangoQuery, prepareQuery, type RxJsonSchema } from 'rxdb';
+import { fillWithDefaultSettings, getQueryMatcher, getSortComparator, normalizeMangoQuery, prepareQuery, type RxJsonSchema } from 'rxdb';
 import { firstValueFrom } from 'rxjs';
 import { rxSchemaOf } from '../../../src-shared/db/collections';
 import { matchCount$, matchRows$ } from './case-matches';
-import { caseListQuery, caseMatcher, caseSelector, deadlineRange, deadlineWindows, type CaseFilter } from './case-query';
+import { caseListQuery, caseMatcher, caseSelector, compareListOrder, deadlineRange, deadlineWindows, listSort, type CaseFilter } from './case-query';
+import { caseSearchIndex } from './case-search-index';
 import { statusesOf } from './case-statuses';
 import { casePages } from './export/case-pages';
 import { replicaWithCases } from './replica.test-helper';
@@ -85,17 +86,31 @@ describe('overview queries on the real replica', () => {
     const want = expected(cases, filter);
     expect(want.length).toBeGreaterThan(0); // every case exercises a non-empty result
     const db = replica();
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 
-    const firstPage = await firstValueFrom(matchRows$(db.cases, filter, today, 20));
-    expect(firstPage.map((doc) => doc.id)).toEqual(want.slice(0, 20));
-    const all = await firstValueFrom(matchRows$(db.cases, filter, today, 1000));
-    expect(all.map((doc) => doc.id)).toEqual(want);
+    // The list's rows as the indexed query gives them (before the search index has read every case)…
+    if (!filter.search.trim()) {
+      expect(ids(await db.cases.find(caseListQuery(filter, today, 20)).exec())).toEqual(want.slice(0, 20));
+      expect(ids(await db.cases.find(caseListQuery(filter, today, 1000)).exec())).toEqual(want);
+    }
+    // …and as the search index gives them once it has (the matchRows$ of every filter change then).
+    await caseSearchIndex(db.cases).ready;
+    expect(ids(await firstValueFrom(matchRows$(db.cases, filter, today, 20)))).toEqual(want.slice(0, 20));
+    expect(ids(await firstValueFrom(matchRows$(db.cases, filter, today, 1000)))).toEqual(want);
     expect(await firstValueFrom(matchCount$(db.cases, filter, today))).toBe(want.length);
 
     // Keyset paging (the export): each page starts after the last case of the one before.
     const paged: string[] = [];
     for await (const page of casePages(db.cases, filter, today, 7)) paged.push(...page.map((c) => c.id));
     expect(paged).toEqual(want);
+  });
+
+  it("the in-memory list order is RxDB's order for the list's sort", () => {
+    const schema = fillWithDefaultSettings(rxSchemaOf('cases') as RxJsonSchema<Case>);
+    const rxdb = getSortComparator(schema, normalizeMangoQuery(schema, { selector: {}, sort: listSort }));
+    const reversed = [...cases].reverse();
+    expect([...reversed].sort(compareListOrder).map((c) => c.id)).toEqual([...reversed].sort((a, b) => rxdb(a as never, b as never)).map((c) => c.id));
+    expect([...reversed].sort(compareListOrder).map((c) => c.id)).not.toEqual(reversed.map((c) => c.id));
   });
 
   it("the search index's predicate narrows as RxDB's own matcher does on the same selector", () => {

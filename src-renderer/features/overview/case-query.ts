@@ -69,6 +69,15 @@ export function caseListQuery(filter: CaseFilter, today: string, limit: number):
 export type ListPosition = Pick<Case, 'nextDeadline' | 'id'>;
 
 /**
+ * `listSort` as a comparator, for lists kept in memory. Strings compare by UTF-16 code unit as
+ * IndexedDB compares its keys, so the order is the indexed queries' order.
+ */
+export function compareListOrder(a: ListPosition, b: ListPosition): number {
+  if (a.nextDeadline !== b.nextDeadline) return a.nextDeadline < b.nextDeadline ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
  * The queries for the cases after `after` in list order (keyset paging, for reading the whole list
  * page by page): first those with the same next deadline and a later id, then those with a later
  * deadline. Each is an index range that starts right after `after`, so no page re-reads earlier ones

@@ -5,7 +5,7 @@ import type { SaksflytDatabase } from '../../db/database';
 import { rxSchemaOf } from '../../../src-shared/db/collections';
 import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { openTestDatabase } from '../../db/fake-indexeddb.test-helper';
-import { matchCount$ } from './case-matches';
+import { matchCount$, matchRows$ } from './case-matches';
 import type { CaseFilter } from './case-query';
 import { caseSearchIndex } from './case-search-index';
 import { overviewCase } from './case-fixture.test-helper';
@@ -60,6 +60,30 @@ describe('the search index over encrypted case titles', () => {
       const plan = prepareQuery(schema, { ...query, selector: { ...query.selector, _deleted: { $eq: false } } }).queryPlan;
       expect([plan.selectorSatisfiedByIndex, plan.sortSatisfiedByIndex], JSON.stringify(query)).toEqual([true, true]);
     }
+  });
+
+  it('gives the list its rows, live, once it has read every case, without asking IndexedDB', async () => {
+    db = (await openTestDatabase()).db;
+    await db.cases.bulkInsert([
+      { ...overviewCase('case-00001', 'Oppfølging av Åse'), nextDeadline: '2026-03-20' },
+      { ...overviewCase('case-00002', 'Godkjenning for Ola'), type: 'approval', nextDeadline: '2026-03-12' },
+      { ...overviewCase('case-00003', 'Godkjenning for Kari'), type: 'approval', nextDeadline: '2026-03-12' },
+    ]);
+    await caseSearchIndex(db.cases).ready;
+    const find = vi.spyOn(db.cases, 'find');
+    const approvals = { ...search(''), type: 'approval' as const };
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+    expect(ids(await firstValueFrom(matchRows$(db.cases, search(''), today, 2)))).toEqual(['case-00002', 'case-00003']);
+
+    const rows$ = matchRows$(db.cases, approvals, today, 10);
+    expect(ids(await firstValueFrom(rows$))).toEqual(['case-00002', 'case-00003']);
+    await db.cases.insert({ ...overviewCase('case-00004', 'Godkjenning for Per'), type: 'approval', nextDeadline: '2026-03-11' });
+    await (await db.cases.findOne('case-00002').exec())!.incrementalPatch({ title: 'Godkjenning for Ola Nordmann' });
+    const changed = await firstValueFrom(rows$.pipe(where((rows) => rows.length === 3 && rows[1]!.title.endsWith('Nordmann'))));
+    expect(ids(changed)).toEqual(['case-00004', 'case-00002', 'case-00003']);
+    await (await db.cases.findOne('case-00003').exec())!.remove();
+    expect(ids(await firstValueFrom(rows$.pipe(where((rows) => rows.length === 2))))).toEqual(['case-00004', 'case-00002']);
+    expect(find).not.toHaveBeenCalled();
   });
 
   it("answers the overview's counts (all cases, per type, per filter) live, without asking IndexedDB to count", async () => {

@@ -26,9 +26,9 @@ export function useCountingProgress(): number | undefined {
 }
 
 /**
- * Live overview rows straight from the replica: the first `limit` matching cases. The query is
- * indexed, sorted and limited (a search reads only the matching ids of the page), so 10,000 cases
- * cost no more than one page of them.
+ * Live overview rows: the first `limit` matching cases, from the search index once it has read every
+ * case, before that by an indexed, sorted and limited query (matchRows$). Either reads about one
+ * page, however many cases the replica holds.
  */
 export function useCaseList(filter: CaseFilter, today: string, limit: number) {
   const db = useDatabase();
