@@ -1,7 +1,6 @@
 import { createRxDatabase, addRxPlugin, type RxCollection, type RxCollectionCreator, type RxDatabase, type RxStorage } from 'rxdb';
 import { wrappedFieldEncryptionStorage } from './field-encryption';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedAbsentKeysStorage } from './absent-keys';
+import { dexieStorage } from './dexie-storage';
 import type { z } from 'zod';
 import { type collectionDefinitions, collectionNames, type CollectionName } from '../../src-shared/db/collections';
 import { collectionCreator } from './migration-strategies';
@@ -22,8 +21,8 @@ export interface OpenDatabaseOptions {
   storage?: RxStorage<unknown, unknown>;
 }
 
-/** RxDB's Dexie storage on the browser's IndexedDB, without its reads of documents a new replica cannot hold yet (./absent-keys). */
-export const browserStorage = (): RxStorage<unknown, unknown> => wrappedAbsentKeysStorage(getRxStorageDexie());
+/** The app's storage (./dexie-storage) on the browser's IndexedDB. */
+export const browserStorage = (): RxStorage<unknown, unknown> => dexieStorage();
 
 /**
  * Opens the local replica with every collection of the shared list, migrating documents kept in an

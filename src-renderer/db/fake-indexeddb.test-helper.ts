@@ -1,14 +1,13 @@
 import { IDBFactory as FDBFactory, IDBKeyRange as FDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedAbsentKeysStorage } from './absent-keys';
 import { openSaksflytDatabase, type SaksflytDatabase } from './database';
+import { dexieStorage } from './dexie-storage';
 
 export const TEST_KEY = 'test-key-0123456789abcdef0123456789abcdef';
 
-/** A fresh in-memory IndexedDB (fake-indexeddb) per call: the app's storage (Dexie, ./absent-keys) runs unchanged on it. */
+/** A fresh in-memory IndexedDB (fake-indexeddb) per call: the app's storage (./dexie-storage) runs unchanged on it. */
 export function createFakeIndexedDb() {
   const indexedDB = new FDBFactory();
-  return { indexedDB, storage: wrappedAbsentKeysStorage(getRxStorageDexie({ indexedDB, IDBKeyRange: FDBKeyRange })) };
+  return { indexedDB, storage: dexieStorage({ indexedDB, IDBKeyRange: FDBKeyRange }) };
 }
 
 let counter = 0;

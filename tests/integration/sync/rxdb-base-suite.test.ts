@@ -3,7 +3,6 @@ import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { runReplicationBaseTestSuite, setConfig } from 'rxdb/plugins/test-utils';
 import type { RxCollection } from 'rxdb';
@@ -11,7 +10,7 @@ import { z } from 'zod';
 import { defaultSyncCollections } from '../../../src-server/sync/sync-collections';
 import { createPullHandler, createPullStream, createPushHandler, RejectedRows, Revisions, upstreamIdle } from '../../../src-renderer/sync/replication-handlers';
 import { SyncTransport } from '../../../src-renderer/sync/sync-transport';
-import { wrappedAbsentKeysStorage } from '../../../src-renderer/db/absent-keys';
+import { dexieStorage } from '../../../src-renderer/db/dexie-storage';
 import { sessionAuth } from './support/client';
 import { scope } from './support/fixtures';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -40,9 +39,9 @@ const human = {
 Object.assign(globalThis, { describe, it });
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
-// The app's own storage stack: Dexie, with the shortcut for keys a new replica cannot hold (src-renderer/db/absent-keys.ts), on an in-memory IndexedDB.
+// The app's own storage stack (src-renderer/db/dexie-storage.ts) on an in-memory IndexedDB.
 const indexedDB = new IDBFactory();
-const storage = () => wrappedValidateZSchemaStorage({ storage: wrappedAbsentKeysStorage(getRxStorageDexie({ indexedDB, IDBKeyRange })) });
+const storage = () => wrappedValidateZSchemaStorage({ storage: dexieStorage({ indexedDB, IDBKeyRange }) });
 setConfig({
   storage: {
     name: 'dexie',
