@@ -23,6 +23,7 @@ export function identifier(db: Database, tokens: AccessTokens) {
       `SELECT d.revoked_at IS NOT NULL AS revoked, u.id, u.name, u.roles, u.scope, u.disabled
          FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = $1 AND d.user_id = $2`,
       [claims.deviceId, claims.userId],
+      { prepare: 'identify-device-user' },
     );
     if (!row) throw HttpError.unauthorized('unauthenticated', 'Unknown device or user');
     if (row.revoked) throw HttpError.unauthorized('device-revoked', 'This device was revoked; its local data is removed');

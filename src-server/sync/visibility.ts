@@ -91,6 +91,7 @@ export class VisibilityContext {
     const rows = await this.sql.query<Pick<FeedRow, 'id' | 'doc' | 'deleted' | 'scope_history'>>(
       `SELECT id, doc, deleted, scope_history FROM sync_documents WHERE collection = 'cases' AND id = ANY($1)`,
       [missing],
+      { prepare: 'visibility-cases' },
     );
     for (const id of missing) this.cases.set(id, null);
     for (const row of rows) this.cases.set(row.id, caseEntryOf(row));
