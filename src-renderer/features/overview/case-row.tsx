@@ -1,17 +1,17 @@
 import { Tag } from '@digdir/designsystemet-react';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
-import type { Case } from '../../../src-shared/domain/case/case.schema';
 import { useAppStore } from '../../app/store';
 import { formatDate, hasDeadline } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { RowSelect } from './bulk/row-select';
+import type { CaseSummary } from './case-search-index';
 import { statusLabel } from './case-statuses';
 
 export const CASE_ROW_HEIGHT = 72;
 
 interface Props {
-  item: Pick<Case, 'id' | 'caseNumber' | 'title' | 'type' | 'status' | 'nextDeadline'>;
+  item: CaseSummary;
   index: number;
   setSize: number;
   today: string;

@@ -33,9 +33,9 @@ const entryOf = (doc: Case): Entry => ({
 /**
  * The overview's free-text search (case number and title). Titles are encrypted at rest, so no
  * query can look into them: this index holds, in memory only, each case's summary (what a row of
- * the list shows) and its lower-cased title. It is read from the replica once after it opens (decrypted page by
- * page) and kept current from the collection's changes, also those of other windows. A search
- * is a scan of the index, narrowed by the same selector the indexed queries use.
+ * the list shows) and its lower-cased title. It is read from the replica once after it opens
+ * (decrypted page by page) and kept current from the collection's changes, also those of other
+ * windows. A search is a scan of the index, narrowed by the same selector the indexed queries use.
  *
  * The overview's counts are answered here too. IndexedDB counts by walking every record in the
  * range, each count one task of its backend that nothing interrupts: the overview's seven counts
